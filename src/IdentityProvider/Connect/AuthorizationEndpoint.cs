@@ -1,0 +1,106 @@
+using Microsoft.AspNetCore;
+using IdentityProvider.Auditing;
+using IdentityProvider.Data.Entities;
+using IdentityProvider.Sessions;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace IdentityProvider.Connect;
+
+/// <summary>
+/// <c>/connect/authorize</c>, after OpenIddict has validated the client, redirect URI and PKCE: decides
+/// whether the user must sign in (again) or consent, and otherwise issues the authorization code.
+/// </summary>
+internal static class AuthorizationEndpoint
+{
+    public static async Task<IResult> HandleAsync(
+        HttpContext context,
+        UserManager<ApplicationUser> users,
+        IOpenIddictApplicationManager applications,
+        IOpenIddictAuthorizationManager authorizations,
+        ClaimsFactory claimsFactory,
+        IAntiforgery antiforgery,
+        SecurityLog securityLog,
+        TimeProvider time)
+    {
+        var request = context.GetOpenIddictServerRequest()
+            ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
+
+        var session = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        var proof = SessionProof.From(session.Principal);
+        var user = session.Succeeded ? await users.GetUserAsync(session.Principal!) : null;
+        var freshSignInNeeded = proof is not null && AuthorizationRequests.NeedsFreshSignIn(request, proof, time.GetUtcNow());
+        if (user is null || proof is null || freshSignInNeeded)
+        {
+            if (request.HasPromptValue(PromptValues.None))
+            {
+                return OpenIddictResults.Error(Errors.LoginRequired, "The user is not signed in.");
+            }
+
+            return Results.Challenge(
+                new AuthenticationProperties { RedirectUri = AuthorizationRequests.ReturnUrl(context, afterFreshSignIn: true) },
+                [IdentityConstants.ApplicationScheme]);
+        }
+
+        var application = await applications.FindByClientIdAsync(request.ClientId!)
+            ?? throw new InvalidOperationException("OpenIddict let an unknown client through.");
+        var applicationId = await applications.GetIdAsync(application);
+        var scopes = request.GetScopes();
+        var existing = await authorizations.FindAsync(
+                subject: user.Id, client: applicationId, status: Statuses.Valid, type: AuthorizationTypes.Permanent, scopes: scopes)
+            .ToListAsync();
+
+        var consentNeeded = existing.Count == 0 && await applications.HasConsentTypeAsync(application, ConsentTypes.Explicit);
+        var decision = consentNeeded ? await ReadConsentDecisionAsync(context, antiforgery) : null;
+        if (consentNeeded && decision is null)
+        {
+            if (request.HasPromptValue(PromptValues.None))
+            {
+                return OpenIddictResults.Error(Errors.ConsentRequired, "The user has not consented to this application.");
+            }
+
+            return Results.Redirect("/Account/Consent?returnUrl=" + Uri.EscapeDataString(AuthorizationRequests.ReturnUrl(context, afterFreshSignIn: false)));
+        }
+
+        if (decision == ConsentForm.Deny)
+        {
+            await securityLog.WriteAsync(SecurityEventKinds.ConsentDenied, user.Id, clientId: request.ClientId);
+            return OpenIddictResults.Error(Errors.AccessDenied, "The user denied the application access.");
+        }
+
+        var principal = await claimsFactory.CreateForUserAsync(user, proof, scopes);
+        if (decision == ConsentForm.Accept)
+        {
+            // Remember the consent, so the next sign-in for the same scopes does not ask again.
+            var authorization = await authorizations.CreateAsync(principal, user.Id, applicationId!, AuthorizationTypes.Permanent, scopes);
+            principal.SetAuthorizationId(await authorizations.GetIdAsync(authorization));
+            await securityLog.WriteAsync(SecurityEventKinds.ConsentGranted, user.Id, string.Join(' ', scopes), clientId: request.ClientId);
+        }
+        else if (existing.Count > 0)
+        {
+            principal.SetAuthorizationId(await authorizations.GetIdAsync(existing[^1]));
+        }
+
+        return OpenIddictResults.SignIn(principal);
+    }
+
+    /// <summary>The consent page's decision, accepted only from a form carrying a valid antiforgery token.</summary>
+    private static async Task<string?> ReadConsentDecisionAsync(HttpContext context, IAntiforgery antiforgery)
+    {
+        if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.HasFormContentType)
+        {
+            return null;
+        }
+
+        var decision = context.Request.Form[ConsentForm.DecisionField].ToString();
+        if (decision is not (ConsentForm.Accept or ConsentForm.Deny) || !await antiforgery.IsRequestValidAsync(context))
+        {
+            return null;
+        }
+
+        return decision;
+    }
+}

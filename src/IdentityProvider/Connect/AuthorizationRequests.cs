@@ -1,0 +1,50 @@
+using IdentityProvider.Sessions;
+using Microsoft.Extensions.Primitives;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace IdentityProvider.Connect;
+
+/// <summary>Rules about an authorization request that do not need the database.</summary>
+internal static class AuthorizationRequests
+{
+    /// <summary>
+    /// Whether the request demands a sign-in newer than the current session: <c>prompt=login</c>, or a
+    /// <c>max_age</c> the session is older than.
+    /// </summary>
+    public static bool NeedsFreshSignIn(OpenIddictRequest request, SessionProof proof, DateTimeOffset now) =>
+        request.HasPromptValue(PromptValues.Login)
+        || (request.MaxAge is { } maxAge && now - proof.AuthenticatedAt > TimeSpan.FromSeconds(maxAge));
+
+    /// <summary>
+    /// The authorize URL to come back to after signing in. Note: <c>prompt=login</c> and <c>max_age</c> are
+    /// dropped because the sign-in they asked for has just happened; keeping them would loop.
+    /// </summary>
+    public static string ReturnUrl(HttpContext context, bool afterFreshSignIn)
+    {
+        var source = context.Request.HasFormContentType ? context.Request.Form.ToList() : context.Request.Query.ToList();
+        var parameters = new List<KeyValuePair<string, StringValues>>();
+        foreach (var (key, value) in source)
+        {
+            if (key is "__RequestVerificationToken" or ConsentForm.DecisionField || (afterFreshSignIn && key == Parameters.MaxAge))
+            {
+                continue;
+            }
+
+            if (afterFreshSignIn && key == Parameters.Prompt)
+            {
+                var remaining = string.Join(' ', value.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(prompt => prompt != PromptValues.Login));
+                if (remaining.Length > 0)
+                {
+                    parameters.Add(new(key, remaining));
+                }
+
+                continue;
+            }
+
+            parameters.Add(new(key, value));
+        }
+
+        return context.Request.PathBase + context.Request.Path + QueryString.Create(parameters);
+    }
+}

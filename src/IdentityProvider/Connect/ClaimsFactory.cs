@@ -1,0 +1,77 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using IdentityProvider.Data.Entities;
+using IdentityProvider.Sessions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace IdentityProvider.Connect;
+
+/// <summary>
+/// The one place that builds the claims of issued tokens, including <c>amr</c>, <c>acr</c> and
+/// <c>auth_time</c>, and decides which token each claim goes to.
+/// </summary>
+public sealed class ClaimsFactory(UserManager<ApplicationUser> users, IOptions<IdentityOptions> identityOptions)
+{
+    /// <summary>A user's principal for tokens issued from a sign-in that proved <paramref name="proof"/>.</summary>
+    public async Task<ClaimsPrincipal> CreateForUserAsync(ApplicationUser user, SessionProof proof, IEnumerable<string> scopes)
+    {
+        var identity = NewIdentity();
+        identity.SetClaim(Claims.Subject, user.Id)
+            .SetClaim(Claims.Name, string.IsNullOrEmpty(user.DisplayName) ? user.UserName : user.DisplayName)
+            .SetClaim(Claims.PreferredUsername, user.UserName)
+            .SetClaim(Claims.Email, user.Email)
+            .SetClaim(Claims.EmailVerified, user.EmailConfirmed)
+            // Note: amr is an array even with one value (RFC 8176), hence a JSON array claim.
+            .SetClaim(Claims.AuthenticationMethodReference, new JsonArray(proof.Methods.Select(method => (JsonNode?)method).ToArray()))
+            .SetClaim(Claims.AuthenticationContextReference, proof.Acr)
+            .SetClaim(Claims.AuthenticationTime, proof.AuthTimeSeconds)
+            // Kept inside codes and refresh tokens only: a later password change voids them.
+            .SetClaim(identityOptions.Value.ClaimsIdentity.SecurityStampClaimType, await users.GetSecurityStampAsync(user));
+        identity.SetClaims(Claims.Role, [.. await users.GetRolesAsync(user)]);
+        identity.SetScopes(scopes);
+        identity.SetDestinations(DestinationsOf);
+        return new ClaimsPrincipal(identity);
+    }
+
+    /// <summary>A service client's principal for the client_credentials grant: the client is the subject.</summary>
+    public static ClaimsPrincipal CreateForClient(string clientId, string? displayName, IEnumerable<string> scopes)
+    {
+        var identity = NewIdentity();
+        identity.SetClaim(Claims.Subject, clientId).SetClaim(Claims.Name, displayName ?? clientId);
+        identity.SetScopes(scopes);
+        identity.SetDestinations(_ => [Destinations.AccessToken]);
+        return new ClaimsPrincipal(identity);
+    }
+
+    private static ClaimsIdentity NewIdentity() =>
+        new(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
+
+    private static IEnumerable<string> DestinationsOf(Claim claim)
+    {
+        var principal = claim.Subject;
+        switch (claim.Type)
+        {
+            case Claims.Subject:
+            case Claims.AuthenticationMethodReference:
+            case Claims.AuthenticationContextReference:
+                return [Destinations.AccessToken, Destinations.IdentityToken];
+            case Claims.AuthenticationTime:
+                return [Destinations.IdentityToken];
+            case Claims.Name or Claims.PreferredUsername when principal?.HasScope(Scopes.Profile) == true:
+                return [Destinations.AccessToken, Destinations.IdentityToken];
+            case Claims.Email or Claims.EmailVerified when principal?.HasScope(Scopes.Email) == true:
+                return [Destinations.AccessToken, Destinations.IdentityToken];
+            case Claims.Role when principal?.HasScope(Scopes.Roles) == true:
+                return [Destinations.AccessToken, Destinations.IdentityToken];
+            case Claims.Role:
+                return [Destinations.AccessToken];
+            default:
+                // The security stamp and anything else stay out of issued tokens.
+                return [];
+        }
+    }
+}

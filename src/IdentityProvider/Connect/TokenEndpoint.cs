@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore;
+using IdentityProvider.Data.Entities;
+using IdentityProvider.Sessions;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace IdentityProvider.Connect;
+
+/// <summary>
+/// <c>/connect/token</c>, after OpenIddict has authenticated the client and validated the grant. Codes and
+/// refresh tokens are honoured only while the user may still sign in and has not changed the password since.
+/// </summary>
+internal static class TokenEndpoint
+{
+    public static async Task<IResult> HandleAsync(
+        HttpContext context,
+        UserManager<ApplicationUser> users,
+        SignInManager<ApplicationUser> signInManager,
+        IOptions<IdentityOptions> identityOptions,
+        IOpenIddictApplicationManager applications,
+        ClaimsFactory claimsFactory)
+    {
+        var request = context.GetOpenIddictServerRequest()
+            ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
+
+        if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
+        {
+            var granted = (await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal;
+            var user = granted?.GetClaim(Claims.Subject) is { } subject ? await users.FindByIdAsync(subject) : null;
+            var proof = SessionProof.From(granted);
+            if (granted is null || user is null || proof is null)
+            {
+                return OpenIddictResults.Error(Errors.InvalidGrant, "The token is no longer valid.");
+            }
+
+            if (!await signInManager.CanSignInAsync(user) || await users.IsLockedOutAsync(user))
+            {
+                return OpenIddictResults.Error(Errors.InvalidGrant, "The user can no longer sign in.");
+            }
+
+            var stampClaim = identityOptions.Value.ClaimsIdentity.SecurityStampClaimType;
+            if (granted.GetClaim(stampClaim) != await users.GetSecurityStampAsync(user))
+            {
+                return OpenIddictResults.Error(Errors.InvalidGrant, "The token is no longer valid: the user's credentials changed.");
+            }
+
+            var principal = await claimsFactory.CreateForUserAsync(user, proof, granted.GetScopes());
+            principal.SetAuthorizationId(granted.GetAuthorizationId());
+            return OpenIddictResults.SignIn(principal);
+        }
+
+        if (request.IsClientCredentialsGrantType())
+        {
+            var application = await applications.FindByClientIdAsync(request.ClientId!)
+                ?? throw new InvalidOperationException("OpenIddict let an unknown client through.");
+            return OpenIddictResults.SignIn(
+                ClaimsFactory.CreateForClient(request.ClientId!, await applications.GetDisplayNameAsync(application), request.GetScopes()));
+        }
+
+        return OpenIddictResults.Error(Errors.UnsupportedGrantType, "The grant type is not supported.");
+    }
+}

@@ -1,0 +1,52 @@
+using IdentityProvider.Data;
+using IdentityProvider.Hosting.Settings;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdentityProvider.Hosting;
+
+public static class DatabaseSetup
+{
+    /// <summary>The one database for everything (DESIGN: instances are stateless), on SQLite or PostgreSQL.</summary>
+    public static IServiceCollection AddDatabase(this IServiceCollection services, DatabaseSettings settings)
+    {
+        services.AddDbContext<ApplicationDbContext>(options =>
+        {
+            switch (settings.Provider)
+            {
+                case DatabaseProvider.Postgres:
+                    options.UseNpgsql(settings.ConnectionString, npgsql => npgsql
+                        .MigrationsAssembly("IdentityProvider.Migrations.Postgres")
+                        .EnableRetryOnFailure(3));
+                    break;
+                default:
+                    options.UseSqlite(settings.ConnectionString, sqlite => sqlite
+                        .MigrationsAssembly("IdentityProvider.Migrations.Sqlite"));
+                    break;
+            }
+
+            options.UseOpenIddict();
+        });
+
+        // Note: keys in the database let every instance read cookies and secrets written by any other.
+        services.AddDataProtection()
+            .SetApplicationName("IdentityProvider")
+            .PersistKeysToDbContext<ApplicationDbContext>();
+
+        services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>Applies pending migrations unless <c>Database:MigrateOnStart</c> is false.</summary>
+    public static async Task MigrateAsync(IServiceProvider services, DatabaseSettings settings, CancellationToken cancellationToken)
+    {
+        if (!settings.MigrateOnStart)
+        {
+            return;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,71 @@
+using IdentityProvider.Data;
+using IdentityProvider.Data.Entities;
+using IdentityProvider.Hosting.Settings;
+using IdentityProvider.Sessions;
+using Microsoft.AspNetCore.Identity;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace IdentityProvider.Hosting;
+
+public static class IdentitySetup
+{
+    public const string SessionCookieName = "idp.session";
+
+    /// <summary>ASP.NET Core Identity: users, roles, password hashing, lockout and the session cookie.</summary>
+    public static IServiceCollection AddIdentityServices(this IServiceCollection services, ProviderSettings settings)
+    {
+        services.AddIdentity<ApplicationUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+
+                // Note: length over composition rules (NIST SP 800-63B).
+                options.Password.RequiredLength = 8;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 4;
+
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = settings.Lockout.MaxFailedAttempts;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(settings.Lockout.DurationMinutes);
+
+                // The cookie principal uses the same claim names as the tokens.
+                options.ClaimsIdentity.UserIdClaimType = Claims.Subject;
+                options.ClaimsIdentity.UserNameClaimType = Claims.Name;
+                options.ClaimsIdentity.RoleClaimType = Claims.Role;
+                options.ClaimsIdentity.EmailClaimType = Claims.Email;
+            })
+            .AddEntityFrameworkStores<ApplicationDbContext>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = SessionCookieName;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = settings.Server.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            options.LoginPath = "/Account/Login";
+            options.LogoutPath = "/Account/Logout";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.ExpireTimeSpan = TimeSpan.FromHours(10);
+            options.SlidingExpiration = true;
+        });
+
+        services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            // Warning: checked on every request, so a password change or an administrator's action
+            // ends the user's other sessions at once rather than after the default 30 minutes.
+            options.ValidationInterval = TimeSpan.Zero;
+            options.OnRefreshingPrincipal = context =>
+            {
+                SessionProof.CopyClaims(context.CurrentPrincipal, context.NewPrincipal);
+                return Task.CompletedTask;
+            };
+        });
+
+        services.AddScoped<SessionSignIn>();
+        return services;
+    }
+}

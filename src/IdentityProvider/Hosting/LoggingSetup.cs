@@ -1,0 +1,38 @@
+using IdentityProvider.Hosting.Settings;
+using Serilog;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
+
+namespace IdentityProvider.Hosting;
+
+public static class LoggingSetup
+{
+    /// <summary>
+    /// Serilog to the console, as text or JSON. Warning: framework categories that print full URLs
+    /// (query strings can hold an id_token_hint) stay at Warning; request logging prints paths only.
+    /// </summary>
+    public static WebApplicationBuilder AddProviderLogging(this WebApplicationBuilder builder, LoggingSettings settings)
+    {
+        builder.Logging.ClearProviders();
+        builder.Services.AddSerilog(
+            logger =>
+            {
+                logger.MinimumLevel.Is(settings.MinimumLevel)
+                    .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+                    .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
+                    .MinimumLevel.Override("OpenIddict", LogEventLevel.Warning)
+                    .Enrich.FromLogContext();
+                if (settings.Format == LogFormat.Json)
+                {
+                    logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+                }
+                else
+                {
+                    logger.WriteTo.Console();
+                }
+            },
+            // Other logger providers (a test's capture) see every event too.
+            writeToProviders: true);
+        return builder;
+    }
+}

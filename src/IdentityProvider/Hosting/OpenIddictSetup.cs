@@ -1,0 +1,65 @@
+using IdentityProvider.Connect;
+using IdentityProvider.Data;
+using IdentityProvider.Hosting.Settings;
+using OpenIddict.Server;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace IdentityProvider.Hosting;
+
+public static class OpenIddictSetup
+{
+    /// <summary>The OpenID Connect server: standard endpoints, code flow with PKCE, signed JWT access tokens.</summary>
+    public static IServiceCollection AddOpenIddictServer(this IServiceCollection services, ProviderSettings settings)
+    {
+        services.AddOpenIddict()
+            .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<ApplicationDbContext>())
+            .AddServer(options =>
+            {
+                if (settings.Server.Issuer is { } issuer)
+                {
+                    options.SetIssuer(issuer);
+                }
+
+                options.SetAuthorizationEndpointUris(ConnectPaths.Authorize)
+                    .SetTokenEndpointUris(ConnectPaths.Token)
+                    .SetUserInfoEndpointUris(ConnectPaths.UserInfo)
+                    .SetEndSessionEndpointUris(ConnectPaths.EndSession)
+                    .SetIntrospectionEndpointUris(ConnectPaths.Introspect)
+                    .SetRevocationEndpointUris(ConnectPaths.Revoke);
+
+                // Code flow only: no implicit, hybrid or password grant (DESIGN: protocol contract).
+                options.AllowAuthorizationCodeFlow()
+                    .AllowRefreshTokenFlow()
+                    .AllowClientCredentialsFlow();
+
+                // Note: S256 only; "plain" PKCE protects nothing against a stolen authorization request.
+                options.Configure(server => server.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
+
+                options.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Roles, Scopes.OfflineAccess);
+                options.RegisterClaims(Claims.Subject, Claims.Name, Claims.Email, Claims.EmailVerified, Claims.Role,
+                    Claims.AuthenticationMethodReference, Claims.AuthenticationContextReference, Claims.AuthenticationTime);
+
+                // Note: RFC 9068 access tokens: signed JWTs that any resource server checks against the JWKS.
+                options.DisableAccessTokenEncryption();
+                options.SetAccessTokenLifetime(TimeSpan.FromMinutes(settings.Tokens.AccessTokenLifetimeMinutes));
+
+                var aspNetCore = options.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableUserInfoEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough()
+                    // Errors the RP must not be redirected with (unknown client, bad redirect_uri)
+                    // are rendered by the provider's own error page.
+                    .EnableStatusCodePagesIntegration();
+                if (!settings.Server.RequireHttps)
+                {
+                    aspNetCore.DisableTransportSecurityRequirement();
+                }
+            });
+
+        services.AddSingleton<SigningKeys>();
+        services.AddOptions<OpenIddictServerOptions>()
+            .Configure<SigningKeys>((options, keys) => keys.Apply(options, settings.Server.SigningAlgorithm));
+        return services;
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Serilog;
+
+namespace IdentityProvider.Hosting;
+
+public static class Pipeline
+{
+    /// <summary>The middleware order matters: errors outermost, the rate limiter before OpenIddict sees a request.</summary>
+    public static WebApplication UseProviderPipeline(this WebApplication app)
+    {
+        // Note: never the developer exception page; a stack trace is not an answer for anyone.
+        app.UseExceptionHandler("/Error");
+        app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
+        app.UseSecurityHeaders();
+        app.UseSerilogRequestLogging();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    /// <summary><c>/health/live</c> answers while the process runs; <c>/health/ready</c> also checks the database.</summary>
+    public static WebApplication MapProviderHealthChecks(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        return app;
+    }
+}

@@ -1,0 +1,27 @@
+using IdentityProvider.Auditing;
+using IdentityProvider.Connect;
+using IdentityProvider.Hosting.Settings;
+
+namespace IdentityProvider.Hosting;
+
+public static class ServiceRegistration
+{
+    /// <summary>Everything the provider needs, one concern per call.</summary>
+    public static IServiceCollection AddProviderServices(this IServiceCollection services, ProviderSettings settings)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddDatabase(settings.Database);
+        services.AddIdentityServices(settings);
+        services.AddOpenIddictServer(settings);
+        services.AddProviderRateLimiting(settings.RateLimiting);
+        services.AddSeeding();
+        services.AddScoped<ClaimsFactory>();
+        services.AddScoped<SecurityLog>();
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Manage");
+        });
+        return services;
+    }
+}

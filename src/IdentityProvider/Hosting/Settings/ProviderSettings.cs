@@ -1,0 +1,24 @@
+namespace IdentityProvider.Hosting.Settings;
+
+/// <summary>
+/// Every setting the provider reads, loaded and checked once at start so a bad value stops the
+/// start with one line naming its key, instead of failing on some later request.
+/// </summary>
+public sealed record ProviderSettings(
+    DatabaseSettings Database,
+    ServerSettings Server,
+    LockoutSettings Lockout,
+    RateLimitSettings RateLimiting,
+    TokenSettings Tokens,
+    LoggingSettings Log,
+    SeedSettings Seed)
+{
+    public static ProviderSettings Load(IConfiguration configuration, IHostEnvironment environment) => new(
+        DatabaseSettings.Load(configuration, environment),
+        ServerSettings.Load(configuration),
+        LockoutSettings.Load(configuration),
+        RateLimitSettings.Load(configuration),
+        TokenSettings.Load(configuration),
+        LoggingSettings.Load(configuration),
+        SeedSettings.Load(configuration));
+}

@@ -1,0 +1,63 @@
+using IdentityProvider.Connect;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+using OpenIddict.Abstractions;
+
+namespace IdentityProvider.Pages.Account;
+
+/// <summary>
+/// Lists what an explicit-consent client asks for. The decision is posted straight back to the
+/// authorization endpoint with the original request, so OpenIddict validates that request again.
+/// </summary>
+public sealed class ConsentModel(IOpenIddictApplicationManager applications, IOpenIddictScopeManager scopeManager) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string ApplicationName { get; private set; } = "";
+
+    public IReadOnlyList<(string Name, string Description)> Scopes { get; private set; } = [];
+
+    public IReadOnlyList<KeyValuePair<string, string>> Parameters { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (ReturnUrl is null || !ReturnUrl.StartsWith(ConnectPaths.Authorize + "?", StringComparison.Ordinal))
+        {
+            return RedirectToPage("/Error", new { status = StatusCodes.Status400BadRequest });
+        }
+
+        var query = QueryHelpers.ParseQuery(ReturnUrl[ReturnUrl.IndexOf('?')..]);
+        Parameters = query.SelectMany(pair => pair.Value.Select(value => new KeyValuePair<string, string>(pair.Key, value ?? ""))).ToList();
+        var clientId = query.TryGetValue(OpenIddictConstants.Parameters.ClientId, out var id) ? id.ToString() : "";
+        var application = await applications.FindByClientIdAsync(clientId);
+        if (application is null)
+        {
+            return RedirectToPage("/Error", new { status = StatusCodes.Status400BadRequest });
+        }
+
+        ApplicationName = await applications.GetLocalizedDisplayNameAsync(application) ?? clientId;
+        var requested = query.TryGetValue(OpenIddictConstants.Parameters.Scope, out var scope) ? scope.ToString() : "";
+        var described = new List<(string, string)>();
+        foreach (var name in requested.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct())
+        {
+            described.Add((name, await DescribeAsync(name)));
+        }
+
+        Scopes = described;
+        return Page();
+    }
+
+    private async Task<string> DescribeAsync(string scope) => scope switch
+    {
+        OpenIddictConstants.Scopes.OpenId => "Sign you in with your IdentityProvider account",
+        OpenIddictConstants.Scopes.Profile => "See your name",
+        OpenIddictConstants.Scopes.Email => "See your e-mail address",
+        OpenIddictConstants.Scopes.Roles => "See your roles",
+        OpenIddictConstants.Scopes.OfflineAccess => "Keep access while you are away (refresh tokens)",
+        _ => await scopeManager.FindByNameAsync(scope) is { } entry
+            ? await scopeManager.GetLocalizedDisplayNameAsync(entry) ?? scope
+            : scope,
+    };
+}

@@ -1,0 +1,71 @@
+using System.ComponentModel.DataAnnotations;
+using IdentityProvider.Auditing;
+using IdentityProvider.Data.Entities;
+using IdentityProvider.Sessions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IdentityProvider.Pages.Manage;
+
+/// <summary>
+/// Changes the password (the current one is required). Identity renews the security stamp, which ends the
+/// user's other sessions and voids their refresh tokens; this browser's session is re-issued.
+/// </summary>
+public sealed class ChangePasswordModel(UserManager<ApplicationUser> users, SessionSignIn sessions, SecurityLog securityLog) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(string.Empty,
+                    error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "The current password is not correct." : error.Description);
+            }
+
+            return Page();
+        }
+
+        await sessions.RefreshAsync(user);
+        await securityLog.WriteAsync(SecurityEventKinds.PasswordChanged, user.Id);
+        TempData["StatusMessage"] = "Your password has been changed.";
+        return RedirectToPage("/Manage/Index");
+    }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter your current password.")]
+        [StringLength(1024, ErrorMessage = "The password can have at most 1024 characters.")]
+        [Display(Name = "Current password")]
+        public string CurrentPassword { get; set; } = "";
+
+        [Required(ErrorMessage = "Enter a new password.")]
+        [StringLength(1024, MinimumLength = 8, ErrorMessage = "The new password must have 8 to 1024 characters.")]
+        [Display(Name = "New password")]
+        public string NewPassword { get; set; } = "";
+
+        [Compare(nameof(NewPassword), ErrorMessage = "The two new passwords do not match.")]
+        [Display(Name = "Confirm new password")]
+        public string ConfirmPassword { get; set; } = "";
+    }
+}

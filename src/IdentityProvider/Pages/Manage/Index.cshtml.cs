@@ -1,0 +1,30 @@
+using IdentityProvider.Data.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IdentityProvider.Pages.Manage;
+
+/// <summary>The account page: the profile and links to every security section.</summary>
+public sealed class IndexModel(UserManager<ApplicationUser> users) : PageModel
+{
+    public string DisplayName { get; private set; } = "";
+
+    public string Email { get; private set; } = "";
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        DisplayName = user.DisplayName;
+        Email = user.Email ?? "";
+        return Page();
+    }
+}

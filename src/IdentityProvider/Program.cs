@@ -1,0 +1,36 @@
+using IdentityProvider.Connect;
+using IdentityProvider.Hosting;
+using IdentityProvider.Hosting.Settings;
+
+var builder = WebApplication.CreateBuilder(args);
+ProviderSettings settings;
+try
+{
+    settings = ProviderSettings.Load(builder.Configuration, builder.Environment);
+}
+catch (InvalidConfigurationException error) when (!HostedByTests())
+{
+    // One line naming the key, not a stack trace.
+    Console.Error.WriteLine(error.Message);
+    return 1;
+}
+
+builder.AddProviderLogging(settings.Log);
+builder.Services.AddSingleton(settings);
+builder.Services.AddProviderServices(settings);
+
+var app = builder.Build();
+app.UseProviderPipeline();
+app.MapConnectEndpoints();
+app.MapRazorPages();
+app.MapProviderHealthChecks();
+
+await app.PrepareAsync(settings);
+await app.RunAsync();
+return 0;
+
+// WebApplicationFactory runs this entry point too; there the exception itself is the useful answer.
+static bool HostedByTests() => AppDomain.CurrentDomain.GetAssemblies().Any(assembly => assembly.GetName().Name == "Microsoft.AspNetCore.Mvc.Testing");
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+
+namespace IdentityProvider.Sessions;
+
+/// <summary>
+/// What a sign-in proved and when: kept in the session cookie as <c>amr</c> and <c>auth_time</c> claims,
+/// copied into every token issued from that session, and read back from codes and refresh tokens.
+/// </summary>
+public sealed record SessionProof(IReadOnlyList<string> Methods, DateTimeOffset AuthenticatedAt)
+{
+    public const string MethodClaim = "amr";
+    public const string AuthTimeClaim = "auth_time";
+
+    public static SessionProof PasswordOnly(DateTimeOffset now) => new([AuthenticationMethods.Password], now);
+
+    public static SessionProof PasswordAndOtp(DateTimeOffset now) =>
+        new([AuthenticationMethods.Password, AuthenticationMethods.OneTimePassword, AuthenticationMethods.MultiFactor], now);
+
+    public bool IsMultiFactor => Methods.Contains(AuthenticationMethods.MultiFactor);
+
+    public string Acr => IsMultiFactor ? AuthenticationMethods.MultiFactorLevel : AuthenticationMethods.PasswordLevel;
+
+    public long AuthTimeSeconds => AuthenticatedAt.ToUnixTimeSeconds();
+
+    public IEnumerable<Claim> ToClaims() =>
+        Methods.Select(method => new Claim(MethodClaim, method))
+            .Append(new Claim(AuthTimeClaim, AuthTimeSeconds.ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64));
+
+    /// <summary>Reads the proof back from a session or token principal; null when it carries none.</summary>
+    public static SessionProof? From(ClaimsPrincipal? principal)
+    {
+        var methods = principal?.FindAll(MethodClaim).SelectMany(Values).Distinct().ToArray();
+        var authTime = principal?.FindFirst(AuthTimeClaim)?.Value;
+        if (methods is not { Length: > 0 }
+            || !long.TryParse(authTime, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds))
+        {
+            return null;
+        }
+
+        return new SessionProof(methods, DateTimeOffset.FromUnixTimeSeconds(seconds));
+    }
+
+    // In the session cookie amr is one claim per method; inside codes and refresh tokens it is a JSON array.
+    private static IEnumerable<string> Values(Claim claim) =>
+        claim.ValueType == JsonArrayValueType
+            ? JsonSerializer.Deserialize<string[]>(claim.Value) ?? []
+            : [claim.Value];
+
+    private const string JsonArrayValueType = "JSON_ARRAY";
+
+    /// <summary>Keeps the proof when Identity rebuilds the session principal (security stamp check).</summary>
+    public static void CopyClaims(ClaimsPrincipal? from, ClaimsPrincipal? to)
+    {
+        var proof = From(from);
+        if (proof is null || to?.Identity is not ClaimsIdentity identity || From(to) is not null)
+        {
+            return;
+        }
+
+        identity.AddClaims(proof.ToClaims());
+    }
+}

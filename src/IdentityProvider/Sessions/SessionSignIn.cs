@@ -1,0 +1,30 @@
+using IdentityProvider.Data.Entities;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+
+namespace IdentityProvider.Sessions;
+
+/// <summary>
+/// Issues, refreshes and ends the provider's session cookie. The cookie is issued only when every
+/// step of a sign-in has passed, and always carries the <see cref="SessionProof"/> of that sign-in.
+/// </summary>
+public sealed class SessionSignIn(SignInManager<ApplicationUser> signInManager, IHttpContextAccessor httpContextAccessor)
+{
+    public Task SignInAsync(ApplicationUser user, SessionProof proof) =>
+        signInManager.SignInWithClaimsAsync(user, new AuthenticationProperties { IsPersistent = false }, proof.ToClaims());
+
+    /// <summary>Re-issues the cookie after the security stamp changed (e.g. a new password), keeping what was proved.</summary>
+    public async Task RefreshAsync(ApplicationUser user)
+    {
+        var proof = SessionProof.From(httpContextAccessor.HttpContext?.User);
+        if (proof is null)
+        {
+            await signInManager.RefreshSignInAsync(user);
+            return;
+        }
+
+        await SignInAsync(user, proof);
+    }
+
+    public Task SignOutAsync() => signInManager.SignOutAsync();
+}

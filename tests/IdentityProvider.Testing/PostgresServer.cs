@@ -1,0 +1,207 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Npgsql;
+using Testcontainers.PostgreSql;
+
+namespace IdentityProvider.Testing;
+
+/// <summary>
+/// A throwaway PostgreSQL server for integration tests: the server named by
+/// <c>IDP_TEST_POSTGRES</c>, else a Testcontainers container when a Docker engine answers,
+/// else a local cluster started from the PostgreSQL binaries.
+/// </summary>
+public sealed partial class PostgresServer : IAsyncDisposable
+{
+    public const string ConnectionStringVariable = "IDP_TEST_POSTGRES";
+
+    private readonly Func<ValueTask> _stop;
+    private readonly bool _shared;
+    private readonly ConcurrentBag<string> _databases = [];
+    private int _disposed;
+
+    private PostgresServer(string adminConnectionString, Func<ValueTask> stop, bool shared)
+    {
+        AdminConnectionString = adminConnectionString;
+        _stop = stop;
+        _shared = shared;
+    }
+
+    /// <summary>Connection string of a superuser on the server's maintenance database.</summary>
+    public string AdminConnectionString { get; }
+
+    public static async Task<PostgresServer> StartAsync(CancellationToken ct = default)
+    {
+        var external = Environment.GetEnvironmentVariable(ConnectionStringVariable);
+        if (!string.IsNullOrWhiteSpace(external))
+        {
+            return new PostgresServer(external, () => ValueTask.CompletedTask, shared: true);
+        }
+
+        List<string> tried = [$"{ConnectionStringVariable} is not set"];
+        if (Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } || File.Exists("/var/run/docker.sock"))
+        {
+            try
+            {
+                return await StartContainerAsync(ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                tried.Add($"Docker (Testcontainers): {e.Message}");
+            }
+        }
+        else
+        {
+            tried.Add("Docker: DOCKER_HOST is not set and /var/run/docker.sock does not exist");
+        }
+
+        try
+        {
+            return await StartLocalClusterAsync(ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            tried.Add($"local cluster: {e.Message}");
+            throw new InvalidOperationException(
+                "Could not start a PostgreSQL server for the tests. Tried:\n- " + string.Join("\n- ", tried) +
+                "\nInstall the Debian package `postgresql-15` (apt-get install postgresql-15), start a Docker engine, " +
+                $"or set {ConnectionStringVariable} to a connection string of a server the tests may create databases in.", e);
+        }
+    }
+
+    /// <summary>
+    /// Creates a fresh empty database and returns its connection string. <paramref name="name"/> is a
+    /// readable prefix: a random suffix keeps names unique, even on a server shared by parallel runs.
+    /// </summary>
+    public async Task<string> CreateDatabaseAsync(string? name = null)
+    {
+        var prefix = UnsafeNameChars().Replace((name ?? "idp_test").ToLowerInvariant(), "_");
+        // Why: PostgreSQL truncates identifiers at 63 bytes, so cap the prefix.
+        var database = $"{prefix[..Math.Min(prefix.Length, 40)]}_{Guid.NewGuid().ToString("N")[..12]}";
+        await ExecuteAsync($"CREATE DATABASE \"{database}\"");
+        _databases.Add(database);
+        return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = database }.ConnectionString;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        // Why: a shared server outlives the tests, so remove what we created; our own servers go away whole.
+        if (_shared)
+        {
+            foreach (var database in _databases)
+            {
+                await ExecuteAsync($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+            }
+        }
+
+        await _stop();
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(AdminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<PostgresServer> StartContainerAsync(CancellationToken ct)
+    {
+        var container = new PostgreSqlBuilder("postgres:15-alpine")
+            .WithCommand("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "max_connections=300")
+            .Build();
+        try
+        {
+            await container.StartAsync(ct);
+        }
+        catch
+        {
+            await container.DisposeAsync();
+            throw;
+        }
+
+        return new PostgresServer(container.GetConnectionString(), container.DisposeAsync, shared: false);
+    }
+
+    private static async Task<PostgresServer> StartLocalClusterAsync(CancellationToken ct)
+    {
+        var bin = FindBinDirectory()
+            ?? throw new InvalidOperationException("initdb and pg_ctl were not found on PATH or in /usr/lib/postgresql/*/bin");
+        var root = Directory.CreateTempSubdirectory("idp-pg-").FullName;
+        var data = Path.Combine(root, "data");
+        var log = Path.Combine(root, "server.log");
+        // Why: PostgreSQL refuses to run as root, so as root the cluster belongs to the postgres user.
+        var asRoot = Environment.UserName == "root";
+        Task<string> Pg(string tool, CancellationToken token, params string[] args) => asRoot
+            ? ProcessRunner.RunAsync("runuser", ["-u", "postgres", "--", Path.Combine(bin, tool), .. args], root, token)
+            : ProcessRunner.RunAsync(Path.Combine(bin, tool), args, root, token);
+
+        try
+        {
+            if (asRoot)
+            {
+                await ProcessRunner.RunAsync("chown", ["postgres:postgres", root], root, ct);
+            }
+
+            // Why: trust auth and no fsync: the data is thrown away, speed matters more than durability.
+            await Pg("initdb", ct, "-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8", "--locale=C");
+            for (var attempt = 1; ; attempt++)
+            {
+                var port = FreePort.Next();
+                try
+                {
+                    await Pg("pg_ctl", ct, "-D", data, "-l", log, "-w", "start", "-o",
+                        $"-p {port} -k '{root}' -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off " +
+                        "-c full_page_writes=off -c max_connections=300");
+                    var admin = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres";
+                    return new PostgresServer(admin, async () =>
+                    {
+                        try
+                        {
+                            await Pg("pg_ctl", CancellationToken.None, "-D", data, "-m", "immediate", "stop");
+                        }
+                        finally
+                        {
+                            Directory.Delete(root, recursive: true);
+                        }
+                    }, shared: false);
+                }
+                catch (InvalidOperationException) when (attempt == 1)
+                {
+                    // Why: another process may take the free port before the server binds it; one retry covers that.
+                }
+                catch (InvalidOperationException e)
+                {
+                    var serverLog = File.Exists(log) ? File.ReadAllText(log) : "(no server log)";
+                    throw new InvalidOperationException($"{e.Message}\nServer log:\n{serverLog}", e);
+                }
+            }
+        }
+        catch
+        {
+            Directory.Delete(root, recursive: true);
+            throw;
+        }
+    }
+
+    // Why: PATH first (the caller's choice), then the newest Debian-installed major version.
+    private static string? FindBinDirectory()
+    {
+        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        var debian = Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql")
+                .OrderByDescending(d => double.TryParse(Path.GetFileName(d), CultureInfo.InvariantCulture, out var v) ? v : 0)
+                .Select(d => Path.Combine(d, "bin"))
+            : [];
+        return onPath.Concat(debian)
+            .FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")));
+    }
+
+    [GeneratedRegex("[^a-z0-9_]")]
+    private static partial Regex UnsafeNameChars();
+}
