@@ -1,9 +1,10 @@
 using System.Security.Claims;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -25,12 +26,12 @@ public sealed class ClaimsFactory(UserManager<ApplicationUser> users, IOptions<I
             .SetClaim(Claims.PreferredUsername, user.UserName)
             .SetClaim(Claims.Email, user.Email)
             .SetClaim(Claims.EmailVerified, user.EmailConfirmed)
-            // Note: amr is an array even with one value (RFC 8176), hence a JSON array claim.
-            .SetClaim(Claims.AuthenticationMethodReference, new JsonArray(proof.Methods.Select(method => (JsonNode?)method).ToArray()))
             .SetClaim(Claims.AuthenticationContextReference, proof.Acr)
             .SetClaim(Claims.AuthenticationTime, proof.AuthTimeSeconds)
             // Kept inside codes and refresh tokens only: a later password change voids them.
             .SetClaim(identityOptions.Value.ClaimsIdentity.SecurityStampClaimType, await users.GetSecurityStampAsync(user));
+        // Note: amr is an array even with one value (RFC 8176), hence one claim holding a JSON array.
+        identity.AddClaim(new Claim(Claims.AuthenticationMethodReference, JsonSerializer.Serialize(proof.Methods), JsonClaimValueTypes.JsonArray));
         identity.SetClaims(Claims.Role, [.. await users.GetRolesAsync(user)]);
         identity.SetScopes(scopes);
         identity.SetDestinations(DestinationsOf);

@@ -1,0 +1,74 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace IdentityProvider.Testing;
+
+/// <summary>
+/// Drives the provider's pages like a browser without JavaScript: keeps cookies, follows redirects within
+/// the provider, and submits forms with their hidden fields (antiforgery tokens included).
+/// </summary>
+public sealed class ProviderClient(HttpClient http) : IDisposable
+{
+    private static readonly HtmlParser Parser = new();
+
+    public HttpClient Http => http;
+
+    public async Task<ProviderPage> GetAsync(string url) => await FollowAsync(await http.GetAsync(url));
+
+    /// <summary>Submits the page's form (the first, or the one matching <paramref name="formSelector"/>).</summary>
+    public async Task<ProviderPage> SubmitAsync(
+        ProviderPage page,
+        IReadOnlyDictionary<string, string>? fields = null,
+        (string Name, string Value)? button = null,
+        string formSelector = "main form")
+    {
+        var form = page.Document.QuerySelector(formSelector) as IHtmlFormElement
+            ?? throw new InvalidOperationException($"No form '{formSelector}' on {page.Uri}: {page.Text.Trim()}");
+        var values = new List<KeyValuePair<string, string>>();
+        foreach (var input in form.Elements.OfType<IHtmlInputElement>())
+        {
+            var isUnchecked = input.Type is "checkbox" or "radio" && !input.IsChecked;
+            if (!string.IsNullOrEmpty(input.Name) && !isUnchecked && !(fields?.ContainsKey(input.Name) ?? false))
+            {
+                values.Add(new(input.Name, input.Value));
+            }
+        }
+
+        values.AddRange(fields ?? new Dictionary<string, string>());
+        if (button is { } pressed)
+        {
+            values.Add(new(pressed.Name, pressed.Value));
+        }
+
+        var action = new Uri(page.Uri, form.GetAttribute("action") is { Length: > 0 } target ? target : page.Uri.PathAndQuery);
+        return await FollowAsync(await http.PostAsync(action, new FormUrlEncodedContent(values)));
+    }
+
+    public async Task<ProviderPage> FollowAsync(HttpResponseMessage response)
+    {
+        for (var hops = 0; hops < 20; hops++)
+        {
+            var requestUri = response.RequestMessage!.RequestUri!;
+            if (response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther
+                or HttpStatusCode.MovedPermanently or HttpStatusCode.TemporaryRedirect)
+            {
+                var location = new Uri(requestUri, response.Headers.Location!);
+                if (location.Authority != http.BaseAddress!.Authority)
+                {
+                    return new ProviderPage(response, requestUri, "", Parser.ParseDocument(""), location);
+                }
+
+                response = await http.GetAsync(location);
+                continue;
+            }
+
+            var body = await response.Content.ReadAsStringAsync();
+            return new ProviderPage(response, requestUri, body, Parser.ParseDocument(body), null);
+        }
+
+        throw new InvalidOperationException("Too many redirects.");
+    }
+
+    public void Dispose() => http.Dispose();
+}

@@ -1,0 +1,61 @@
+using IdentityProvider.Hosting.Settings;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace IdentityProvider.Testing;
+
+/// <summary>
+/// The provider in-process on a given database, with the test users and clients of <see cref="TestData"/>,
+/// a clock the test controls and every log line captured.
+/// </summary>
+public sealed class ProviderFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> settings;
+
+    public ProviderFactory(DatabaseProvider provider, string connectionString, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        settings = new Dictionary<string, string?>(TestData.Settings)
+        {
+            ["Database:Provider"] = provider.ToString(),
+            ["ConnectionStrings:Default"] = connectionString,
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+    }
+
+    public TestClock Clock { get; } = new();
+
+    public LogCapture Logs { get; } = new();
+
+    /// <summary>A client that keeps cookies and does not follow redirects (the driver follows them itself).</summary>
+    public ProviderClient CreateProviderClient() =>
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    /// <summary>With <c>IDP_TEST_LOG_DIR</c> set, the provider's log lines are kept there for debugging.</summary>
+    public override async ValueTask DisposeAsync()
+    {
+        if (Environment.GetEnvironmentVariable("IDP_TEST_LOG_DIR") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await File.WriteAllLinesAsync(Path.Combine(folder, $"provider-{Guid.NewGuid():N}.log"), Logs.Lines);
+        }
+
+        await base.DisposeAsync();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+    }
+}

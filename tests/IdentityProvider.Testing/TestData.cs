@@ -1,0 +1,58 @@
+namespace IdentityProvider.Testing;
+
+/// <summary>The users and clients every test provider is seeded with.</summary>
+public static class TestData
+{
+    public const string AlicePassword = "alice-correct-horse";
+    public const string BobPassword = "bob-battery-staple";
+    public const string WebSecret = "web-client-secret-value";
+    public const string ServiceSecret = "service-client-secret-value";
+    public const string WebRedirectUri = "https://rp.example/signin-oidc";
+    public const string WebPostLogoutUri = "https://rp.example/signed-out";
+    public const string SpaRedirectUri = "https://spa.example/callback";
+
+    public static readonly Dictionary<string, string?> Settings = new()
+    {
+        ["Server:RequireHttps"] = "false",
+        ["RateLimiting:SignInPerMinute"] = "100000",
+        ["RateLimiting:TokenPerMinute"] = "100000",
+        ["Seed:Users:0:Email"] = "alice@example.com",
+        ["Seed:Users:0:Password"] = AlicePassword,
+        ["Seed:Users:0:Name"] = "Alice Example",
+        ["Seed:Users:0:Roles:0"] = "admin",
+        ["Seed:Users:1:Email"] = "bob@example.com",
+        ["Seed:Users:1:Password"] = BobPassword,
+        ["Seed:Users:1:Name"] = "Bob Example",
+        // A confidential first-party web site: implicit consent.
+        ["Seed:Clients:0:ClientId"] = "web",
+        ["Seed:Clients:0:ClientSecret"] = WebSecret,
+        ["Seed:Clients:0:DisplayName"] = "Web site",
+        ["Seed:Clients:0:RedirectUris:0"] = WebRedirectUri,
+        ["Seed:Clients:0:PostLogoutRedirectUris:0"] = WebPostLogoutUri,
+        ["Seed:Clients:0:GrantTypes:0"] = "authorization_code",
+        ["Seed:Clients:0:GrantTypes:1"] = "refresh_token",
+        ["Seed:Clients:0:Scopes:0"] = "openid",
+        ["Seed:Clients:0:Scopes:1"] = "profile",
+        ["Seed:Clients:0:Scopes:2"] = "email",
+        ["Seed:Clients:0:Scopes:3"] = "offline_access",
+        ["Seed:Clients:0:Scopes:4"] = "roles",
+        ["Seed:Clients:0:Scopes:5"] = "api",
+        ["Seed:Clients:0:ConsentType"] = "implicit",
+        // A public third-party app: PKCE required, explicit consent.
+        ["Seed:Clients:1:ClientId"] = "spa",
+        ["Seed:Clients:1:DisplayName"] = "Third-party app",
+        ["Seed:Clients:1:RedirectUris:0"] = SpaRedirectUri,
+        ["Seed:Clients:1:GrantTypes:0"] = "authorization_code",
+        ["Seed:Clients:1:GrantTypes:1"] = "refresh_token",
+        ["Seed:Clients:1:Scopes:0"] = "openid",
+        ["Seed:Clients:1:Scopes:1"] = "profile",
+        ["Seed:Clients:1:Scopes:2"] = "email",
+        ["Seed:Clients:1:Scopes:3"] = "api",
+        ["Seed:Clients:1:ConsentType"] = "explicit",
+        // A service: client credentials only.
+        ["Seed:Clients:2:ClientId"] = "service",
+        ["Seed:Clients:2:ClientSecret"] = ServiceSecret,
+        ["Seed:Clients:2:GrantTypes:0"] = "client_credentials",
+        ["Seed:Clients:2:Scopes:0"] = "api",
+    };
+}
