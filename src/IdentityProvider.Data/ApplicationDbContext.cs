@@ -20,6 +20,10 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
 
+    public DbSet<OtpDevice> OtpDevices => Set<OtpDevice>();
+
+    public DbSet<RememberedBrowser> RememberedBrowsers => Set<RememberedBrowser>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Note: SQLite cannot compare or order DateTimeOffset text; stored as UTC ticks, it can.

@@ -9,4 +9,7 @@ public sealed class ApplicationUser : IdentityUser
     public string DisplayName { get; set; } = "";
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When a policy first required two-step sign-in of this user without a device: the grace period starts here.</summary>
+    public DateTimeOffset? TwoStepGraceStartedAt { get; set; }
 }

@@ -10,4 +10,9 @@ public static class SecurityEventKinds
     public const string PasswordChanged = "password.changed";
     public const string ConsentGranted = "consent.granted";
     public const string ConsentDenied = "consent.denied";
+    public const string OtpFailed = "sign-in.otp-failed";
+    public const string OtpResynchronised = "otp.resynchronised";
+    public const string DeviceAdded = "two-step.device-added";
+    public const string DeviceRemoved = "two-step.device-removed";
+    public const string BrowsersForgotten = "two-step.browsers-forgotten";
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore;
 using IdentityProvider.Auditing;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.Sessions;
+using IdentityProvider.TwoStep;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -24,6 +25,7 @@ internal static class AuthorizationEndpoint
         ClaimsFactory claimsFactory,
         IAntiforgery antiforgery,
         SecurityLog securityLog,
+        PendingSignIn pending,
         TimeProvider time)
     {
         var request = context.GetOpenIddictServerRequest()
@@ -40,9 +42,20 @@ internal static class AuthorizationEndpoint
                 return OpenIddictResults.Error(Errors.LoginRequired, "The user is not signed in.");
             }
 
-            return Results.Challenge(
-                new AuthenticationProperties { RedirectUri = AuthorizationRequests.ReturnUrl(context, afterFreshSignIn: true) },
-                [IdentityConstants.ApplicationScheme]);
+            return Results.Redirect(AuthorizationRequests.LoginUrl(
+                AuthorizationRequests.ReturnUrl(context, afterFreshSignIn: true), fresh: freshSignInNeeded));
+        }
+
+        if (AuthorizationRequests.DemandsMultiFactor(request) && !proof.IsMultiFactor)
+        {
+            if (request.HasPromptValue(PromptValues.None))
+            {
+                return OpenIddictResults.Error(Errors.LoginRequired, "The relying party requires two-step sign-in.");
+            }
+
+            // Step-up: the password was proved by this session, so only the OTP step is asked for.
+            await pending.StartAsync(user, mfaDemanded: true);
+            return Results.Redirect("/Account/TwoStep?ReturnUrl=" + Uri.EscapeDataString(AuthorizationRequests.ReturnUrl(context, afterFreshSignIn: false)));
         }
 
         var application = await applications.FindByClientIdAsync(request.ClientId!)

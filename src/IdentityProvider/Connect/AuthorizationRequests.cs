@@ -1,4 +1,5 @@
 using IdentityProvider.Sessions;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -15,6 +16,19 @@ internal static class AuthorizationRequests
     public static bool NeedsFreshSignIn(OpenIddictRequest request, SessionProof proof, DateTimeOffset now) =>
         request.HasPromptValue(PromptValues.Login)
         || (request.MaxAge is { } maxAge && now - proof.AuthenticatedAt > TimeSpan.FromSeconds(maxAge));
+
+    /// <summary>Whether the relying party demands both steps (<c>acr_values=mfa</c>).</summary>
+    public static bool DemandsMultiFactor(OpenIddictRequest request) =>
+        request.AcrValues?.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(AuthenticationMethods.MultiFactorLevel) == true;
+
+    /// <summary>The same, read from the authorize URL a sign-in page will return to.</summary>
+    public static bool DemandsMultiFactor(string? returnUrl) =>
+        returnUrl is not null && returnUrl.StartsWith(ConnectPaths.Authorize + "?", StringComparison.Ordinal)
+        && DemandsMultiFactor(new OpenIddictRequest(QueryHelpers.ParseQuery(returnUrl[returnUrl.IndexOf('?')..])));
+
+    /// <summary>The password page, returning to <paramref name="returnUrl"/>; <paramref name="fresh"/> rules out a remembered browser.</summary>
+    public static string LoginUrl(string returnUrl, bool fresh) =>
+        "/Account/Login?ReturnUrl=" + Uri.EscapeDataString(returnUrl) + (fresh ? "&Fresh=true" : "");
 
     /// <summary>
     /// The authorize URL to come back to after signing in. Note: <c>prompt=login</c> and <c>max_age</c> are

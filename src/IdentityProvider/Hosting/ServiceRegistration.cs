@@ -1,6 +1,7 @@
 using IdentityProvider.Auditing;
 using IdentityProvider.Connect;
 using IdentityProvider.Hosting.Settings;
+using IdentityProvider.TwoStep;
 
 namespace IdentityProvider.Hosting;
 
@@ -16,6 +17,7 @@ public static class ServiceRegistration
         services.AddOpenIddictServer(settings);
         services.AddProviderRateLimiting(settings.RateLimiting);
         services.AddSeeding();
+        services.AddTwoStep();
         services.AddScoped<ClaimsFactory>();
         services.AddScoped<SecurityLog>();
         services.AddRazorPages(options =>

@@ -1,4 +1,5 @@
 using IdentityProvider.Data.Entities;
+using IdentityProvider.TwoStep;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
@@ -8,7 +9,10 @@ namespace IdentityProvider.Sessions;
 /// Issues, refreshes and ends the provider's session cookie. The cookie is issued only when every
 /// step of a sign-in has passed, and always carries the <see cref="SessionProof"/> of that sign-in.
 /// </summary>
-public sealed class SessionSignIn(SignInManager<ApplicationUser> signInManager, IHttpContextAccessor httpContextAccessor)
+public sealed class SessionSignIn(
+    SignInManager<ApplicationUser> signInManager,
+    RememberedBrowsers rememberedBrowsers,
+    IHttpContextAccessor httpContextAccessor)
 {
     public Task SignInAsync(ApplicationUser user, SessionProof proof) =>
         signInManager.SignInWithClaimsAsync(user, new AuthenticationProperties { IsPersistent = false }, proof.ToClaims());
@@ -26,5 +30,14 @@ public sealed class SessionSignIn(SignInManager<ApplicationUser> signInManager, 
         await SignInAsync(user, proof);
     }
 
-    public Task SignOutAsync() => signInManager.SignOutAsync();
+    /// <summary>Ends the session; a remembered browser is forgotten too ("until the user signs out").</summary>
+    public async Task SignOutAsync()
+    {
+        if (signInManager.UserManager.GetUserId(httpContextAccessor.HttpContext?.User ?? new()) is { } userId)
+        {
+            await rememberedBrowsers.ForgetCurrentAsync(userId);
+        }
+
+        await signInManager.SignOutAsync();
+    }
 }

@@ -11,6 +11,7 @@ public sealed record ProviderSettings(
     RateLimitSettings RateLimiting,
     TokenSettings Tokens,
     LoggingSettings Log,
+    TwoStepSettings TwoStep,
     SeedSettings Seed)
 {
     public static ProviderSettings Load(IConfiguration configuration, IHostEnvironment environment) => new(
@@ -20,5 +21,6 @@ public sealed record ProviderSettings(
         RateLimitSettings.Load(configuration),
         TokenSettings.Load(configuration),
         LoggingSettings.Load(configuration),
+        TwoStepSettings.Load(configuration),
         SeedSettings.Load(configuration));
 }

@@ -1,7 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using IdentityProvider.Auditing;
 using IdentityProvider.Data.Entities;
-using IdentityProvider.Sessions;
+using IdentityProvider.Connect;
+using IdentityProvider.TwoStep;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -9,16 +10,19 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace IdentityProvider.Pages.Account;
 
-/// <summary>The password step. Failures count toward Identity's lockout; the message never tells whether the e-mail exists.</summary>
+/// <summary>
+/// The password step. Failures count toward Identity's lockout; the message never tells whether the e-mail
+/// exists. A correct password leads on to the OTP step or enrolment when the user owes one.
+/// </summary>
 [AllowAnonymous]
 public sealed class LoginModel(
     UserManager<ApplicationUser> users,
     SignInManager<ApplicationUser> signInManager,
-    SessionSignIn sessions,
-    SecurityLog securityLog,
-    TimeProvider time) : PageModel
+    TwoStepGate twoStepGate,
+    SecurityLog securityLog) : PageModel
 {
     private const string InvalidCredentials = "The e-mail address or the password is not correct.";
+    private const string LockedOut = "This account is locked after too many failed attempts. Try again later.";
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -26,10 +30,24 @@ public sealed class LoginModel(
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    /// <summary>Set by the authorization endpoint for prompt=login and max_age: a remembered browser does not count.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Fresh { get; set; }
+
+    /// <summary>Why the user is back at the password step: <c>expired</c> or <c>locked</c>.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Reason { get; set; }
+
     public string? ErrorMessage { get; private set; }
 
     public void OnGet()
     {
+        ErrorMessage = Reason switch
+        {
+            "expired" => "The sign-in took too long. Enter your password again.",
+            "locked" => LockedOut,
+            _ => null,
+        };
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -54,7 +72,7 @@ public sealed class LoginModel(
         if (result.IsLockedOut)
         {
             await securityLog.WriteAsync(SecurityEventKinds.LockedOut, user.Id);
-            ErrorMessage = "This account is locked after too many failed attempts. Try again later.";
+            ErrorMessage = LockedOut;
             return Page();
         }
 
@@ -65,9 +83,13 @@ public sealed class LoginModel(
             return Page();
         }
 
-        await sessions.SignInAsync(user, SessionProof.PasswordOnly(time.GetUtcNow()));
-        await securityLog.WriteAsync(SecurityEventKinds.SignInSucceeded, user.Id, "password");
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/Manage");
+        var next = await twoStepGate.AfterPasswordAsync(user, AuthorizationRequests.DemandsMultiFactor(ReturnUrl), Fresh);
+        return next switch
+        {
+            TwoStepNext.OneTimePassword => RedirectToPage("/Account/TwoStep", new { ReturnUrl }),
+            TwoStepNext.Enrolment => RedirectToPage("/Account/EnrolTwoStep", new { ReturnUrl }),
+            _ => LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/Manage"),
+        };
     }
 
     public sealed class InputModel

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using IdentityProvider.Auditing;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.Sessions;
+using IdentityProvider.TwoStep;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,9 +11,14 @@ namespace IdentityProvider.Pages.Manage;
 
 /// <summary>
 /// Changes the password (the current one is required). Identity renews the security stamp, which ends the
-/// user's other sessions and voids their refresh tokens; this browser's session is re-issued.
+/// user's other sessions and voids their refresh tokens; this browser's session is re-issued and every
+/// remembered browser is forgotten.
 /// </summary>
-public sealed class ChangePasswordModel(UserManager<ApplicationUser> users, SessionSignIn sessions, SecurityLog securityLog) : PageModel
+public sealed class ChangePasswordModel(
+    UserManager<ApplicationUser> users,
+    SessionSignIn sessions,
+    RememberedBrowsers rememberedBrowsers,
+    SecurityLog securityLog) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -46,6 +52,7 @@ public sealed class ChangePasswordModel(UserManager<ApplicationUser> users, Sess
             return Page();
         }
 
+        await rememberedBrowsers.ForgetAllAsync(user.Id);
         await sessions.RefreshAsync(user);
         await securityLog.WriteAsync(SecurityEventKinds.PasswordChanged, user.Id);
         TempData["StatusMessage"] = "Your password has been changed.";

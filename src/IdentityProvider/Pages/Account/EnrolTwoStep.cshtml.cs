@@ -1,0 +1,113 @@
+using IdentityProvider.Auditing;
+using IdentityProvider.Data.Entities;
+using IdentityProvider.TwoStep;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IdentityProvider.Pages.Account;
+
+/// <summary>
+/// Enrolment during sign-in, when a policy or the relying party requires two steps of a user without a
+/// device. Confirming the new device with a code is the OTP step of this sign-in.
+/// </summary>
+[AllowAnonymous]
+public sealed class EnrolTwoStepModel(
+    PendingSignIn pending,
+    OtpEnrolment enrolment,
+    TwoStepGate gate,
+    TwoStepCompletion completion,
+    RememberedBrowsers rememberedBrowsers,
+    SecurityLog securityLog) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    [BindProperty]
+    public OtpEnrolmentInput Enrolment { get; set; } = new();
+
+    public bool DemandedByApplication { get; private set; }
+
+    public DateTimeOffset? PostponableUntil { get; private set; }
+
+    public OtpEnrolmentFormsModel Forms { get; private set; } = new(null, "Authenticator app", OtpType.Totp);
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() is null ? Expired() : Page();
+
+    public async Task<IActionResult> OnPostBeginAsync()
+    {
+        if (await LoadAsync() is not { } user)
+        {
+            return Expired();
+        }
+
+        var (view, error) = await enrolment.TryBeginAsync(user, Enrolment);
+        ShowError(error);
+        Forms = new(view, Enrolment.Name, Enrolment.Type);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync()
+    {
+        if (await LoadAsync() is not { } user)
+        {
+            return Expired();
+        }
+
+        if (await enrolment.ResumeAsync(user, Enrolment.DeviceId) is not { } view)
+        {
+            return RedirectToPage(new { ReturnUrl });
+        }
+
+        if (await enrolment.TryConfirmAsync(user, view, Enrolment) is { } error)
+        {
+            ShowError(error);
+            Forms = new(view, view.DeviceName, Enrolment.Type);
+            return Page();
+        }
+
+        await rememberedBrowsers.ForgetAllAsync(user.Id);
+        await securityLog.WriteAsync(SecurityEventKinds.DeviceAdded, user.Id, $"\"{view.DeviceName}\" during sign-in");
+        await completion.CompleteAsync(user, rememberBrowser: false, $"new device \"{view.DeviceName}\"");
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/Manage");
+    }
+
+    public async Task<IActionResult> OnPostPostponeAsync()
+    {
+        if (await LoadAsync() is not { } user)
+        {
+            return Expired();
+        }
+
+        if (PostponableUntil is null)
+        {
+            ShowError("Two-step sign-in can no longer be postponed.");
+            return Page();
+        }
+
+        await gate.PostponeAsync(user);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/Manage");
+    }
+
+    private async Task<ApplicationUser?> LoadAsync()
+    {
+        if (await pending.ReadAsync() is not { } pendingUser)
+        {
+            return null;
+        }
+
+        DemandedByApplication = pendingUser.MfaDemanded;
+        PostponableUntil = await gate.PostponableUntilAsync(pendingUser);
+        return pendingUser.User;
+    }
+
+    private void ShowError(string? error)
+    {
+        if (error is not null)
+        {
+            ModelState.AddModelError(string.Empty, error);
+        }
+    }
+
+    private IActionResult Expired() => RedirectToPage("/Account/Login", new { ReturnUrl, Reason = "expired" });
+}

@@ -1,0 +1,72 @@
+using System.ComponentModel.DataAnnotations;
+using IdentityProvider.Auditing;
+using IdentityProvider.Data.Entities;
+using IdentityProvider.TwoStep;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IdentityProvider.Pages.Account;
+
+/// <summary>
+/// Resynchronisation during sign-in: two consecutive codes found in the wide resync window move the
+/// device's counter or drift there. They prove the device as well as one code does, so the sign-in completes.
+/// </summary>
+[AllowAnonymous]
+public sealed class ResyncModel(
+    PendingSignIn pending,
+    UserManager<ApplicationUser> users,
+    OtpDevices devices,
+    OtpVerification verification,
+    TwoStepCompletion completion,
+    SecurityLog securityLog) : PendingStepPageModel(pending, users, devices)
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync() => await CheckPendingAsync() ?? Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await CheckPendingAsync() is { } redirect)
+        {
+            return redirect;
+        }
+
+        var digits = (await Devices.ListActiveAsync(PendingAccount.Id)).Select(device => device.Digits).Distinct().ToArray();
+        var normalized = digits.Select(count => (
+                First: OtpCodeInput.TryNormalize(Input.FirstCode, count, out var first, out _) ? first : null,
+                Second: OtpCodeInput.TryNormalize(Input.SecondCode, count, out var second, out _) ? second : null))
+            .FirstOrDefault(pair => pair.First is not null && pair.Second is not null);
+        if (normalized.First is null || normalized.Second is null)
+        {
+            ModelState.AddModelError(string.Empty, $"Enter two codes of {string.Join(" or ", digits)} digits.");
+            return Page();
+        }
+
+        var device = await verification.TryResyncAsync(PendingAccount.Id, normalized.First, normalized.Second);
+        if (device is null)
+        {
+            if (await completion.RecordFailureAsync(PendingAccount, SecurityEventKinds.OtpFailed))
+            {
+                return ToLogin("locked");
+            }
+
+            ModelState.AddModelError(string.Empty, "These codes do not match any of your devices as two consecutive codes.");
+            return Page();
+        }
+
+        await securityLog.WriteAsync(SecurityEventKinds.OtpResynchronised, PendingAccount.Id, $"device \"{device.Name}\"");
+        await completion.CompleteAsync(PendingAccount, rememberBrowser: false, $"resynchronised \"{device.Name}\"");
+        return ToReturnUrl();
+    }
+
+    public sealed class InputModel
+    {
+        [Display(Name = "First code")]
+        public string? FirstCode { get; set; }
+
+        [Display(Name = "Next code")]
+        public string? SecondCode { get; set; }
+    }
+}

@@ -1,0 +1,91 @@
+using System.ComponentModel.DataAnnotations;
+using IdentityProvider.Auditing;
+using IdentityProvider.Data.Entities;
+using IdentityProvider.TwoStep;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IdentityProvider.Pages.Account;
+
+/// <summary>The OTP step: a code from any of the user's active devices completes the sign-in.</summary>
+[AllowAnonymous]
+public sealed class TwoStepModel(
+    PendingSignIn pending,
+    UserManager<ApplicationUser> users,
+    OtpDevices devices,
+    OtpVerification verification,
+    TwoStepCompletion completion) : PendingStepPageModel(pending, users, devices)
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public bool CanRememberBrowser { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync() => await PrepareAsync() ?? Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await PrepareAsync() is { } redirect)
+        {
+            return redirect;
+        }
+
+        var digits = (await Devices.ListActiveAsync(PendingAccount.Id)).Select(device => device.Digits).Distinct().Order().ToArray();
+        if (!TryNormalize(digits, out var code, out var error))
+        {
+            ModelState.AddModelError("Input.Code", error);
+            return Page();
+        }
+
+        var device = await verification.TryAcceptAsync(PendingAccount.Id, code);
+        if (device is null)
+        {
+            if (await completion.RecordFailureAsync(PendingAccount, SecurityEventKinds.OtpFailed))
+            {
+                return ToLogin("locked");
+            }
+
+            ModelState.AddModelError("Input.Code", "The code is not correct. Enter the current code.");
+            return Page();
+        }
+
+        await completion.CompleteAsync(PendingAccount, CanRememberBrowser && Input.RememberBrowser, $"one-time password from \"{device.Name}\"");
+        return ToReturnUrl();
+    }
+
+    private async Task<IActionResult?> PrepareAsync()
+    {
+        if (await CheckPendingAsync() is { } redirect)
+        {
+            return redirect;
+        }
+
+        CanRememberBrowser = await completion.CanRememberBrowserAsync(PendingAccount);
+        return null;
+    }
+
+    /// <summary>Accepts the code when it fits the digit count of any of the user's devices (6 or 8).</summary>
+    private bool TryNormalize(int[] digits, out string code, out string error)
+    {
+        code = "";
+        error = "Enter the code.";
+        foreach (var count in digits)
+        {
+            if (OtpCodeInput.TryNormalize(Input.Code, count, out code, out error))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public sealed class InputModel
+    {
+        [Display(Name = "One-time password")]
+        public string? Code { get; set; }
+
+        public bool RememberBrowser { get; set; }
+    }
+}

@@ -1,0 +1,63 @@
+using IdentityProvider.Auditing;
+using IdentityProvider.Data.Entities;
+using IdentityProvider.Sessions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace IdentityProvider.TwoStep;
+
+/// <summary>
+/// Ends the OTP step: issues the session after a correct code, or counts a failure toward the account
+/// lockout, which also ends the half-finished sign-in so the password must be entered again.
+/// </summary>
+public sealed class TwoStepCompletion(
+    UserManager<ApplicationUser> users,
+    IOptions<IdentityOptions> identityOptions,
+    RememberedBrowsers rememberedBrowsers,
+    TwoStepPolicy policy,
+    PendingSignIn pending,
+    SessionSignIn sessions,
+    SecurityLog securityLog,
+    TimeProvider time)
+{
+    public async Task<bool> CanRememberBrowserAsync(ApplicationUser user) =>
+        policy.RememberBrowserDaysFor(await users.GetRolesAsync(user)) > 0;
+
+    /// <param name="method">What proved the second step, for the security log (e.g. "authenticator app").</param>
+    public async Task CompleteAsync(ApplicationUser user, bool rememberBrowser, string method)
+    {
+        await users.ResetAccessFailedCountAsync(user);
+        var rememberDays = policy.RememberBrowserDaysFor(await users.GetRolesAsync(user));
+        if (rememberBrowser && rememberDays > 0)
+        {
+            await rememberedBrowsers.RememberAsync(user, rememberDays);
+        }
+
+        await pending.EndAsync();
+        await sessions.SignInAsync(user, SessionProof.PasswordAndOtp(time.GetUtcNow()));
+        await securityLog.WriteAsync(SecurityEventKinds.SignInSucceeded, user.Id, $"password and {method}");
+    }
+
+    /// <summary>Counts a failed code; true when the account is now locked (the pending sign-in is then over).</summary>
+    public async Task<bool> RecordFailureAsync(ApplicationUser user, string failureKind)
+    {
+        await users.AccessFailedAsync(user);
+        await securityLog.WriteAsync(failureKind, user.Id);
+        var locked = await users.IsLockedOutAsync(user);
+        if (!locked && await users.GetAccessFailedCountAsync(user) >= policy.MaxFailedAttempts)
+        {
+            // TwoStep:MaxFailedAttempts may be lower than the password lockout threshold.
+            await users.SetLockoutEndDateAsync(user, time.GetUtcNow() + identityOptions.Value.Lockout.DefaultLockoutTimeSpan);
+            await users.ResetAccessFailedCountAsync(user);
+            locked = true;
+        }
+
+        if (locked)
+        {
+            await pending.EndAsync();
+            await securityLog.WriteAsync(SecurityEventKinds.LockedOut, user.Id, "after failed one-time passwords");
+        }
+
+        return locked;
+    }
+}

@@ -1,0 +1,15 @@
+namespace IdentityProvider.TwoStep;
+
+public static class TwoStepServices
+{
+    public static IServiceCollection AddTwoStep(this IServiceCollection services) =>
+        services.AddSingleton<TwoStepPolicy>()
+            .AddSingleton<OtpDeviceSecrets>()
+            .AddScoped<OtpVerification>()
+            .AddScoped<OtpDevices>()
+            .AddScoped<OtpEnrolment>()
+            .AddScoped<RememberedBrowsers>()
+            .AddScoped<PendingSignIn>()
+            .AddScoped<TwoStepGate>()
+            .AddScoped<TwoStepCompletion>();
+}
