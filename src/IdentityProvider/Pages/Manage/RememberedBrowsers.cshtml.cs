@@ -1,0 +1,60 @@
+using IdentityProvider.Auditing;
+using IdentityProvider.Data.Entities;
+using IdentityProvider.TwoStep;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IdentityProvider.Pages.Manage;
+
+/// <summary>Lists the browsers that skip the OTP step, and forgets one or all of them.</summary>
+public sealed class RememberedBrowsersModel(
+    UserManager<ApplicationUser> users,
+    RememberedBrowsers rememberedBrowsers,
+    SecurityLog securityLog) : PageModel
+{
+    public IReadOnlyList<RememberedBrowser> Browsers { get; private set; } = [];
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (users.GetUserId(User) is not { } userId)
+        {
+            return Challenge();
+        }
+
+        Browsers = await rememberedBrowsers.ListAsync(userId);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostForgetAsync(Guid id)
+    {
+        if (users.GetUserId(User) is not { } userId)
+        {
+            return Challenge();
+        }
+
+        if (await rememberedBrowsers.ForgetAsync(userId, id))
+        {
+            await securityLog.WriteAsync(SecurityEventKinds.BrowsersForgotten, userId, "one browser");
+            StatusMessage = "The browser was forgotten.";
+        }
+
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostForgetAllAsync()
+    {
+        if (users.GetUserId(User) is not { } userId)
+        {
+            return Challenge();
+        }
+
+        var count = await rememberedBrowsers.ForgetAllAsync(userId);
+        await securityLog.WriteAsync(SecurityEventKinds.BrowsersForgotten, userId, $"all ({count})");
+        StatusMessage = "Every browser was forgotten.";
+        return RedirectToPage();
+    }
+}

@@ -1,0 +1,67 @@
+using IdentityProvider.Auditing;
+using IdentityProvider.Data.Entities;
+using IdentityProvider.TwoStep;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IdentityProvider.Pages.Manage.TwoStep;
+
+/// <summary>Enrols another authenticator app for the signed-in user; every remembered browser is forgotten.</summary>
+public sealed class AddModel(
+    UserManager<ApplicationUser> users,
+    OtpEnrolment enrolment,
+    RememberedBrowsers rememberedBrowsers,
+    SecurityLog securityLog) : PageModel
+{
+    [BindProperty]
+    public OtpEnrolmentInput Enrolment { get; set; } = new();
+
+    public OtpEnrolmentFormsModel Forms { get; private set; } = new(null, "Authenticator app", OtpType.Totp);
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostBeginAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+
+        var (view, error) = await enrolment.TryBeginAsync(user, Enrolment);
+        if (error is not null)
+        {
+            ModelState.AddModelError(string.Empty, error);
+        }
+
+        Forms = new(view, Enrolment.Name, Enrolment.Type);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+
+        if (await enrolment.ResumeAsync(user, Enrolment.DeviceId) is not { } view)
+        {
+            return RedirectToPage();
+        }
+
+        if (await enrolment.TryConfirmAsync(user, view, Enrolment) is { } error)
+        {
+            ModelState.AddModelError(string.Empty, error);
+            Forms = new(view, view.DeviceName, Enrolment.Type);
+            return Page();
+        }
+
+        await rememberedBrowsers.ForgetAllAsync(user.Id);
+        await securityLog.WriteAsync(SecurityEventKinds.DeviceAdded, user.Id, $"\"{view.DeviceName}\"");
+        TempData["StatusMessage"] = $"\"{view.DeviceName}\" is active. You will be asked for a one-time password when you sign in.";
+        return RedirectToPage("Index");
+    }
+}

@@ -1,0 +1,82 @@
+using System.ComponentModel.DataAnnotations;
+using IdentityProvider.Auditing;
+using IdentityProvider.Data.Entities;
+using IdentityProvider.TwoStep;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IdentityProvider.Pages.Manage.TwoStep;
+
+/// <summary>
+/// Removes one device after the password is entered again. Note: a wrong password counts toward the
+/// lockout, so a stolen session cannot guess it here.
+/// </summary>
+public sealed class RemoveModel(
+    UserManager<ApplicationUser> users,
+    SignInManager<ApplicationUser> signInManager,
+    OtpDevices devices,
+    RememberedBrowsers rememberedBrowsers,
+    SecurityLog securityLog) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public string DeviceName { get; private set; } = "";
+
+    public bool IsLastDevice { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() is null ? NotFound() : Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await LoadAsync() is not { } user)
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var check = await signInManager.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
+        if (!check.Succeeded)
+        {
+            ModelState.AddModelError("Input.Password", check.IsLockedOut ? "The account is locked after too many failed attempts." : "The password is not correct.");
+            return Page();
+        }
+
+        await devices.RemoveAsync(user.Id, Id);
+        await rememberedBrowsers.ForgetAllAsync(user.Id);
+        await securityLog.WriteAsync(SecurityEventKinds.DeviceRemoved, user.Id, $"\"{DeviceName}\"");
+        TempData["StatusMessage"] = $"\"{DeviceName}\" was removed.";
+        return RedirectToPage("Index");
+    }
+
+    private async Task<ApplicationUser?> LoadAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        var active = user is null ? [] : await devices.ListActiveAsync(user.Id);
+        var device = active.FirstOrDefault(candidate => candidate.Id == Id);
+        if (device is null)
+        {
+            return null;
+        }
+
+        DeviceName = device.Name;
+        IsLastDevice = active.Count == 1;
+        return user;
+    }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter your password.")]
+        [StringLength(1024, ErrorMessage = "The password can have at most 1024 characters.")]
+        [Display(Name = "Your password")]
+        public string Password { get; set; } = "";
+    }
+}
