@@ -9,5 +9,7 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
     public void Configure(EntityTypeBuilder<ApplicationUser> builder)
     {
         builder.Property(user => user.DisplayName).HasMaxLength(200);
+        builder.Property(user => user.TwoStepDisabledReason).HasMaxLength(500);
+        builder.Property(user => user.SignInByToken).HasMaxLength(8);
     }
 }

@@ -12,4 +12,19 @@ public sealed class ApplicationUser : IdentityUser
 
     /// <summary>When a policy first required two-step sign-in of this user without a device: the grace period starts here.</summary>
     public DateTimeOffset? TwoStepGraceStartedAt { get; set; }
+
+    /// <summary>An administrator suspended two-step sign-in (lost device): password alone until this moment.</summary>
+    public DateTimeOffset? TwoStepDisabledUntil { get; set; }
+
+    /// <summary>An administrator suspended two-step sign-in with no end.</summary>
+    public bool TwoStepDisabledIndefinitely { get; set; }
+
+    /// <summary>Why an administrator suspended two-step sign-in, for the security log and the admin page.</summary>
+    public string? TwoStepDisabledReason { get; set; }
+
+    /// <summary>
+    /// The administrator's override of "Allow sign-in by token" for this user: <c>allow</c>, <c>deny</c>,
+    /// or null to follow the provider-wide setting.
+    /// </summary>
+    public string? SignInByToken { get; set; }
 }

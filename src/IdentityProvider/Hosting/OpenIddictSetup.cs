@@ -30,7 +30,9 @@ public static class OpenIddictSetup
                 // Code flow only: no implicit, hybrid or password grant (DESIGN: protocol contract).
                 options.AllowAuthorizationCodeFlow()
                     .AllowRefreshTokenFlow()
-                    .AllowClientCredentialsFlow();
+                    .AllowClientCredentialsFlow()
+                    // Scripts trade a personal access token for a short-lived access token (DESIGN).
+                    .AllowCustomFlow(ClientDescriptors.PersonalAccessTokenGrantType);
 
                 // Note: S256 only; "plain" PKCE protects nothing against a stolen authorization request.
                 options.Configure(server => server.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
