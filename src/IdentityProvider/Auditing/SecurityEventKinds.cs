@@ -15,4 +15,13 @@ public static class SecurityEventKinds
     public const string DeviceAdded = "two-step.device-added";
     public const string DeviceRemoved = "two-step.device-removed";
     public const string BrowsersForgotten = "two-step.browsers-forgotten";
+    public const string RecoveryCodeUsed = "sign-in.recovery-code-used";
+    public const string RecoveryCodeFailed = "sign-in.recovery-code-failed";
+    public const string RecoveryCodesGenerated = "recovery-codes.generated";
+    public const string TwoStepSuspended = "two-step.suspended-by-admin";
+    public const string TwoStepRestored = "two-step.restored-by-admin";
+    public const string TokenCreated = "token.created";
+    public const string TokenRevoked = "token.revoked";
+    public const string TokenExchangeFailed = "token.exchange-failed";
+    public const string TokenPermissionChanged = "token.permission-changed";
 }

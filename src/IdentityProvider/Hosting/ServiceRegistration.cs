@@ -1,6 +1,8 @@
 using IdentityProvider.Auditing;
 using IdentityProvider.Connect;
 using IdentityProvider.Hosting.Settings;
+using IdentityProvider.PersonalAccessTokens;
+using IdentityProvider.RecoveryCodes;
 using IdentityProvider.TwoStep;
 
 namespace IdentityProvider.Hosting;
@@ -18,11 +20,15 @@ public static class ServiceRegistration
         services.AddProviderRateLimiting(settings.RateLimiting);
         services.AddSeeding();
         services.AddTwoStep();
+        services.AddRecoveryCodes();
+        services.AddPersonalAccessTokens();
+        services.AddAuthorization(options => options.AddPolicy(AdminPolicy.Name, AdminPolicy.Build));
         services.AddScoped<ClaimsFactory>();
         services.AddScoped<SecurityLog>();
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Manage");
+            options.Conventions.AuthorizeAreaFolder("Admin", "/", AdminPolicy.Name);
         });
         return services;
     }

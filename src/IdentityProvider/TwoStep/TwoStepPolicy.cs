@@ -16,6 +16,8 @@ public sealed class TwoStepPolicy(ProviderSettings settings)
 
     public int MaxFailedAttempts => TwoStep.MaxFailedAttempts;
 
+    public bool RecoveryCodesEnabled => TwoStep.RecoveryCodesEnabled;
+
     public TimeSpan GracePeriod => TimeSpan.FromDays(TwoStep.GracePeriodDays);
 
     public bool IsRequiredFor(IEnumerable<string> roles) =>

@@ -1,0 +1,6 @@
+namespace IdentityProvider.RecoveryCodes;
+
+public static class RecoveryCodeServices
+{
+    public static IServiceCollection AddRecoveryCodes(this IServiceCollection services) => services;
+}
