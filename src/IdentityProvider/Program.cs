@@ -2,6 +2,11 @@ using IdentityProvider.Connect;
 using IdentityProvider.Hosting;
 using IdentityProvider.Hosting.Settings;
 
+if (args.Contains(CommandLineModes.HealthCheck))
+{
+    return await CommandLineModes.HealthCheckAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 ProviderSettings settings;
 try
@@ -20,7 +25,12 @@ builder.Services.AddSingleton(settings);
 builder.Services.AddProviderServices(settings);
 
 var app = builder.Build();
-app.UseProviderPipeline();
+if (args.Contains(CommandLineModes.Migrate))
+{
+    return await CommandLineModes.MigrateAsync(app, settings);
+}
+
+app.UseProviderPipeline(settings);
 app.MapConnectEndpoints();
 app.MapRazorPages();
 app.MapProviderHealthChecks();

@@ -29,6 +29,9 @@ public sealed class ProviderFactory : WebApplicationFactory<Program>
 
     public TestClock Clock { get; } = new();
 
+    /// <summary>The hosting environment; <c>Production</c> to test what operators get.</summary>
+    public string EnvironmentName { get; init; } = "Testing";
+
     public LogCapture Logs { get; } = new();
 
     /// <summary>A client that keeps cookies and does not follow redirects (the driver follows them itself).</summary>
@@ -49,7 +52,7 @@ public sealed class ProviderFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

@@ -8,7 +8,7 @@ namespace IdentityProvider.Hosting;
 public static class DatabaseSetup
 {
     /// <summary>The one database for everything (DESIGN: instances are stateless), on SQLite or PostgreSQL.</summary>
-    public static IServiceCollection AddDatabase(this IServiceCollection services, DatabaseSettings settings)
+    public static IServiceCollection AddDatabase(this IServiceCollection services, DatabaseSettings settings, KeySettings keys)
     {
         services.AddDbContext<ApplicationDbContext>(options =>
         {
@@ -29,9 +29,15 @@ public static class DatabaseSetup
         });
 
         // Note: keys in the database let every instance read cookies and secrets written by any other.
-        services.AddDataProtection()
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("IdentityProvider")
             .PersistKeysToDbContext<ApplicationDbContext>();
+        if (keys.DataProtectionCertificates.Length > 0)
+        {
+            // The newest certificate encrypts new keys; all of them can still decrypt older ones (rotation).
+            dataProtection.ProtectKeysWithCertificate(keys.DataProtectionCertificates[0])
+                .UnprotectKeysWithAnyCertificate(keys.DataProtectionCertificates);
+        }
 
         services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
         return services;

@@ -45,6 +45,12 @@ public static class OpenIddictSetup
                 options.DisableAccessTokenEncryption();
                 options.SetAccessTokenLifetime(TimeSpan.FromMinutes(settings.Tokens.AccessTokenLifetimeMinutes));
 
+                // Note: a spent refresh token is refused at once (OpenIddict allows 30 s by default), so a stolen
+                // one that is replayed is detected and its whole chain is revoked.
+                options.SetRefreshTokenReuseLeeway(TimeSpan.Zero);
+
+                options.AddEventHandler(ReturnErrorsToClient.Descriptor);
+
                 var aspNetCore = options.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableTokenEndpointPassthrough()
@@ -61,7 +67,7 @@ public static class OpenIddictSetup
 
         services.AddSingleton<SigningKeys>();
         services.AddOptions<OpenIddictServerOptions>()
-            .Configure<SigningKeys>((options, keys) => keys.Apply(options, settings.Server.SigningAlgorithm));
+            .Configure<SigningKeys>((options, keys) => keys.Apply(options));
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using IdentityProvider.Hosting.Settings;
 using Serilog;
 
 namespace IdentityProvider.Hosting;
@@ -6,8 +7,10 @@ namespace IdentityProvider.Hosting;
 public static class Pipeline
 {
     /// <summary>The middleware order matters: errors outermost, the rate limiter before OpenIddict sees a request.</summary>
-    public static WebApplication UseProviderPipeline(this WebApplication app)
+    public static WebApplication UseProviderPipeline(this WebApplication app, ProviderSettings settings)
     {
+        // First, so that everything after it (rate limits, the issuer, cookies) sees the client's address and scheme.
+        app.UseConfiguredForwardedHeaders(settings.ForwardedHeaders);
         // Note: never the developer exception page; a stack trace is not an answer for anyone.
         app.UseExceptionHandler("/Error");
         app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");

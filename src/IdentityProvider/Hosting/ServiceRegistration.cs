@@ -14,7 +14,7 @@ public static class ServiceRegistration
     {
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
-        services.AddDatabase(settings.Database);
+        services.AddDatabase(settings.Database, settings.Keys);
         services.AddIdentityServices(settings);
         services.AddOpenIddictServer(settings);
         services.AddProviderRateLimiting(settings.RateLimiting);

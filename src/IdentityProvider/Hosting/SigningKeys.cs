@@ -6,47 +6,55 @@ using OpenIddict.Server;
 namespace IdentityProvider.Hosting;
 
 /// <summary>
-/// The keys OpenIddict signs and encrypts tokens with. Development keys are generated once and kept in
-/// the database, so a restart does not invalidate issued tokens and every instance publishes the same JWKS.
+/// The keys OpenIddict signs and encrypts tokens with. Production: the configured certificates (the newest
+/// first; all published and accepted). Otherwise development keys, generated once and kept in the database,
+/// so a restart does not invalidate issued tokens and every instance publishes the same JWKS.
 /// </summary>
-public sealed class SigningKeys
+public sealed class SigningKeys(ProviderSettings settings)
 {
-    private SecurityKey? rsaKey;
-    private SecurityKey? ecdsaKey;
-    private SymmetricSecurityKey? encryptionKey;
+    private IReadOnlyList<SigningCredentials> signing = [];
+    private IReadOnlyList<EncryptingCredentials> encryption = [];
 
     public async Task LoadAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
+        var keys = settings.Keys;
+        if (!keys.UsesDevelopmentKeys)
+        {
+            signing = keys.SigningCertificates.Select(certificate => new X509SigningCredentials(certificate)).ToArray();
+            encryption = keys.EncryptionCertificates.Select(certificate => (EncryptingCredentials)new X509EncryptingCredentials(certificate)).ToArray();
+            return;
+        }
+
         await using var scope = services.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<ServerSecretStore>();
 
         var rsa = RSA.Create();
         rsa.ImportPkcs8PrivateKey(await store.GetOrCreateAsync("signing-key-rs256", () => RSA.Create(2048).ExportPkcs8PrivateKey(), cancellationToken), out _);
-        rsaKey = WithKeyId(new RsaSecurityKey(rsa), rsa.ExportSubjectPublicKeyInfo());
+        var rsaCredentials = new SigningCredentials(WithKeyId(new RsaSecurityKey(rsa), rsa.ExportSubjectPublicKeyInfo()), SecurityAlgorithms.RsaSha256);
 
         var ecdsa = ECDsa.Create();
         ecdsa.ImportPkcs8PrivateKey(await store.GetOrCreateAsync("signing-key-es256", () => ECDsa.Create(ECCurve.NamedCurves.nistP256).ExportPkcs8PrivateKey(), cancellationToken), out _);
-        ecdsaKey = WithKeyId(new ECDsaSecurityKey(ecdsa), ecdsa.ExportSubjectPublicKeyInfo());
+        var ecdsaCredentials = new SigningCredentials(WithKeyId(new ECDsaSecurityKey(ecdsa), ecdsa.ExportSubjectPublicKeyInfo()), SecurityAlgorithms.EcdsaSha256);
+
+        // OpenIddict signs with the first credential: the configured algorithm's key.
+        signing = settings.Server.SigningAlgorithm == SigningAlgorithm.ES256
+            ? [ecdsaCredentials, rsaCredentials]
+            : [rsaCredentials, ecdsaCredentials];
 
         var symmetric = await store.GetOrCreateAsync("encryption-key", () => RandomNumberGenerator.GetBytes(32), cancellationToken);
-        encryptionKey = new SymmetricSecurityKey(symmetric) { KeyId = "enc-" + Convert.ToHexString(SHA256.HashData(symmetric))[..16] };
+        var encryptionKey = new SymmetricSecurityKey(symmetric) { KeyId = "enc-" + Convert.ToHexString(SHA256.HashData(symmetric))[..16] };
+        encryption = [new EncryptingCredentials(encryptionKey, SecurityAlgorithms.Aes256KW, SecurityAlgorithms.Aes256CbcHmacSha512)];
     }
 
-    /// <summary>Puts the configured algorithm's key first: OpenIddict signs with the first credential.</summary>
-    internal void Apply(OpenIddictServerOptions options, SigningAlgorithm algorithm)
+    internal void Apply(OpenIddictServerOptions options)
     {
-        if (rsaKey is null || ecdsaKey is null || encryptionKey is null)
+        if (signing.Count == 0 || encryption.Count == 0)
         {
             throw new InvalidOperationException("Signing keys were not loaded before the first request.");
         }
 
-        var rsaCredentials = new SigningCredentials(rsaKey, SecurityAlgorithms.RsaSha256);
-        var ecdsaCredentials = new SigningCredentials(ecdsaKey, SecurityAlgorithms.EcdsaSha256);
-        options.SigningCredentials.AddRange(algorithm == SigningAlgorithm.ES256
-            ? [ecdsaCredentials, rsaCredentials]
-            : [rsaCredentials, ecdsaCredentials]);
-        options.EncryptionCredentials.Add(new EncryptingCredentials(
-            encryptionKey, SecurityAlgorithms.Aes256KW, SecurityAlgorithms.Aes256CbcHmacSha512));
+        options.SigningCredentials.AddRange(signing);
+        options.EncryptionCredentials.AddRange(encryption);
     }
 
     private static SecurityKey WithKeyId(AsymmetricSecurityKey key, byte[] publicKey)

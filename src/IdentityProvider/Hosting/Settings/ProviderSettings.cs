@@ -7,6 +7,8 @@ namespace IdentityProvider.Hosting.Settings;
 public sealed record ProviderSettings(
     DatabaseSettings Database,
     ServerSettings Server,
+    KeySettings Keys,
+    ForwardedHeadersSettings ForwardedHeaders,
     LockoutSettings Lockout,
     RateLimitSettings RateLimiting,
     TokenSettings Tokens,
@@ -17,6 +19,8 @@ public sealed record ProviderSettings(
     public static ProviderSettings Load(IConfiguration configuration, IHostEnvironment environment) => new(
         DatabaseSettings.Load(configuration, environment),
         ServerSettings.Load(configuration),
+        KeySettings.Load(configuration, environment),
+        ForwardedHeadersSettings.Load(configuration),
         LockoutSettings.Load(configuration),
         RateLimitSettings.Load(configuration),
         TokenSettings.Load(configuration),

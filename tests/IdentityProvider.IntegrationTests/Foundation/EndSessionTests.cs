@@ -1,0 +1,111 @@
+using System.Net;
+using IdentityProvider.Testing;
+using Microsoft.AspNetCore.WebUtilities;
+using static IdentityProvider.IntegrationTests.Foundation.ProtocolTestSupport;
+
+namespace IdentityProvider.IntegrationTests.Foundation;
+
+/// <summary>RP-initiated logout at <c>/connect/endsession</c>.</summary>
+public class EndSessionTests(ProviderFixture provider) : IClassFixture<ProviderFixture>
+{
+    private static string EndSessionUrl(string? idTokenHint, string postLogoutRedirectUri, string state)
+    {
+        var query = new Dictionary<string, string?> { ["post_logout_redirect_uri"] = postLogoutRedirectUri, ["state"] = state };
+        if (idTokenHint is not null)
+        {
+            query["id_token_hint"] = idTokenHint;
+        }
+
+        return QueryHelpers.AddQueryString("/connect/endsession", query);
+    }
+
+    private static async Task<ProviderPage> PromptNoneAsync(ProviderClient client) =>
+        await client.GetAsync(SignInSteps.WebRequest(new Dictionary<string, string> { ["prompt"] = "none" }).ToUrl());
+
+    [Fact]
+    public async Task EndSession_WithIdTokenHintAndRegisteredUri_RedirectsThereWithState()
+    {
+        using var client = provider.CreateClient();
+        var tokens = await SignInSteps.AliceTokensAsync(client);
+
+        using var response = await client.Http.GetAsync(EndSessionUrl(tokens.IdToken, TestData.WebPostLogoutUri, "x"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!;
+        Assert.True(location.IsAbsoluteUri, location.ToString());
+        Assert.Equal(TestData.WebPostLogoutUri, WithoutQuery(location));
+        Assert.Equal("x", RedirectParameters(location)["state"]);
+    }
+
+    [Fact]
+    public async Task EndSession_AfterLogout_PromptNoneAnswersLoginRequired()
+    {
+        using var client = provider.CreateClient();
+        var tokens = await SignInSteps.AliceTokensAsync(client);
+        var before = await PromptNoneAsync(client);
+        Assert.False(string.IsNullOrEmpty(before.Code)); // the session exists before the logout
+
+        var logout = await client.GetAsync(EndSessionUrl(tokens.IdToken, TestData.WebPostLogoutUri, "x"));
+        Assert.NotNull(logout.ExternalRedirect);
+
+        var after = await PromptNoneAsync(client);
+        Assert.NotNull(after.ExternalRedirect);
+        Assert.Equal("login_required", after.RedirectQuery["error"]);
+        Assert.False(after.RedirectQuery.ContainsKey("code"));
+    }
+
+    [Fact]
+    public async Task EndSession_AfterLogout_AccountPageNeedsSignInAgain()
+    {
+        using var client = provider.CreateClient();
+        var tokens = await SignInSteps.AliceTokensAsync(client);
+
+        await client.GetAsync(EndSessionUrl(tokens.IdToken, TestData.WebPostLogoutUri, "x"));
+        var manage = await client.GetAsync("/Manage");
+
+        Assert.True(IsPasswordPage(manage), $"Expected the password page, got {manage.Uri}");
+    }
+
+    [Fact]
+    public async Task EndSession_UnregisteredPostLogoutUri_IsNotRedirectedTo()
+    {
+        using var client = provider.CreateClient();
+        var tokens = await SignInSteps.AliceTokensAsync(client);
+
+        using var response = await client.Http.GetAsync(EndSessionUrl(tokens.IdToken, "https://evil.example/phish", "x"));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.NotEqual(HttpStatusCode.InternalServerError, response.StatusCode);
+        var location = response.Headers.Location;
+        Assert.True(location is null || !location.IsAbsoluteUri || location.Host == "localhost", $"Redirected to {location}");
+        Assert.DoesNotContain("evil.example", location?.ToString() ?? "");
+        Assert.True((int)response.StatusCode is >= 400 and < 500, $"{(int)response.StatusCode}: {body}");
+    }
+
+    [Fact]
+    public async Task EndSession_UnregisteredPostLogoutUriWithoutHint_IsNotRedirectedTo()
+    {
+        using var client = provider.CreateClient();
+        await SignInSteps.AliceTokensAsync(client);
+
+        using var response = await client.Http.GetAsync(EndSessionUrl(null, "https://evil.example/phish", "x"));
+
+        Assert.NotEqual(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.DoesNotContain("evil.example", response.Headers.Location?.ToString() ?? "");
+    }
+
+    [Fact]
+    public async Task EndSession_WithoutPostLogoutUri_ShowsProviderSignedOutPage()
+    {
+        using var client = provider.CreateClient();
+        await SignInSteps.AliceTokensAsync(client);
+
+        var page = await client.GetAsync("/connect/endsession");
+
+        Assert.Null(page.ExternalRedirect);
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal("/Account/SignedOut", page.Uri.AbsolutePath);
+        var after = await PromptNoneAsync(client);
+        Assert.Equal("login_required", after.RedirectQuery["error"]);
+    }
+}

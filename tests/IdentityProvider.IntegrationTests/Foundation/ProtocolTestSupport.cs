@@ -1,0 +1,127 @@
+using System.Net;
+using System.Text.Json;
+using IdentityProvider.Testing;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace IdentityProvider.IntegrationTests.Foundation;
+
+/// <summary>Small helpers the protocol tests of this folder share: reading pages, redirects, JSON and JWTs.</summary>
+internal static class ProtocolTestSupport
+{
+    public const string Issuer = "http://localhost/";
+
+    /// <summary>Whether the driver ended on the provider's password page (not a redirect, not another page).</summary>
+    public static bool IsPasswordPage(ProviderPage page) =>
+        page.ExternalRedirect is null
+        && page.Uri.AbsolutePath.Equals("/Account/Login", StringComparison.OrdinalIgnoreCase)
+        && page.Document.QuerySelector("input[name='Input.Password']") is not null;
+
+    /// <summary>Whether the driver ended on the provider's consent page.</summary>
+    public static bool IsConsentPage(ProviderPage page) =>
+        page.ExternalRedirect is null
+        && page.Uri.AbsolutePath.Equals("/Account/Consent", StringComparison.OrdinalIgnoreCase)
+        && page.Document.QuerySelector("#requested-scopes") is not null;
+
+    /// <summary>The parameters of a redirect, from its query and its fragment (errors of fragment-mode requests).</summary>
+    public static Dictionary<string, string> RedirectParameters(Uri redirect)
+    {
+        var parameters = QueryHelpers.ParseQuery(redirect.Query).ToDictionary(pair => pair.Key, pair => pair.Value.ToString());
+        if (redirect.Fragment.Length > 1)
+        {
+            foreach (var (key, value) in QueryHelpers.ParseQuery(redirect.Fragment[1..]))
+            {
+                parameters[key] = value.ToString();
+            }
+        }
+
+        return parameters;
+    }
+
+    /// <summary>The redirect target without query and fragment, to compare with a registered URI.</summary>
+    public static string WithoutQuery(Uri uri) => uri.GetLeftPart(UriPartial.Path);
+
+    public static async Task<JsonElement> GetJsonAsync(HttpClient http, string path)
+    {
+        using var response = await http.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path} answered {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    public static string[] Strings(JsonElement array) =>
+        [.. array.EnumerateArray().Select(value => value.GetString() ?? "")];
+
+    /// <summary>The decoded payload of a JWT, for claims whose JSON shape matters (e.g. <c>amr</c> as an array).</summary>
+    public static JsonElement Payload(JsonWebToken token) =>
+        JsonDocument.Parse(Base64UrlEncoder.Decode(token.EncodedPayload)).RootElement.Clone();
+
+    public static long AuthTime(JsonWebToken idToken) =>
+        idToken.TryGetPayloadValue<long>("auth_time", out var authTime)
+            ? authTime
+            : throw new InvalidOperationException("The id_token has no auth_time.");
+
+    /// <summary>Validates an access token the way a resource server would: signature from a JWKS, issuer, type.</summary>
+    public static async Task<TokenValidationResult> ValidateAccessTokenAsync(string accessToken, string jwksJson) =>
+        await new JsonWebTokenHandler().ValidateTokenAsync(accessToken, new TokenValidationParameters
+        {
+            ValidIssuer = Issuer,
+            ValidateAudience = false,
+            IssuerSigningKeys = new JsonWebKeySet(jwksJson).GetSigningKeys(),
+            ValidTypes = ["at+jwt"],
+        });
+
+    public static Task<TokenResponse> IntrospectAsync(HttpClient http, string token, string clientId, string clientSecret) =>
+        TokenResponse.PostAsync(http, "/connect/introspect", new Dictionary<string, string>
+        {
+            ["token"] = token,
+            ["client_id"] = clientId,
+            ["client_secret"] = clientSecret,
+        });
+
+    public static Task<TokenResponse> RevokeAsync(HttpClient http, string token, string tokenTypeHint, string clientId, string clientSecret) =>
+        TokenResponse.PostAsync(http, "/connect/revoke", new Dictionary<string, string>
+        {
+            ["token"] = token,
+            ["token_type_hint"] = tokenTypeHint,
+            ["client_id"] = clientId,
+            ["client_secret"] = clientSecret,
+        });
+
+    /// <summary>
+    /// The OAuth error of an authorization request, wherever the provider put it: in a redirect to
+    /// <paramref name="registeredRedirectUri"/>, or on its own error page. Fails on a 500, on a code, on a
+    /// redirect anywhere else, and on an error page that names no error.
+    /// </summary>
+    public static async Task<string> AuthorizationErrorAsync(ProviderClient client, string url, string registeredRedirectUri)
+    {
+        using var response = await client.Http.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode < 500, $"{(int)response.StatusCode}: {body}");
+        if (response.Headers.Location is { } location)
+        {
+            Assert.True(location.IsAbsoluteUri, $"Redirected inside the provider to {location} instead of answering");
+            Assert.Equal(registeredRedirectUri, WithoutQuery(location));
+            var parameters = RedirectParameters(location);
+            Assert.False(parameters.ContainsKey("code"), location.ToString());
+            return parameters["error"];
+        }
+
+        Assert.True((int)response.StatusCode is >= 400 and < 500, $"{(int)response.StatusCode}: {body}");
+        return ErrorCodeOnPage(body);
+    }
+
+    /// <summary>The OAuth error code the provider's error page shows.</summary>
+    public static string ErrorCodeOnPage(string body)
+    {
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(body);
+        return document.QuerySelector("#error-code")?.TextContent.Trim()
+            ?? throw new Xunit.Sdk.XunitException($"The error page names no error: {document.Body?.TextContent.Trim()}");
+    }
+
+    /// <summary>Whether an introspection answer says the token is active.</summary>
+    public static bool IsActive(TokenResponse introspection) =>
+        introspection.Json.TryGetProperty("active", out var active) && active.ValueKind == JsonValueKind.True;
+}

@@ -1,0 +1,88 @@
+using System.Net;
+using IdentityProvider.Testing;
+using static IdentityProvider.IntegrationTests.Foundation.ProtocolTestSupport;
+
+namespace IdentityProvider.IntegrationTests.Foundation;
+
+/// <summary>The main flows on the embedded SQLite database, the default for a fresh machine.</summary>
+public class SqliteMainFlowTests(SqliteProviderFixture provider) : IClassFixture<SqliteProviderFixture>
+{
+    [Fact]
+    public async Task CodeFlow_OnSqlite_IssuesIdTokenWithPasswordAmr()
+    {
+        using var client = provider.CreateClient();
+        var request = SignInSteps.WebRequest();
+
+        var page = await SignInSteps.SignInAsync(client, request, "alice@example.com", TestData.AlicePassword);
+        var tokens = await TokenResponse.ExchangeCodeAsync(client.Http, request, page.Code, TestData.WebSecret);
+
+        Assert.True(tokens.Status == HttpStatusCode.OK, tokens.Json.ToString());
+        Assert.Equal(request.State, page.RedirectQuery["state"]);
+        var idToken = tokens.IdTokenJwt;
+        Assert.Equal("alice@example.com", idToken.GetClaim("email").Value);
+        Assert.Equal(request.Nonce, idToken.GetClaim("nonce").Value);
+        Assert.Equal(["pwd"], Strings(Payload(idToken).GetProperty("amr")));
+        Assert.True(AuthTime(idToken) > 0);
+        var validation = await ValidateAccessTokenAsync(tokens.AccessToken!, await client.Http.GetStringAsync("/.well-known/jwks"));
+        Assert.True(validation.IsValid, validation.Exception?.Message);
+    }
+
+    [Fact]
+    public async Task Refresh_OnSqlite_RotatesAndRefusesTheSpentToken()
+    {
+        using var client = provider.CreateClient();
+        var first = await SignInSteps.AliceTokensAsync(client);
+
+        var refreshed = await TokenResponse.RefreshAsync(client.Http, "web", TestData.WebSecret, first.RefreshToken!);
+
+        Assert.True(refreshed.Status == HttpStatusCode.OK, refreshed.Json.ToString());
+        Assert.NotEqual(first.RefreshToken, refreshed.RefreshToken);
+        Assert.Equal(["pwd"], Strings(Payload(refreshed.IdTokenJwt).GetProperty("amr")));
+        provider.Factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        var reused = await TokenResponse.RefreshAsync(client.Http, "web", TestData.WebSecret, first.RefreshToken!);
+        Assert.Equal("invalid_grant", reused.Error);
+    }
+
+    [Fact]
+    public async Task ConsentAndPkce_OnSqlite_PublicClientGetsTokens()
+    {
+        using var client = provider.CreateClient();
+        var request = new AuthorizationRequest("spa", TestData.SpaRedirectUri, "openid profile email");
+        var consent = await SignInSteps.SignInAsync(client, request, "bob@example.com", TestData.BobPassword);
+        Assert.True(IsConsentPage(consent), $"Expected the consent page, got {consent.Uri} {consent.ExternalRedirect}");
+
+        var page = await client.SubmitAsync(consent, button: ("consent_decision", "accept"));
+        var tokens = await TokenResponse.ExchangeCodeAsync(client.Http, request, page.Code, clientSecret: null);
+
+        Assert.True(tokens.Status == HttpStatusCode.OK, tokens.Json.ToString());
+        Assert.Equal("bob@example.com", tokens.IdTokenJwt.GetClaim("email").Value);
+    }
+
+    [Fact]
+    public async Task PromptNone_OnSqliteWithoutSession_RedirectsLoginRequired()
+    {
+        using var client = provider.CreateClient();
+        var request = SignInSteps.WebRequest(new Dictionary<string, string> { ["prompt"] = "none" });
+
+        var page = await client.GetAsync(request.ToUrl());
+
+        Assert.Equal("login_required", page.RedirectQuery["error"]);
+    }
+
+    [Fact]
+    public async Task ClientCredentials_OnSqlite_IssuesAccessTokenForTheClient()
+    {
+        using var client = provider.CreateClient();
+
+        var tokens = await TokenResponse.PostAsync(client.Http, "/connect/token", new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = "service",
+            ["client_secret"] = TestData.ServiceSecret,
+            ["scope"] = "api",
+        });
+
+        Assert.True(tokens.Status == HttpStatusCode.OK, tokens.Json.ToString());
+        Assert.Equal("service", tokens.AccessTokenJwt.Subject);
+    }
+}
