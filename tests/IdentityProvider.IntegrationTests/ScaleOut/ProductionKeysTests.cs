@@ -1,0 +1,78 @@
+using IdentityProvider.Hosting.Settings;
+using IdentityProvider.Testing;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace IdentityProvider.IntegrationTests.ScaleOut;
+
+/// <summary>What an operator gets in Production: certificates from files, and no development keys by accident.</summary>
+public sealed class ProductionKeysTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("idp-production-keys-").FullName;
+
+    [Fact]
+    public async Task Start_ProductionWithoutCertificates_RefusesNamingTheKey()
+    {
+        await using var factory = new ProviderFactory(DatabaseProvider.Postgres, await SharedPostgres.CreateDatabaseAsync("production_refuses"))
+        {
+            EnvironmentName = "Production",
+        };
+
+        var error = Record.Exception(() => factory.Server);
+
+        var configurationError = Assert.IsType<InvalidConfigurationException>(Innermost(error));
+        Assert.Equal("Keys:SigningCertificates", configurationError.Key);
+    }
+
+    [Fact]
+    public async Task Start_ProductionWithTwoSigningCertificates_PublishesBothAndSignsWithTheNewest()
+    {
+        var older = TestCertificates.Create("older", DateTimeOffset.UtcNow.AddDays(-60));
+        var newer = TestCertificates.Create("newer", DateTimeOffset.UtcNow.AddDays(-1));
+        File.WriteAllBytes(Path.Combine(folder, "older.pfx"), older.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "pw"));
+        File.WriteAllBytes(Path.Combine(folder, "newer.pfx"), newer.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "pw"));
+        var (encryption, encryptionKey) = TestCertificates.WritePem(folder, "encryption", DateTimeOffset.UtcNow.AddDays(-1));
+        await using var factory = new ProviderFactory(DatabaseProvider.Postgres, await SharedPostgres.CreateDatabaseAsync("production_keys"), new Dictionary<string, string?>
+        {
+            ["Keys:SigningCertificates:0:Path"] = Path.Combine(folder, "older.pfx"),
+            ["Keys:SigningCertificates:0:Password"] = "pw",
+            ["Keys:SigningCertificates:1:Path"] = Path.Combine(folder, "newer.pfx"),
+            ["Keys:SigningCertificates:1:Password"] = "pw",
+            ["Keys:EncryptionCertificates:0:Path"] = encryption,
+            ["Keys:EncryptionCertificates:0:KeyPath"] = encryptionKey,
+        })
+        {
+            EnvironmentName = "Production",
+        };
+        using var client = factory.CreateProviderClient();
+
+        var tokens = await SignInSteps.AliceTokensAsync(client);
+        var jwks = new JsonWebKeySet(await client.Http.GetStringAsync("/.well-known/jwks"));
+
+        Assert.Equal(2, jwks.Keys.Count);
+        Assert.True(await ValidatesWith(tokens.AccessToken!, new X509SecurityKey(newer)));
+        Assert.False(await ValidatesWith(tokens.AccessToken!, new X509SecurityKey(older)));
+        Assert.All(jwks.GetSigningKeys(), key => Assert.False(key is RsaSecurityKey { PrivateKeyStatus: PrivateKeyStatus.Exists }));
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private static async Task<bool> ValidatesWith(string token, SecurityKey key) =>
+        (await new JsonWebTokenHandler().ValidateTokenAsync(token, new TokenValidationParameters
+        {
+            ValidateIssuer = false,
+            ValidateAudience = false,
+            IssuerSigningKey = key,
+            TryAllIssuerSigningKeys = true,
+        })).IsValid;
+
+    private static Exception? Innermost(Exception? error)
+    {
+        while (error?.InnerException is not null && error is not InvalidConfigurationException)
+        {
+            error = error.InnerException;
+        }
+
+        return error;
+    }
+}
