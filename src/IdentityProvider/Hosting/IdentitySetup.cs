@@ -38,6 +38,7 @@ public static class IdentitySetup
                 options.ClaimsIdentity.EmailClaimType = Claims.Email;
             })
             .AddEntityFrameworkStores<ApplicationDbContext>()
+            .AddUserManager<ClockedUserManager>()
             .AddDefaultTokenProviders();
 
         services.ConfigureApplicationCookie(options =>

@@ -31,7 +31,9 @@ public static class LoggingSetup
                     logger.WriteTo.Console();
                 }
             },
-            // Other logger providers (a test's capture) see every event too.
+            // Each host keeps its own logger (tests run several hosts in one process), and other logger
+            // providers (a test's capture) see every event too.
+            preserveStaticLogger: true,
             writeToProviders: true);
         return builder;
     }

@@ -15,7 +15,8 @@ public static class Pipeline
         app.UseExceptionHandler("/Error");
         app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
         app.UseSecurityHeaders();
-        app.UseSerilogRequestLogging();
+        // This host's logger, not Serilog's process-wide static one.
+        app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();

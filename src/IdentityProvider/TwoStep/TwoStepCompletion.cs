@@ -1,5 +1,6 @@
 using IdentityProvider.Auditing;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Hosting;
 using IdentityProvider.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ namespace IdentityProvider.TwoStep;
 /// lockout, which also ends the half-finished sign-in so the password must be entered again.
 /// </summary>
 public sealed class TwoStepCompletion(
-    UserManager<ApplicationUser> users,
+    ClockedUserManager users,
     IOptions<IdentityOptions> identityOptions,
     RememberedBrowsers rememberedBrowsers,
     TwoStepPolicy policy,
@@ -41,17 +42,10 @@ public sealed class TwoStepCompletion(
     /// <summary>Counts a failed code; true when the account is now locked (the pending sign-in is then over).</summary>
     public async Task<bool> RecordFailureAsync(ApplicationUser user, string failureKind)
     {
-        await users.AccessFailedAsync(user);
+        // TwoStep:MaxFailedAttempts may be lower than the password lockout threshold; the counter is shared.
+        await users.RecordFailureAsync(user, Math.Min(policy.MaxFailedAttempts, identityOptions.Value.Lockout.MaxFailedAccessAttempts));
         await securityLog.WriteAsync(failureKind, user.Id);
         var locked = await users.IsLockedOutAsync(user);
-        if (!locked && await users.GetAccessFailedCountAsync(user) >= policy.MaxFailedAttempts)
-        {
-            // TwoStep:MaxFailedAttempts may be lower than the password lockout threshold.
-            await users.SetLockoutEndDateAsync(user, time.GetUtcNow() + identityOptions.Value.Lockout.DefaultLockoutTimeSpan);
-            await users.ResetAccessFailedCountAsync(user);
-            locked = true;
-        }
-
         if (locked)
         {
             await pending.EndAsync();
