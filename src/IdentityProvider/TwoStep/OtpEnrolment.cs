@@ -97,9 +97,12 @@ public sealed class OtpEnrolment(OtpDevices devices, IHttpContextAccessor httpCo
             parameters.Type == OtpType.Hotp);
     }
 
-    /// <summary>The site address users see in their app: the provider's host, without the scheme.</summary>
+    /// <summary>
+    /// The site address users see in their app: the provider's host, without scheme or port (the key URI
+    /// format allows no ':' in the issuer).
+    /// </summary>
     private string Issuer() =>
-        settings.Server.Issuer?.Authority
-        ?? httpContextAccessor.HttpContext?.Request.Host.Value
+        settings.Server.Issuer?.Host
+        ?? httpContextAccessor.HttpContext?.Request.Host.Host
         ?? "IdentityProvider";
 }
