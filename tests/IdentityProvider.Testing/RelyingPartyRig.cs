@@ -1,9 +1,8 @@
 using System.Net;
 using IdentityProvider.Hosting.Settings;
 using IdentityProvider.TestRelyingParty;
-using IdentityProvider.Testing;
 
-namespace IdentityProvider.IntegrationTests.RelyingParty;
+namespace IdentityProvider.Testing;
 
 /// <summary>
 /// The provider on real Kestrel (loopback, a free port) with the client <c>rp</c> registered, and the test
