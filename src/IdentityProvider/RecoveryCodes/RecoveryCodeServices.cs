@@ -2,5 +2,9 @@ namespace IdentityProvider.RecoveryCodes;
 
 public static class RecoveryCodeServices
 {
-    public static IServiceCollection AddRecoveryCodes(this IServiceCollection services) => services;
+    /// <summary>Recovery codes and the administrator's help for a user who lost the device.</summary>
+    public static IServiceCollection AddRecoveryCodes(this IServiceCollection services) =>
+        services.AddScoped<RecoveryCodeStore>()
+            .AddScoped<RecoveryCodeIssuer>()
+            .AddScoped<TwoStepSuspension>();
 }

@@ -1,5 +1,6 @@
 using IdentityProvider.Auditing;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.RecoveryCodes;
 using IdentityProvider.TwoStep;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -18,6 +19,7 @@ public sealed class EnrolTwoStepModel(
     TwoStepGate gate,
     TwoStepCompletion completion,
     RememberedBrowsers rememberedBrowsers,
+    RecoveryCodeIssuer recoveryCodes,
     SecurityLog securityLog) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -68,8 +70,17 @@ public sealed class EnrolTwoStepModel(
 
         await rememberedBrowsers.ForgetAllAsync(user.Id);
         await securityLog.WriteAsync(SecurityEventKinds.DeviceAdded, user.Id, $"\"{view.DeviceName}\" during sign-in");
+        var codes = await recoveryCodes.IssueForFirstDeviceAsync(user.Id);
         await completion.CompleteAsync(user, rememberBrowser: false, $"new device \"{view.DeviceName}\"");
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/Manage");
+        var next = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/Manage";
+        if (codes is not null)
+        {
+            // The first device: its recovery codes are shown once (the session exists now), then the sign-in goes on.
+            IssuedRecoveryCodes.Keep(TempData, user.Id, codes);
+            return RedirectToPage("/Manage/RecoveryCodes/Show", new { ReturnUrl = next });
+        }
+
+        return LocalRedirect(next);
     }
 
     public async Task<IActionResult> OnPostPostponeAsync()

@@ -1,5 +1,6 @@
 using IdentityProvider.Auditing;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.RecoveryCodes;
 using IdentityProvider.TwoStep;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -7,11 +8,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace IdentityProvider.Pages.Manage.TwoStep;
 
-/// <summary>Enrols another authenticator app for the signed-in user; every remembered browser is forgotten.</summary>
+/// <summary>
+/// Enrols another authenticator app for the signed-in user; every remembered browser is forgotten. The first
+/// device also brings a set of recovery codes, shown once.
+/// </summary>
 public sealed class AddModel(
     UserManager<ApplicationUser> users,
     OtpEnrolment enrolment,
     RememberedBrowsers rememberedBrowsers,
+    RecoveryCodeIssuer recoveryCodes,
     SecurityLog securityLog) : PageModel
 {
     [BindProperty]
@@ -62,6 +67,13 @@ public sealed class AddModel(
         await rememberedBrowsers.ForgetAllAsync(user.Id);
         await securityLog.WriteAsync(SecurityEventKinds.DeviceAdded, user.Id, $"\"{view.DeviceName}\"");
         TempData["StatusMessage"] = $"\"{view.DeviceName}\" is active. You will be asked for a one-time password when you sign in.";
+        if (await recoveryCodes.IssueForFirstDeviceAsync(user.Id) is { } codes)
+        {
+            // The first device: its recovery codes are shown once before the device list.
+            IssuedRecoveryCodes.Keep(TempData, user.Id, codes);
+            return RedirectToPage("/Manage/RecoveryCodes/Show", new { ReturnUrl = "/Manage/TwoStep" });
+        }
+
         return RedirectToPage("Index");
     }
 }

@@ -1,0 +1,82 @@
+using System.ComponentModel.DataAnnotations;
+using IdentityProvider.Data.Entities;
+using IdentityProvider.RecoveryCodes;
+using IdentityProvider.TwoStep;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IdentityProvider.Pages.Manage.RecoveryCodes;
+
+/// <summary>
+/// The account page's recovery-code section: how many codes are left, and a new set after the password is
+/// entered again. Note: a wrong password counts toward the lockout, so a stolen session cannot guess it here.
+/// </summary>
+public sealed class IndexModel(
+    UserManager<ApplicationUser> users,
+    SignInManager<ApplicationUser> signInManager,
+    OtpDevices devices,
+    RecoveryCodeStore store,
+    RecoveryCodeIssuer issuer,
+    TwoStepPolicy policy) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public RecoveryCodeStatus Status { get; private set; } = new(0, 0);
+
+    public bool HasDevice { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() is null ? NotFound() : Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await LoadAsync() is not { } user)
+        {
+            return NotFound();
+        }
+
+        if (!HasDevice)
+        {
+            ModelState.AddModelError(string.Empty, "Add an authenticator app first: recovery codes stand in for it.");
+            return Page();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var check = await signInManager.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
+        if (!check.Succeeded)
+        {
+            ModelState.AddModelError("Input.Password", check.IsLockedOut ? "The account is locked after too many failed attempts." : "The password is not correct.");
+            return Page();
+        }
+
+        var codes = await issuer.IssueAsync(user.Id, actorId: null, "requested by the user");
+        IssuedRecoveryCodes.Keep(TempData, user.Id, codes);
+        return RedirectToPage("Show", new { ReturnUrl = "/Manage/RecoveryCodes" });
+    }
+
+    /// <summary>The signed-in user; null when recovery codes are turned off (the section does not exist then).</summary>
+    private async Task<ApplicationUser?> LoadAsync()
+    {
+        if (!policy.RecoveryCodesEnabled || await users.GetUserAsync(User) is not { } user)
+        {
+            return null;
+        }
+
+        Status = await store.StatusAsync(user.Id);
+        HasDevice = await devices.HasActiveAsync(user.Id);
+        return user;
+    }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter your password.")]
+        [StringLength(1024, ErrorMessage = "The password can have at most 1024 characters.")]
+        [Display(Name = "Your password")]
+        public string Password { get; set; } = "";
+    }
+}

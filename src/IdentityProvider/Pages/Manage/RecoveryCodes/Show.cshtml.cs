@@ -1,0 +1,54 @@
+using IdentityProvider.Data.Entities;
+using IdentityProvider.RecoveryCodes;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IdentityProvider.Pages.Manage.RecoveryCodes;
+
+/// <summary>
+/// Shows a set just generated for the signed-in user, once (first device, or a new set on request), and
+/// asks the user to confirm having saved it before going on to <see cref="ReturnUrl"/>.
+/// </summary>
+/// <remarks>
+/// Warning: the response must not be cached; a reload or the back button finds the codes gone.
+/// </remarks>
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class ShowModel(UserManager<ApplicationUser> users) : PageModel
+{
+    /// <summary>Where to go after the acknowledgement: the authorize request of a sign-in, or an account page.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    [BindProperty]
+    public bool Saved { get; set; }
+
+    public RecoveryCodeListModel? Codes { get; private set; }
+
+    public IActionResult OnGet()
+    {
+        if (users.GetUserId(User) is not { } userId)
+        {
+            return Challenge();
+        }
+
+        if (IssuedRecoveryCodes.Take(TempData, userId) is { } codes)
+        {
+            Codes = new RecoveryCodeListModel(codes, User.Identity?.Name ?? userId, Request.Host.Value ?? "IdentityProvider");
+        }
+
+        return Page();
+    }
+
+    public IActionResult OnPost()
+    {
+        if (!Saved)
+        {
+            // The codes cannot be shown again (they are kept only as hashes); a new set is the way back.
+            ModelState.AddModelError(nameof(Saved), "Tick “I have saved these codes” to continue. If you did not save them, generate a new set.");
+            return Page();
+        }
+
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/Manage/RecoveryCodes");
+    }
+}
