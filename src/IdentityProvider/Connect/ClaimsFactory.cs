@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.PersonalAccessTokens;
 using IdentityProvider.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -43,6 +44,26 @@ public sealed class ClaimsFactory(UserManager<ApplicationUser> users, IOptions<I
     {
         var identity = NewIdentity();
         identity.SetClaim(Claims.Subject, clientId).SetClaim(Claims.Name, displayName ?? clientId);
+        identity.SetScopes(scopes);
+        identity.SetDestinations(_ => [Destinations.AccessToken]);
+        return new ClaimsPrincipal(identity);
+    }
+
+    /// <summary>
+    /// The principal of a personal access token exchange: the user as subject, the granted scopes and the
+    /// token's id as <c>pat_id</c>, all for the access token only.
+    /// </summary>
+    /// <remarks>
+    /// Note: no <c>amr</c>, <c>acr</c> or <c>auth_time</c>. An exchange proves possession of a bearer secret, not a
+    /// sign-in: RFC 8176 has no method for that, and claiming <c>pwd</c> or <c>mfa</c> would let a script pass a
+    /// relying party's check for an interactive (or two-step) sign-in. No profile claims either: scripts get the
+    /// subject and read the rest where they are allowed to.
+    /// </remarks>
+    public static ClaimsPrincipal CreateForPersonalAccessToken(string userId, Guid tokenId, IEnumerable<string> scopes)
+    {
+        var identity = NewIdentity();
+        identity.SetClaim(Claims.Subject, userId)
+            .SetClaim(PersonalAccessTokenGrant.TokenIdClaim, tokenId.ToString());
         identity.SetScopes(scopes);
         identity.SetDestinations(_ => [Destinations.AccessToken]);
         return new ClaimsPrincipal(identity);

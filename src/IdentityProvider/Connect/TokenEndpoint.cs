@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Hosting;
+using IdentityProvider.PersonalAccessTokens;
 using IdentityProvider.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -22,10 +24,16 @@ internal static class TokenEndpoint
         SignInManager<ApplicationUser> signInManager,
         IOptions<IdentityOptions> identityOptions,
         IOpenIddictApplicationManager applications,
-        ClaimsFactory claimsFactory)
+        ClaimsFactory claimsFactory,
+        PersonalAccessTokenGrant personalAccessTokens)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
+
+        if (request.GrantType == ClientDescriptors.PersonalAccessTokenGrantType)
+        {
+            return await personalAccessTokens.ExchangeAsync(request, context.RequestAborted);
+        }
 
         if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
         {

@@ -1,6 +1,15 @@
+using IdentityProvider.Hosting.Settings;
+
 namespace IdentityProvider.PersonalAccessTokens;
 
 public static class PersonalAccessTokenServices
 {
-    public static IServiceCollection AddPersonalAccessTokens(this IServiceCollection services) => services;
+    /// <summary>Personal access tokens: the policy, the hash key (loaded once at start), the account pages' service and the grant.</summary>
+    public static IServiceCollection AddPersonalAccessTokens(this IServiceCollection services) =>
+        services.AddSingleton(provider => new TokenPolicy(provider.GetRequiredService<ProviderSettings>().Tokens))
+            .AddSingleton<TokenHasherSource>()
+            .AddHostedService<TokenHasherWarmUp>()
+            .AddScoped<TokenScopes>()
+            .AddScoped<UserTokens>()
+            .AddScoped<PersonalAccessTokenGrant>();
 }

@@ -1,4 +1,5 @@
 using IdentityProvider.Data.Entities;
+using IdentityProvider.PersonalAccessTokens;
 using IdentityProvider.TwoStep;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace IdentityProvider.Pages.Manage;
 
 /// <summary>The account page: the profile and links to every security section.</summary>
-public sealed class IndexModel(UserManager<ApplicationUser> users, TwoStepPolicy twoStepPolicy) : PageModel
+public sealed class IndexModel(UserManager<ApplicationUser> users, TwoStepPolicy twoStepPolicy, TokenPolicy tokenPolicy) : PageModel
 {
     public string DisplayName { get; private set; } = "";
 
@@ -31,6 +32,7 @@ public sealed class IndexModel(UserManager<ApplicationUser> users, TwoStepPolicy
 
         DisplayName = user.DisplayName;
         Email = user.Email ?? "";
+        TokensAllowed = tokenPolicy.IsAllowedFor(user.SignInByToken);
         return Page();
     }
 }

@@ -1,0 +1,109 @@
+using IdentityProvider.Auditing;
+using IdentityProvider.Data.Entities;
+using IdentityProvider.PersonalAccessTokens;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IdentityProvider.Areas.Admin.Pages.Users;
+
+/// <summary>
+/// A user's personal access tokens as an administrator sees them (never a secret, never a hash), and the
+/// per-user override of "Allow sign-in by token": allow, deny, or follow the provider setting.
+/// Note: a change takes effect at the next exchange; access tokens already issued live out their
+/// (short) lifetime.
+/// </summary>
+public sealed class TokensModel(
+    UserManager<ApplicationUser> users,
+    UserTokens userTokens,
+    TokenPolicy policy,
+    SecurityLog securityLog,
+    TimeProvider time) : PageModel
+{
+    public const string Follow = "follow";
+
+    [BindProperty(SupportsGet = true)]
+    public string Id { get; set; } = "";
+
+    /// <summary><c>allow</c>, <c>deny</c> or <c>follow</c>.</summary>
+    [BindProperty]
+    public string Choice { get; set; } = Follow;
+
+    public ApplicationUser Account { get; private set; } = new();
+
+    public IReadOnlyList<TokenSummary> Tokens { get; private set; } = [];
+
+    public TokenPolicy Policy => policy;
+
+    public DateTimeOffset Now { get; private set; }
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        Choice = Account.SignInByToken ?? Follow;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        var user = Account;
+        if (!TokenPolicy.TryParseOverride(Choice, out var chosen))
+        {
+            ModelState.AddModelError(nameof(Choice), "Choose allow, deny, or follow the provider setting.");
+            return Page();
+        }
+
+        var previous = user.SignInByToken;
+        if (previous == chosen)
+        {
+            StatusMessage = "Nothing changed.";
+            return RedirectToPage();
+        }
+
+        user.SignInByToken = chosen;
+        var updated = await users.UpdateAsync(user);
+        if (!updated.Succeeded)
+        {
+            ModelState.AddModelError(nameof(Choice), "The user changed meanwhile: reload the page and try again.");
+            return Page();
+        }
+
+        await securityLog.WriteAsync(SecurityEventKinds.TokenPermissionChanged, user.Id,
+            $"sign-in by token: {previous ?? Follow} -> {chosen ?? Follow}", actorId: users.GetUserId(User));
+        StatusMessage = $"Sign-in by token is now {Describe(chosen)} for {user.Email}.";
+        return RedirectToPage();
+    }
+
+    /// <summary>The override in words, with what "follow" currently means.</summary>
+    public string Describe(string? userOverride) => userOverride switch
+    {
+        TokenPolicy.Allow => "allowed",
+        TokenPolicy.Deny => "denied",
+        _ => $"following the provider setting ({(policy.AllowedByDefault ? "allowed" : "denied")})",
+    };
+
+    private async Task<bool> LoadAsync()
+    {
+        if (await users.FindByIdAsync(Id) is not { } account)
+        {
+            return false;
+        }
+
+        Account = account;
+        Tokens = await userTokens.ListAsync(account.Id);
+        Now = time.GetUtcNow();
+        return true;
+    }
+}

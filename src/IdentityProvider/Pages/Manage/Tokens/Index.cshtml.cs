@@ -1,0 +1,37 @@
+using IdentityProvider.Data.Entities;
+using IdentityProvider.PersonalAccessTokens;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IdentityProvider.Pages.Manage.Tokens;
+
+/// <summary>
+/// "Manage tokens": the user's unrevoked personal access tokens, with revoke and create. Note: listing and
+/// revoking stay open when an administrator denies token sign-in, so a user can always clean up.
+/// </summary>
+public sealed class IndexModel(UserManager<ApplicationUser> users, UserTokens userTokens, TokenPolicy policy, TimeProvider time) : PageModel
+{
+    public IReadOnlyList<TokenSummary> Tokens { get; private set; } = [];
+
+    /// <summary>Whether this user may create (and use) tokens now.</summary>
+    public bool Allowed { get; private set; }
+
+    public DateTimeOffset Now { get; private set; }
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+
+        Allowed = policy.IsAllowedFor(user.SignInByToken);
+        Tokens = (await userTokens.ListAsync(user.Id)).Where(token => token.RevokedAt is null).ToList();
+        Now = time.GetUtcNow();
+        return Page();
+    }
+}

@@ -1,0 +1,48 @@
+using IdentityProvider.Hosting.Settings;
+
+namespace IdentityProvider.PersonalAccessTokens;
+
+/// <summary>
+/// The personal access token rules: who may use tokens, and how long tokens and their access tokens live.
+/// Note: read through this class only, so the admin area's stored overrides can replace the configured
+/// defaults in one place (as <see cref="TwoStep.TwoStepPolicy"/> does for two-step sign-in).
+/// </summary>
+public sealed class TokenPolicy(TokenSettings tokens)
+{
+    /// <summary>The values of <c>ApplicationUser.SignInByToken</c>; null follows the provider setting.</summary>
+    public const string Allow = "allow";
+    public const string Deny = "deny";
+
+    /// <summary>The provider-wide "Allow sign-in by token" (<c>Tokens:AllowSignInByToken</c>).</summary>
+    public bool AllowedByDefault => tokens.AllowSignInByToken;
+
+    public int DefaultLifetimeDays => tokens.DefaultLifetimeDays;
+
+    /// <summary>Null when <c>Tokens:MaxLifetimeDays</c> is 0: no maximum, and "no expiry" is offered.</summary>
+    public int? MaxLifetimeDays => tokens.MaxLifetimeDays > 0 ? tokens.MaxLifetimeDays : null;
+
+    public bool NoExpiryAllowed => MaxLifetimeDays is null;
+
+    /// <summary>The longest life an access token from an exchange gets; never beyond the token's own expiry.</summary>
+    public TimeSpan AccessTokenLifetime => TimeSpan.FromMinutes(tokens.AccessTokenLifetimeMinutes);
+
+    /// <summary>Whether a user with this administrator override may create and exchange tokens.</summary>
+    public bool IsAllowedFor(string? userOverride) => userOverride switch
+    {
+        Allow => true,
+        Deny => false,
+        _ => AllowedByDefault,
+    };
+
+    /// <summary>Normalises an administrator's choice: "allow", "deny", or null for "follow"; false for anything else.</summary>
+    public static bool TryParseOverride(string? choice, out string? userOverride)
+    {
+        userOverride = choice switch
+        {
+            Allow => Allow,
+            Deny => Deny,
+            _ => null,
+        };
+        return choice is Allow or Deny or "follow";
+    }
+}

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using IdentityProvider.Testing;
+
+namespace IdentityProvider.Benchmarks.PatExchange;
+
+/// <summary>
+/// The provider as operators run it: its own process (Release build, server GC, Kestrel) listening on
+/// 127.0.0.1 only, configured through environment variables. Stopped, by its own process id, on dispose.
+/// </summary>
+public sealed class ProviderProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly Task drainOutput;
+    private readonly Task drainErrors;
+
+    private ProviderProcess(Process process, Uri baseAddress)
+    {
+        this.process = process;
+        BaseAddress = baseAddress;
+        // Why: read both pipes, so the provider's log lines never block it on a full pipe.
+        drainOutput = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
+        drainErrors = process.StandardError.BaseStream.CopyToAsync(Stream.Null);
+    }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>The CPU time the provider has used so far, all threads.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
+    public static async Task<ProviderProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        var port = FreePort.Next();
+        var baseAddress = new Uri($"http://127.0.0.1:{port}/");
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "IdentityProvider.dll"));
+        info.Environment["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/');
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Benchmark";
+        foreach (var (key, value) in settings)
+        {
+            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the provider.");
+        var provider = new ProviderProcess(process, baseAddress);
+        try
+        {
+            await provider.WaitUntilReadyAsync();
+            return provider;
+        }
+        catch
+        {
+            await provider.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The provider exited with code {process.ExitCode} while starting.");
+            }
+
+            try
+            {
+                if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Starting slowly.
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException("The provider was not ready within 60 seconds.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        await Task.WhenAll(drainOutput, drainErrors).ContinueWith(_ => { }, TaskScheduler.Default);
+        process.Dispose();
+    }
+}

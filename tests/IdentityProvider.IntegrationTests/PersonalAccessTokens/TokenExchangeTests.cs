@@ -1,0 +1,194 @@
+using System.Net;
+using IdentityProvider.IntegrationTests.TwoStep;
+using IdentityProvider.Testing;
+using static IdentityProvider.IntegrationTests.Foundation.ProtocolTestSupport;
+
+namespace IdentityProvider.IntegrationTests.PersonalAccessTokens;
+
+/// <summary>The personal access token grant at /connect/token: what a valid token gets, and how scopes and lifetime are cut.</summary>
+public class TokenExchangeTests(TokenFixture provider) : IClassFixture<TokenFixture>
+{
+    private ProviderFactory Factory => provider.Factory;
+
+    [Fact]
+    public async Task Exchange_ValidToken_ReturnsAccessTokenThatValidatesAgainstJwksWithSubScopeAndPatId()
+    {
+        var user = await TwoStepSteps.CreateUserAsync(Factory);
+        var token = await TokenSteps.IssueAsync(Factory, user.Id, scopes: ["api", "reports"]);
+        using var client = provider.CreateClient();
+
+        var response = await TokenSteps.ExchangeAsync(client.Http, token.Secret);
+
+        Assert.True(response.Status == HttpStatusCode.OK, response.Json.ToString());
+        Assert.Equal("Bearer", response.Json.GetProperty("token_type").GetString());
+        Assert.Null(response.RefreshToken);
+        Assert.Null(response.IdToken);
+        var validation = await ValidateAccessTokenAsync(response.AccessToken!, await client.Http.GetStringAsync("/.well-known/jwks"));
+        Assert.True(validation.IsValid, validation.Exception?.Message);
+        var jwt = response.AccessTokenJwt;
+        Assert.Equal(user.Id, jwt.Subject);
+        Assert.Equal(["api", "reports"], jwt.GetClaim("scope").Value.Split(' ').Order());
+        Assert.Equal(token.Id.ToString(), jwt.GetClaim("pat_id").Value);
+        Assert.Equal(TokenFixture.Client, jwt.GetClaim("client_id").Value);
+        // A token exchange proves possession of a secret, not a sign-in: no amr, acr or auth_time.
+        Assert.False(jwt.TryGetClaim("amr", out _));
+        Assert.False(jwt.TryGetClaim("acr", out _));
+        Assert.False(jwt.TryGetClaim("auth_time", out _));
+        Assert.DoesNotContain(token.Secret, response.Json.ToString());
+    }
+
+    [Fact]
+    public async Task Exchange_DefaultLifetime_IsFifteenMinutes()
+    {
+        var user = await TwoStepSteps.CreateUserAsync(Factory);
+        var token = await TokenSteps.IssueAsync(Factory, user.Id);
+        using var client = provider.CreateClient();
+
+        var response = await TokenSteps.ExchangeAsync(client.Http, token.Secret);
+
+        var jwt = response.AccessTokenJwt;
+        Assert.Equal(TimeSpan.FromMinutes(15), jwt.ValidTo - jwt.IssuedAt);
+        Assert.Equal(900, response.Json.GetProperty("expires_in").GetInt32(), tolerance: 1);
+    }
+
+    [Fact]
+    public async Task Exchange_TokenExpiringSooner_AccessTokenEndsWithIt()
+    {
+        var user = await TwoStepSteps.CreateUserAsync(Factory);
+        var token = await TokenSteps.IssueAsync(Factory, user.Id);
+        var expiresAt = Factory.Clock.GetUtcNow().AddMinutes(5);
+        await TokenSteps.UpdateAsync(Factory, token.Id, stored => stored.ExpiresAt = expiresAt);
+        using var client = provider.CreateClient();
+
+        var response = await TokenSteps.ExchangeAsync(client.Http, token.Secret);
+
+        Assert.True(response.Status == HttpStatusCode.OK, response.Json.ToString());
+        var jwt = response.AccessTokenJwt;
+        Assert.True(jwt.ValidTo <= expiresAt.UtcDateTime, $"The access token ends {jwt.ValidTo:O}, after the token's expiry {expiresAt:O}.");
+        Assert.True(jwt.ValidTo - jwt.IssuedAt is { TotalSeconds: > 290 and <= 300 }, $"Lifetime {jwt.ValidTo - jwt.IssuedAt}");
+    }
+
+    [Fact]
+    public async Task Exchange_ScopeSubset_GrantsOnlyThatScope()
+    {
+        var user = await TwoStepSteps.CreateUserAsync(Factory);
+        var token = await TokenSteps.IssueAsync(Factory, user.Id, scopes: ["api", "reports"]);
+        using var client = provider.CreateClient();
+
+        var response = await TokenSteps.ExchangeAsync(client.Http, token.Secret, scope: "reports");
+
+        Assert.True(response.Status == HttpStatusCode.OK, response.Json.ToString());
+        Assert.Equal("reports", response.AccessTokenJwt.GetClaim("scope").Value);
+    }
+
+    [Fact]
+    public async Task Exchange_ScopeNotOnToken_IsRefusedWithInvalidScope()
+    {
+        var user = await TwoStepSteps.CreateUserAsync(Factory);
+        var token = await TokenSteps.IssueAsync(Factory, user.Id, scopes: ["api"]);
+        using var client = provider.CreateClient();
+
+        var response = await TokenSteps.ExchangeAsync(client.Http, token.Secret, scope: "api reports");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("invalid_scope", response.Error);
+        Assert.Contains("reports", response.ErrorDescription);
+        Assert.Null(response.AccessToken);
+        Assert.Null((await TokenSteps.ReadAsync(Factory, token.Id)).LastUsedAt);
+    }
+
+    [Theory]
+    [InlineData("openid")]
+    [InlineData("offline_access")]
+    public async Task Exchange_AskingForIdTokenOrRefreshTokenScope_IsRefused(string scope)
+    {
+        var user = await TwoStepSteps.CreateUserAsync(Factory);
+        var token = await TokenSteps.IssueAsync(Factory, user.Id);
+        using var client = provider.CreateClient();
+
+        var response = await TokenSteps.ExchangeAsync(client.Http, token.Secret, scope: "api " + scope);
+
+        Assert.True((int)response.Status is >= 400 and < 500, response.Json.ToString());
+        Assert.Null(response.AccessToken);
+        Assert.Null(response.IdToken);
+        Assert.Null(response.RefreshToken);
+    }
+
+    [Fact]
+    public async Task Exchange_ClientPermittedFewerScopes_GrantsOnlyThoseOfTheClient()
+    {
+        var user = await TwoStepSteps.CreateUserAsync(Factory);
+        var token = await TokenSteps.IssueAsync(Factory, user.Id, scopes: ["api", "reports"]);
+        using var client = provider.CreateClient();
+
+        var response = await TokenSteps.ExchangeAsync(client.Http, token.Secret, clientId: TokenFixture.ApiOnlyClient);
+
+        Assert.True(response.Status == HttpStatusCode.OK, response.Json.ToString());
+        Assert.Equal("api", response.AccessTokenJwt.GetClaim("scope").Value);
+    }
+
+    [Fact]
+    public async Task Exchange_ClientNotAllowedTheGrant_IsRefusedAsUnauthorizedClient()
+    {
+        var user = await TwoStepSteps.CreateUserAsync(Factory);
+        var token = await TokenSteps.IssueAsync(Factory, user.Id);
+        using var client = provider.CreateClient();
+
+        var response = await TokenSteps.ExchangeAsync(client.Http, token.Secret, clientId: "spa");
+
+        Assert.Equal("unauthorized_client", response.Error);
+        Assert.Null(response.AccessToken);
+        Assert.Null((await TokenSteps.ReadAsync(Factory, token.Id)).LastUsedAt);
+    }
+
+    [Fact]
+    public async Task Exchange_UnknownClient_IsRefusedAsInvalidClient()
+    {
+        var user = await TwoStepSteps.CreateUserAsync(Factory);
+        var token = await TokenSteps.IssueAsync(Factory, user.Id);
+        using var client = provider.CreateClient();
+
+        var response = await TokenSteps.ExchangeAsync(client.Http, token.Secret, clientId: "nobody");
+
+        Assert.Equal("invalid_client", response.Error);
+        Assert.Null(response.AccessToken);
+    }
+
+    [Fact]
+    public async Task Exchange_LastAccess_IsRecordedButNotRewrittenWithinAMinute()
+    {
+        var user = await TwoStepSteps.CreateUserAsync(Factory);
+        var token = await TokenSteps.IssueAsync(Factory, user.Id);
+        using var client = provider.CreateClient();
+        Assert.Null((await TokenSteps.ReadAsync(Factory, token.Id)).LastUsedAt);
+
+        var first = Factory.Clock.GetUtcNow();
+        Assert.Equal(HttpStatusCode.OK, (await TokenSteps.ExchangeAsync(client.Http, token.Secret)).Status);
+        AssertSameMoment(first, (await TokenSteps.ReadAsync(Factory, token.Id)).LastUsedAt);
+
+        Factory.Clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(HttpStatusCode.OK, (await TokenSteps.ExchangeAsync(client.Http, token.Secret)).Status);
+        AssertSameMoment(first, (await TokenSteps.ReadAsync(Factory, token.Id)).LastUsedAt);
+
+        Factory.Clock.Advance(TimeSpan.FromSeconds(31));
+        Assert.Equal(HttpStatusCode.OK, (await TokenSteps.ExchangeAsync(client.Http, token.Secret)).Status);
+        AssertSameMoment(Factory.Clock.GetUtcNow(), (await TokenSteps.ReadAsync(Factory, token.Id)).LastUsedAt);
+    }
+
+    [Fact]
+    public async Task Discovery_ListsThePersonalAccessTokenGrantType()
+    {
+        using var client = provider.CreateClient();
+
+        var discovery = await GetJsonAsync(client.Http, "/.well-known/openid-configuration");
+
+        Assert.Contains(TokenSteps.GrantType, Strings(discovery.GetProperty("grant_types_supported")));
+    }
+
+    /// <summary>PostgreSQL keeps microseconds, .NET ticks: compare to the millisecond.</summary>
+    private static void AssertSameMoment(DateTimeOffset expected, DateTimeOffset? actual)
+    {
+        Assert.NotNull(actual);
+        Assert.True((actual.Value - expected).Duration() < TimeSpan.FromMilliseconds(1), $"Expected {expected:O}, found {actual:O}");
+    }
+}
