@@ -1,6 +1,7 @@
 using System.Net;
 using IdentityProvider.Data;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.PersonalAccessTokens;
 using IdentityProvider.Testing;
 using IdentityProvider.TwoStep;
 using Microsoft.AspNetCore.Identity;
@@ -67,6 +68,48 @@ public sealed class TwoInstanceTests(TwoInstances instances) : IClassFixture<Two
             }
         }
     }
+
+    [Fact]
+    public async Task PersonalAccessToken_RevokedThroughA_RefusedByBAtOnce()
+    {
+        var (email, _) = await CreateUserWithTotpAsync("script");
+        var userId = await UserIdAsync(email);
+        var tokens = instances.Service<UserTokens>(instances.A, out var scope);
+        NewTokenResult created;
+        using (scope)
+        {
+            created = await tokens.CreateAsync(userId, new NewTokenInput("deploy", 30, false, ["api"]));
+        }
+
+        using var clientOfB = instances.B.CreateClient();
+        using var clientOfA = instances.A.CreateClient();
+        var before = await ExchangeAsync(clientOfB, created.Secret!);
+        Assert.Equal(HttpStatusCode.OK, before.Status);
+
+        var revoker = instances.Service<UserTokens>(instances.A, out var revokeScope);
+        using (revokeScope)
+        {
+            Assert.True(await revoker.RevokeAsync(userId, created.Token!.Id));
+        }
+
+        var after = await ExchangeAsync(clientOfB, created.Secret!);
+        Assert.Equal("invalid_grant", after.Error);
+        var introspection = await TokenResponse.PostAsync(clientOfA, "/connect/introspect", new Dictionary<string, string>
+        {
+            ["token"] = before.AccessToken!,
+            ["client_id"] = "web",
+            ["client_secret"] = TestData.WebSecret,
+        });
+        Assert.False(introspection.Json.GetProperty("active").GetBoolean());
+    }
+
+    private static Task<TokenResponse> ExchangeAsync(HttpClient http, string token) =>
+        TokenResponse.PostAsync(http, "/connect/token", new Dictionary<string, string>
+        {
+            ["grant_type"] = "urn:identityprovider:grant-type:personal_access_token",
+            ["token"] = token,
+            ["client_id"] = TwoInstances.ScriptClient,
+        });
 
     private const string Password = "scale-out-password";
 

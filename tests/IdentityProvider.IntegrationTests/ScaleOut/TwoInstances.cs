@@ -14,6 +14,17 @@ public sealed class TwoInstances : IAsyncLifetime
 {
     private readonly CookieContainer browserCookies = new();
 
+    /// <summary>A public client for scripts' personal access tokens.</summary>
+    public const string ScriptClient = "cli";
+
+    private static readonly Dictionary<string, string?> Settings = new()
+    {
+        ["Tokens:AllowSignInByToken"] = "true",
+        ["Seed:Clients:3:ClientId"] = ScriptClient,
+        ["Seed:Clients:3:GrantTypes:0"] = "personal_access_token",
+        ["Seed:Clients:3:Scopes:0"] = "api",
+    };
+
     public ProviderFactory A { get; private set; } = null!;
 
     public ProviderFactory B { get; private set; } = null!;
@@ -21,9 +32,9 @@ public sealed class TwoInstances : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var connectionString = await SharedPostgres.CreateDatabaseAsync("scale_out");
-        A = new ProviderFactory(DatabaseProvider.Postgres, connectionString);
+        A = new ProviderFactory(DatabaseProvider.Postgres, connectionString, Settings);
         _ = A.Server;
-        B = new ProviderFactory(DatabaseProvider.Postgres, connectionString);
+        B = new ProviderFactory(DatabaseProvider.Postgres, connectionString, Settings);
         _ = B.Server;
     }
 

@@ -17,6 +17,9 @@ public sealed record TokenSettings(
             throw new InvalidConfigurationException("Tokens:DefaultLifetimeDays", $"must not exceed Tokens:MaxLifetimeDays ({maxLifetime}).");
         }
 
+        // Checked here so a bad key stops the start with one line; the key itself is read where it is used.
+        PersonalAccessTokens.TokenHasherSource.ParseConfiguredKey(section["HashKey"]);
+
         return new TokenSettings(
             SettingsReader.Bool(section, "AllowSignInByToken", false),
             defaultLifetime,
