@@ -1,5 +1,8 @@
+using IdentityProvider.Data;
 using IdentityProvider.Hosting.Settings;
 using IdentityProvider.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -53,6 +56,30 @@ public sealed class ProductionKeysTests : IDisposable
         Assert.True(await ValidatesWith(tokens.AccessToken!, new X509SecurityKey(newer)));
         Assert.False(await ValidatesWith(tokens.AccessToken!, new X509SecurityKey(older)));
         Assert.All(jwks.GetSigningKeys(), key => Assert.False(key is RsaSecurityKey { PrivateKeyStatus: PrivateKeyStatus.Exists }));
+    }
+
+    [Fact]
+    public async Task DataProtectionKeys_WithCertificate_AreStoredEncrypted()
+    {
+        var certificate = TestCertificates.WritePfx(folder, "dataprotection", "pw", DateTimeOffset.UtcNow.AddDays(-1));
+        await using var factory = new ProviderFactory(DatabaseProvider.Postgres, await SharedPostgres.CreateDatabaseAsync("dp_certificate"), new Dictionary<string, string?>
+        {
+            ["Keys:DataProtectionCertificates:0:Path"] = certificate,
+            ["Keys:DataProtectionCertificates:0:Password"] = "pw",
+        });
+        using var client = factory.CreateProviderClient();
+
+        // A sign-in uses Data Protection (cookies, antiforgery), so the key ring exists afterwards.
+        Assert.NotNull((await SignInSteps.AliceTokensAsync(client)).AccessToken);
+        using var scope = factory.Services.CreateScope();
+        var keys = await scope.ServiceProvider.GetRequiredService<ApplicationDbContext>().DataProtectionKeys.AsNoTracking().ToListAsync();
+
+        Assert.NotEmpty(keys);
+        Assert.All(keys, key =>
+        {
+            Assert.Contains("encryptedSecret", key.Xml);
+            Assert.DoesNotContain("<masterKey", key.Xml);
+        });
     }
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
