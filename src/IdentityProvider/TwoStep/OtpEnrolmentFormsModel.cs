@@ -15,4 +15,5 @@ public sealed class OtpEnrolmentInput
 }
 
 /// <summary>What the <c>_OtpEnrolmentForms</c> partial renders: the first form, or the QR code and the confirm form.</summary>
-public sealed record OtpEnrolmentFormsModel(OtpEnrolmentView? View, string? Name, OtpType Type);
+/// <param name="ReturnUrl">During sign-in, the authorize request both forms must carry on to; null on the account page.</param>
+public sealed record OtpEnrolmentFormsModel(OtpEnrolmentView? View, string? Name, OtpType Type, string? ReturnUrl = null);

@@ -21,15 +21,15 @@ public sealed class TwoStepCompletion(
     SecurityLog securityLog,
     TimeProvider time)
 {
-    public async Task<bool> CanRememberBrowserAsync(ApplicationUser user) =>
-        policy.RememberBrowserDaysFor(await users.GetRolesAsync(user)) > 0;
+    public async Task<bool> CanRememberBrowserAsync(ApplicationUser user) => await RememberBrowserDaysAsync(user) > 0;
+
+    private async Task<int> RememberBrowserDaysAsync(ApplicationUser user) => policy.RememberBrowserDaysFor(await users.GetRolesAsync(user));
 
     /// <param name="method">What proved the second step, for the security log (e.g. "authenticator app").</param>
     public async Task CompleteAsync(ApplicationUser user, bool rememberBrowser, string method)
     {
         await users.ResetAccessFailedCountAsync(user);
-        var rememberDays = policy.RememberBrowserDaysFor(await users.GetRolesAsync(user));
-        if (rememberBrowser && rememberDays > 0)
+        if (rememberBrowser && await RememberBrowserDaysAsync(user) is > 0 and var rememberDays)
         {
             await rememberedBrowsers.RememberAsync(user, rememberDays);
         }

@@ -38,8 +38,7 @@ public sealed class TwoStepGate(
         // promise is kept, so the OTP step (a recovery code works there) or enrolment follows as usual.
         if (!mfaDemanded && TwoStepSuspension.IsActive(user, time.GetUtcNow()))
         {
-            await sessions.SignInAsync(user, SessionProof.PasswordOnly(time.GetUtcNow()));
-            await securityLog.WriteAsync(SecurityEventKinds.SignInSucceeded, user.Id, "password; two-step sign-in suspended by an administrator");
+            await SignInWithPasswordOnlyAsync(user, "password; two-step sign-in suspended by an administrator");
             return TwoStepNext.SignedIn;
         }
 
@@ -48,8 +47,7 @@ public sealed class TwoStepGate(
             if (!mfaDemanded && !freshSignIn && await rememberedBrowsers.IsRememberedAsync(user))
             {
                 // Note: reported truthfully: the OTP step did not run, so amr is ["pwd"].
-                await sessions.SignInAsync(user, SessionProof.PasswordOnly(time.GetUtcNow()));
-                await securityLog.WriteAsync(SecurityEventKinds.SignInSucceeded, user.Id, "password; one-time password skipped on a remembered browser");
+                await SignInWithPasswordOnlyAsync(user, "password; one-time password skipped on a remembered browser");
                 return TwoStepNext.SignedIn;
             }
 
@@ -63,8 +61,7 @@ public sealed class TwoStepGate(
             return TwoStepNext.Enrolment;
         }
 
-        await sessions.SignInAsync(user, SessionProof.PasswordOnly(time.GetUtcNow()));
-        await securityLog.WriteAsync(SecurityEventKinds.SignInSucceeded, user.Id, "password");
+        await SignInWithPasswordOnlyAsync(user, "password");
         return TwoStepNext.SignedIn;
     }
 
@@ -94,7 +91,13 @@ public sealed class TwoStepGate(
     public async Task PostponeAsync(ApplicationUser user)
     {
         await pending.EndAsync();
+        await SignInWithPasswordOnlyAsync(user, "password; two-step enrolment postponed");
+    }
+
+    /// <summary>Issues the session for a sign-in whose OTP step did not run: amr says ["pwd"], truthfully.</summary>
+    private async Task SignInWithPasswordOnlyAsync(ApplicationUser user, string detail)
+    {
         await sessions.SignInAsync(user, SessionProof.PasswordOnly(time.GetUtcNow()));
-        await securityLog.WriteAsync(SecurityEventKinds.SignInSucceeded, user.Id, "password; two-step enrolment postponed");
+        await securityLog.WriteAsync(SecurityEventKinds.SignInSucceeded, user.Id, detail);
     }
 }

@@ -8,6 +8,7 @@ public static class TwoStepServices
             .AddScoped<OtpVerification>()
             .AddScoped<OtpDevices>()
             .AddScoped<OtpEnrolment>()
+            .AddScoped<DeviceChanges>()
             .AddScoped<RememberedBrowsers>()
             .AddScoped<PendingSignIn>()
             .AddScoped<TwoStepGate>()

@@ -1,4 +1,3 @@
-using IdentityProvider.Auditing;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.RecoveryCodes;
 using IdentityProvider.TwoStep;
@@ -18,9 +17,7 @@ public sealed class EnrolTwoStepModel(
     OtpEnrolment enrolment,
     TwoStepGate gate,
     TwoStepCompletion completion,
-    RememberedBrowsers rememberedBrowsers,
-    RecoveryCodeIssuer recoveryCodes,
-    SecurityLog securityLog) : PageModel
+    DeviceChanges deviceChanges) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -68,9 +65,7 @@ public sealed class EnrolTwoStepModel(
             return Page();
         }
 
-        await rememberedBrowsers.ForgetAllAsync(user.Id);
-        await securityLog.WriteAsync(SecurityEventKinds.DeviceAdded, user.Id, $"\"{view.DeviceName}\" during sign-in");
-        var codes = await recoveryCodes.IssueForFirstDeviceAsync(user.Id);
+        var codes = await deviceChanges.AddedAsync(user.Id, view.DeviceName, "during sign-in");
         await completion.CompleteAsync(user, rememberBrowser: false, $"new device \"{view.DeviceName}\"");
         var next = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/Manage";
         if (codes is not null)

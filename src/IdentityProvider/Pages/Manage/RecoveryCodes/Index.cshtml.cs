@@ -10,7 +10,7 @@ namespace IdentityProvider.Pages.Manage.RecoveryCodes;
 
 /// <summary>
 /// The account page's recovery-code section: how many codes are left, and a new set after the password is
-/// entered again. Note: a wrong password counts toward the lockout, so a stolen session cannot guess it here.
+/// entered again (<see cref="PasswordReentry"/>).
 /// </summary>
 public sealed class IndexModel(
     UserManager<ApplicationUser> users,
@@ -47,10 +47,9 @@ public sealed class IndexModel(
             return Page();
         }
 
-        var check = await signInManager.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
-        if (!check.Succeeded)
+        if (await PasswordReentry.CheckAsync(signInManager, user, Input.Password) is { } error)
         {
-            ModelState.AddModelError("Input.Password", check.IsLockedOut ? "The account is locked after too many failed attempts." : "The password is not correct.");
+            ModelState.AddModelError("Input.Password", error);
             return Page();
         }
 

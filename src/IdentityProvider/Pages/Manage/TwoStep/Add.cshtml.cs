@@ -1,4 +1,3 @@
-using IdentityProvider.Auditing;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.RecoveryCodes;
 using IdentityProvider.TwoStep;
@@ -15,9 +14,7 @@ namespace IdentityProvider.Pages.Manage.TwoStep;
 public sealed class AddModel(
     UserManager<ApplicationUser> users,
     OtpEnrolment enrolment,
-    RememberedBrowsers rememberedBrowsers,
-    RecoveryCodeIssuer recoveryCodes,
-    SecurityLog securityLog) : PageModel
+    DeviceChanges deviceChanges) : PageModel
 {
     [BindProperty]
     public OtpEnrolmentInput Enrolment { get; set; } = new();
@@ -64,10 +61,9 @@ public sealed class AddModel(
             return Page();
         }
 
-        await rememberedBrowsers.ForgetAllAsync(user.Id);
-        await securityLog.WriteAsync(SecurityEventKinds.DeviceAdded, user.Id, $"\"{view.DeviceName}\"");
+        var codes = await deviceChanges.AddedAsync(user.Id, view.DeviceName);
         TempData["StatusMessage"] = $"\"{view.DeviceName}\" is active. You will be asked for a one-time password when you sign in.";
-        if (await recoveryCodes.IssueForFirstDeviceAsync(user.Id) is { } codes)
+        if (codes is not null)
         {
             // The first device: its recovery codes are shown once before the device list.
             IssuedRecoveryCodes.Keep(TempData, user.Id, codes);

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using IdentityProvider.Auditing;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.TwoStep;
 using Microsoft.AspNetCore.Identity;
@@ -9,15 +8,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace IdentityProvider.Pages.Manage.TwoStep;
 
 /// <summary>
-/// Removes one device after the password is entered again. Note: a wrong password counts toward the
-/// lockout, so a stolen session cannot guess it here.
+/// Removes one device after the password is entered again (<see cref="PasswordReentry"/>).
 /// </summary>
 public sealed class RemoveModel(
     UserManager<ApplicationUser> users,
     SignInManager<ApplicationUser> signInManager,
     OtpDevices devices,
-    RememberedBrowsers rememberedBrowsers,
-    SecurityLog securityLog) : PageModel
+    DeviceChanges deviceChanges) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -43,16 +40,13 @@ public sealed class RemoveModel(
             return Page();
         }
 
-        var check = await signInManager.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
-        if (!check.Succeeded)
+        if (await PasswordReentry.CheckAsync(signInManager, user, Input.Password) is { } error)
         {
-            ModelState.AddModelError("Input.Password", check.IsLockedOut ? "The account is locked after too many failed attempts." : "The password is not correct.");
+            ModelState.AddModelError("Input.Password", error);
             return Page();
         }
 
-        await devices.RemoveAsync(user.Id, Id);
-        await rememberedBrowsers.ForgetAllAsync(user.Id);
-        await securityLog.WriteAsync(SecurityEventKinds.DeviceRemoved, user.Id, $"\"{DeviceName}\"");
+        await deviceChanges.RemoveAsync(user.Id, Id, DeviceName);
         TempData["StatusMessage"] = $"\"{DeviceName}\" was removed.";
         return RedirectToPage("Index");
     }

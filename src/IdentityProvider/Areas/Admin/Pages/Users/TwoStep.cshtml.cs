@@ -1,4 +1,3 @@
-using IdentityProvider.Auditing;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.RecoveryCodes;
 using IdentityProvider.TwoStep;
@@ -18,12 +17,11 @@ namespace IdentityProvider.Areas.Admin.Pages.Users;
 public sealed class TwoStepModel(
     UserManager<ApplicationUser> users,
     OtpDevices devices,
-    RememberedBrowsers rememberedBrowsers,
+    DeviceChanges deviceChanges,
     RecoveryCodeStore store,
     RecoveryCodeIssuer issuer,
     TwoStepSuspension suspension,
     TwoStepPolicy policy,
-    SecurityLog securityLog,
     TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -129,14 +127,11 @@ public sealed class TwoStepModel(
         }
 
         var device = Devices.FirstOrDefault(candidate => candidate.Id == DeviceId);
-        if (device is null || !await devices.RemoveAsync(Account.Id, device.Id))
+        if (device is null || !await deviceChanges.RemoveAsync(Account.Id, device.Id, device.Name, AdminId))
         {
             return Fail("That device does not exist (any more).");
         }
 
-        // As when the user removes a device: browsers that skipped the OTP step must prove it again.
-        await rememberedBrowsers.ForgetAllAsync(Account.Id);
-        await securityLog.WriteAsync(SecurityEventKinds.DeviceRemoved, Account.Id, $"\"{device.Name}\" by an administrator", AdminId);
         StatusMessage = $"\"{device.Name}\" was removed.";
         return RedirectToPage(new { Id });
     }

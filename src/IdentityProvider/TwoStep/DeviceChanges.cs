@@ -1,0 +1,40 @@
+using IdentityProvider.Auditing;
+using IdentityProvider.RecoveryCodes;
+
+namespace IdentityProvider.TwoStep;
+
+/// <summary>
+/// What follows a change to a user's devices, wherever it is made (account page, enrolment during sign-in,
+/// administrator): every remembered browser is forgotten (DESIGN: "forgotten on … device change"), the change
+/// is written to the security log, and the first device brings the first set of recovery codes.
+/// </summary>
+public sealed class DeviceChanges(
+    OtpDevices devices,
+    RememberedBrowsers rememberedBrowsers,
+    RecoveryCodeIssuer recoveryCodes,
+    SecurityLog securityLog)
+{
+    /// <summary>After a device was activated; returns the recovery codes to show once when it is the first device.</summary>
+    /// <param name="occasion">Appended to the log line, e.g. "during sign-in".</param>
+    public async Task<IReadOnlyList<string>?> AddedAsync(string userId, string deviceName, string? occasion = null)
+    {
+        await rememberedBrowsers.ForgetAllAsync(userId);
+        await securityLog.WriteAsync(SecurityEventKinds.DeviceAdded, userId, occasion is null ? $"\"{deviceName}\"" : $"\"{deviceName}\" {occasion}");
+        return await recoveryCodes.IssueForFirstDeviceAsync(userId);
+    }
+
+    /// <summary>Removes a device; false when it does not exist (any more).</summary>
+    /// <param name="administratorId">The administrator who removed it, or null when it was the user.</param>
+    public async Task<bool> RemoveAsync(string userId, Guid deviceId, string deviceName, string? administratorId = null)
+    {
+        if (!await devices.RemoveAsync(userId, deviceId))
+        {
+            return false;
+        }
+
+        await rememberedBrowsers.ForgetAllAsync(userId);
+        await securityLog.WriteAsync(SecurityEventKinds.DeviceRemoved, userId,
+            administratorId is null ? $"\"{deviceName}\"" : $"\"{deviceName}\" by an administrator", administratorId);
+        return true;
+    }
+}
