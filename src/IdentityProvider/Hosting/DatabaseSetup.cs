@@ -10,7 +10,8 @@ public static class DatabaseSetup
     /// <summary>The one database for everything (DESIGN: instances are stateless), on SQLite or PostgreSQL.</summary>
     public static IServiceCollection AddDatabase(this IServiceCollection services, DatabaseSettings settings, KeySettings keys)
     {
-        services.AddDbContext<ApplicationDbContext>(options =>
+        // Pooled: a context per request is the costliest object on the token endpoint's path.
+        services.AddDbContextPool<ApplicationDbContext>(options =>
         {
             switch (settings.Provider)
             {

@@ -1,6 +1,7 @@
 using IdentityProvider.Connect;
 using IdentityProvider.Data;
 using IdentityProvider.Hosting.Settings;
+using IdentityProvider.PersonalAccessTokens;
 using OpenIddict.Server;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -50,6 +51,10 @@ public static class OpenIddictSetup
                 options.SetRefreshTokenReuseLeeway(TimeSpan.Zero);
 
                 options.AddEventHandler(ReturnErrorsToClient.Descriptor);
+                foreach (var handler in ExchangedAccessTokens.Handlers)
+                {
+                    options.AddEventHandler(handler);
+                }
 
                 var aspNetCore = options.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
