@@ -2,6 +2,8 @@ using IdentityProvider.Connect;
 using IdentityProvider.Data;
 using IdentityProvider.Hosting.Settings;
 using IdentityProvider.PersonalAccessTokens;
+using OpenIddict.Abstractions;
+using OpenIddict.EntityFrameworkCore.Models;
 using OpenIddict.Server;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -70,6 +72,9 @@ public static class OpenIddictSetup
                 }
             });
 
+        // Replaces OpenIddict's per-request cache of clients (a closed type wins over its open generic).
+        services.AddSingleton<ClientCacheEntries>()
+            .AddScoped<IOpenIddictApplicationCache<OpenIddictEntityFrameworkCoreApplication>, ClientCache>();
         services.AddSingleton<SigningKeys>();
         services.AddOptions<OpenIddictServerOptions>()
             .Configure<SigningKeys>((options, keys) => keys.Apply(options));

@@ -1,13 +1,17 @@
 using System.Net;
+using IdentityProvider.Connect;
 using IdentityProvider.Data;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Hosting;
 using IdentityProvider.PersonalAccessTokens;
 using IdentityProvider.Testing;
 using IdentityProvider.TwoStep;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OpenIddict.Abstractions;
 using OtpNet;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace IdentityProvider.IntegrationTests.ScaleOut;
 
@@ -103,12 +107,49 @@ public sealed class TwoInstanceTests(TwoInstances instances) : IClassFixture<Two
         Assert.False(introspection.Json.GetProperty("active").GetBoolean());
     }
 
-    private static Task<TokenResponse> ExchangeAsync(HttpClient http, string token) =>
+    [Fact]
+    public async Task ClientChangedThroughA_AppliesOnAAtOnce_AndOnBWithinTheCacheLifetime()
+    {
+        var (email, _) = await CreateUserWithTotpAsync("client-change");
+        var clientId = $"cli-{Guid.NewGuid():N}";
+        var applications = instances.Service<IOpenIddictApplicationManager>(instances.A, out var scope);
+        NewTokenResult created;
+        using (scope)
+        {
+            var descriptor = new OpenIddictApplicationDescriptor { ClientId = clientId, ClientType = ClientTypes.Public };
+            descriptor.Permissions.UnionWith([Permissions.Endpoints.Token, Permissions.Prefixes.Scope + "api",
+                Permissions.Prefixes.GrantType + ClientDescriptors.PersonalAccessTokenGrantType]);
+            await applications.CreateAsync(descriptor);
+            created = await scope.ServiceProvider.GetRequiredService<UserTokens>()
+                .CreateAsync(await UserIdAsync(email), new NewTokenInput("client-change", 30, false, ["api"]));
+        }
+
+        using var clientOfA = instances.A.CreateClient();
+        using var clientOfB = instances.B.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await ExchangeAsync(clientOfA, created.Secret!, clientId)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await ExchangeAsync(clientOfB, created.Secret!, clientId)).Status);
+
+        var manager = instances.Service<IOpenIddictApplicationManager>(instances.A, out var changeScope);
+        using (changeScope)
+        {
+            var application = await manager.FindByClientIdAsync(clientId);
+            var descriptor = new OpenIddictApplicationDescriptor();
+            await manager.PopulateAsync(descriptor, application!);
+            descriptor.Permissions.Remove(Permissions.Prefixes.GrantType + ClientDescriptors.PersonalAccessTokenGrantType);
+            await manager.UpdateAsync(application!, descriptor);
+        }
+
+        Assert.Equal("unauthorized_client", (await ExchangeAsync(clientOfA, created.Secret!, clientId)).Error);
+        instances.Advance(ClientCacheEntries.Lifetime);
+        Assert.Equal("unauthorized_client", (await ExchangeAsync(clientOfB, created.Secret!, clientId)).Error);
+    }
+
+    private static Task<TokenResponse> ExchangeAsync(HttpClient http, string token, string clientId = TwoInstances.ScriptClient) =>
         TokenResponse.PostAsync(http, "/connect/token", new Dictionary<string, string>
         {
             ["grant_type"] = "urn:identityprovider:grant-type:personal_access_token",
             ["token"] = token,
-            ["client_id"] = TwoInstances.ScriptClient,
+            ["client_id"] = clientId,
         });
 
     private const string Password = "scale-out-password";

@@ -78,7 +78,7 @@ public sealed class ProviderSettingsTests : IDisposable
 
         Assert.Equal(DatabaseProvider.Postgres, settings.Database.Provider);
         Assert.False(settings.Database.MigrateOnStart);
-        Assert.Equal("Host=db;Database=idp", settings.Database.ConnectionString);
+        Assert.Equal("Host=db;Database=idp;Max Auto Prepare=32", settings.Database.ConnectionString);
         Assert.Equal(new Uri("https://id.example.org/"), settings.Server.Issuer);
         Assert.Equal(SigningAlgorithm.ES256, settings.Server.SigningAlgorithm);
         Assert.Equal(3, settings.Lockout.MaxFailedAttempts);
@@ -168,6 +168,33 @@ public sealed class ProviderSettingsTests : IDisposable
 
         Assert.Equal("ConnectionStrings:Default", error.Key);
         Assert.Contains("ConnectionStrings:Default", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Host=db;Max Auto Prepare=0")]
+    [InlineData("Host=db;MaxAutoPrepare=0")]
+    public void Load_PostgresConnectionStringChoosingAutoPrepare_IsKept(string connectionString)
+    {
+        var settings = Load(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Postgres",
+            ["ConnectionStrings:Default"] = connectionString,
+        });
+
+        Assert.Equal("Host=db;Max Auto Prepare=0", settings.Database.ConnectionString);
+    }
+
+    [Fact]
+    public void Load_PostgresConnectionStringWithUnknownKeyword_ThrowsNamingConnectionStringsDefault()
+    {
+        var error = Assert.Throws<InvalidConfigurationException>(() => Load(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Postgres",
+            ["ConnectionStrings:Default"] = "Host=db;Pasword=secret",
+        }));
+
+        Assert.Equal("ConnectionStrings:Default", error.Key);
+        Assert.DoesNotContain("secret", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
