@@ -10,4 +10,6 @@ public static class ConnectPaths
     public const string EndSession = "/connect/endsession";
     public const string Introspect = "/connect/introspect";
     public const string Revoke = "/connect/revoke";
+    public const string Discovery = "/.well-known/openid-configuration";
+    public const string Jwks = "/.well-known/jwks";
 }

@@ -23,7 +23,9 @@ public static class OpenIddictSetup
                     options.SetIssuer(issuer);
                 }
 
-                options.SetAuthorizationEndpointUris(ConnectPaths.Authorize)
+                options.SetConfigurationEndpointUris(ConnectPaths.Discovery)
+                    .SetJsonWebKeySetEndpointUris(ConnectPaths.Jwks)
+                    .SetAuthorizationEndpointUris(ConnectPaths.Authorize)
                     .SetTokenEndpointUris(ConnectPaths.Token)
                     .SetUserInfoEndpointUris(ConnectPaths.UserInfo)
                     .SetEndSessionEndpointUris(ConnectPaths.EndSession)

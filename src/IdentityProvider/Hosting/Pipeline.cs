@@ -17,6 +17,8 @@ public static class Pipeline
         app.UseSecurityHeaders();
         // This host's logger, not Serilog's process-wide static one.
         app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+        // Before OpenIddict (in the authentication middleware), which would build the documents again.
+        app.UseOutputCache();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();

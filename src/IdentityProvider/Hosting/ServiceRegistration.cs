@@ -17,6 +17,7 @@ public static class ServiceRegistration
         services.AddDatabase(settings.Database, settings.Keys);
         services.AddIdentityServices(settings);
         services.AddOpenIddictServer(settings);
+        services.AddDocumentCaching();
         services.AddProviderRateLimiting(settings.RateLimiting);
         services.AddSeeding();
         services.AddTwoStep();

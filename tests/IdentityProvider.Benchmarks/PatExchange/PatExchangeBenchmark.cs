@@ -1,4 +1,5 @@
 using System.Globalization;
+using IdentityProvider.Benchmarks.Load;
 using IdentityProvider.Testing;
 
 namespace IdentityProvider.Benchmarks.PatExchange;

@@ -126,4 +126,36 @@ public class DiscoveryDocumentTests(ProviderFixture provider) : IClassFixture<Pr
         // RS256 is the default signing algorithm (DESIGN: performance), for compatibility.
         Assert.Equal("RS256", tokens.AccessTokenJwt.Alg);
     }
+
+    [Theory]
+    [InlineData("/.well-known/openid-configuration")]
+    [InlineData("/.well-known/jwks")]
+    public async Task Document_AskedAgain_IsAnsweredFromMemoryUnchanged(string path)
+    {
+        using var client = provider.CreateClient();
+
+        using var first = await client.Http.GetAsync(path);
+        using var second = await client.Http.GetAsync(path);
+        using var withQuery = await client.Http.GetAsync(path + "?junk=1");
+
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+        Assert.Equal("application/json", second.Content.Headers.ContentType?.MediaType);
+        // The output cache marks what it replays with Age; a query string is never kept.
+        Assert.NotNull(second.Headers.Age);
+        Assert.Null(withQuery.Headers.Age);
+    }
+
+    [Fact]
+    public async Task Discovery_CachedForOneHost_NamesTheHostAskedUnderForAnother()
+    {
+        using var client = provider.CreateClient();
+        await GetJsonAsync(client.Http, "/.well-known/openid-configuration");
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/.well-known/openid-configuration");
+        request.Headers.Host = "id.example.org";
+        using var response = await client.Http.SendAsync(request);
+        var discovery = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal("http://id.example.org/", discovery.GetProperty("issuer").GetString());
+    }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace IdentityProvider.Benchmarks.PatExchange;
+namespace IdentityProvider.Benchmarks.Load;
 
 /// <summary>How long and how hard to drive the provider. Every loop is bounded by these durations.</summary>
 public sealed record LoadOptions(int Seconds, int WarmupSeconds, int Connections, string[] Algorithms, bool Baseline = false)

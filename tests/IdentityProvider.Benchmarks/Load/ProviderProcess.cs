@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using IdentityProvider.Testing;
 
-namespace IdentityProvider.Benchmarks.PatExchange;
+namespace IdentityProvider.Benchmarks.Load;
 
 /// <summary>
 /// The provider as operators run it: its own process (Release build, server GC, Kestrel) listening on
@@ -24,6 +24,19 @@ public sealed class ProviderProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>From starting the process to the first successful <c>/health/ready</c>.</summary>
+    public TimeSpan StartedIn { get; private set; }
+
+    /// <summary>The provider's resident memory (RSS) now.</summary>
+    public long ResidentBytes
+    {
+        get
+        {
+            process.Refresh();
+            return process.WorkingSet64;
+        }
+    }
+
     /// <summary>The CPU time the provider has used so far, all threads.</summary>
     public TimeSpan CpuTime
     {
@@ -34,8 +47,10 @@ public sealed class ProviderProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ProviderProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
+    /// <summary>Starts <c>IdentityProvider.dll</c> from <paramref name="appDirectory"/> (default: this build's output).</summary>
+    public static async Task<ProviderProcess> StartAsync(IReadOnlyDictionary<string, string> settings, string? appDirectory = null)
     {
+        appDirectory ??= AppContext.BaseDirectory;
         var port = FreePort.Next();
         var baseAddress = new Uri($"http://127.0.0.1:{port}/");
         var info = new ProcessStartInfo("dotnet")
@@ -43,9 +58,9 @@ public sealed class ProviderProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = appDirectory,
         };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "IdentityProvider.dll"));
+        info.ArgumentList.Add(Path.Combine(appDirectory, "IdentityProvider.dll"));
         info.Environment["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/');
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Benchmark";
         foreach (var (key, value) in settings)
@@ -53,11 +68,13 @@ public sealed class ProviderProcess : IAsyncDisposable
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
+        var started = Stopwatch.GetTimestamp();
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the provider.");
         var provider = new ProviderProcess(process, baseAddress);
         try
         {
             await provider.WaitUntilReadyAsync();
+            provider.StartedIn = Stopwatch.GetElapsedTime(started);
             return provider;
         }
         catch
@@ -94,7 +111,7 @@ public sealed class ProviderProcess : IAsyncDisposable
                 // Starting slowly.
             }
 
-            await Task.Delay(200);
+            await Task.Delay(20);
         }
 
         throw new TimeoutException("The provider was not ready within 60 seconds.");

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 
-namespace IdentityProvider.Benchmarks.PatExchange;
+namespace IdentityProvider.Benchmarks.Load;
 
 /// <summary>What one measured run saw.</summary>
 public sealed record LoadResult(int Requests, int Failures, TimeSpan Elapsed, double P50Ms, double P99Ms, double MaxMs, string? FirstFailure)

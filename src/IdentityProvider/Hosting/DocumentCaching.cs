@@ -1,0 +1,28 @@
+using IdentityProvider.Connect;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace IdentityProvider.Hosting;
+
+/// <summary>
+/// The discovery document and the JWKS, which every relying party and resource server fetches, are answered
+/// from memory: they change only when the provider restarts with other keys or settings.
+/// </summary>
+public static class DocumentCaching
+{
+    /// <summary>Short enough that nothing surprising lingers; long enough that OpenIddict builds each rarely.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+
+    public static IServiceCollection AddDocumentCaching(this IServiceCollection services) =>
+        services.AddOutputCache(options =>
+        {
+            // Note: entries vary by host (the issuer may come from it); a small store bounds what junk Host
+            // headers can take: once full, documents are served uncached, never refused.
+            options.SizeLimit = 1024 * 1024;
+            options.AddBasePolicy(policy => policy.With(context => IsDocument(context.HttpContext.Request)).Expire(Lifetime));
+        });
+
+    /// <summary>Only the plain documents: a query string (meaningless to both) is not kept.</summary>
+    private static bool IsDocument(HttpRequest request) =>
+        !request.QueryString.HasValue
+        && (request.Path.Equals(ConnectPaths.Discovery, StringComparison.Ordinal) || request.Path.Equals(ConnectPaths.Jwks, StringComparison.Ordinal));
+}
