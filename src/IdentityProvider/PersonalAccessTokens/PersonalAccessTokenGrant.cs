@@ -1,9 +1,11 @@
+using System.Runtime.CompilerServices;
 using IdentityProvider.Auditing;
 using IdentityProvider.Connect;
 using IdentityProvider.Data;
 using IdentityProvider.Data.Entities;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -53,14 +55,7 @@ public sealed class PersonalAccessTokenGrant(
         }
 
         var hash = (await hashers.GetAsync(cancellationToken)).Hash(presented);
-        // Plain LINQ, not EF.CompileAsyncQuery: EF Core caches the translation anyway, and a compiled query is one
-        // per process, which broke when the tests ran PostgreSQL and SQLite hosts side by side.
-        var found = await (
-                from token in db.PersonalAccessTokens.AsNoTracking()
-                where token.Hash == hash
-                join user in db.Users.AsNoTracking() on token.UserId equals user.Id
-                select new Candidate(token.Id, token.Label, token.Scopes, token.AuthorizationId, token.ExpiresAt, token.LastUsedAt, token.RevokedAt, user))
-            .FirstOrDefaultAsync(cancellationToken);
+        var found = await LookUps.GetValue(db.Model, _ => CompileLookUp())(db, hash);
         if (found is null)
         {
             return await RefuseAsync(null, "unknown token", request, Errors.InvalidGrant, "The token is not valid.");
@@ -109,6 +104,20 @@ public sealed class PersonalAccessTokenGrant(
         await securityLog.WriteAsync(SecurityEventKinds.TokenExchangeFailed, userId, detail, clientId: request.ClientId);
         return OpenIddictResults.Error(error, description);
     }
+
+    /// <summary>
+    /// The token with its user, by hash: compiled once per EF model (a compiled query refuses any other model,
+    /// and the tests run PostgreSQL and SQLite hosts side by side), sparing the translation-cache look-up.
+    /// </summary>
+    private static readonly ConditionalWeakTable<IModel, Func<ApplicationDbContext, byte[], Task<Candidate?>>> LookUps = new();
+
+    private static Func<ApplicationDbContext, byte[], Task<Candidate?>> CompileLookUp() =>
+        EF.CompileAsyncQuery((ApplicationDbContext context, byte[] hash) => (
+                from token in context.PersonalAccessTokens.AsNoTracking()
+                where token.Hash == hash
+                join user in context.Users.AsNoTracking() on token.UserId equals user.Id
+                select new Candidate(token.Id, token.Label, token.Scopes, token.AuthorizationId, token.ExpiresAt, token.LastUsedAt, token.RevokedAt, user))
+            .FirstOrDefault());
 
     private sealed record Candidate(
         Guid Id,
