@@ -23,40 +23,17 @@ namespace IdentityProvider.Connect;
 public sealed class ClientCache(ClientCacheEntries entries, IOpenIddictApplicationStore<Application> store, ApplicationDbContext db)
     : IOpenIddictApplicationCache<Application>
 {
-    public async ValueTask AddAsync(Application application, CancellationToken cancellationToken) =>
-        entries.Add(Copy(application), await store.GetIdAsync(application, cancellationToken), await store.GetClientIdAsync(application, cancellationToken));
-
-    public async ValueTask<Application?> FindByClientIdAsync(string identifier, CancellationToken cancellationToken)
+    public ValueTask AddAsync(Application application, CancellationToken cancellationToken)
     {
-        if (entries.TryGetByClientId(identifier) is { } cached)
-        {
-            return Tracked(cached);
-        }
-
-        var application = await store.FindByClientIdAsync(identifier, cancellationToken);
-        if (application is not null)
-        {
-            await AddAsync(application, cancellationToken);
-        }
-
-        return application;
+        entries.Add(Copy(application));
+        return ValueTask.CompletedTask;
     }
 
-    public async ValueTask<Application?> FindByIdAsync(string identifier, CancellationToken cancellationToken)
-    {
-        if (entries.TryGetById(identifier) is { } cached)
-        {
-            return Tracked(cached);
-        }
+    public ValueTask<Application?> FindByClientIdAsync(string identifier, CancellationToken cancellationToken) =>
+        FindAsync(entries.TryGetByClientId(identifier), () => store.FindByClientIdAsync(identifier, cancellationToken));
 
-        var application = await store.FindByIdAsync(identifier, cancellationToken);
-        if (application is not null)
-        {
-            await AddAsync(application, cancellationToken);
-        }
-
-        return application;
-    }
+    public ValueTask<Application?> FindByIdAsync(string identifier, CancellationToken cancellationToken) =>
+        FindAsync(entries.TryGetById(identifier), () => store.FindByIdAsync(identifier, cancellationToken));
 
     // Rare (end-session, admin pages): straight to the store.
     public IAsyncEnumerable<Application> FindByPostLogoutRedirectUriAsync(string uri, CancellationToken cancellationToken) =>
@@ -65,8 +42,28 @@ public sealed class ClientCache(ClientCacheEntries entries, IOpenIddictApplicati
     public IAsyncEnumerable<Application> FindByRedirectUriAsync(string uri, CancellationToken cancellationToken) =>
         store.FindByRedirectUriAsync(uri, cancellationToken);
 
-    public async ValueTask RemoveAsync(Application application, CancellationToken cancellationToken) =>
-        entries.Remove(await store.GetIdAsync(application, cancellationToken));
+    public ValueTask RemoveAsync(Application application, CancellationToken cancellationToken)
+    {
+        entries.Remove(application.Id);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The cached entity if there is one, else the store's (then kept; unknown ids never are).</summary>
+    private async ValueTask<Application?> FindAsync(Application? cached, Func<ValueTask<Application?>> load)
+    {
+        if (cached is not null)
+        {
+            return Tracked(cached);
+        }
+
+        var application = await load();
+        if (application is not null)
+        {
+            entries.Add(Copy(application));
+        }
+
+        return application;
+    }
 
     /// <summary>The instance this request's context tracks for the cached entity, attached now if there is none yet.</summary>
     private Application Tracked(Application cached)
@@ -126,17 +123,17 @@ public sealed class ClientCacheEntries(TimeProvider time)
         return null;
     }
 
-    public void Add(Application application, string? id, string? clientId)
+    public void Add(Application application)
     {
-        if (string.IsNullOrEmpty(id))
+        if (string.IsNullOrEmpty(application.Id))
         {
             return;
         }
 
-        byId[id] = new Entry(application, time.GetUtcNow() + Lifetime);
-        if (!string.IsNullOrEmpty(clientId))
+        byId[application.Id] = new Entry(application, time.GetUtcNow() + Lifetime);
+        if (!string.IsNullOrEmpty(application.ClientId))
         {
-            idByClientId[clientId] = id;
+            idByClientId[application.ClientId] = application.Id;
         }
     }
 

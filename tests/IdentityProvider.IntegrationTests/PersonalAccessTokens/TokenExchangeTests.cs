@@ -1,6 +1,10 @@
 using System.Net;
+using IdentityProvider.Data;
 using IdentityProvider.IntegrationTests.TwoStep;
 using IdentityProvider.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OpenIddict.EntityFrameworkCore.Models;
 using static IdentityProvider.IntegrationTests.Foundation.ProtocolTestSupport;
 
 namespace IdentityProvider.IntegrationTests.PersonalAccessTokens;
@@ -35,6 +39,26 @@ public class TokenExchangeTests(TokenFixture provider) : IClassFixture<TokenFixt
         Assert.False(jwt.TryGetClaim("acr", out _));
         Assert.False(jwt.TryGetClaim("auth_time", out _));
         Assert.DoesNotContain(token.Secret, response.Json.ToString());
+    }
+
+    [Fact]
+    public async Task Exchange_Repeated_StoresNoRowPerAccessToken()
+    {
+        var user = await TwoStepSteps.CreateUserAsync(Factory);
+        var token = await TokenSteps.IssueAsync(Factory, user.Id);
+        var authorizationId = (await TokenSteps.ReadAsync(Factory, token.Id)).AuthorizationId;
+        using var client = provider.CreateClient();
+
+        for (var exchange = 0; exchange < 3; exchange++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await TokenSteps.ExchangeAsync(client.Http, token.Secret)).Status);
+        }
+
+        // Scripts may exchange often: the token table must not grow with them (revocation goes through the
+        // token's authorization instead; see TokenRevocationTests).
+        using var scope = Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        Assert.Equal(0, await db.Set<OpenIddictEntityFrameworkCoreToken>().CountAsync(row => row.Authorization!.Id == authorizationId));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public class ClientCacheTests
     public void Entry_FoundByIdAndClientId_UntilTheLifetimeEnds()
     {
         var entries = new ClientCacheEntries(clock);
-        entries.Add(Client("1", "cli"), "1", "cli");
+        entries.Add(Client("1", "cli"));
 
         clock.Advance(ClientCacheEntries.Lifetime - TimeSpan.FromSeconds(1));
         Assert.Equal("cli", entries.TryGetByClientId("cli")?.ClientId);
@@ -27,7 +27,7 @@ public class ClientCacheTests
     public void Removed_IsNotFound()
     {
         var entries = new ClientCacheEntries(clock);
-        entries.Add(Client("1", "cli"), "1", "cli");
+        entries.Add(Client("1", "cli"));
 
         entries.Remove("1");
 
@@ -38,9 +38,9 @@ public class ClientCacheTests
     public void ClientIdChanged_OldClientIdIsNotFound()
     {
         var entries = new ClientCacheEntries(clock);
-        entries.Add(Client("1", "old"), "1", "old");
+        entries.Add(Client("1", "old"));
 
-        entries.Add(Client("1", "new"), "1", "new");
+        entries.Add(Client("1", "new"));
 
         Assert.Null(entries.TryGetByClientId("old"));
         Assert.Equal("new", entries.TryGetByClientId("new")?.ClientId);
