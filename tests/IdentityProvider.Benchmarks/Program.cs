@@ -3,6 +3,7 @@ using IdentityProvider.Benchmarks.Otp;
 using IdentityProvider.Benchmarks.Documents;
 using IdentityProvider.Benchmarks.Load;
 using IdentityProvider.Benchmarks.PatExchange;
+using IdentityProvider.Benchmarks.SignIn;
 using IdentityProvider.Benchmarks.Startup;
 
 // Run in Release:
@@ -12,6 +13,8 @@ using IdentityProvider.Benchmarks.Startup;
 //     the same driver on the discovery document and the JWKS;
 //   dotnet run -c Release --project tests/IdentityProvider.Benchmarks -- startup [--app PUBLISHED_DIR]
 //     start to ready on SQLite (first start and restarts) and the idle resident memory;
+//   dotnet run -c Release --project tests/IdentityProvider.Benchmarks -- sign-in [--warmup 20] [--seconds 12]
+//     full two-step sign-ins (password, TOTP, code exchange) against the machine's password-hash rate;
 //   dotnet run -c Release --project tests/IdentityProvider.Benchmarks -- otp [--job short]
 //     BenchmarkDotNet micro-benchmarks of in-process TOTP/HOTP verification.
 var mode = args.FirstOrDefault();
@@ -21,12 +24,14 @@ switch (mode)
         return await PatExchangeBenchmark.RunAsync(LoadOptions.Parse(args.Skip(1).ToArray()));
     case "documents":
         return await DocumentsBenchmark.RunAsync(LoadOptions.Parse(args.Skip(1).ToArray()));
+    case "sign-in":
+        return await SignInBenchmark.RunAsync(LoadOptions.Parse(args.Skip(1).ToArray()));
     case "startup":
         return await StartupBenchmark.RunAsync(args is [_, "--app", var appDirectory] ? Path.GetFullPath(appDirectory) : null);
     case "otp":
         BenchmarkRunner.Run<OtpVerificationBenchmarks>(args: args.Skip(1).ToArray());
         return 0;
     default:
-        Console.Error.WriteLine("Usage: IdentityProvider.Benchmarks otp | startup [--app DIR] | documents | pat-exchange [--seconds N] [--warmup N] [--connections N] [--algorithms RS256,ES256] [--baseline]");
+        Console.Error.WriteLine("Usage: IdentityProvider.Benchmarks otp | startup [--app DIR] | documents | sign-in | pat-exchange [--seconds N] [--warmup N] [--connections N] [--algorithms RS256,ES256] [--baseline]");
         return 2;
 }
