@@ -55,7 +55,7 @@ public sealed class PersonalAccessTokenGrant(
         }
 
         var hash = (await hashers.GetAsync(cancellationToken)).Hash(presented);
-        var found = await LookUps.GetValue(db.Model, _ => CompileLookUp())(db, hash);
+        var found = await LookUps.GetValue(db.Model, _ => CompileLookUp())(db, hash, cancellationToken);
         if (found is null)
         {
             return await RefuseAsync(null, "unknown token", request, Errors.InvalidGrant, "The token is not valid.");
@@ -109,10 +109,10 @@ public sealed class PersonalAccessTokenGrant(
     /// The token with its user, by hash: compiled once per EF model (a compiled query refuses any other model,
     /// and the tests run PostgreSQL and SQLite hosts side by side), sparing the translation-cache look-up.
     /// </summary>
-    private static readonly ConditionalWeakTable<IModel, Func<ApplicationDbContext, byte[], Task<Candidate?>>> LookUps = new();
+    private static readonly ConditionalWeakTable<IModel, Func<ApplicationDbContext, byte[], CancellationToken, Task<Candidate?>>> LookUps = new();
 
-    private static Func<ApplicationDbContext, byte[], Task<Candidate?>> CompileLookUp() =>
-        EF.CompileAsyncQuery((ApplicationDbContext context, byte[] hash) => (
+    private static Func<ApplicationDbContext, byte[], CancellationToken, Task<Candidate?>> CompileLookUp() =>
+        EF.CompileAsyncQuery((ApplicationDbContext context, byte[] hash, CancellationToken cancellationToken) => (
                 from token in context.PersonalAccessTokens.AsNoTracking()
                 where token.Hash == hash
                 join user in context.Users.AsNoTracking() on token.UserId equals user.Id
