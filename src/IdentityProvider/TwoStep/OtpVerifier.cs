@@ -37,13 +37,11 @@ public static class OtpVerifier
         }
 
         long current = TimeStep(now, p.PeriodSeconds);
-        long last = current + driftSteps + window;
-        if (lastAcceptedStep >= last)
+        if (SearchRange(current, driftSteps, lastAcceptedStep, window) is not (long first, long last))
         {
             return null;
         }
 
-        long first = Math.Max(Math.Max(current + driftSteps - window, lastAcceptedStep + 1), 0);
         using var matcher = new OtpCodeMatcher(secret, p);
         for (long step = first; step <= last; step++)
         {
@@ -111,16 +109,26 @@ public static class OtpVerifier
         }
 
         long current = TimeStep(now, p.PeriodSeconds);
-        long lastForCode1 = current + driftSteps + searchSteps;
-        if (lastAcceptedStep >= lastForCode1)
+        if (SearchRange(current, driftSteps, lastAcceptedStep, searchSteps) is not (long firstForCode1, long lastForCode1))
         {
             return null;
         }
 
-        long firstForCode1 = Math.Max(Math.Max(current + driftSteps - searchSteps, lastAcceptedStep + 1), 0);
         using var matcher = new OtpCodeMatcher(secret, p);
         long? step = FindConsecutive(matcher, code1, code2, firstForCode1, lastForCode1);
         return step is long s ? new TotpMatch(s, s - current) : null;
+    }
+
+    /// <summary>
+    /// The steps a code may match: <c>current+drift ± width</c>, never at or before the last accepted step
+    /// (single use) nor below zero; null when nothing is left.
+    /// </summary>
+    private static (long First, long Last)? SearchRange(long current, long driftSteps, long lastAcceptedStep, int width)
+    {
+        long last = current + driftSteps + width;
+        return lastAcceptedStep >= last
+            ? null
+            : (Math.Max(Math.Max(current + driftSteps - width, lastAcceptedStep + 1), 0), last);
     }
 
     /// <summary>
