@@ -1,6 +1,6 @@
 using IdentityProvider.Connect;
 using IdentityProvider.Hosting;
-using IdentityProvider.Hosting.Settings;
+using IdentityProvider.Settings;
 
 if (args.Contains(CommandLineModes.HealthCheck))
 {

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
-using IdentityProvider.Benchmarks.Otp;
 using IdentityProvider.Benchmarks.Documents;
 using IdentityProvider.Benchmarks.Load;
+using IdentityProvider.Benchmarks.Otp;
 using IdentityProvider.Benchmarks.PatExchange;
 using IdentityProvider.Benchmarks.SignIn;
 using IdentityProvider.Benchmarks.Startup;

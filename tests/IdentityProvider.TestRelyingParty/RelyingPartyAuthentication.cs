@@ -46,7 +46,9 @@ internal static class RelyingPartyAuthentication
 
                 options.Scope.Clear();
                 foreach (var scope in rp.Scopes)
+                {
                     options.Scope.Add(scope);
+                }
 
                 // Note: the handler marks correlation and nonce cookies Secure + SameSite=None, which neither
                 // browsers nor CookieContainer send back over http; loopback tests need them to round-trip.
@@ -58,7 +60,10 @@ internal static class RelyingPartyAuthentication
                 options.Events.OnRedirectToIdentityProvider = context =>
                 {
                     if (rp.AcrValues is { } acrValues)
+                    {
                         context.ProtocolMessage.AcrValues = acrValues;
+                    }
+
                     return Task.CompletedTask;
                 };
 

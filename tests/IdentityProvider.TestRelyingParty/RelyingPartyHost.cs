@@ -12,11 +12,11 @@ namespace IdentityProvider.TestRelyingParty;
 /// <summary>A relying party on real Kestrel, so browsers and HttpClients can reach it like any external app.</summary>
 public sealed class RelyingPartyHost : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly WebApplication app;
 
     private RelyingPartyHost(WebApplication app, Uri baseAddress)
     {
-        _app = app;
+        this.app = app;
         BaseAddress = baseAddress;
     }
 
@@ -55,7 +55,7 @@ public sealed class RelyingPartyHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await app.StopAsync();
+        await app.DisposeAsync();
     }
 }

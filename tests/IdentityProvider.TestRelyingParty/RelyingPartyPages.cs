@@ -52,7 +52,10 @@ internal static class RelyingPartyPages
         var name = user.Identity?.Name ?? user.FindFirst("preferred_username")?.Value;
         html.Append($"<p id=\"name\">{Encode(name)}</p>\n<ul id=\"claims\">\n");
         foreach (var claim in user.Claims)
+        {
             html.Append($"<li data-type=\"{Encode(claim.Type)}\">{Encode(claim.Value)}</li>\n");
+        }
+
         html.Append("</ul>\n");
         html.Append($"<p id=\"amr\">{Encode(string.Join(' ', user.FindAll("amr").Select(c => c.Value)))}</p>\n");
         html.Append($"<p id=\"acr\">{Encode(user.FindFirst("acr")?.Value)}</p>\n");

@@ -5,11 +5,11 @@ namespace IdentityProvider.Testing;
 /// <summary>Playwright driving the system Chromium, headless; one per test class or collection.</summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
-    private readonly IPlaywright _playwright;
+    private readonly IPlaywright playwright;
 
     private BrowserSession(IPlaywright playwright, IBrowser browser)
     {
-        _playwright = playwright;
+        this.playwright = playwright;
         Browser = browser;
     }
 
@@ -58,6 +58,6 @@ public sealed class BrowserSession : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Browser.CloseAsync();
-        _playwright.Dispose();
+        playwright.Dispose();
     }
 }

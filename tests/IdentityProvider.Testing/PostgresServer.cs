@@ -15,16 +15,16 @@ public sealed partial class PostgresServer : IAsyncDisposable
 {
     public const string ConnectionStringVariable = "IDP_TEST_POSTGRES";
 
-    private readonly Func<ValueTask> _stop;
-    private readonly bool _shared;
-    private readonly ConcurrentBag<string> _databases = [];
-    private int _disposed;
+    private readonly Func<ValueTask> stop;
+    private readonly bool shared;
+    private readonly ConcurrentBag<string> databases = [];
+    private int disposed;
 
     private PostgresServer(string adminConnectionString, Func<ValueTask> stop, bool shared)
     {
         AdminConnectionString = adminConnectionString;
-        _stop = stop;
-        _shared = shared;
+        this.stop = stop;
+        this.shared = shared;
     }
 
     /// <summary>Connection string of a superuser on the server's maintenance database.</summary>
@@ -79,27 +79,27 @@ public sealed partial class PostgresServer : IAsyncDisposable
         // Why: PostgreSQL truncates identifiers at 63 bytes, so cap the prefix.
         var database = $"{prefix[..Math.Min(prefix.Length, 40)]}_{Guid.NewGuid().ToString("N")[..12]}";
         await ExecuteAsync($"CREATE DATABASE \"{database}\"");
-        _databases.Add(database);
+        databases.Add(database);
         return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = database }.ConnectionString;
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
         {
             return;
         }
 
         // Why: a shared server outlives the tests, so remove what we created; our own servers go away whole.
-        if (_shared)
+        if (shared)
         {
-            foreach (var database in _databases)
+            foreach (var database in databases)
             {
                 await ExecuteAsync($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
             }
         }
 
-        await _stop();
+        await stop();
     }
 
     private async Task ExecuteAsync(string sql)

@@ -16,12 +16,25 @@ public sealed class ProviderClient(HttpClient http) : IDisposable
 
     public async Task<ProviderPage> GetAsync(string url) => await FollowAsync(await http.GetAsync(url));
 
-    /// <summary>Submits the page's form (the first, or the one matching <paramref name="formSelector"/>).</summary>
+    /// <summary>Submits the page's form (the first, or the one matching <paramref name="formSelector"/>) and follows the answer.</summary>
     public async Task<ProviderPage> SubmitAsync(
         ProviderPage page,
         IReadOnlyDictionary<string, string>? fields = null,
         (string Name, string Value)? button = null,
-        string formSelector = "main form")
+        string formSelector = "main form") =>
+        await FollowAsync(await PostFormAsync(page, fields, button, formSelector));
+
+    /// <summary>
+    /// Posts the page's form like <see cref="SubmitAsync"/> but does not follow the answer, so a test can read the
+    /// status, Location and Set-Cookie headers of that one response. <paramref name="action"/> replaces the form's
+    /// action (a forged post to another handler, with this form's antiforgery token).
+    /// </summary>
+    public async Task<HttpResponseMessage> PostFormAsync(
+        ProviderPage page,
+        IReadOnlyDictionary<string, string>? fields = null,
+        (string Name, string Value)? button = null,
+        string formSelector = "main form",
+        string? action = null)
     {
         var form = page.Document.QuerySelector(formSelector) as IHtmlFormElement
             ?? throw new InvalidOperationException($"No form '{formSelector}' on {page.Uri}: {page.Text.Trim()}");
@@ -41,8 +54,8 @@ public sealed class ProviderClient(HttpClient http) : IDisposable
             values.Add(new(pressed.Name, pressed.Value));
         }
 
-        var action = new Uri(page.Uri, form.GetAttribute("action") is { Length: > 0 } target ? target : page.Uri.PathAndQuery);
-        return await FollowAsync(await http.PostAsync(action, new FormUrlEncodedContent(values)));
+        var target = new Uri(page.Uri, action ?? (form.GetAttribute("action") is { Length: > 0 } formAction ? formAction : page.Uri.PathAndQuery));
+        return await http.PostAsync(target, new FormUrlEncodedContent(values));
     }
 
     public async Task<ProviderPage> FollowAsync(HttpResponseMessage response)
@@ -56,7 +69,7 @@ public sealed class ProviderClient(HttpClient http) : IDisposable
                 var location = new Uri(requestUri, response.Headers.Location!);
                 if (location.Authority != http.BaseAddress!.Authority)
                 {
-                    return new ProviderPage(response, requestUri, "", Parser.ParseDocument(""), location);
+                    return new ProviderPage(response, requestUri, "", Parser.ParseDocument(""), location) { Client = this };
                 }
 
                 response = await http.GetAsync(location);
@@ -64,7 +77,7 @@ public sealed class ProviderClient(HttpClient http) : IDisposable
             }
 
             var body = await response.Content.ReadAsStringAsync();
-            return new ProviderPage(response, requestUri, body, Parser.ParseDocument(body), null);
+            return new ProviderPage(response, requestUri, body, Parser.ParseDocument(body), null) { Client = this };
         }
 
         throw new InvalidOperationException("Too many redirects.");

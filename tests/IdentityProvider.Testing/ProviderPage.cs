@@ -10,6 +10,9 @@ namespace IdentityProvider.Testing;
 /// </summary>
 public sealed record ProviderPage(HttpResponseMessage Response, Uri Uri, string Body, IHtmlDocument Document, Uri? ExternalRedirect)
 {
+    /// <summary>The driver that fetched this page, so a page object made from it can go on.</summary>
+    public required ProviderClient Client { get; init; }
+
     public HttpStatusCode Status => Response.StatusCode;
 
     public string Text => Document.Body?.TextContent ?? "";

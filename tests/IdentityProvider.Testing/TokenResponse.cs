@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace IdentityProvider.Testing;
 
@@ -18,6 +19,20 @@ public sealed record TokenResponse(HttpStatusCode Status, JsonElement Json)
     public string? ErrorDescription => Field("error_description");
 
     public JsonWebToken IdTokenJwt => new(IdToken ?? throw new InvalidOperationException($"No id_token: {Json}"));
+
+    /// <summary>The id_token's <c>amr</c>, which must be a JSON array (RFC 8176) even with one value.</summary>
+    public string[] Amr
+    {
+        get
+        {
+            var amr = JsonDocument.Parse(Base64UrlEncoder.Decode(IdTokenJwt.EncodedPayload)).RootElement.GetProperty("amr");
+            Xunit.Assert.Equal(JsonValueKind.Array, amr.ValueKind);
+            return amr.EnumerateArray().Select(value => value.GetString()!).ToArray();
+        }
+    }
+
+    /// <summary>The id_token's <c>acr</c>.</summary>
+    public string Acr => IdTokenJwt.GetClaim("acr").Value;
 
     public JsonWebToken AccessTokenJwt => new(AccessToken ?? throw new InvalidOperationException($"No access_token: {Json}"));
 

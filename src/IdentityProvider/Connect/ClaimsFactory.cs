@@ -23,21 +23,58 @@ public sealed class ClaimsFactory(UserManager<ApplicationUser> users, IOptions<I
     {
         var identity = NewIdentity();
         identity.SetClaim(Claims.Subject, user.Id)
-            .SetClaim(Claims.Name, string.IsNullOrEmpty(user.DisplayName) ? user.UserName : user.DisplayName)
-            .SetClaim(Claims.PreferredUsername, user.UserName)
-            .SetClaim(Claims.Email, user.Email)
-            .SetClaim(Claims.EmailVerified, user.EmailConfirmed)
             .SetClaim(Claims.AuthenticationContextReference, proof.Acr)
             .SetClaim(Claims.AuthenticationTime, proof.AuthTimeSeconds)
             // Kept inside codes and refresh tokens only: a later password change voids them.
             .SetClaim(identityOptions.Value.ClaimsIdentity.SecurityStampClaimType, await users.GetSecurityStampAsync(user));
         // Note: amr is an array even with one value (RFC 8176), hence one claim holding a JSON array.
         identity.AddClaim(new Claim(Claims.AuthenticationMethodReference, JsonSerializer.Serialize(proof.Methods), JsonClaimValueTypes.JsonArray));
-        identity.SetClaims(Claims.Role, [.. await users.GetRolesAsync(user)]);
+        foreach (var (type, value) in await ProfileOfAsync(user))
+        {
+            _ = value switch
+            {
+                bool flag => identity.SetClaim(type, flag),
+                IList<string> values => identity.SetClaims(type, [.. values]),
+                _ => identity.SetClaim(type, (string?)value),
+            };
+        }
+
         identity.SetScopes(scopes);
         identity.SetDestinations(DestinationsOf);
         return new ClaimsPrincipal(identity);
     }
+
+    /// <summary><c>/connect/userinfo</c>'s answer: the subject and the current profile claims the access token's scopes release.</summary>
+    public async Task<Dictionary<string, object?>> CreateUserInfoAsync(ApplicationUser user, ClaimsPrincipal accessToken)
+    {
+        var claims = new Dictionary<string, object?>(StringComparer.Ordinal) { [Claims.Subject] = user.Id };
+        foreach (var (type, value) in (await ProfileOfAsync(user)).Where(claim => accessToken.HasScope(ReleasingScope[claim.Key])))
+        {
+            claims[type] = value;
+        }
+
+        return claims;
+    }
+
+    /// <summary>The scope that releases each profile claim to a relying party (id_token and userinfo).</summary>
+    private static readonly Dictionary<string, string> ReleasingScope = new(StringComparer.Ordinal)
+    {
+        [Claims.Name] = Scopes.Profile,
+        [Claims.PreferredUsername] = Scopes.Profile,
+        [Claims.Email] = Scopes.Email,
+        [Claims.EmailVerified] = Scopes.Email,
+        [Claims.Role] = Scopes.Roles,
+    };
+
+    /// <summary>The user's current profile claims; <see cref="ReleasingScope"/> says who may see each.</summary>
+    private async Task<Dictionary<string, object?>> ProfileOfAsync(ApplicationUser user) => new(StringComparer.Ordinal)
+    {
+        [Claims.Name] = string.IsNullOrEmpty(user.DisplayName) ? user.UserName : user.DisplayName,
+        [Claims.PreferredUsername] = user.UserName,
+        [Claims.Email] = user.Email,
+        [Claims.EmailVerified] = user.EmailConfirmed,
+        [Claims.Role] = await users.GetRolesAsync(user),
+    };
 
     /// <summary>A service client's principal for the client_credentials grant: the client is the subject.</summary>
     public static ClaimsPrincipal CreateForClient(string clientId, string? displayName, IEnumerable<string> scopes)
@@ -63,7 +100,7 @@ public sealed class ClaimsFactory(UserManager<ApplicationUser> users, IOptions<I
     {
         var identity = NewIdentity();
         identity.SetClaim(Claims.Subject, userId)
-            .SetClaim(PersonalAccessTokenGrant.TokenIdClaim, tokenId.ToString());
+            .SetClaim(PersonalAccessTokenProtocol.TokenIdClaim, tokenId.ToString());
         identity.SetScopes(scopes);
         identity.SetDestinations(_ => [Destinations.AccessToken]);
         return new ClaimsPrincipal(identity);
@@ -83,13 +120,10 @@ public sealed class ClaimsFactory(UserManager<ApplicationUser> users, IOptions<I
                 return [Destinations.AccessToken, Destinations.IdentityToken];
             case Claims.AuthenticationTime:
                 return [Destinations.IdentityToken];
-            case Claims.Name or Claims.PreferredUsername when principal?.HasScope(Scopes.Profile) == true:
-                return [Destinations.AccessToken, Destinations.IdentityToken];
-            case Claims.Email or Claims.EmailVerified when principal?.HasScope(Scopes.Email) == true:
-                return [Destinations.AccessToken, Destinations.IdentityToken];
-            case Claims.Role when principal?.HasScope(Scopes.Roles) == true:
+            case var type when ReleasingScope.TryGetValue(type, out var scope) && principal?.HasScope(scope) == true:
                 return [Destinations.AccessToken, Destinations.IdentityToken];
             case Claims.Role:
+                // Resource servers authorise by role whatever the relying party asked to see.
                 return [Destinations.AccessToken];
             default:
                 // The security stamp and anything else stay out of issued tokens.

@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore;
 using IdentityProvider.Auditing;
 using IdentityProvider.Sessions;
+using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;

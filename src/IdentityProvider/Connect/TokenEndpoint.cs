@@ -1,8 +1,7 @@
-using Microsoft.AspNetCore;
 using IdentityProvider.Data.Entities;
-using IdentityProvider.Hosting;
 using IdentityProvider.PersonalAccessTokens;
 using IdentityProvider.Sessions;
+using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -30,7 +29,7 @@ internal static class TokenEndpoint
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
 
-        if (request.GrantType == ClientDescriptors.PersonalAccessTokenGrantType)
+        if (request.GrantType == PersonalAccessTokenProtocol.GrantType)
         {
             return await personalAccessTokens.ExchangeAsync(request, context.RequestAborted);
         }

@@ -10,7 +10,7 @@ namespace IdentityProvider.Connect;
 /// <summary><c>/connect/userinfo</c>: the current profile of the access token's user, limited by its scopes.</summary>
 internal static class UserInfoEndpoint
 {
-    public static async Task<IResult> HandleAsync(HttpContext context, UserManager<ApplicationUser> users)
+    public static async Task<IResult> HandleAsync(HttpContext context, UserManager<ApplicationUser> users, ClaimsFactory claimsFactory)
     {
         var principal = (await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal;
         var user = principal?.GetClaim(Claims.Subject) is { } subject ? await users.FindByIdAsync(subject) : null;
@@ -25,24 +25,6 @@ internal static class UserInfoEndpoint
                 [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
         }
 
-        var claims = new Dictionary<string, object?>(StringComparer.Ordinal) { [Claims.Subject] = user.Id };
-        if (principal.HasScope(Scopes.Profile))
-        {
-            claims[Claims.Name] = string.IsNullOrEmpty(user.DisplayName) ? user.UserName : user.DisplayName;
-            claims[Claims.PreferredUsername] = user.UserName;
-        }
-
-        if (principal.HasScope(Scopes.Email))
-        {
-            claims[Claims.Email] = user.Email;
-            claims[Claims.EmailVerified] = user.EmailConfirmed;
-        }
-
-        if (principal.HasScope(Scopes.Roles))
-        {
-            claims[Claims.Role] = await users.GetRolesAsync(user);
-        }
-
-        return Results.Ok(claims);
+        return Results.Ok(await claimsFactory.CreateUserInfoAsync(user, principal));
     }
 }

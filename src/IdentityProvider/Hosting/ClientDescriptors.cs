@@ -1,4 +1,5 @@
-using IdentityProvider.Hosting.Settings;
+using IdentityProvider.PersonalAccessTokens;
+using IdentityProvider.Settings;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -7,8 +8,6 @@ namespace IdentityProvider.Hosting;
 /// <summary>Turns a configured client into OpenIddict's application descriptor with exactly the permissions it needs.</summary>
 public static class ClientDescriptors
 {
-    public const string PersonalAccessTokenGrantType = "urn:identityprovider:grant-type:personal_access_token";
-
     public static OpenIddictApplicationDescriptor Create(SeedClient client)
     {
         var isPublic = client.ClientSecret is null;
@@ -46,7 +45,7 @@ public static class ClientDescriptors
                     permissions.Add(Permissions.GrantTypes.ClientCredentials);
                     break;
                 case SeedSettings.PersonalAccessTokenGrant:
-                    permissions.Add(Permissions.Prefixes.GrantType + PersonalAccessTokenGrantType);
+                    permissions.Add(Permissions.Prefixes.GrantType + PersonalAccessTokenProtocol.GrantType);
                     break;
             }
         }

@@ -1,4 +1,4 @@
-using IdentityProvider.Hosting.Settings;
+using IdentityProvider.Settings;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 

@@ -1,5 +1,5 @@
 using IdentityProvider.Data;
-using IdentityProvider.Hosting.Settings;
+using IdentityProvider.Settings;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 

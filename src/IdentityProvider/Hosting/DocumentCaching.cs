@@ -1,5 +1,4 @@
 using IdentityProvider.Connect;
-using Microsoft.AspNetCore.OutputCaching;
 
 namespace IdentityProvider.Hosting;
 

@@ -1,4 +1,4 @@
-using IdentityProvider.Hosting.Settings;
+using IdentityProvider.Settings;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace IdentityProvider.Hosting;

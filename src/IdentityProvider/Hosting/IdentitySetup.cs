@@ -1,7 +1,8 @@
 using IdentityProvider.Data;
 using IdentityProvider.Data.Entities;
-using IdentityProvider.Hosting.Settings;
 using IdentityProvider.Sessions;
+using IdentityProvider.Settings;
+using IdentityProvider.Users;
 using Microsoft.AspNetCore.Identity;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 

@@ -1,4 +1,4 @@
-using IdentityProvider.Hosting.Settings;
+using IdentityProvider.Settings;
 using Serilog;
 using Serilog.Events;
 using Serilog.Formatting.Compact;

@@ -1,7 +1,7 @@
 using IdentityProvider.Connect;
 using IdentityProvider.Data;
-using IdentityProvider.Hosting.Settings;
 using IdentityProvider.PersonalAccessTokens;
+using IdentityProvider.Settings;
 using OpenIddict.Abstractions;
 using OpenIddict.EntityFrameworkCore.Models;
 using OpenIddict.Server;
@@ -37,7 +37,7 @@ public static class OpenIddictSetup
                     .AllowRefreshTokenFlow()
                     .AllowClientCredentialsFlow()
                     // Scripts trade a personal access token for a short-lived access token (DESIGN).
-                    .AllowCustomFlow(ClientDescriptors.PersonalAccessTokenGrantType);
+                    .AllowCustomFlow(PersonalAccessTokenProtocol.GrantType);
 
                 // Note: S256 only; "plain" PKCE protects nothing against a stolen authorization request.
                 options.Configure(server => server.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));

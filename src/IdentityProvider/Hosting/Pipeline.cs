@@ -1,5 +1,5 @@
+using IdentityProvider.Settings;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using IdentityProvider.Hosting.Settings;
 using Serilog;
 
 namespace IdentityProvider.Hosting;

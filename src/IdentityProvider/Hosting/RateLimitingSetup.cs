@@ -1,7 +1,6 @@
 using System.Threading.RateLimiting;
 using IdentityProvider.Connect;
-using IdentityProvider.Hosting.Settings;
-using Microsoft.AspNetCore.Http.HttpResults;
+using IdentityProvider.Settings;
 
 namespace IdentityProvider.Hosting;
 

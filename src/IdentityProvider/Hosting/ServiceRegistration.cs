@@ -1,8 +1,9 @@
+using IdentityProvider.Admin;
 using IdentityProvider.Auditing;
 using IdentityProvider.Connect;
-using IdentityProvider.Hosting.Settings;
 using IdentityProvider.PersonalAccessTokens;
 using IdentityProvider.RecoveryCodes;
+using IdentityProvider.Settings;
 using IdentityProvider.TwoStep;
 
 namespace IdentityProvider.Hosting;
@@ -23,8 +24,9 @@ public static class ServiceRegistration
         services.AddTwoStep();
         services.AddRecoveryCodes();
         services.AddPersonalAccessTokens();
+        services.AddAdministration();
         services.AddAuthorization(options => options.AddPolicy(AdminPolicy.Name, AdminPolicy.Build));
-        services.AddScoped<ClaimsFactory>();
+        services.AddScoped<ClaimsFactory>().AddScoped<PersonalAccessTokenGrant>();
         services.AddScoped<SecurityLog>();
         services.AddRazorPages(options =>
         {

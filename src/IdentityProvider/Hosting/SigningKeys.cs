@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
-using IdentityProvider.Hosting.Settings;
+using IdentityProvider.ServerSecrets;
+using IdentityProvider.Settings;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Server;
 

@@ -1,4 +1,5 @@
-using IdentityProvider.Hosting.Settings;
+using IdentityProvider.ServerSecrets;
+using IdentityProvider.Settings;
 
 namespace IdentityProvider.Hosting;
 

@@ -1,5 +1,5 @@
 using IdentityProvider.Data.Entities;
-using IdentityProvider.Hosting.Settings;
+using IdentityProvider.Settings;
 using Microsoft.AspNetCore.Identity;
 
 namespace IdentityProvider.Hosting;

@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore;
 using System.Data.Common;
 using System.Diagnostics;
+using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using IdentityProvider.Settings;
 
 namespace IdentityProvider.PersonalAccessTokens;
 
@@ -17,13 +18,13 @@ namespace IdentityProvider.PersonalAccessTokens;
 /// </remarks>
 public sealed class PersonalAccessTokenHasher
 {
-    public const int MinKeyLength = 32;
+    public const int MinKeyLength = TokenSettings.MinHashKeyLength;
 
     public const int HashLength = 32; // HMAC-SHA256
 
     private const int StackLimit = 256;
 
-    private readonly byte[] _key;
+    private readonly byte[] key;
 
     public PersonalAccessTokenHasher(byte[] key)
     {
@@ -34,7 +35,7 @@ public sealed class PersonalAccessTokenHasher
         }
 
         // Copy, so a caller that later clears or reuses its array cannot change our hashes.
-        _key = (byte[])key.Clone();
+        this.key = (byte[])key.Clone();
     }
 
     /// <summary>32 random bytes, for a server that has no key configured yet.</summary>
@@ -50,6 +51,6 @@ public sealed class PersonalAccessTokenHasher
         int byteCount = Encoding.UTF8.GetByteCount(token);
         Span<byte> bytes = byteCount <= StackLimit ? stackalloc byte[StackLimit] : new byte[byteCount];
         bytes = bytes[..Encoding.UTF8.GetBytes(token.AsSpan(), bytes)];
-        return HMACSHA256.HashData(_key, bytes);
+        return HMACSHA256.HashData(key, bytes);
     }
 }

@@ -1,5 +1,5 @@
-using IdentityProvider.Hosting;
-using IdentityProvider.Hosting.Settings;
+using IdentityProvider.ServerSecrets;
+using IdentityProvider.Settings;
 
 namespace IdentityProvider.PersonalAccessTokens;
 
@@ -12,10 +12,8 @@ namespace IdentityProvider.PersonalAccessTokens;
 /// Warning: changing the key makes every existing personal access token unusable (their stored hashes no
 /// longer match), so rotate it only to void all tokens at once.
 /// </remarks>
-public sealed class TokenHasherSource(IConfiguration configuration, IServiceScopeFactory scopes)
+public sealed class TokenHasherSource(ProviderSettings settings, IServiceScopeFactory scopes)
 {
-    public const string ConfigurationKey = "Tokens:HashKey";
-
     private const string SecretName = "pat-hmac-key";
 
     private readonly SemaphoreSlim loading = new(1, 1);
@@ -40,33 +38,9 @@ public sealed class TokenHasherSource(IConfiguration configuration, IServiceScop
         }
     }
 
-    /// <summary>The configured key, or null when none is set. A bad value names the key, like every other setting.</summary>
-    public static byte[]? ParseConfiguredKey(string? raw)
-    {
-        if (string.IsNullOrWhiteSpace(raw))
-        {
-            return null;
-        }
-
-        // Note: the message never repeats the value: it is a secret.
-        var buffer = new byte[raw.Length];
-        if (!Convert.TryFromBase64String(raw.Trim(), buffer, out var length))
-        {
-            throw new InvalidConfigurationException(ConfigurationKey, "must be base64.");
-        }
-
-        if (length < PersonalAccessTokenHasher.MinKeyLength)
-        {
-            throw new InvalidConfigurationException(ConfigurationKey,
-                $"must decode to at least {PersonalAccessTokenHasher.MinKeyLength} bytes (found {length}).");
-        }
-
-        return buffer[..length];
-    }
-
     private async Task<byte[]> LoadKeyAsync(CancellationToken cancellationToken)
     {
-        if (ParseConfiguredKey(configuration[ConfigurationKey]) is { } configured)
+        if (settings.Tokens.HashKey is { } configured)
         {
             return configured;
         }

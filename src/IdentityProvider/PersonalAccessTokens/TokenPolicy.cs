@@ -1,4 +1,4 @@
-using IdentityProvider.Hosting.Settings;
+using IdentityProvider.Settings;
 
 namespace IdentityProvider.PersonalAccessTokens;
 
@@ -12,6 +12,9 @@ public sealed class TokenPolicy(TokenSettings tokens)
     /// <summary>The values of <c>ApplicationUser.SignInByToken</c>; null follows the provider setting.</summary>
     public const string Allow = "allow";
     public const string Deny = "deny";
+
+    /// <summary>An administrator's choice for "no override" (stored as null).</summary>
+    public const string Follow = "follow";
 
     /// <summary>The provider-wide "Allow sign-in by token" (<c>Tokens:AllowSignInByToken</c>).</summary>
     public bool AllowedByDefault => tokens.AllowSignInByToken;
@@ -43,6 +46,6 @@ public sealed class TokenPolicy(TokenSettings tokens)
             Deny => Deny,
             _ => null,
         };
-        return choice is Allow or Deny or "follow";
+        return choice is Allow or Deny or Follow;
     }
 }

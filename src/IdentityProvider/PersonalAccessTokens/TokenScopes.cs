@@ -1,4 +1,3 @@
-using IdentityProvider.Hosting;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -17,7 +16,7 @@ public sealed class TokenScopes(IOpenIddictApplicationManager applications)
     /// </summary>
     private static readonly string[] Reserved = [Scopes.OpenId, Scopes.OfflineAccess];
 
-    private const string GrantPermission = Permissions.Prefixes.GrantType + ClientDescriptors.PersonalAccessTokenGrantType;
+    private const string GrantPermission = Permissions.Prefixes.GrantType + PersonalAccessTokenProtocol.GrantType;
 
     /// <summary>The scopes offered when creating a token, sorted. Reads every client: for pages, not for exchanges.</summary>
     public async Task<IReadOnlyList<string>> OfferedAsync(CancellationToken cancellationToken = default)

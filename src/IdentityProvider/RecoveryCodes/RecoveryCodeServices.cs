@@ -2,9 +2,8 @@ namespace IdentityProvider.RecoveryCodes;
 
 public static class RecoveryCodeServices
 {
-    /// <summary>Recovery codes and the administrator's help for a user who lost the device.</summary>
+    /// <summary>Recovery codes: the store (salted hashes, spent atomically) and the issuer that logs each new set.</summary>
     public static IServiceCollection AddRecoveryCodes(this IServiceCollection services) =>
         services.AddScoped<RecoveryCodeStore>()
-            .AddScoped<RecoveryCodeIssuer>()
-            .AddScoped<TwoStepSuspension>();
+            .AddScoped<RecoveryCodeIssuer>();
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
+using Microsoft.IdentityModel.JsonWebTokens;
+using OpenIddict.Abstractions;
 
 namespace IdentityProvider.Sessions;
 
@@ -10,8 +12,8 @@ namespace IdentityProvider.Sessions;
 /// </summary>
 public sealed record SessionProof(IReadOnlyList<string> Methods, DateTimeOffset AuthenticatedAt)
 {
-    public const string MethodClaim = "amr";
-    public const string AuthTimeClaim = "auth_time";
+    public const string MethodClaim = OpenIddictConstants.Claims.AuthenticationMethodReference;
+    public const string AuthTimeClaim = OpenIddictConstants.Claims.AuthenticationTime;
 
     public static SessionProof PasswordOnly(DateTimeOffset now) => new([AuthenticationMethods.Password], now);
 
@@ -44,11 +46,9 @@ public sealed record SessionProof(IReadOnlyList<string> Methods, DateTimeOffset 
 
     // In the session cookie amr is one claim per method; inside codes and refresh tokens it is a JSON array.
     private static IEnumerable<string> Values(Claim claim) =>
-        claim.ValueType == JsonArrayValueType
+        claim.ValueType == JsonClaimValueTypes.JsonArray
             ? JsonSerializer.Deserialize<string[]>(claim.Value) ?? []
             : [claim.Value];
-
-    private const string JsonArrayValueType = "JSON_ARRAY";
 
     /// <summary>Keeps the proof when Identity rebuilds the session principal (security stamp check).</summary>
     public static void CopyClaims(ClaimsPrincipal? from, ClaimsPrincipal? to)

@@ -1,5 +1,4 @@
 using IdentityProvider.Data.Entities;
-using IdentityProvider.TwoStep;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
@@ -11,7 +10,7 @@ namespace IdentityProvider.Sessions;
 /// </summary>
 public sealed class SessionSignIn(
     SignInManager<ApplicationUser> signInManager,
-    RememberedBrowsers rememberedBrowsers,
+    IEnumerable<ISessionEndHandler> endHandlers,
     IHttpContextAccessor httpContextAccessor)
 {
     public Task SignInAsync(ApplicationUser user, SessionProof proof) =>
@@ -30,12 +29,15 @@ public sealed class SessionSignIn(
         await SignInAsync(user, proof);
     }
 
-    /// <summary>Ends the session; a remembered browser is forgotten too ("until the user signs out").</summary>
+    /// <summary>Ends the session, after every <see cref="ISessionEndHandler"/> (e.g. the remembered browser is forgotten).</summary>
     public async Task SignOutAsync()
     {
         if (signInManager.UserManager.GetUserId(httpContextAccessor.HttpContext?.User ?? new()) is { } userId)
         {
-            await rememberedBrowsers.ForgetCurrentAsync(userId);
+            foreach (var handler in endHandlers)
+            {
+                await handler.SessionEndingAsync(userId);
+            }
         }
 
         await signInManager.SignOutAsync();

@@ -12,6 +12,7 @@ public sealed class DeviceChanges(
     OtpDevices devices,
     RememberedBrowsers rememberedBrowsers,
     RecoveryCodeIssuer recoveryCodes,
+    TwoStepPolicy policy,
     SecurityLog securityLog)
 {
     /// <summary>After a device was activated; returns the recovery codes to show once when it is the first device.</summary>
@@ -20,7 +21,22 @@ public sealed class DeviceChanges(
     {
         await rememberedBrowsers.ForgetAllAsync(userId);
         await securityLog.WriteAsync(SecurityEventKinds.DeviceAdded, userId, occasion is null ? $"\"{deviceName}\"" : $"\"{deviceName}\" {occasion}");
-        return await recoveryCodes.IssueForFirstDeviceAsync(userId);
+        return await IssueRecoveryCodesForFirstDeviceAsync(userId);
+    }
+
+    /// <summary>
+    /// A new set when the device just activated is the user's only active one; null when it is not, or when
+    /// recovery codes are turned off. Note: a user who removed every device and adds one again gets a
+    /// fresh set too, as when enabling two-step sign-in the first time.
+    /// </summary>
+    private async Task<IReadOnlyList<string>?> IssueRecoveryCodesForFirstDeviceAsync(string userId)
+    {
+        if (!policy.RecoveryCodesEnabled || (await devices.ListActiveAsync(userId)).Count != 1)
+        {
+            return null;
+        }
+
+        return await recoveryCodes.IssueAsync(userId, actorId: null, "first two-step device activated");
     }
 
     /// <summary>Removes a device; false when it does not exist (any more).</summary>

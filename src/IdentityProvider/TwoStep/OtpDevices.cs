@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IdentityProvider.TwoStep;
 
 /// <summary>A user's OTP devices: enrolment (inactive until confirmed with a code), listing and removal.</summary>
-public sealed class OtpDevices(ApplicationDbContext db, OtpDeviceSecrets secrets, OtpVerification verification, TimeProvider time)
+public sealed class OtpDevices(ApplicationDbContext db, OtpDeviceSecrets secrets, OtpVerification verification, TwoStepPolicy policy, TimeProvider time)
 {
     /// <summary>Unconfirmed devices older than this are deleted when the user starts another enrolment.</summary>
     private static readonly TimeSpan AbandonedAfter = TimeSpan.FromHours(1);
@@ -47,7 +47,7 @@ public sealed class OtpDevices(ApplicationDbContext db, OtpDeviceSecrets secrets
         return device is null ? null : (device, secrets.Unprotect(device));
     }
 
-    /// <summary>Activates the device when the code (TOTP) or two consecutive codes (HOTP) match.</summary>
+    /// <summary>Activates the device when the code (TOTP) or two consecutive codes (HOTP) match, searched as at sign-in.</summary>
     public async Task<bool> ConfirmEnrolmentAsync(string userId, Guid deviceId, string firstCode, string? secondCode)
     {
         if (await FindPendingAsync(userId, deviceId) is not { } pending)
@@ -59,12 +59,12 @@ public sealed class OtpDevices(ApplicationDbContext db, OtpDeviceSecrets secrets
         var parameters = OtpDeviceSecrets.ParametersOf(device);
         if (parameters.Type == OtpType.Totp)
         {
-            return OtpVerifier.ConfirmTotpEnrolment(secret, parameters, firstCode, time.GetUtcNow(), 1) is { } match
+            return OtpVerifier.ConfirmTotpEnrolment(secret, parameters, firstCode, time.GetUtcNow(), policy.TotpWindow) is { } match
                 && await verification.AdvanceTotpAsync(device.Id, match, activate: true);
         }
 
         return secondCode is not null
-            && OtpVerifier.ConfirmHotpEnrolment(secret, parameters, firstCode, secondCode, device.NextCounter, 20) is { } counter
+            && OtpVerifier.ConfirmHotpEnrolment(secret, parameters, firstCode, secondCode, device.NextCounter, policy.HotpLookAhead) is { } counter
             && await verification.AdvanceHotpAsync(device.Id, counter, activate: true);
     }
 

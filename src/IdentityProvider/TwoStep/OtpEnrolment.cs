@@ -1,5 +1,5 @@
 using IdentityProvider.Data.Entities;
-using IdentityProvider.Hosting.Settings;
+using IdentityProvider.Settings;
 
 namespace IdentityProvider.TwoStep;
 

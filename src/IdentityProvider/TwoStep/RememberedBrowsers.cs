@@ -2,7 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using IdentityProvider.Data;
 using IdentityProvider.Data.Entities;
-using IdentityProvider.Hosting.Settings;
+using IdentityProvider.Sessions;
+using IdentityProvider.Settings;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.Tokens;
@@ -19,7 +20,7 @@ public sealed class RememberedBrowsers(
     UserManager<ApplicationUser> users,
     IHttpContextAccessor httpContextAccessor,
     ProviderSettings settings,
-    TimeProvider time)
+    TimeProvider time) : ISessionEndHandler
 {
     private HttpContext Http => httpContextAccessor.HttpContext ?? throw new InvalidOperationException("No HTTP request.");
 
@@ -74,8 +75,11 @@ public sealed class RememberedBrowsers(
             .OrderByDescending(browser => browser.LastUsedAt).ToListAsync();
     }
 
+    /// <summary>A remembered browser is remembered "until the user signs out" (DESIGN).</summary>
+    public Task SessionEndingAsync(string userId) => ForgetCurrentAsync(userId);
+
     /// <summary>Forgets this browser for the user (on sign-out).</summary>
-    public async Task ForgetCurrentAsync(string userId)
+    private async Task ForgetCurrentAsync(string userId)
     {
         var cookie = CookieName(userId);
         if (Http.Request.Cookies.TryGetValue(cookie, out var token))

@@ -1,7 +1,7 @@
 using IdentityProvider.Auditing;
 using IdentityProvider.Data.Entities;
-using IdentityProvider.Hosting;
 using IdentityProvider.Sessions;
+using IdentityProvider.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

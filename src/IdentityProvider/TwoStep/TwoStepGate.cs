@@ -1,6 +1,5 @@
 using IdentityProvider.Auditing;
 using IdentityProvider.Data.Entities;
-using IdentityProvider.RecoveryCodes;
 using IdentityProvider.Sessions;
 using Microsoft.AspNetCore.Identity;
 

@@ -1,4 +1,4 @@
-using IdentityProvider.Hosting.Settings;
+using IdentityProvider.Settings;
 
 namespace IdentityProvider.TwoStep;
 

@@ -1,3 +1,5 @@
+using IdentityProvider.Sessions;
+
 namespace IdentityProvider.TwoStep;
 
 public static class TwoStepServices
@@ -10,7 +12,9 @@ public static class TwoStepServices
             .AddScoped<OtpEnrolment>()
             .AddScoped<DeviceChanges>()
             .AddScoped<RememberedBrowsers>()
+            .AddScoped<ISessionEndHandler>(provider => provider.GetRequiredService<RememberedBrowsers>())
             .AddScoped<PendingSignIn>()
             .AddScoped<TwoStepGate>()
-            .AddScoped<TwoStepCompletion>();
+            .AddScoped<TwoStepCompletion>()
+            .AddScoped<TwoStepSuspension>();
 }

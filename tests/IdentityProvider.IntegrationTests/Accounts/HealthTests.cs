@@ -40,7 +40,7 @@ public sealed class DroppableDatabaseFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         ConnectionString = await SharedPostgres.CreateDatabaseAsync(nameof(DroppableDatabaseFixture));
-        factory = new ProviderFactory(IdentityProvider.Hosting.Settings.DatabaseProvider.Postgres, ConnectionString);
+        factory = new ProviderFactory(IdentityProvider.Settings.DatabaseProvider.Postgres, ConnectionString);
         _ = factory.Server;
     }
 

@@ -1,4 +1,4 @@
-using IdentityProvider.Hosting.Settings;
+using IdentityProvider.Settings;
 using IdentityProvider.Testing;
 
 namespace IdentityProvider.IntegrationTests.Accounts;

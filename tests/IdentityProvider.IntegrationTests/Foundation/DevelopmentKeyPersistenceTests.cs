@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using IdentityProvider.Hosting.Settings;
+using IdentityProvider.Settings;
 using IdentityProvider.Testing;
 using static IdentityProvider.IntegrationTests.Foundation.ProtocolTestSupport;
 

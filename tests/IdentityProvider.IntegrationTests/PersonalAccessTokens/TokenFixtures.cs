@@ -39,5 +39,5 @@ public class TokensOffFixture : TokenFixture
 /// <summary>The same provider on the embedded SQLite database (the default for a single instance).</summary>
 public class SqliteTokenFixture : TokenFixture
 {
-    protected override IdentityProvider.Hosting.Settings.DatabaseProvider Database => IdentityProvider.Hosting.Settings.DatabaseProvider.Sqlite;
+    protected override IdentityProvider.Settings.DatabaseProvider Database => IdentityProvider.Settings.DatabaseProvider.Sqlite;
 }

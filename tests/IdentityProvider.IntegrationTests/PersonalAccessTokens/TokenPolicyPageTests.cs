@@ -1,7 +1,6 @@
 using System.Net;
 using IdentityProvider.IntegrationTests.Accounts;
 using IdentityProvider.PersonalAccessTokens;
-using IdentityProvider.Testing;
 
 namespace IdentityProvider.IntegrationTests.PersonalAccessTokens;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
-using IdentityProvider.Hosting.Settings;
+using IdentityProvider.Settings;
 using IdentityProvider.Testing;
 
 namespace IdentityProvider.IntegrationTests.RelyingParty;

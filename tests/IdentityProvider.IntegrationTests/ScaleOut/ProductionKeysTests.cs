@@ -1,5 +1,5 @@
 using IdentityProvider.Data;
-using IdentityProvider.Hosting.Settings;
+using IdentityProvider.Settings;
 using IdentityProvider.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,6 @@ using System.Net;
 using IdentityProvider.Connect;
 using IdentityProvider.Data;
 using IdentityProvider.Data.Entities;
-using IdentityProvider.Hosting;
 using IdentityProvider.PersonalAccessTokens;
 using IdentityProvider.Testing;
 using IdentityProvider.TwoStep;
@@ -118,7 +117,7 @@ public sealed class TwoInstanceTests(TwoInstances instances) : IClassFixture<Two
         {
             var descriptor = new OpenIddictApplicationDescriptor { ClientId = clientId, ClientType = ClientTypes.Public };
             descriptor.Permissions.UnionWith([Permissions.Endpoints.Token, Permissions.Prefixes.Scope + "api",
-                Permissions.Prefixes.GrantType + ClientDescriptors.PersonalAccessTokenGrantType]);
+                Permissions.Prefixes.GrantType + PersonalAccessTokenProtocol.GrantType]);
             await applications.CreateAsync(descriptor);
             created = await scope.ServiceProvider.GetRequiredService<UserTokens>()
                 .CreateAsync(await UserIdAsync(email), new NewTokenInput("client-change", 30, false, ["api"]));
@@ -135,7 +134,7 @@ public sealed class TwoInstanceTests(TwoInstances instances) : IClassFixture<Two
             var application = await manager.FindByClientIdAsync(clientId);
             var descriptor = new OpenIddictApplicationDescriptor();
             await manager.PopulateAsync(descriptor, application!);
-            descriptor.Permissions.Remove(Permissions.Prefixes.GrantType + ClientDescriptors.PersonalAccessTokenGrantType);
+            descriptor.Permissions.Remove(Permissions.Prefixes.GrantType + PersonalAccessTokenProtocol.GrantType);
             await manager.UpdateAsync(application!, descriptor);
         }
 

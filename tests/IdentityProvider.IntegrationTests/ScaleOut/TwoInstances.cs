@@ -1,5 +1,5 @@
 using System.Net;
-using IdentityProvider.Hosting.Settings;
+using IdentityProvider.Settings;
 using IdentityProvider.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;

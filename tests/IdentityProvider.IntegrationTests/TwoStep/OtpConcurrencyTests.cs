@@ -1,4 +1,3 @@
-using System.Net;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.Testing;
 using IdentityProvider.TwoStep;

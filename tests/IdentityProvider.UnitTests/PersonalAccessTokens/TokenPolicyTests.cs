@@ -1,5 +1,5 @@
-using IdentityProvider.Hosting.Settings;
 using IdentityProvider.PersonalAccessTokens;
+using IdentityProvider.Settings;
 using Microsoft.Extensions.Configuration;
 
 namespace IdentityProvider.UnitTests.PersonalAccessTokens;

@@ -12,7 +12,7 @@ public class QrCodeSvgTests
     [Fact]
     public void Render_KeyUri_WellFormedSvgElement()
     {
-        XDocument document = XDocument.Parse(QrCodeSvg.Render(KeyUri));
+        var document = XDocument.Parse(QrCodeSvg.Render(KeyUri));
 
         Assert.Equal(XName.Get("svg", "http://www.w3.org/2000/svg"), document.Root!.Name);
         Assert.NotNull(document.Root.Attribute("viewBox"));
@@ -23,7 +23,7 @@ public class QrCodeSvgTests
     public void Render_KeyUri_NoRasterImageNorDataUri()
     {
         string svg = QrCodeSvg.Render(KeyUri);
-        XDocument document = XDocument.Parse(svg);
+        var document = XDocument.Parse(svg);
 
         Assert.DoesNotContain(document.Descendants(), e => e.Name.LocalName == "image");
         Assert.DoesNotContain("<image", svg, StringComparison.OrdinalIgnoreCase);

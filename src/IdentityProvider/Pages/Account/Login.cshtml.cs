@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using IdentityProvider.Auditing;
-using IdentityProvider.Data.Entities;
 using IdentityProvider.Connect;
+using IdentityProvider.Data.Entities;
 using IdentityProvider.TwoStep;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;

@@ -1,4 +1,3 @@
-using IdentityProvider.Auditing;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.PersonalAccessTokens;
 using Microsoft.AspNetCore.Identity;
@@ -9,25 +8,21 @@ namespace IdentityProvider.Areas.Admin.Pages.Users;
 
 /// <summary>
 /// A user's personal access tokens as an administrator sees them (never a secret, never a hash), and the
-/// per-user override of "Allow sign-in by token": allow, deny, or follow the provider setting.
-/// Note: a change takes effect at the next exchange; access tokens already issued live out their
-/// (short) lifetime.
+/// per-user override of "Allow sign-in by token" (<see cref="TokenPermissions"/>).
 /// </summary>
 public sealed class TokensModel(
     UserManager<ApplicationUser> users,
     UserTokens userTokens,
     TokenPolicy policy,
-    SecurityLog securityLog,
+    TokenPermissions permissions,
     TimeProvider time) : PageModel
 {
-    public const string Follow = "follow";
-
     [BindProperty(SupportsGet = true)]
     public string Id { get; set; } = "";
 
     /// <summary><c>allow</c>, <c>deny</c> or <c>follow</c>.</summary>
     [BindProperty]
-    public string Choice { get; set; } = Follow;
+    public string Choice { get; set; } = TokenPolicy.Follow;
 
     public ApplicationUser Account { get; private set; } = new();
 
@@ -47,7 +42,7 @@ public sealed class TokensModel(
             return NotFound();
         }
 
-        Choice = Account.SignInByToken ?? Follow;
+        Choice = Account.SignInByToken ?? TokenPolicy.Follow;
         return Page();
     }
 
@@ -65,23 +60,16 @@ public sealed class TokensModel(
             return Page();
         }
 
-        var previous = user.SignInByToken;
-        if (previous == chosen)
+        switch (await permissions.SetAsync(user, chosen, users.GetUserId(User)!))
         {
-            StatusMessage = "Nothing changed.";
-            return RedirectToPage();
+            case TokenPermissionChange.Unchanged:
+                StatusMessage = "Nothing changed.";
+                return RedirectToPage();
+            case TokenPermissionChange.Conflict:
+                ModelState.AddModelError(nameof(Choice), "The user changed meanwhile: reload the page and try again.");
+                return Page();
         }
 
-        user.SignInByToken = chosen;
-        var updated = await users.UpdateAsync(user);
-        if (!updated.Succeeded)
-        {
-            ModelState.AddModelError(nameof(Choice), "The user changed meanwhile: reload the page and try again.");
-            return Page();
-        }
-
-        await securityLog.WriteAsync(SecurityEventKinds.TokenPermissionChanged, user.Id,
-            $"sign-in by token: {previous ?? Follow} -> {chosen ?? Follow}", actorId: users.GetUserId(User));
         StatusMessage = $"Sign-in by token is now {Describe(chosen)} for {user.Email}.";
         return RedirectToPage();
     }

@@ -1,0 +1,67 @@
+using Npgsql;
+
+namespace IdentityProvider.Settings;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary><c>Database:*</c> and <c>ConnectionStrings:Default</c>.</summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString, bool MigrateOnStart)
+{
+    public static DatabaseSettings Load(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var section = configuration.GetSection("Database");
+        var provider = SettingsReader.Enum(section, "Provider", DatabaseProvider.Sqlite);
+        var connectionString = configuration.GetConnectionString("Default");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            if (provider == DatabaseProvider.Postgres)
+            {
+                throw new InvalidConfigurationException("ConnectionStrings:Default", "is required when Database:Provider is Postgres.");
+            }
+
+            // The embedded default: a file in the app's data folder, created on first start.
+            var dataFolder = Path.Combine(environment.ContentRootPath, "App_Data");
+            Directory.CreateDirectory(dataFolder);
+            connectionString = $"Data Source={Path.Combine(dataFolder, "identityprovider.db")}";
+        }
+
+        if (provider == DatabaseProvider.Postgres)
+        {
+            connectionString = WithPostgresDefaults(connectionString);
+        }
+
+        return new DatabaseSettings(provider, connectionString, SettingsReader.Bool(section, "MigrateOnStart", true));
+    }
+
+    /// <summary>
+    /// Statements prepared on the server once per connection, unless the connection string says otherwise:
+    /// PostgreSQL then skips parsing and planning the hot queries (the token exchange's look-up among them).
+    /// Note: a PgBouncer in transaction mode older than 1.21 needs <c>Max Auto Prepare=0</c>.
+    /// </summary>
+    private static string WithPostgresDefaults(string connectionString)
+    {
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException exception)
+        {
+            throw new InvalidConfigurationException("ConnectionStrings:Default", $"is not a valid PostgreSQL connection string ({exception.Message}).");
+        }
+
+        // Note: the builder knows every keyword, set or not; the operator's own keys tell whether it was chosen.
+        var chosen = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Any(key => key.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase));
+        if (!chosen)
+        {
+            builder.MaxAutoPrepare = 32;
+        }
+
+        return builder.ConnectionString;
+    }
+}

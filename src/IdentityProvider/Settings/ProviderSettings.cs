@@ -1,0 +1,30 @@
+namespace IdentityProvider.Settings;
+
+/// <summary>
+/// Every setting the provider reads, loaded and checked once at start so a bad value stops the
+/// start with one line naming its key, instead of failing on some later request.
+/// </summary>
+public sealed record ProviderSettings(
+    DatabaseSettings Database,
+    ServerSettings Server,
+    KeySettings Keys,
+    ForwardedHeadersSettings ForwardedHeaders,
+    LockoutSettings Lockout,
+    RateLimitSettings RateLimiting,
+    TokenSettings Tokens,
+    LoggingSettings Log,
+    TwoStepSettings TwoStep,
+    SeedSettings Seed)
+{
+    public static ProviderSettings Load(IConfiguration configuration, IHostEnvironment environment) => new(
+        DatabaseSettings.Load(configuration, environment),
+        ServerSettings.Load(configuration),
+        KeySettings.Load(configuration, environment),
+        ForwardedHeadersSettings.Load(configuration),
+        LockoutSettings.Load(configuration),
+        RateLimitSettings.Load(configuration),
+        TokenSettings.Load(configuration),
+        LoggingSettings.Load(configuration),
+        TwoStepSettings.Load(configuration),
+        SeedSettings.Load(configuration));
+}

@@ -1,0 +1,33 @@
+namespace IdentityProvider.Testing.Pages.Admin;
+
+/// <summary><c>/admin/users/{id}/tokens</c>: a user's personal access tokens and the per-user "sign-in by token" override.</summary>
+public sealed class AdminUserTokensPage(ProviderPage page) : PageObject(page), IPageObject<AdminUserTokensPage>
+{
+    /// <summary>The override choices the form offers.</summary>
+    public const string Allow = "allow";
+    public const string Deny = "deny";
+    public const string Follow = "follow";
+
+    public static string PathFor(string userId) => $"/admin/users/{Uri.EscapeDataString(userId)}/tokens";
+
+    public static bool IsAt(string path) => path.StartsWith("/admin/users/", StringComparison.OrdinalIgnoreCase) && path.EndsWith("/tokens", StringComparison.OrdinalIgnoreCase);
+
+    public static AdminUserTokensPage Create(ProviderPage page) => new(page);
+
+    public static Task<AdminUserTokensPage> OpenAsync(ProviderClient client, string userId) => client.OpenAsync<AdminUserTokensPage>(PathFor(userId));
+
+    /// <summary>Opens the tab for any id (unknown, or as a non-administrator): the answer as it is.</summary>
+    public static Task<ProviderPage> TryOpenAsync(ProviderClient client, string userId) => client.GetAsync(PathFor(userId));
+
+    /// <summary>"Currently allowed: …" or "Currently not allowed: …".</summary>
+    public string EffectivePermission => Page.Document.QuerySelector("#effective-permission")?.TextContent.Trim() ?? "";
+
+    /// <summary>The choice checked in the form.</summary>
+    public string? CheckedChoice => Page.Document.QuerySelector("input[name='Choice'][checked]")?.GetAttribute("value");
+
+    /// <summary>The text of each listed token's row (label, scopes, dates, status).</summary>
+    public IReadOnlyList<string> TokenRows => Page.Document.QuerySelectorAll("#tokens tbody tr").Select(row => row.TextContent.Trim()).ToList();
+
+    /// <summary>Saves the override: <see cref="Allow"/>, <see cref="Deny"/>, <see cref="Follow"/> (or anything, to test refusal).</summary>
+    public Task<ProviderPage> ChooseAsync(string choice) => SubmitAsync(new Dictionary<string, string> { ["Choice"] = choice }, formSelector: "form#permission");
+}

@@ -1,0 +1,77 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+
+namespace IdentityProvider.Testing.Pages;
+
+/// <summary><c>/Manage/Tokens/Create</c>: label, expiry, scopes; the new token is shown once.</summary>
+public sealed class CreateTokenPage(ProviderPage page) : PageObject(page), IPageObject<CreateTokenPage>
+{
+    public const string Path = "/Manage/Tokens/Create";
+
+    public static bool IsAt(string path) => path.Equals(Path, StringComparison.OrdinalIgnoreCase);
+
+    public static CreateTokenPage Create(ProviderPage page) => new(page);
+
+    /// <summary>Opens the form; without permission for tokens the provider refuses it (see <see cref="TryOpenAsync"/>).</summary>
+    public static Task<CreateTokenPage> OpenAsync(ProviderClient client) => client.OpenAsync<CreateTokenPage>(Path);
+
+    public static Task<ProviderPage> TryOpenAsync(ProviderClient client) => client.GetAsync(Path);
+
+    /// <summary>The token just created (shown once), or null on the form.</summary>
+    public string? NewToken => Page.Document.QuerySelector("#new-token")?.GetAttribute("value");
+
+    public bool ShowsForm => Page.Document.QuerySelector("main form input[name='Input.Label']") is not null;
+
+    public IElement LabelInput => Input("Input.Label");
+
+    public IElement ExpiresInDaysInput => Input("Input.ExpiresInDays");
+
+    /// <summary>Whether "No expiry" is offered (no maximum lifetime).</summary>
+    public bool OffersNoExpiry => Page.Document.QuerySelector("input[name='Input.NoExpiry']") is not null;
+
+    /// <summary>The scopes offered as checkboxes.</summary>
+    public IReadOnlyList<string> OfferedScopes =>
+        Page.Document.QuerySelectorAll("input[name='Input.Scopes']").Select(input => input.GetAttribute("value") ?? "").ToList();
+
+    /// <summary>Submits <paramref name="form"/>; ends on this page (the token shown once, or the form with its errors).</summary>
+    public async Task<CreateTokenPage> SubmitAsync(TokenForm form) => (await Client.FollowAsync(await PostAsync(form))).As<CreateTokenPage>();
+
+    /// <summary>
+    /// Posts exactly the fields of <paramref name="form"/> (a scope per checkbox, nothing left out is filled in) with
+    /// the form's hidden fields (antiforgery token), as a hand-made request would; does not follow the answer.
+    /// </summary>
+    public Task<HttpResponseMessage> PostAsync(TokenForm form)
+    {
+        var html = Page.Document.QuerySelector("main form[method=post]") as IHtmlFormElement
+            ?? throw new InvalidOperationException($"No create form on {Page.Uri}: {Page.Text.Trim()}");
+        var values = new List<KeyValuePair<string, string>>();
+        // Fields first: a checkbox's "true" must precede the hidden "false" that Razor adds for it.
+        if (form.Label is not null)
+        {
+            values.Add(new("Input.Label", form.Label));
+        }
+
+        if (form.ExpiresInDays is not null)
+        {
+            values.Add(new("Input.ExpiresInDays", form.ExpiresInDays));
+        }
+
+        if (form.NoExpiry)
+        {
+            values.Add(new("Input.NoExpiry", "true"));
+        }
+
+        values.AddRange(form.Scopes.Select(scope => new KeyValuePair<string, string>("Input.Scopes", scope)));
+        values.AddRange(html.Elements.OfType<IHtmlInputElement>()
+            .Where(input => input.Type == "hidden" && !string.IsNullOrEmpty(input.Name))
+            .Select(input => new KeyValuePair<string, string>(input.Name!, input.Value)));
+        return Client.Http.PostAsync(Path, new FormUrlEncodedContent(values));
+    }
+}
+
+/// <summary>What a user enters on "Create token"; null leaves a field out of the request.</summary>
+public sealed record TokenForm(string? Label, string? ExpiresInDays = "30", bool NoExpiry = false, params string[] Scopes)
+{
+    /// <summary>A valid token for the <c>api</c> scope, 30 days.</summary>
+    public static TokenForm Valid(string label) => new(label, "30", false, "api");
+}

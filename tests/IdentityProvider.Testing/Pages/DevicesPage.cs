@@ -1,0 +1,28 @@
+namespace IdentityProvider.Testing.Pages;
+
+/// <summary><c>/Manage/TwoStep</c>: the user's two-step devices, with Add and Remove.</summary>
+public sealed class DevicesPage(ProviderPage page) : PageObject(page), IPageObject<DevicesPage>
+{
+    public const string Path = "/Manage/TwoStep";
+
+    public static bool IsAt(string path) => path.Equals(Path, StringComparison.OrdinalIgnoreCase);
+
+    public static DevicesPage Create(ProviderPage page) => new(page);
+
+    public static Task<DevicesPage> OpenAsync(ProviderClient client) => client.OpenAsync<DevicesPage>(Path);
+
+    /// <summary>"Two-step sign-in is off": no device is listed.</summary>
+    public bool SaysTwoStepOff => Page.Document.QuerySelector("#two-step-off") is not null;
+
+    /// <summary>The ids of the devices listed.</summary>
+    public IReadOnlyList<Guid> DeviceIds =>
+        Page.Document.QuerySelectorAll("#devices tr[data-device-id]").Select(row => Guid.Parse(row.GetAttribute("data-device-id")!)).ToList();
+
+    /// <summary>The text of each listed device's row (name, type, dates).</summary>
+    public IReadOnlyList<string> DeviceRows =>
+        Page.Document.QuerySelectorAll("#devices tr[data-device-id]").Select(row => row.TextContent.Trim()).ToList();
+
+    public Task<AddDevicePage> AddAsync() => FollowLinkAsync(AddDevicePage.LinkText).As<AddDevicePage>();
+
+    public Task<RemoveDevicePage> RemoveAsync(Guid deviceId) => RemoveDevicePage.OpenAsync(Client, deviceId);
+}

@@ -1,0 +1,32 @@
+using AngleSharp.Dom;
+
+namespace IdentityProvider.Testing.Pages;
+
+/// <summary><c>/Account/Login</c>: the password step.</summary>
+public sealed class LoginPage(ProviderPage page) : PageObject(page), IPageObject<LoginPage>
+{
+    public const string Path = "/Account/Login";
+
+    public static bool IsAt(string path) => path.Equals(Path, StringComparison.OrdinalIgnoreCase);
+
+    public static LoginPage Create(ProviderPage page) => new(page);
+
+    /// <summary>Opens the sign-in page directly, with no relying party waiting.</summary>
+    public static Task<LoginPage> OpenAsync(ProviderClient client) => client.OpenAsync<LoginPage>(Path);
+
+    /// <summary>Opens a relying party's authorize URL and lands on the password step.</summary>
+    public static Task<LoginPage> OpenAsync(ProviderClient client, AuthorizationRequest request) => client.OpenAsync<LoginPage>(request.ToUrl());
+
+    public IElement EmailInput => Input("Input.Email");
+
+    public IElement PasswordInput => Input("Input.Password");
+
+    /// <summary>Submits e-mail and password; where that leads (OTP step, enrolment, the relying party, this page with an error).</summary>
+    public Task<ProviderPage> SignInAsync(string email, string password) => SubmitAsync(Fields(email, password));
+
+    /// <summary>The same, without following the answer (status, Location and cookies of that one response).</summary>
+    public Task<HttpResponseMessage> PostSignInAsync(string email, string password) => PostAsync(Fields(email, password));
+
+    private static Dictionary<string, string> Fields(string email, string password) =>
+        new() { ["Input.Email"] = email, ["Input.Password"] = password };
+}
