@@ -23,7 +23,16 @@ public static class UserStories
     public const string SessionCookie = "idp.session";
 
     /// <summary>The web client's authorize request (confidential, implicit consent), as a relying party builds it.</summary>
-    public static AuthorizationRequest WebRequest(IReadOnlyDictionary<string, string>? extra = null) => SignInSteps.WebRequest(extra);
+    public static AuthorizationRequest WebRequest(IReadOnlyDictionary<string, string>? extra = null) =>
+        new("web", TestData.WebRedirectUri, "openid profile email offline_access roles") { Extra = extra ?? new Dictionary<string, string>() };
+
+    /// <summary>Signs Alice (seeded, role admin, no device) in at the web client and exchanges the code.</summary>
+    public static async Task<TokenResponse> AliceTokensAsync(ProviderClient client, AuthorizationRequest? request = null)
+    {
+        request ??= WebRequest();
+        var page = await (await LoginPage.OpenAsync(client, request)).SignInAsync("alice@example.com", TestData.AlicePassword);
+        return await TokenResponse.ExchangeCodeAsync(client.Http, request, page.Code, TestData.WebSecret);
+    }
 
     public static async Task<TestUser> CreateUserAsync(ProviderFactory factory, string? role = null, string displayName = "Test User")
     {
