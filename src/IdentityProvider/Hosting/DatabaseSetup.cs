@@ -7,7 +7,7 @@ namespace IdentityProvider.Hosting;
 
 public static class DatabaseSetup
 {
-    /// <summary>The one database for everything (DESIGN: instances are stateless), on SQLite or PostgreSQL.</summary>
+    /// <summary>The one database for everything (instances are stateless: docs/ARCHITECTURE.md), on SQLite or PostgreSQL.</summary>
     public static IServiceCollection AddDatabase(this IServiceCollection services, DatabaseSettings settings, KeySettings keys)
     {
         // Pooled: a context per request is the costliest object on the token endpoint's path.

@@ -32,11 +32,11 @@ public static class OpenIddictSetup
                     .SetIntrospectionEndpointUris(ConnectPaths.Introspect)
                     .SetRevocationEndpointUris(ConnectPaths.Revoke);
 
-                // Code flow only: no implicit, hybrid or password grant (DESIGN: protocol contract).
+                // Code flow only: no implicit, hybrid or password grant (README: Protocol).
                 options.AllowAuthorizationCodeFlow()
                     .AllowRefreshTokenFlow()
                     .AllowClientCredentialsFlow()
-                    // Scripts trade a personal access token for a short-lived access token (DESIGN).
+                    // Scripts trade a personal access token for a short-lived access token (README: Personal access tokens).
                     .AllowCustomFlow(PersonalAccessTokenProtocol.GrantType);
 
                 // Note: S256 only; "plain" PKCE protects nothing against a stolen authorization request.

@@ -1,6 +1,6 @@
 namespace IdentityProvider.PersonalAccessTokens;
 
-/// <summary>The names under which personal access tokens appear in the protocol (DESIGN: "Personal access tokens").</summary>
+/// <summary>The names under which personal access tokens appear in the protocol.</summary>
 public static class PersonalAccessTokenProtocol
 {
     /// <summary>The custom grant at <c>/connect/token</c>.</summary>

@@ -5,7 +5,7 @@ namespace IdentityProvider.TwoStep;
 
 /// <summary>
 /// What follows a change to a user's devices, wherever it is made (account page, enrolment during sign-in,
-/// administrator): every remembered browser is forgotten (DESIGN: "forgotten on … device change"), the change
+/// administrator): every remembered browser is forgotten (docs/ARCHITECTURE.md: "forgotten on … device change"), the change
 /// is written to the security log, and the first device brings the first set of recovery codes.
 /// </summary>
 public sealed class DeviceChanges(

@@ -7,7 +7,7 @@ namespace IdentityProvider.TwoStep;
 /// Otp.NET key provider that keeps one keyed HMAC for all candidates of a verification.
 /// Note: Otp.NET's default InMemoryKey builds a new HMAC object for every code, which made a
 /// ±1-window TOTP check about 4× slower (about 53,000/s against over 200,000/s on this machine);
-/// the DESIGN target is 50,000/s per core. Not thread-safe: one instance per verification.
+/// the target is 50,000/s per core (README: Benchmarks). Not thread-safe: one instance per verification.
 /// </summary>
 internal sealed class OtpHmacKey(byte[] secret, OtpHashAlgorithm algorithm) : IKeyProvider, IDisposable
 {

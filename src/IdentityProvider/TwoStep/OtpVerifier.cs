@@ -2,7 +2,7 @@ namespace IdentityProvider.TwoStep;
 
 /// <summary>
 /// Checks OTP codes against a device's state. Pure: the caller passes the time and the stored
-/// state, and persists what a match returns with one conditional UPDATE (DESIGN, single use).
+/// state, and persists what a match returns with one conditional UPDATE (single use: docs/ARCHITECTURE.md).
 /// Note: a code is refused (null) rather than thrown on when malformed or wrong; arguments that
 /// only a programming error produces (wrong device type, negative window) throw.
 /// </summary>
@@ -64,7 +64,7 @@ public static class OtpVerifier
     /// <summary>
     /// Searches counters <c>nextCounter .. nextCounter+lookAhead</c> inclusive: the expected counter
     /// plus up to <paramref name="lookAhead"/> codes generated but never used (lookAhead+1 values;
-    /// DESIGN's look-ahead 10 tries 11). Returns the matched counter; store matched+1 as the next one.
+    /// the default look-ahead 10 tries 11). Returns the matched counter; store matched+1 as the next one.
     /// Note: counters below nextCounter are never tried, which makes each code single-use.
     /// </summary>
     public static long? VerifyHotp(byte[] secret, OtpParameters p, string code, long nextCounter, int lookAhead)

@@ -75,7 +75,7 @@ public sealed class RememberedBrowsers(
             .OrderByDescending(browser => browser.LastUsedAt).ToListAsync();
     }
 
-    /// <summary>A remembered browser is remembered "until the user signs out" (DESIGN).</summary>
+    /// <summary>A remembered browser is remembered "until the user signs out" (docs/ARCHITECTURE.md).</summary>
     public Task SessionEndingAsync(string userId) => ForgetCurrentAsync(userId);
 
     /// <summary>Forgets this browser for the user (on sign-out).</summary>
