@@ -1,3 +1,4 @@
+using IdentityProvider.Admin.Api;
 using IdentityProvider.Connect;
 using IdentityProvider.Hosting;
 using IdentityProvider.Settings;
@@ -32,6 +33,8 @@ if (args.Contains(CommandLineModes.Migrate))
 
 app.UseProviderPipeline(settings);
 app.MapConnectEndpoints();
+app.MapAdminApi();
+app.MapAdminApiDocuments();
 app.MapRazorPages();
 app.MapProviderHealthChecks();
 

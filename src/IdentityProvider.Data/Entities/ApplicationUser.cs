@@ -10,6 +10,15 @@ public sealed class ApplicationUser : IdentityUser
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>
+    /// An administrator disabled the account: no sign-in, refresh or token exchange until it is enabled again.
+    /// Unlike a lockout it does not end by itself.
+    /// </summary>
+    public bool IsDisabled { get; set; }
+
+    /// <summary>When the user last completed a sign-in (every step it owed).</summary>
+    public DateTimeOffset? LastSignInAt { get; set; }
+
     /// <summary>When a policy first required two-step sign-in of this user without a device: the grace period starts here.</summary>
     public DateTimeOffset? TwoStepGraceStartedAt { get; set; }
 

@@ -1,8 +1,13 @@
+using Microsoft.AspNetCore.Authorization;
+
 namespace IdentityProvider.Admin;
 
 public static class AdminServices
 {
-    /// <summary>The services the admin pages share (and, later, the admin API).</summary>
+    /// <summary>The services the admin pages and the admin API share, and the admin area's session rules.</summary>
     public static IServiceCollection AddAdministration(this IServiceCollection services) =>
-        services.AddScoped<UserDirectory>();
+        services.AddScoped<UserDirectory>()
+            .AddScoped<PolicyAdministration>()
+            .AddSingleton<IAuthorizationHandler, RecentSecondStepHandler>()
+            .AddSingleton<FreshSecondStepFilter>();
 }

@@ -24,4 +24,30 @@ public static class SecurityEventKinds
     public const string TokenRevoked = "token.revoked";
     public const string TokenExchangeFailed = "token.exchange-failed";
     public const string TokenPermissionChanged = "token.permission-changed";
+    public const string TokenUsed = "token.used";
+    public const string AdminCodeConfirmed = "admin.code-confirmed";
+    public const string UserCreated = "user.created";
+    public const string UserUpdated = "user.updated";
+    public const string UserDeleted = "user.deleted";
+    public const string UserLocked = "user.locked";
+    public const string UserUnlocked = "user.unlocked";
+    public const string UserDisabled = "user.disabled";
+    public const string UserEnabled = "user.enabled";
+    public const string SignedOutEverywhere = "user.signed-out-everywhere";
+    public const string PasswordReset = "password.reset-by-admin";
+    public const string PasswordLinkIssued = "password.link-issued";
+    public const string PasswordSetByLink = "password.set-by-link";
+    public const string BrowsersForgottenByAdmin = "two-step.browsers-forgotten-by-admin";
+    public const string PolicyChanged = "policy.changed";
+    public const string ClientCreated = "client.created";
+    public const string ClientUpdated = "client.updated";
+    public const string ClientDeleted = "client.deleted";
+    public const string ClientSecretRotated = "client.secret-rotated";
+    public const string ScopeCreated = "scope.created";
+    public const string ScopeUpdated = "scope.updated";
+    public const string ScopeDeleted = "scope.deleted";
+
+    /// <summary>Every kind, sorted: what the security log's filter offers.</summary>
+    public static IReadOnlyList<string> All { get; } =
+        [.. typeof(SecurityEventKinds).GetFields().Where(field => field.IsLiteral).Select(field => (string)field.GetRawConstantValue()!).Order(StringComparer.Ordinal)];
 }

@@ -1,3 +1,4 @@
+using IdentityProvider.Admin.Api;
 using IdentityProvider.Settings;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -15,6 +16,17 @@ internal sealed class ClientSeeding(
 
     public async Task SeedAsync(IEnumerable<SeedClient> clients)
     {
+        // The admin API's scope exists on every provider, so an administrator can grant it to a service client.
+        if (await scopes.FindByNameAsync(AdminApiAccess.Scope) is null)
+        {
+            await scopes.CreateAsync(new OpenIddictScopeDescriptor
+            {
+                Name = AdminApiAccess.Scope,
+                DisplayName = "Administration API",
+                Description = "Manage users, clients, policy and the security log of this provider.",
+            });
+        }
+
         foreach (var client in clients)
         {
             foreach (var scope in client.Scopes.Except(StandardScopes))

@@ -40,6 +40,7 @@ public static class IdentitySetup
             })
             .AddEntityFrameworkStores<ApplicationDbContext>()
             .AddUserManager<ClockedUserManager>()
+            .AddSignInManager<ProviderSignInManager>()
             .AddDefaultTokenProviders();
 
         services.ConfigureApplicationCookie(options =>

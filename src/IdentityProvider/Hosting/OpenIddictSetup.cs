@@ -72,6 +72,14 @@ public static class OpenIddictSetup
                 {
                     aspNetCore.DisableTransportSecurityRequirement();
                 }
+            })
+            // The admin API takes this provider's own access tokens, checked in process (keys, lifetime, audience-free
+            // JWTs) and against their authorization, so revoking a personal access token stops its tokens at once.
+            .AddValidation(options =>
+            {
+                options.UseLocalServer();
+                options.UseAspNetCore();
+                options.EnableAuthorizationEntryValidation();
             });
 
         // Replaces OpenIddict's per-request cache of clients (a closed type wins over its open generic).

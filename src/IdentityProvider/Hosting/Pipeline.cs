@@ -1,3 +1,5 @@
+using System.Data.Common;
+using IdentityProvider.Admin.Api;
 using IdentityProvider.Settings;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
@@ -11,9 +13,10 @@ public static class Pipeline
     {
         // First, so that everything after it (rate limits, the issuer, cookies) sees the client's address and scheme.
         app.UseConfiguredForwardedHeaders(settings.ForwardedHeaders);
-        // Note: never the developer exception page; a stack trace is not an answer for anyone.
-        app.UseExceptionHandler("/Error");
-        app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
+        // Note: never the developer exception page; a stack trace is not an answer for anyone. The admin API
+        // answers with RFC 9457 problem documents, everything else with the error page.
+        app.UseWhen(IsAdminApi, api => api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ApiStatusOf }).UseStatusCodePages());
+        app.UseWhen(context => !IsAdminApi(context), pages => pages.UseExceptionHandler("/Error").UseStatusCodePagesWithReExecute("/Error", "?status={0}"));
         app.UseSecurityHeaders();
         // This host's logger, not Serilog's process-wide static one.
         app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
@@ -27,6 +30,14 @@ public static class Pipeline
         app.UseAntiforgery();
         return app;
     }
+
+    private static bool IsAdminApi(HttpContext context) => context.Request.Path.StartsWithSegments(AdminApi.Prefix);
+
+    /// <summary>Fail closed and say so: without the database the API answers 503, like the pages.</summary>
+    private static int ApiStatusOf(Exception exception) =>
+        exception is DbException or TimeoutException || exception.InnerException is DbException
+            ? StatusCodes.Status503ServiceUnavailable
+            : StatusCodes.Status500InternalServerError;
 
     /// <summary><c>/health/live</c> answers while the process runs; <c>/health/ready</c> also checks the database.</summary>
     public static WebApplication MapProviderHealthChecks(this WebApplication app)

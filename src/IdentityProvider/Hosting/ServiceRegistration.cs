@@ -1,10 +1,13 @@
 using IdentityProvider.Admin;
+using IdentityProvider.Admin.Api;
 using IdentityProvider.Auditing;
 using IdentityProvider.Connect;
 using IdentityProvider.PersonalAccessTokens;
+using IdentityProvider.Policy;
 using IdentityProvider.RecoveryCodes;
 using IdentityProvider.Settings;
 using IdentityProvider.TwoStep;
+using Microsoft.AspNetCore.Mvc;
 
 namespace IdentityProvider.Hosting;
 
@@ -21,10 +24,12 @@ public static class ServiceRegistration
         services.AddDocumentCaching();
         services.AddProviderRateLimiting(settings.RateLimiting);
         services.AddSeeding();
+        services.AddPolicy();
         services.AddTwoStep();
         services.AddRecoveryCodes();
         services.AddPersonalAccessTokens();
         services.AddAdministration();
+        services.AddAdminApi();
         services.AddAuthorization(options => options.AddPolicy(AdminPolicy.Name, AdminPolicy.Build));
         services.AddScoped<ClaimsFactory>().AddScoped<PersonalAccessTokenGrant>();
         services.AddScoped<SecurityLog>();
@@ -32,6 +37,8 @@ public static class ServiceRegistration
         {
             options.Conventions.AuthorizeFolder("/Manage");
             options.Conventions.AuthorizeAreaFolder("Admin", "/", AdminPolicy.Name);
+            options.Conventions.AddAreaFolderApplicationModelConvention("Admin", "/",
+                model => model.Filters.Add(new ServiceFilterAttribute(typeof(FreshSecondStepFilter))));
         });
         return services;
     }

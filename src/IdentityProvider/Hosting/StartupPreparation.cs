@@ -1,3 +1,4 @@
+using IdentityProvider.Policy;
 using IdentityProvider.ServerSecrets;
 using IdentityProvider.Settings;
 
@@ -14,6 +15,8 @@ public static class StartupPreparation
         var cancellationToken = app.Lifetime.ApplicationStopping;
         await DatabaseSetup.MigrateAsync(app.Services, settings.Database, cancellationToken);
         await app.Services.GetRequiredService<SigningKeys>().LoadAsync(app.Services, cancellationToken);
+        // Before the first request, so no request sees the configured defaults when a stored policy exists.
+        await app.Services.GetRequiredService<PolicyStore>().RefreshAsync(cancellationToken);
 
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<UserSeeding>().SeedAsync(settings.Seed.Users);

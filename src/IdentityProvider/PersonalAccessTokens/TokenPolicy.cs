@@ -1,13 +1,13 @@
+using IdentityProvider.Policy;
 using IdentityProvider.Settings;
 
 namespace IdentityProvider.PersonalAccessTokens;
 
 /// <summary>
 /// The personal access token rules: who may use tokens, and how long tokens and their access tokens live.
-/// Note: read through this class only, so the admin area's stored overrides can replace the configured
-/// defaults in one place (as <see cref="TwoStep.TwoStepPolicy"/> does for two-step sign-in).
+/// Read from the policy in force (admin area: Policy) on every call; the access token lifetime is configuration.
 /// </summary>
-public sealed class TokenPolicy(TokenSettings tokens)
+public sealed class TokenPolicy(PolicyStore store, TokenSettings tokens)
 {
     /// <summary>The values of <c>ApplicationUser.SignInByToken</c>; null follows the provider setting.</summary>
     public const string Allow = "allow";
@@ -17,12 +17,15 @@ public sealed class TokenPolicy(TokenSettings tokens)
     public const string Follow = "follow";
 
     /// <summary>The provider-wide "Allow sign-in by token" (<c>Tokens:AllowSignInByToken</c>).</summary>
-    public bool AllowedByDefault => tokens.AllowSignInByToken;
+    public bool AllowedByDefault => store.Current.TokenSignInAllowed;
 
-    public int DefaultLifetimeDays => tokens.DefaultLifetimeDays;
+    public int DefaultLifetimeDays => store.Current.TokenDefaultLifetimeDays;
 
-    /// <summary>Null when <c>Tokens:MaxLifetimeDays</c> is 0: no maximum, and "no expiry" is offered.</summary>
-    public int? MaxLifetimeDays => tokens.MaxLifetimeDays > 0 ? tokens.MaxLifetimeDays : null;
+    /// <summary>Null when the maximum is 0: no maximum, and "no expiry" is offered.</summary>
+    public int? MaxLifetimeDays => store.Current.TokenMaxLifetimeDays > 0 ? store.Current.TokenMaxLifetimeDays : null;
+
+    /// <summary>The scopes the policy lets a token carry; empty = every scope a token client may request.</summary>
+    public IReadOnlyList<string> AllowedScopes => store.Current.TokenScopes;
 
     public bool NoExpiryAllowed => MaxLifetimeDays is null;
 

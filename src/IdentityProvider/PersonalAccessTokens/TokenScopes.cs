@@ -6,9 +6,10 @@ namespace IdentityProvider.PersonalAccessTokens;
 /// <summary>
 /// Which scopes a personal access token may carry: those of the clients allowed the token grant (their
 /// <c>Seed:Clients[].Scopes</c>), so a user is never offered a scope no script could use. An exchange then
-/// grants only scopes that the token carries and the presenting client is permitted.
+/// grants only scopes that the token carries and the presenting client is permitted. The policy may narrow
+/// them further (admin area: Policy, "scopes a token may carry").
 /// </summary>
-public sealed class TokenScopes(IOpenIddictApplicationManager applications)
+public sealed class TokenScopes(IOpenIddictApplicationManager applications, TokenPolicy policy)
 {
     /// <summary>
     /// Note: never carried by a token: <c>openid</c> would add an id_token and <c>offline_access</c> a refresh
@@ -34,6 +35,11 @@ public sealed class TokenScopes(IOpenIddictApplicationManager applications)
         }
 
         offered.ExceptWith(Reserved);
+        if (policy.AllowedScopes.Count > 0)
+        {
+            offered.IntersectWith(policy.AllowedScopes);
+        }
+
         return [.. offered];
     }
 

@@ -10,15 +10,20 @@ namespace IdentityProvider.Sessions;
 /// What a sign-in proved and when: kept in the session cookie as <c>amr</c> and <c>auth_time</c> claims,
 /// copied into every token issued from that session, and read back from codes and refresh tokens.
 /// </summary>
-public sealed record SessionProof(IReadOnlyList<string> Methods, DateTimeOffset AuthenticatedAt)
+/// <param name="SecondStepAt">
+/// When the user last entered a one-time password (or recovery code) in this session: at sign-in, or again
+/// when the admin area asked for a fresh code. Kept in the session cookie only.
+/// </param>
+public sealed record SessionProof(IReadOnlyList<string> Methods, DateTimeOffset AuthenticatedAt, DateTimeOffset? SecondStepAt = null)
 {
     public const string MethodClaim = OpenIddictConstants.Claims.AuthenticationMethodReference;
     public const string AuthTimeClaim = OpenIddictConstants.Claims.AuthenticationTime;
+    public const string SecondStepClaim = "idp_second_step_at";
 
     public static SessionProof PasswordOnly(DateTimeOffset now) => new([AuthenticationMethods.Password], now);
 
     public static SessionProof PasswordAndOtp(DateTimeOffset now) =>
-        new([AuthenticationMethods.Password, AuthenticationMethods.OneTimePassword, AuthenticationMethods.MultiFactor], now);
+        new([AuthenticationMethods.Password, AuthenticationMethods.OneTimePassword, AuthenticationMethods.MultiFactor], now, now);
 
     public bool IsMultiFactor => Methods.Contains(AuthenticationMethods.MultiFactor);
 
@@ -26,9 +31,14 @@ public sealed record SessionProof(IReadOnlyList<string> Methods, DateTimeOffset 
 
     public long AuthTimeSeconds => AuthenticatedAt.ToUnixTimeSeconds();
 
-    public IEnumerable<Claim> ToClaims() =>
-        Methods.Select(method => new Claim(MethodClaim, method))
+    public IEnumerable<Claim> ToClaims()
+    {
+        var claims = Methods.Select(method => new Claim(MethodClaim, method))
             .Append(new Claim(AuthTimeClaim, AuthTimeSeconds.ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64));
+        return SecondStepAt is { } at
+            ? claims.Append(new Claim(SecondStepClaim, at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64))
+            : claims;
+    }
 
     /// <summary>Reads the proof back from a session or token principal; null when it carries none.</summary>
     public static SessionProof? From(ClaimsPrincipal? principal)
@@ -41,7 +51,10 @@ public sealed record SessionProof(IReadOnlyList<string> Methods, DateTimeOffset 
             return null;
         }
 
-        return new SessionProof(methods, DateTimeOffset.FromUnixTimeSeconds(seconds));
+        var secondStep = long.TryParse(principal?.FindFirst(SecondStepClaim)?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var at)
+            ? DateTimeOffset.FromUnixTimeSeconds(at)
+            : (DateTimeOffset?)null;
+        return new SessionProof(methods, DateTimeOffset.FromUnixTimeSeconds(seconds), secondStep);
     }
 
     // In the session cookie amr is one claim per method; inside codes and refresh tokens it is a JSON array.

@@ -1,6 +1,8 @@
+using IdentityProvider.Data;
 using IdentityProvider.Data.Entities;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace IdentityProvider.Sessions;
 
@@ -10,11 +12,20 @@ namespace IdentityProvider.Sessions;
 /// </summary>
 public sealed class SessionSignIn(
     SignInManager<ApplicationUser> signInManager,
+    ApplicationDbContext db,
     IEnumerable<ISessionEndHandler> endHandlers,
     IHttpContextAccessor httpContextAccessor)
 {
-    public Task SignInAsync(ApplicationUser user, SessionProof proof) =>
-        signInManager.SignInWithClaimsAsync(user, new AuthenticationProperties { IsPersistent = false }, proof.ToClaims());
+    public async Task SignInAsync(ApplicationUser user, SessionProof proof)
+    {
+        await signInManager.SignInWithClaimsAsync(user, new AuthenticationProperties { IsPersistent = false }, proof.ToClaims());
+        if (user.LastSignInAt != proof.AuthenticatedAt)
+        {
+            // One UPDATE of one column: no concurrency stamp to collide with a parallel change of the user.
+            await db.Users.Where(candidate => candidate.Id == user.Id)
+                .ExecuteUpdateAsync(update => update.SetProperty(candidate => candidate.LastSignInAt, proof.AuthenticatedAt));
+        }
+    }
 
     /// <summary>Re-issues the cookie after the security stamp changed (e.g. a new password), keeping what was proved.</summary>
     public async Task RefreshAsync(ApplicationUser user)

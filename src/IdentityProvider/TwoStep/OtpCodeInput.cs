@@ -6,6 +6,22 @@ public static class OtpCodeInput
     // Note: checked before anything else so a huge posted value costs nothing to refuse.
     private const int MaximumInputLength = 64;
 
+    /// <summary>Accepts the input when it fits any of <paramref name="digitCounts"/> (a user's devices may show 6 or 8 digits).</summary>
+    public static bool TryNormalizeAny(string? input, IEnumerable<int> digitCounts, out string code, out string error)
+    {
+        code = string.Empty;
+        error = "Enter the code.";
+        foreach (var digits in digitCounts.Distinct().Order())
+        {
+            if (TryNormalize(input, digits, out code, out error))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Strips whitespace (apps show "123 456") and dashes, then requires exactly
     /// <paramref name="digits"/> ASCII digits. On failure <paramref name="code"/> is empty and

@@ -20,7 +20,7 @@ public sealed record OtpEnrolmentView(
 /// Adding an authenticator app, shared by the account page and the enrolment during sign-in: an inactive
 /// device with a fresh secret, shown once, activated only by a matching code (two consecutive ones for HOTP).
 /// </summary>
-public sealed class OtpEnrolment(OtpDevices devices, IHttpContextAccessor httpContextAccessor, ProviderSettings settings)
+public sealed class OtpEnrolment(OtpDevices devices, TwoStepPolicy policy, IHttpContextAccessor httpContextAccessor, ProviderSettings settings)
 {
     public const int MaxNameLength = 50;
 
@@ -46,7 +46,15 @@ public sealed class OtpEnrolment(OtpDevices devices, IHttpContextAccessor httpCo
             return (null, error);
         }
 
-        return (await BeginAsync(user, input.Name!.Trim(), Enum.IsDefined(input.Type) ? input.Type : OtpType.Totp), null);
+        var type = Enum.IsDefined(input.Type) ? input.Type : OtpType.Totp;
+        if (!policy.Allows(type))
+        {
+            return (null, type == OtpType.Totp
+                ? "Time-based (TOTP) apps are not allowed here: choose counter-based (HOTP)."
+                : "Counter-based (HOTP) apps are not allowed here: choose time-based (TOTP).");
+        }
+
+        return (await BeginAsync(user, input.Name!.Trim(), type), null);
     }
 
     /// <summary>Activates the device from the confirm form; null on success, else the message (the view is shown again).</summary>

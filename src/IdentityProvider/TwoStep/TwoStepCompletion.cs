@@ -2,8 +2,6 @@ using IdentityProvider.Auditing;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.Sessions;
 using IdentityProvider.Users;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace IdentityProvider.TwoStep;
 
@@ -13,7 +11,6 @@ namespace IdentityProvider.TwoStep;
 /// </summary>
 public sealed class TwoStepCompletion(
     ClockedUserManager users,
-    IOptions<IdentityOptions> identityOptions,
     RememberedBrowsers rememberedBrowsers,
     TwoStepPolicy policy,
     PendingSignIn pending,
@@ -43,7 +40,7 @@ public sealed class TwoStepCompletion(
     public async Task<bool> RecordFailureAsync(ApplicationUser user, string failureKind)
     {
         // TwoStep:MaxFailedAttempts may be lower than the password lockout threshold; the counter is shared.
-        await users.RecordFailureAsync(user, Math.Min(policy.MaxFailedAttempts, identityOptions.Value.Lockout.MaxFailedAccessAttempts));
+        await users.RecordFailureAsync(user, policy.MaxFailedAttempts);
         await securityLog.WriteAsync(failureKind, user.Id);
         var locked = await users.IsLockedOutAsync(user);
         if (locked)

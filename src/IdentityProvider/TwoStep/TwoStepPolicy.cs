@@ -1,31 +1,39 @@
+using IdentityProvider.Policy;
 using IdentityProvider.Settings;
 
 namespace IdentityProvider.TwoStep;
 
 /// <summary>
-/// The two-step rules that depend on a user's roles. Note: read through this class only, so the admin
-/// area's stored overrides can replace the configured defaults in one place.
+/// The two-step rules that depend on a user's roles, read from the policy in force (admin area: Policy) on
+/// every call, so a change applies without a restart.
 /// </summary>
-public sealed class TwoStepPolicy(ProviderSettings settings)
+public sealed class TwoStepPolicy(PolicyStore store, ProviderSettings settings)
 {
-    private TwoStepSettings TwoStep => settings.TwoStep;
+    private ProviderPolicy Current => store.Current;
 
-    public int TotpWindow => TwoStep.TotpWindow;
+    public int TotpWindow => Current.TotpWindow;
 
-    public int HotpLookAhead => TwoStep.HotpLookAhead;
+    public int HotpLookAhead => Current.HotpLookAhead;
 
-    public int MaxFailedAttempts => TwoStep.MaxFailedAttempts;
+    /// <summary>Failed codes before the lockout: <c>TwoStep:MaxFailedAttempts</c>, never above the policy's lockout threshold.</summary>
+    public int MaxFailedAttempts => Math.Min(settings.TwoStep.MaxFailedAttempts, Current.LockoutThreshold);
 
-    public bool RecoveryCodesEnabled => TwoStep.RecoveryCodesEnabled;
+    public bool RecoveryCodesEnabled => Current.RecoveryCodesEnabled;
 
-    public TimeSpan GracePeriod => TimeSpan.FromDays(TwoStep.GracePeriodDays);
+    public TimeSpan GracePeriod => TimeSpan.FromDays(Current.GracePeriodDays);
+
+    /// <summary>Whether new devices of this type may be enrolled (devices already enrolled keep working).</summary>
+    public bool Allows(OtpType type) => type == OtpType.Totp ? Current.TotpAllowed : Current.HotpAllowed;
 
     public bool IsRequiredFor(IEnumerable<string> roles) =>
-        roles.Any(role => TwoStep.RequiredForRoles.Contains(role, StringComparer.OrdinalIgnoreCase));
+        roles.Any(role => Current.TwoStepRequiredForRoles.Contains(role, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>How long a browser may skip the OTP step: the shortest period among the user's roles; 0 = not offered.</summary>
-    public int RememberBrowserDaysFor(IEnumerable<string> roles) =>
-        roles.Select(role => TwoStep.RememberBrowserDaysByRole.TryGetValue(role, out var days) ? days : TwoStep.RememberBrowserDays)
-            .DefaultIfEmpty(TwoStep.RememberBrowserDays)
+    public int RememberBrowserDaysFor(IEnumerable<string> roles)
+    {
+        var policy = Current;
+        return roles.Select(role => policy.RememberBrowserDaysByRole.TryGetValue(role, out var days) ? days : policy.RememberBrowserDays)
+            .DefaultIfEmpty(policy.RememberBrowserDays)
             .Min();
+    }
 }

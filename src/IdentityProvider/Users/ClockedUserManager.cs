@@ -1,5 +1,6 @@
 using IdentityProvider.Data;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Policy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,7 @@ namespace IdentityProvider.Users;
 /// <summary>
 /// Identity's user manager with its lockout clock taken from <see cref="TimeProvider"/>: the stock one reads
 /// the system clock when it sets and checks the lockout end, so lockouts could not be tested or reasoned
-/// about with the provider's own clock.
+/// about with the provider's own clock. The lockout threshold and duration come from the policy in force.
 /// </summary>
 public sealed class ClockedUserManager(
     IUserStore<ApplicationUser> store,
@@ -22,6 +23,7 @@ public sealed class ClockedUserManager(
     IServiceProvider services,
     ILogger<UserManager<ApplicationUser>> logger,
     ApplicationDbContext db,
+    PolicyStore policy,
     TimeProvider time)
     : UserManager<ApplicationUser>(store, optionsAccessor, passwordHasher, userValidators, passwordValidators, keyNormalizer, errors, services, logger)
 {
@@ -46,7 +48,7 @@ public sealed class ClockedUserManager(
     }
 
     public override Task<IdentityResult> AccessFailedAsync(ApplicationUser user) =>
-        RecordFailureAsync(user, Options.Lockout.MaxFailedAccessAttempts);
+        RecordFailureAsync(user, policy.Current.LockoutThreshold);
 
     /// <summary>
     /// Counts a failed password or code and locks the account for the lockout period once the count reaches
@@ -56,7 +58,7 @@ public sealed class ClockedUserManager(
     public async Task<IdentityResult> RecordFailureAsync(ApplicationUser user, int threshold)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var lockedUntil = time.GetUtcNow() + Options.Lockout.DefaultLockoutTimeSpan;
+        var lockedUntil = time.GetUtcNow() + TimeSpan.FromMinutes(policy.Current.LockoutMinutes);
         await db.Users.Where(candidate => candidate.Id == user.Id)
             .ExecuteUpdateAsync(update => update.SetProperty(candidate => candidate.AccessFailedCount, candidate => candidate.AccessFailedCount + 1));
         await db.Users.Where(candidate => candidate.Id == user.Id && candidate.LockoutEnabled && candidate.AccessFailedCount >= threshold)

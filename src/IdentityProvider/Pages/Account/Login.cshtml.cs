@@ -76,6 +76,15 @@ public sealed class LoginModel(
             return Page();
         }
 
+        if (result.IsNotAllowed)
+        {
+            // A disabled account answers like a wrong password, in the same time, whatever was typed.
+            UnknownAccountDelay.VerifyDummyPassword(users.PasswordHasher, Input.Password);
+            await securityLog.WriteAsync(SecurityEventKinds.PasswordFailed, user.Id, "account disabled");
+            ErrorMessage = InvalidCredentials;
+            return Page();
+        }
+
         if (!result.Succeeded)
         {
             await securityLog.WriteAsync(SecurityEventKinds.PasswordFailed, user.Id);

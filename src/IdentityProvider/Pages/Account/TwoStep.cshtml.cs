@@ -31,8 +31,8 @@ public sealed class TwoStepModel(
             return redirect;
         }
 
-        var digits = (await Devices.ListActiveAsync(PendingAccount.Id)).Select(device => device.Digits).Distinct().Order().ToArray();
-        if (!TryNormalize(digits, out var code, out var error))
+        var digits = (await Devices.ListActiveAsync(PendingAccount.Id)).Select(device => device.Digits);
+        if (!OtpCodeInput.TryNormalizeAny(Input.Code, digits, out var code, out var error))
         {
             ModelState.AddModelError("Input.Code", error);
             return Page();
@@ -63,22 +63,6 @@ public sealed class TwoStepModel(
 
         CanRememberBrowser = await completion.CanRememberBrowserAsync(PendingAccount);
         return null;
-    }
-
-    /// <summary>Accepts the code when it fits the digit count of any of the user's devices (6 or 8).</summary>
-    private bool TryNormalize(int[] digits, out string code, out string error)
-    {
-        code = "";
-        error = "Enter the code.";
-        foreach (var count in digits)
-        {
-            if (OtpCodeInput.TryNormalize(Input.Code, count, out code, out error))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     public sealed class InputModel

@@ -11,7 +11,7 @@ namespace IdentityProvider.Areas.Admin.Pages.Users;
 /// A user's "Two-step sign-in" tab, for a user who lost the device: a new recovery-code set shown once to
 /// the administrator, suspending two-step sign-in (N days or indefinitely, with a reason) and restoring it,
 /// and removing a device. Note: every action is logged with the administrator as the actor; the admin area
-/// itself demands the admin role and a two-step session (Hosting/AdminPolicy).
+/// itself demands the admin role and a two-step session (Admin/AdminPolicy).
 /// </summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class TwoStepModel(

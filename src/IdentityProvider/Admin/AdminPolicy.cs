@@ -1,10 +1,11 @@
 using IdentityProvider.Sessions;
 using Microsoft.AspNetCore.Authorization;
 
-namespace IdentityProvider.Hosting;
+namespace IdentityProvider.Admin;
 
 /// <summary>
-/// The admin area's rule: the <c>admin</c> role and a session that passed both steps.
+/// The admin area's rule: the <c>admin</c> role and a session whose second step (a one-time password or
+/// recovery code) is at most <see cref="AdminSession.EntryWindow"/> old.
 /// Warning: without the second condition a stolen password alone would open the admin area.
 /// </summary>
 public static class AdminPolicy
@@ -15,5 +16,6 @@ public static class AdminPolicy
     public static void Build(AuthorizationPolicyBuilder policy) =>
         policy.RequireAuthenticatedUser()
             .RequireRole(Role)
-            .RequireClaim(SessionProof.MethodClaim, AuthenticationMethods.MultiFactor);
+            .RequireClaim(SessionProof.MethodClaim, AuthenticationMethods.MultiFactor)
+            .AddRequirements(new RecentSecondStepRequirement(AdminSession.EntryWindow));
 }

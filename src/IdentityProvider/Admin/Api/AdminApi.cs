@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace IdentityProvider.Admin.Api;
+
+public static class AdminApi
+{
+    public const string Prefix = "/api/admin";
+
+    /// <summary>The admin API: JSON over the same services as the admin pages, described at <c>/openapi/v1.json</c>.</summary>
+    public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup(Prefix)
+            .RequireAuthorization(AdminApiAccess.PolicyName)
+            // Bearer tokens only: no cookie reaches these endpoints, so no antiforgery token is needed.
+            .DisableAntiforgery();
+        api.MapPolicyEndpoints();
+        return endpoints;
+    }
+
+    /// <summary>The OpenAPI document at <c>/openapi/v1.json</c> and its reference page at <c>/api/admin/docs</c>, both served from here (no CDN).</summary>
+    public static WebApplication MapAdminApiDocuments(this WebApplication app)
+    {
+        app.MapOpenApi();
+        app.UseSwaggerUI(options =>
+        {
+            options.SwaggerEndpoint("/openapi/v1.json", "IdentityProvider admin API");
+            options.RoutePrefix = DocsPath[1..];
+            options.DocumentTitle = "IdentityProvider admin API";
+        });
+        return app;
+    }
+
+    public const string DocsPath = Prefix + "/docs";
+
+    public static IServiceCollection AddAdminApi(this IServiceCollection services)
+    {
+        services.AddSingleton<IAuthorizationHandler, AdminApiCallerHandler>();
+        services.AddAuthorizationBuilder().AddPolicy(AdminApiAccess.PolicyName, AdminApiAccess.Build);
+        services.AddProblemDetails();
+        services.AddOpenApi(options =>
+            options.ShouldInclude = description => description.RelativePath?.StartsWith(Prefix[1..], StringComparison.Ordinal) == true);
+        return services;
+    }
+}

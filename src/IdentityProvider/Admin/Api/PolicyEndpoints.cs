@@ -1,0 +1,33 @@
+using System.Security.Claims;
+using IdentityProvider.Policy;
+
+namespace IdentityProvider.Admin.Api;
+
+/// <summary><c>/api/admin/policy</c>: the policy in force, and replacing it (every field; what is left out takes its default).</summary>
+public static class PolicyEndpoints
+{
+    public static void MapPolicyEndpoints(this RouteGroupBuilder api)
+    {
+        var policy = api.MapGroup("/policy").WithTags("Policy");
+        policy.MapGet("", (PolicyAdministration administration) => TypedResults.Ok(new PolicyDocument(administration.Version, administration.Current)))
+            .WithSummary("The policy in force, with its version (0 while the configured defaults apply).");
+        policy.MapPut("", ReplaceAsync)
+            .WithSummary("Replaces the policy; every instance applies it within 5 seconds. Send the version read to refuse a concurrent change (409).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private static async Task<IResult> ReplaceAsync(PolicyDocument body, PolicyAdministration administration, ClaimsPrincipal caller)
+    {
+        var (outcome, problems) = await administration.SaveAsync(body.Policy, body.Version, AdminApiActor.Of(caller));
+        return outcome switch
+        {
+            PolicyChange.Invalid => Problems.Invalid(problems),
+            PolicyChange.Conflict => Problems.Conflict("The policy was changed meanwhile: read it again and repeat the change."),
+            _ => TypedResults.Ok(new PolicyDocument(administration.Version, administration.Current)),
+        };
+    }
+
+    /// <param name="Version">The version this document was read at; null on a PUT overwrites without checking.</param>
+    public sealed record PolicyDocument(long? Version, ProviderPolicy Policy);
+}

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using IdentityProvider.Auditing;
+using IdentityProvider.Data;
+using IdentityProvider.Policy;
+
+namespace IdentityProvider.Admin;
+
+public enum PolicyChange
+{
+    Saved,
+    Invalid,
+
+    /// <summary>Someone else saved since this one was read: nothing was written.</summary>
+    Conflict,
+}
+
+/// <summary>Changing the policy (admin page and API): checked, saved for every instance, and logged with what changed.</summary>
+public sealed class PolicyAdministration(PolicyStore store, ApplicationDbContext db, SecurityLog securityLog, TimeProvider time)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public ProviderPolicy Current => store.Current;
+
+    public long Version => store.Version;
+
+    /// <param name="expectedVersion">The version the change was made from; null to overwrite whatever is stored.</param>
+    public async Task<(PolicyChange Outcome, IReadOnlyList<(string Field, string Message)> Problems)> SaveAsync(
+        ProviderPolicy policy, long? expectedVersion, string actorId)
+    {
+        if (policy.Problems() is { Count: > 0 } problems)
+        {
+            return (PolicyChange.Invalid, problems);
+        }
+
+        await store.RefreshAsync();
+        var before = store.Current;
+        if (!await store.SaveAsync(db, policy, expectedVersion ?? store.Version, actorId, time.GetUtcNow()))
+        {
+            return (PolicyChange.Conflict, []);
+        }
+
+        await securityLog.WriteAsync(SecurityEventKinds.PolicyChanged, null, Describe(before, policy), actorId);
+        return (PolicyChange.Saved, []);
+    }
+
+    /// <summary>"changed: LockoutThreshold 5 -> 3, TotpAllowed true -> false", for the security log.</summary>
+    private static string Describe(ProviderPolicy before, ProviderPolicy after)
+    {
+        var old = JsonSerializer.SerializeToElement(before, Json);
+        var changes = JsonSerializer.SerializeToElement(after, Json).EnumerateObject()
+            .Where(property => !old.TryGetProperty(property.Name, out var value) || value.GetRawText() != property.Value.GetRawText())
+            .Select(property => $"{property.Name} {(old.TryGetProperty(property.Name, out var value) ? value.GetRawText() : "-")} -> {property.Value.GetRawText()}")
+            .ToList();
+        return changes.Count == 0 ? "saved without changes" : "changed: " + string.Join(", ", changes);
+    }
+}

@@ -1,0 +1,9 @@
+namespace IdentityProvider.Policy;
+
+public static class PolicyServices
+{
+    /// <summary>The policy in force (from memory), refreshed from the database every 2 seconds.</summary>
+    public static IServiceCollection AddPolicy(this IServiceCollection services) =>
+        services.AddSingleton<PolicyStore>()
+            .AddHostedService<PolicyRefresher>();
+}

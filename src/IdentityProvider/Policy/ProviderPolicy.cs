@@ -1,0 +1,112 @@
+using IdentityProvider.Settings;
+
+namespace IdentityProvider.Policy;
+
+/// <summary>
+/// The rules an administrator may change while the provider runs (admin area: Policy). Configuration
+/// supplies the defaults (<see cref="FromSettings"/>); once saved, the stored document wins on every instance.
+/// </summary>
+public sealed record ProviderPolicy
+{
+    public const int MaxDays = 3650;
+
+    /// <summary>Roles whose members must use two-step sign-in (after <see cref="GracePeriodDays"/>).</summary>
+    public string[] TwoStepRequiredForRoles { get; init; } = [];
+
+    public int GracePeriodDays { get; init; } = 7;
+
+    /// <summary>Which kinds of authenticator app users may enrol. Note: devices already enrolled keep working.</summary>
+    public bool TotpAllowed { get; init; } = true;
+
+    public bool HotpAllowed { get; init; } = true;
+
+    public int TotpWindow { get; init; } = 1;
+
+    public int HotpLookAhead { get; init; } = 10;
+
+    /// <summary>Consecutive failed passwords or codes that lock the account, and for how long.</summary>
+    public int LockoutThreshold { get; init; } = 5;
+
+    public int LockoutMinutes { get; init; } = 15;
+
+    /// <summary>How long "remember this browser" lasts by default; 0 = not offered.</summary>
+    public int RememberBrowserDays { get; init; } = 30;
+
+    /// <summary>Per role; the shortest period among a user's roles applies.</summary>
+    public Dictionary<string, int> RememberBrowserDaysByRole { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public bool RecoveryCodesEnabled { get; init; } = true;
+
+    /// <summary>The provider-wide "Allow sign-in by token"; administrators may override it per user.</summary>
+    public bool TokenSignInAllowed { get; init; }
+
+    public int TokenDefaultLifetimeDays { get; init; } = 90;
+
+    /// <summary>0 = no maximum ("no expiry" is then offered).</summary>
+    public int TokenMaxLifetimeDays { get; init; } = 365;
+
+    /// <summary>The scopes a personal access token may carry; empty = every scope a token client may request.</summary>
+    public string[] TokenScopes { get; init; } = [];
+
+    public static ProviderPolicy FromSettings(ProviderSettings settings) => new()
+    {
+        TwoStepRequiredForRoles = settings.TwoStep.RequiredForRoles,
+        GracePeriodDays = settings.TwoStep.GracePeriodDays,
+        TotpWindow = settings.TwoStep.TotpWindow,
+        HotpLookAhead = settings.TwoStep.HotpLookAhead,
+        LockoutThreshold = settings.Lockout.MaxFailedAttempts,
+        LockoutMinutes = settings.Lockout.DurationMinutes,
+        RememberBrowserDays = settings.TwoStep.RememberBrowserDays,
+        RememberBrowserDaysByRole = new(settings.TwoStep.RememberBrowserDaysByRole, StringComparer.OrdinalIgnoreCase),
+        RecoveryCodesEnabled = settings.TwoStep.RecoveryCodesEnabled,
+        TokenSignInAllowed = settings.Tokens.AllowSignInByToken,
+        TokenDefaultLifetimeDays = settings.Tokens.DefaultLifetimeDays,
+        TokenMaxLifetimeDays = settings.Tokens.MaxLifetimeDays,
+    };
+
+    /// <summary>Every rule broken, as (field, message); empty when the policy may be saved.</summary>
+    public IReadOnlyList<(string Field, string Message)> Problems()
+    {
+        var problems = new List<(string, string)>();
+        void Range(string field, int value, int min, int max, string what)
+        {
+            if (value < min || value > max)
+            {
+                problems.Add((field, $"{what} must be from {min} to {max}."));
+            }
+        }
+
+        Range(nameof(GracePeriodDays), GracePeriodDays, 0, 365, "The grace period (days)");
+        Range(nameof(TotpWindow), TotpWindow, 0, 10, "The TOTP window (steps)");
+        Range(nameof(HotpLookAhead), HotpLookAhead, 0, 100, "The HOTP look-ahead (counters)");
+        Range(nameof(LockoutThreshold), LockoutThreshold, 1, 100, "The lockout threshold (attempts)");
+        Range(nameof(LockoutMinutes), LockoutMinutes, 1, 7 * 24 * 60, "The lockout duration (minutes)");
+        Range(nameof(RememberBrowserDays), RememberBrowserDays, 0, 365, "Remember browser (days)");
+        Range(nameof(TokenDefaultLifetimeDays), TokenDefaultLifetimeDays, 1, MaxDays, "The default token lifetime (days)");
+        Range(nameof(TokenMaxLifetimeDays), TokenMaxLifetimeDays, 0, MaxDays, "The maximum token lifetime (days)");
+        if (!TotpAllowed && !HotpAllowed)
+        {
+            problems.Add((nameof(TotpAllowed), "Allow at least one kind of authenticator app."));
+        }
+
+        if (TokenMaxLifetimeDays > 0 && TokenDefaultLifetimeDays > TokenMaxLifetimeDays)
+        {
+            problems.Add((nameof(TokenDefaultLifetimeDays), "The default token lifetime must not exceed the maximum."));
+        }
+
+        foreach (var (role, days) in RememberBrowserDaysByRole)
+        {
+            if (string.IsNullOrWhiteSpace(role) || days is < 0 or > 365)
+            {
+                problems.Add((nameof(RememberBrowserDaysByRole), $"Remember browser for role \"{role}\" must name a role and be from 0 to 365 days."));
+            }
+        }
+
+        if (TwoStepRequiredForRoles.Any(string.IsNullOrWhiteSpace) || TokenScopes.Any(scope => string.IsNullOrWhiteSpace(scope) || scope.Contains(' ')))
+        {
+            problems.Add((nameof(TwoStepRequiredForRoles), "Roles and scopes are names without spaces."));
+        }
+
+        return problems;
+    }
+}
