@@ -1,7 +1,8 @@
 using System.Net;
 using IdentityProvider.Testing;
-using static IdentityProvider.IntegrationTests.Admin.AdminSteps;
-using static IdentityProvider.IntegrationTests.RecoveryCodes.RecoveryCodeSteps;
+using IdentityProvider.Testing.Pages;
+using IdentityProvider.Testing.Pages.Admin;
+using IdentityProvider.Testing.Stories;
 
 namespace IdentityProvider.IntegrationTests.Admin;
 
@@ -13,11 +14,11 @@ public sealed class AdminAccessTests(ProviderFixture fixture) : IClassFixture<Pr
     [Fact]
     public async Task UserPages_Anonymous_SendToThePasswordPage()
     {
-        var user = await CreateUserAsync(Factory);
+        var user = await UserStories.CreateUserAsync(Factory);
         using var client = fixture.CreateClient();
 
-        AssertOn(await client.GetAsync(UsersPath), LoginPath);
-        AssertOn(await client.GetAsync(TwoStepPath(user.Id)), LoginPath);
+        await AdminUsersPage.OpenAsync(client).As<LoginPage>();
+        await AdminUserTwoStepPage.TryOpenAsync(client, user.Id).As<LoginPage>();
     }
 
     [Fact]
@@ -25,56 +26,52 @@ public sealed class AdminAccessTests(ProviderFixture fixture) : IClassFixture<Pr
     {
         // Alice has the admin role but no device in this provider: her session proves the password alone.
         using var client = fixture.CreateClient();
-        var account = await SignInSteps.SubmitPasswordAsync(client, await client.GetAsync(LoginPath), "alice@example.com", TestData.AlicePassword);
-        AssertOn(account, "/Manage");
-        var target = await CreateUserAsync(Factory);
+        await UserStories.SignInWithPasswordAsync(client, "alice@example.com", TestData.AlicePassword).As<ManagePage>();
+        var target = await UserStories.CreateUserAsync(Factory);
 
-        await AssertRefusedAsync(client, UsersPath);
-        await AssertRefusedAsync(client, TwoStepPath(target.Id));
+        AssertRefused(await AdminUsersPage.OpenAsync(client));
+        AssertRefused(await AdminUserTwoStepPage.TryOpenAsync(client, target.Id));
     }
 
     [Fact]
     public async Task UserPages_Bob_AreRefused()
     {
         using var client = fixture.CreateClient();
-        AssertOn(await SignInSteps.SubmitPasswordAsync(client, await client.GetAsync(LoginPath), "bob@example.com", TestData.BobPassword), "/Manage");
+        await UserStories.SignInWithPasswordAsync(client, "bob@example.com", TestData.BobPassword).As<ManagePage>();
 
-        await AssertRefusedAsync(client, UsersPath);
+        AssertRefused(await AdminUsersPage.OpenAsync(client));
     }
 
     [Fact]
     public async Task UserPages_UserWithoutAdminRoleButBothSteps_AreRefused()
     {
-        var user = await CreateUserAsync(Factory);
-        var device = await EnrolTotpAsync(Factory, user.Id);
+        var user = await UserStories.CreateUserAsync(Factory);
+        var device = await UserStories.EnrolTotpAsync(Factory, user.Id);
         using var client = fixture.CreateClient();
-        AssertOn(await SignInWithOtpAsync(Factory, client, user, device), "/Manage");
+        (await UserStories.SignInWithTwoStepsAsync(Factory, client, user, device)).As<ManagePage>();
 
-        await AssertRefusedAsync(client, UsersPath);
-        await AssertRefusedAsync(client, TwoStepPath(user.Id));
+        AssertRefused(await AdminUsersPage.OpenAsync(client));
+        AssertRefused(await AdminUserTwoStepPage.TryOpenAsync(client, user.Id));
     }
 
     [Fact]
     public async Task UserPages_AdminWithBothSteps_AreOpenAndSearchByEmail()
     {
-        var (adminClient, admin) = await SignedInAdminAsync(fixture);
+        var (adminClient, admin) = await UserStories.SignedInAdminAsync(fixture);
         using var client = adminClient;
-        var target = await CreateUserAsync(Factory);
+        var target = await UserStories.CreateUserAsync(Factory);
 
-        var all = await client.GetAsync(UsersPath);
-        AssertOn(all, UsersPath);
-        Assert.Contains(all.Document.QuerySelectorAll("#users td"), cell => cell.TextContent.Contains("alice@example.com"));
+        var all = await AdminUsersPage.OpenAsync(client).As<AdminUsersPage>();
+        Assert.Contains(all.UserRows, row => row.Contains("alice@example.com"));
 
-        var found = await client.GetAsync(UsersPath + "?Email=" + Uri.EscapeDataString(target.Email[..12].ToUpperInvariant()));
-        var row = Assert.Single(found.Document.QuerySelectorAll("#users tbody tr"));
-        Assert.Equal(target.Id, row.GetAttribute("data-user-id"));
-        var tab = await client.GetAsync(row.QuerySelector("a")!.GetAttribute("href")!);
-        AssertOn(tab, TwoStepPath(target.Id));
-        Assert.Contains(target.Email, tab.Document.QuerySelector("#user-email")!.TextContent);
+        var found = await AdminUsersPage.SearchAsync(client, target.Email[..12].ToUpperInvariant());
+        Assert.Equal(target.Id, Assert.Single(found.UserIds));
+        var tab = await found.OpenUserAsync(target.Id);
+        Assert.Contains(target.Email, tab.UserEmail);
 
-        var none = await client.GetAsync(UsersPath + "?Email=nobody-has-this-address");
-        Assert.Empty(none.Document.QuerySelectorAll("#users tbody tr"));
-        Assert.Contains("No user", none.Document.QuerySelector("#users-message")!.TextContent);
+        var none = await AdminUsersPage.SearchAsync(client, "nobody-has-this-address");
+        Assert.Empty(none.UserIds);
+        Assert.Contains("No user", none.Message);
         Assert.NotEqual(admin.Id, target.Id);
     }
 
@@ -83,29 +80,27 @@ public sealed class AdminAccessTests(ProviderFixture fixture) : IClassFixture<Pr
     [InlineData(3000)]
     public async Task UserSearch_WithLongGarbage_AnswersWithAMessage(int length)
     {
-        using var client = (await SignedInAdminAsync(fixture)).Client;
+        using var client = (await UserStories.SignedInAdminAsync(fixture)).Client;
         var garbage = string.Concat(Enumerable.Range(0, length).Select(i => (char)('%' + (i * 13 % 80))));
 
-        var page = await client.GetAsync(UsersPath + "?Email=" + Uri.EscapeDataString(garbage));
+        var page = await AdminUsersPage.SearchAsync(client, garbage);
 
-        AssertOn(page, UsersPath);
-        Assert.NotEmpty(page.Document.QuerySelector("#users-message")!.TextContent.Trim());
+        Assert.NotEmpty(page.Message);
     }
 
     [Fact]
     public async Task TwoStepTab_OfUnknownUser_IsNotFound()
     {
-        using var client = (await SignedInAdminAsync(fixture)).Client;
+        using var client = (await UserStories.SignedInAdminAsync(fixture)).Client;
 
-        var response = await client.Http.GetAsync(TwoStepPath(Guid.NewGuid().ToString()));
+        var response = await client.Http.GetAsync(AdminUserTwoStepPage.PathFor(Guid.NewGuid().ToString()));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
-    private static async Task AssertRefusedAsync(ProviderClient client, string path)
+    private static void AssertRefused(ProviderPage page)
     {
-        var page = await client.GetAsync(path);
-        Assert.True(page.Status == HttpStatusCode.Forbidden, $"{path} answered {(int)page.Status} at {page.Uri}: {page.Text.Trim()}");
+        Assert.True(page.Status == HttpStatusCode.Forbidden, $"{page.Uri} answered {(int)page.Status}: {page.Text.Trim()}");
         Assert.Empty(page.Document.QuerySelectorAll("#users, form#suspend, form#generate-codes"));
     }
 }

@@ -1,9 +1,11 @@
+using System.Net;
 using IdentityProvider.Auditing;
 using IdentityProvider.IntegrationTests.RecoveryCodes;
 using IdentityProvider.Pages.Account;
 using IdentityProvider.Testing;
-using static IdentityProvider.IntegrationTests.Admin.AdminSteps;
-using static IdentityProvider.IntegrationTests.RecoveryCodes.RecoveryCodeSteps;
+using IdentityProvider.Testing.Pages;
+using IdentityProvider.Testing.Pages.Admin;
+using IdentityProvider.Testing.Stories;
 
 namespace IdentityProvider.IntegrationTests.Admin;
 
@@ -15,96 +17,95 @@ public sealed class AdminLostDeviceTests(ProviderFixture fixture) : IClassFixtur
     [Fact]
     public async Task GenerateCodes_ShowsTheNewSetOnceToTheAdminAndVoidsTheOld()
     {
-        var (user, _, oldCodes) = await UserWithCodesAsync(Factory);
-        var (adminClient, admin) = await SignedInAdminAsync(fixture);
+        var (user, _, oldCodes) = await UserStories.UserWithRecoveryCodesAsync(Factory);
+        var (adminClient, admin) = await UserStories.SignedInAdminAsync(fixture);
         using var client = adminClient;
-        var tab = await TwoStepTabAsync(client, user.Id);
-        Assert.Contains("10 unused of 10", tab.Document.QuerySelector("#codes-remaining")!.TextContent);
-        Assert.Empty(ListedCodes(tab));
+        var tab = await AdminUserTwoStepPage.OpenAsync(client, user.Id);
+        Assert.Contains("10 unused of 10", tab.CodesRemainingText);
+        Assert.Empty(tab.IssuedCodes);
 
-        var shown = await client.SubmitAsync(tab, formSelector: "form#generate-codes");
+        var shown = await tab.GenerateAsync().As<AdminUserTwoStepPage>();
 
-        AssertOn(shown, TwoStepPath(user.Id));
-        var newCodes = ListedCodes(shown);
-        Assert.Equal(10, newCodes.Length);
+        Assert.Equal(user.Id, shown.UserId);
+        var newCodes = shown.IssuedCodes;
+        Assert.Equal(10, newCodes.Count);
         Assert.Empty(newCodes.Intersect(oldCodes));
-        Assert.All(oldCodes, code => Assert.DoesNotContain(code, shown.Body));
+        Assert.All(oldCodes, code => Assert.DoesNotContain(code, shown.Page.Body));
         RecoveryCodeIssueTests.AssertShowOncePage(shown);
-        var reload = await TwoStepTabAsync(client, user.Id);
-        Assert.Empty(ListedCodes(reload));
-        Assert.All(newCodes, code => Assert.DoesNotContain(code, reload.Body));
+        var reload = await AdminUserTwoStepPage.OpenAsync(client, user.Id);
+        Assert.Empty(reload.IssuedCodes);
+        Assert.All(newCodes, code => Assert.DoesNotContain(code, reload.Page.Body));
 
-        var generated = (await EventsAsync(Factory, user.Id)).Last(row => row.Kind == SecurityEventKinds.RecoveryCodesGenerated);
+        var generated = (await Factory.SecurityEventsAsync(user.Id)).Last(row => row.Kind == SecurityEventKinds.RecoveryCodesGenerated);
         Assert.Equal(admin.Id, generated.ActorId);
 
         // The user signs in with a handed-over code; an old one is refused with the one message.
         using var userClient = fixture.CreateClient();
-        var request = SignInSteps.WebRequest();
-        var page = await RecoveryCodePageAsync(userClient, request, user);
-        var refused = await SubmitRecoveryCodeAsync(userClient, page, oldCodes[0]);
-        Assert.Contains(RecoveryCodeModel.NotValid, AlertText(refused));
-        var tokens = await TokensAsync(userClient, request, await SubmitRecoveryCodeAsync(userClient, refused, newCodes[0]));
-        Assert.Equal(["pwd", "otp", "mfa"], Amr(tokens));
+        var request = UserStories.WebRequest();
+        var page = await (await UserStories.PasswordToOtpPageAsync(userClient, request, user)).UseRecoveryCodeAsync();
+        var refused = await page.SubmitCodeAsync(oldCodes[0]).As<RecoveryCodePage>();
+        Assert.Contains(RecoveryCodeModel.NotValid, refused.Alerts);
+        var tokens = await UserStories.ExchangeCodeAsync(userClient, request, await refused.SubmitCodeAsync(newCodes[0]));
+        Assert.Equal(["pwd", "otp", "mfa"], tokens.Amr);
     }
 
     [Fact]
     public async Task GenerateCodes_ForOneUser_AreNotShownOnAnotherUsersTab()
     {
-        var (first, _, _) = await UserWithCodesAsync(Factory);
-        var (second, _, _) = await UserWithCodesAsync(Factory);
-        var (adminClient, _) = await SignedInAdminAsync(fixture);
+        var (first, _, _) = await UserStories.UserWithRecoveryCodesAsync(Factory);
+        var (second, _, _) = await UserStories.UserWithRecoveryCodesAsync(Factory);
+        var (adminClient, _) = await UserStories.SignedInAdminAsync(fixture);
         using var client = adminClient;
-        var tab = await TwoStepTabAsync(client, first.Id);
+        var tab = await AdminUserTwoStepPage.OpenAsync(client, first.Id);
 
         // The generate form posts and redirects; stop before the redirect is followed and open another user's tab.
-        var response = await client.Http.PostAsync(TwoStepPath(first.Id) + "?handler=Generate", new FormUrlEncodedContent(
-            [new("__RequestVerificationToken", tab.Document.QuerySelector("form#generate-codes input[name=__RequestVerificationToken]")!.GetAttribute("value")!)]));
-        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
-        var other = await TwoStepTabAsync(client, second.Id);
+        var response = await tab.PostGenerateAsync();
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var other = await AdminUserTwoStepPage.OpenAsync(client, second.Id);
 
-        Assert.Empty(ListedCodes(other));
+        Assert.Empty(other.IssuedCodes);
     }
 
     [Fact]
     public async Task RemoveDevice_RemovesItAndLogsTheAdmin()
     {
-        var (user, _, _) = await UserWithCodesAsync(Factory);
-        var (adminClient, admin) = await SignedInAdminAsync(fixture);
+        var (user, _, _) = await UserStories.UserWithRecoveryCodesAsync(Factory);
+        var (adminClient, admin) = await UserStories.SignedInAdminAsync(fixture);
         using var client = adminClient;
-        var tab = await TwoStepTabAsync(client, user.Id);
-        Assert.Single(tab.Document.QuerySelectorAll("#devices tbody tr"));
+        var tab = await AdminUserTwoStepPage.OpenAsync(client, user.Id);
+        Assert.Single(tab.DeviceRows);
 
-        var after = await client.SubmitAsync(tab, formSelector: "form.remove-device");
+        var after = await tab.RemoveDeviceAsync(tab.DeviceIds[0]).As<AdminUserTwoStepPage>();
 
-        AssertOn(after, TwoStepPath(user.Id));
-        Assert.Contains("was removed", StatusText(after));
-        Assert.NotNull(after.Document.QuerySelector("#no-devices"));
-        var removed = Assert.Single(await EventsAsync(Factory, user.Id), row => row.Kind == SecurityEventKinds.DeviceRemoved);
+        Assert.Equal(user.Id, after.UserId);
+        Assert.Contains("was removed", after.StatusMessage);
+        Assert.True(after.SaysNoDevices);
+        var removed = Assert.Single(await Factory.SecurityEventsAsync(user.Id), row => row.Kind == SecurityEventKinds.DeviceRemoved);
         Assert.Equal(admin.Id, removed.ActorId);
 
         // Without a device (and no policy requiring one) the password alone signs in again.
         using var userClient = fixture.CreateClient();
-        var request = SignInSteps.WebRequest();
-        Assert.Equal(["pwd"], Amr(await TokensAsync(userClient, request, await PasswordAsync(userClient, request, user))));
+        var request = UserStories.WebRequest();
+        Assert.Equal(["pwd"], (await UserStories.ExchangeCodeAsync(userClient, request, await UserStories.SignInWithPasswordAsync(userClient, request, user))).Amr);
     }
 
     [Fact]
     public async Task RemoveDevice_ThatIsNotTheUsers_IsRefusedWithAMessage()
     {
-        var (user, _, _) = await UserWithCodesAsync(Factory);
-        var (other, otherDevice, _) = await UserWithCodesAsync(Factory);
-        var (adminClient, _) = await SignedInAdminAsync(fixture);
+        var (user, _, _) = await UserStories.UserWithRecoveryCodesAsync(Factory);
+        var (other, otherDevice, _) = await UserStories.UserWithRecoveryCodesAsync(Factory);
+        var (adminClient, _) = await UserStories.SignedInAdminAsync(fixture);
         using var client = adminClient;
-        var tab = await TwoStepTabAsync(client, user.Id);
+        var tab = await AdminUserTwoStepPage.OpenAsync(client, user.Id);
 
-        var answer = await client.SubmitAsync(tab, new Dictionary<string, string> { ["DeviceId"] = otherDevice.Id.ToString() }, formSelector: "form.remove-device");
-        var garbage = await client.SubmitAsync(tab, new Dictionary<string, string> { ["DeviceId"] = new string('x', 500) }, formSelector: "form.remove-device");
+        var answer = await tab.RemoveDeviceAsync(otherDevice.Id).As<AdminUserTwoStepPage>();
+        var garbage = await tab.RemoveDeviceAsync(new string('x', 500)).As<AdminUserTwoStepPage>();
 
-        AssertOn(answer, TwoStepPath(user.Id));
-        Assert.Contains("does not exist", AlertText(answer));
-        AssertOn(garbage, TwoStepPath(user.Id));
-        Assert.Contains("does not exist", AlertText(garbage));
-        Assert.Single((await TwoStepTabAsync(client, other.Id)).Document.QuerySelectorAll("#devices tbody tr"));
-        Assert.Single((await TwoStepTabAsync(client, user.Id)).Document.QuerySelectorAll("#devices tbody tr"));
+        Assert.Equal(user.Id, answer.UserId);
+        Assert.Contains("does not exist", answer.Alerts);
+        Assert.Equal(user.Id, garbage.UserId);
+        Assert.Contains("does not exist", garbage.Alerts);
+        Assert.Single((await AdminUserTwoStepPage.OpenAsync(client, other.Id)).DeviceRows);
+        Assert.Single((await AdminUserTwoStepPage.OpenAsync(client, user.Id)).DeviceRows);
     }
 }

@@ -1,9 +1,9 @@
 using System.Net;
 using IdentityProvider.Auditing;
-using IdentityProvider.IntegrationTests.RecoveryCodes;
 using IdentityProvider.Testing;
-using static IdentityProvider.IntegrationTests.Admin.AdminSteps;
-using static IdentityProvider.IntegrationTests.RecoveryCodes.RecoveryCodeSteps;
+using IdentityProvider.Testing.Pages;
+using IdentityProvider.Testing.Pages.Admin;
+using IdentityProvider.Testing.Stories;
 
 namespace IdentityProvider.IntegrationTests.Admin;
 
@@ -18,19 +18,19 @@ public sealed class AdminSuspensionTests(ProviderFixture fixture) : IClassFixtur
     [Fact]
     public async Task SuspendForDays_PasswordAloneSignsInUntilTheDaysAreOver()
     {
-        var (user, device, _) = await UserWithCodesAsync(Factory);
-        var (adminClient, admin) = await SignedInAdminAsync(fixture);
+        var (user, device, _) = await UserStories.UserWithRecoveryCodesAsync(Factory);
+        var (adminClient, admin) = await UserStories.SignedInAdminAsync(fixture);
         using var client = adminClient;
 
-        var after = await SuspendAsync(client, await TwoStepTabAsync(client, user.Id), "3", "  Phone lost on a trip  ");
+        var after = await (await AdminUserTwoStepPage.OpenAsync(client, user.Id)).SuspendAsync("3", "  Phone lost on a trip  ").As<AdminUserTwoStepPage>();
 
-        AssertOn(after, TwoStepPath(user.Id));
-        Assert.Contains("suspended for 3 days", StatusText(after));
-        Assert.Contains("Phone lost on a trip", after.Document.QuerySelector("#suspension")!.TextContent);
-        var stored = await ReadUserAsync(Factory, user.Id);
+        Assert.Equal(user.Id, after.UserId);
+        Assert.Contains("suspended for 3 days", after.StatusMessage);
+        Assert.Contains("Phone lost on a trip", after.SuspensionText);
+        var stored = await Factory.ReadUserAsync(user.Id);
         Assert.Equal("Phone lost on a trip", stored.TwoStepDisabledReason);
         Assert.False(stored.TwoStepDisabledIndefinitely);
-        var logged = Assert.Single(await EventsAsync(Factory, user.Id), row => row.Kind == SecurityEventKinds.TwoStepSuspended);
+        var logged = Assert.Single(await Factory.SecurityEventsAsync(user.Id), row => row.Kind == SecurityEventKinds.TwoStepSuspended);
         Assert.Equal(admin.Id, logged.ActorId);
         Assert.Contains("Phone lost on a trip", logged.Detail);
 
@@ -41,66 +41,64 @@ public sealed class AdminSuspensionTests(ProviderFixture fixture) : IClassFixtur
         // After the third day two-step sign-in applies again by itself.
         Factory.Clock.Advance(TimeSpan.FromMinutes(10));
         using var late = fixture.CreateClient();
-        var request = SignInSteps.WebRequest();
-        var otp = await PasswordAsync(late, request, user);
-        AssertOn(otp, OtpPath);
-        var tokens = await TokensAsync(late, request, await SubmitOtpAsync(late, otp, device.CodeAt(Factory.Clock.GetUtcNow())));
-        Assert.Equal(["pwd", "otp", "mfa"], Amr(tokens));
+        var request = UserStories.WebRequest();
+        var otp = await UserStories.PasswordToOtpPageAsync(late, request, user);
+        var tokens = await UserStories.ExchangeCodeAsync(late, request, await otp.SubmitCodeAsync(device.TotpNow(Factory.Clock)));
+        Assert.Equal(["pwd", "otp", "mfa"], tokens.Amr);
     }
 
     [Fact]
     public async Task SuspendIndefinitely_LastsUntilRestored()
     {
-        var (user, _, _) = await UserWithCodesAsync(Factory);
-        var (adminClient, admin) = await SignedInAdminAsync(fixture);
+        var (user, _, _) = await UserStories.UserWithRecoveryCodesAsync(Factory);
+        var (adminClient, admin) = await UserStories.SignedInAdminAsync(fixture);
         using var client = adminClient;
 
-        var suspended = await SuspendAsync(client, await TwoStepTabAsync(client, user.Id), null, "New phone on order");
+        var suspended = await (await AdminUserTwoStepPage.OpenAsync(client, user.Id)).SuspendAsync(null, "New phone on order").As<AdminUserTwoStepPage>();
 
-        Assert.Contains("indefinitely", suspended.Document.QuerySelector("#suspension")!.TextContent);
-        Assert.True((await ReadUserAsync(Factory, user.Id)).TwoStepDisabledIndefinitely);
+        Assert.Contains("indefinitely", suspended.SuspensionText);
+        Assert.True((await Factory.ReadUserAsync(user.Id)).TwoStepDisabledIndefinitely);
         Factory.Clock.Advance(TimeSpan.FromDays(400));
         Assert.Equal(["pwd"], await PasswordOnlySignInAsync(user));
 
         // The admin's session is long over after 400 days: sign in again to restore.
-        var (secondClient, secondAdmin) = await SignedInAdminAsync(fixture);
+        var (secondClient, secondAdmin) = await UserStories.SignedInAdminAsync(fixture);
         using var again = secondClient;
-        var restored = await again.SubmitAsync(await TwoStepTabAsync(again, user.Id), formSelector: "form#restore");
+        var restored = await (await AdminUserTwoStepPage.OpenAsync(again, user.Id)).RestoreAsync().As<AdminUserTwoStepPage>();
 
-        AssertOn(restored, TwoStepPath(user.Id));
-        Assert.Contains("applies again", StatusText(restored));
-        Assert.NotNull(restored.Document.QuerySelector("form#suspend"));
-        var stored = await ReadUserAsync(Factory, user.Id);
+        Assert.Equal(user.Id, restored.UserId);
+        Assert.Contains("applies again", restored.StatusMessage);
+        Assert.True(restored.OffersSuspend);
+        var stored = await Factory.ReadUserAsync(user.Id);
         Assert.False(stored.TwoStepDisabledIndefinitely);
         Assert.Null(stored.TwoStepDisabledUntil);
         Assert.Null(stored.TwoStepDisabledReason);
-        Assert.Equal(secondAdmin.Id, Assert.Single(await EventsAsync(Factory, user.Id), row => row.Kind == SecurityEventKinds.TwoStepRestored).ActorId);
-        Assert.Equal(admin.Id, Assert.Single(await EventsAsync(Factory, user.Id), row => row.Kind == SecurityEventKinds.TwoStepSuspended).ActorId);
+        Assert.Equal(secondAdmin.Id, Assert.Single(await Factory.SecurityEventsAsync(user.Id), row => row.Kind == SecurityEventKinds.TwoStepRestored).ActorId);
+        Assert.Equal(admin.Id, Assert.Single(await Factory.SecurityEventsAsync(user.Id), row => row.Kind == SecurityEventKinds.TwoStepSuspended).ActorId);
         using var userClient = fixture.CreateClient();
-        AssertOn(await PasswordAsync(userClient, SignInSteps.WebRequest(), user), OtpPath);
+        await UserStories.PasswordToOtpPageAsync(userClient, UserStories.WebRequest(), user);
     }
 
     [Fact]
     public async Task Suspended_RelyingPartyDemandingMfa_StillGetsTheOtpStep()
     {
-        var (user, _, codes) = await UserWithCodesAsync(Factory);
-        var (adminClient, _) = await SignedInAdminAsync(fixture);
+        var (user, _, codes) = await UserStories.UserWithRecoveryCodesAsync(Factory);
+        var (adminClient, _) = await UserStories.SignedInAdminAsync(fixture);
         using var client = adminClient;
-        await SuspendAsync(client, await TwoStepTabAsync(client, user.Id), null, "Lost device");
+        await (await AdminUserTwoStepPage.OpenAsync(client, user.Id)).SuspendAsync(null, "Lost device");
 
         using var userClient = fixture.CreateClient();
-        var request = SignInSteps.WebRequest(new Dictionary<string, string> { ["acr_values"] = "mfa" });
-        var otp = await PasswordAsync(userClient, request, user);
+        var request = UserStories.WebRequest(new Dictionary<string, string> { ["acr_values"] = "mfa" });
+        var otp = await UserStories.PasswordToOtpPageAsync(userClient, request, user);
 
-        AssertOn(otp, OtpPath);
-        var recovery = await FollowRecoveryLinkAsync(userClient, otp);
-        var tokens = await TokensAsync(userClient, request, await SubmitRecoveryCodeAsync(userClient, recovery, codes[0]));
-        Assert.Equal(["pwd", "otp", "mfa"], Amr(tokens));
-        Assert.Equal("mfa", Acr(tokens));
+        var recovery = await otp.UseRecoveryCodeAsync();
+        var tokens = await UserStories.ExchangeCodeAsync(userClient, request, await recovery.SubmitCodeAsync(codes[0]));
+        Assert.Equal(["pwd", "otp", "mfa"], tokens.Amr);
+        Assert.Equal("mfa", tokens.Acr);
 
         // The gate itself held the line: no password-only session was issued on the way (the authorize
         // endpoint's step-up would hide that from the tokens).
-        Assert.DoesNotContain(await EventsAsync(Factory, user.Id),
+        Assert.DoesNotContain(await Factory.SecurityEventsAsync(user.Id),
             row => row.Kind == SecurityEventKinds.SignInSucceeded && row.Detail?.Contains("suspended") == true);
     }
 
@@ -115,51 +113,51 @@ public sealed class AdminSuspensionTests(ProviderFixture fixture) : IClassFixtur
     [InlineData("3", "    ")]
     public async Task Suspend_WithBadInput_ShowsAMessageAndChangesNothing(string days, string reason)
     {
-        var user = await CreateUserAsync(Factory);
-        var (adminClient, _) = await SignedInAdminAsync(fixture);
+        var user = await UserStories.CreateUserAsync(Factory);
+        var (adminClient, _) = await UserStories.SignedInAdminAsync(fixture);
         using var client = adminClient;
 
-        var answer = await SuspendAsync(client, await TwoStepTabAsync(client, user.Id), days, reason);
+        var answer = await (await AdminUserTwoStepPage.OpenAsync(client, user.Id)).SuspendAsync(days, reason).As<AdminUserTwoStepPage>();
 
-        AssertOn(answer, TwoStepPath(user.Id));
-        Assert.NotEmpty(AlertText(answer));
-        var stored = await ReadUserAsync(Factory, user.Id);
+        Assert.Equal(user.Id, answer.UserId);
+        Assert.NotEmpty(answer.Alerts);
+        var stored = await Factory.ReadUserAsync(user.Id);
         Assert.False(stored.TwoStepDisabledIndefinitely);
         Assert.Null(stored.TwoStepDisabledUntil);
-        Assert.DoesNotContain(await EventsAsync(Factory, user.Id), row => row.Kind == SecurityEventKinds.TwoStepSuspended);
+        Assert.DoesNotContain(await Factory.SecurityEventsAsync(user.Id), row => row.Kind == SecurityEventKinds.TwoStepSuspended);
     }
 
     [Fact]
     public async Task Suspend_WithFiveHundredCharactersOfGarbageEverywhere_AnswersWithAMessage()
     {
-        var user = await CreateUserAsync(Factory);
-        var (adminClient, _) = await SignedInAdminAsync(fixture);
+        var user = await UserStories.CreateUserAsync(Factory);
+        var (adminClient, _) = await UserStories.SignedInAdminAsync(fixture);
         using var client = adminClient;
         var garbage = string.Concat(Enumerable.Range(0, 501).Select(i => (char)('!' + (i * 7 % 90))));
 
-        var badDays = await SuspendAsync(client, await TwoStepTabAsync(client, user.Id), garbage, "Lost");
-        var longReason = await SuspendAsync(client, await TwoStepTabAsync(client, user.Id), "3", garbage);
-        var badDuration = await client.SubmitAsync(await TwoStepTabAsync(client, user.Id),
-            new Dictionary<string, string> { ["Suspend.Duration"] = garbage, ["Suspend.Days"] = garbage, ["Suspend.Reason"] = "Lost" }, formSelector: "form#suspend");
+        var badDays = await (await AdminUserTwoStepPage.OpenAsync(client, user.Id)).SuspendAsync(garbage, "Lost");
+        var longReason = await (await AdminUserTwoStepPage.OpenAsync(client, user.Id)).SuspendAsync("3", garbage);
+        var badDuration = await (await AdminUserTwoStepPage.OpenAsync(client, user.Id)).SuspendAsTypedAsync(garbage, garbage, "Lost");
 
         foreach (var answer in new[] { badDays, longReason, badDuration })
         {
             Assert.Equal(HttpStatusCode.OK, answer.Status);
-            AssertOn(answer, TwoStepPath(user.Id));
-            Assert.NotEmpty(AlertText(answer));
+            var tab = answer.As<AdminUserTwoStepPage>();
+            Assert.Equal(user.Id, tab.UserId);
+            Assert.NotEmpty(tab.Alerts);
         }
 
-        Assert.Contains("at most 500 characters", AlertText(longReason));
-        Assert.Null((await ReadUserAsync(Factory, user.Id)).TwoStepDisabledReason);
+        Assert.Contains("at most 500 characters", longReason.As<AdminUserTwoStepPage>().Alerts);
+        Assert.Null((await Factory.ReadUserAsync(user.Id)).TwoStepDisabledReason);
     }
 
     /// <summary>Signs the user in at the web client with the password alone; the amr of the tokens.</summary>
-    private async Task<string[]> PasswordOnlySignInAsync(CodeUser user)
+    private async Task<string[]> PasswordOnlySignInAsync(TestUser user)
     {
         using var client = fixture.CreateClient();
-        var request = SignInSteps.WebRequest();
-        var tokens = await TokensAsync(client, request, await PasswordAsync(client, request, user));
-        Assert.Equal("pwd", Acr(tokens));
-        return Amr(tokens);
+        var request = UserStories.WebRequest();
+        var tokens = await UserStories.ExchangeCodeAsync(client, request, await UserStories.SignInWithPasswordAsync(client, request, user));
+        Assert.Equal("pwd", tokens.Acr);
+        return tokens.Amr;
     }
 }

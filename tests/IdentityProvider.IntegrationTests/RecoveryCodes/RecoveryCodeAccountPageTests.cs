@@ -1,8 +1,9 @@
 using IdentityProvider.Auditing;
 using IdentityProvider.RecoveryCodes;
 using IdentityProvider.Testing;
+using IdentityProvider.Testing.Pages;
+using IdentityProvider.Testing.Stories;
 using Microsoft.Extensions.DependencyInjection;
-using static IdentityProvider.IntegrationTests.RecoveryCodes.RecoveryCodeSteps;
 
 namespace IdentityProvider.IntegrationTests.RecoveryCodes;
 
@@ -14,49 +15,49 @@ public sealed class RecoveryCodeAccountPageTests(ProviderFixture fixture) : ICla
     [Fact]
     public async Task Section_CountsRemainingCodesAndWarnsAtThreeOrFewer()
     {
-        var (user, device, codes) = await UserWithCodesAsync(Factory);
+        var (user, device, codes) = await UserStories.UserWithRecoveryCodesAsync(Factory);
         using var client = fixture.CreateClient();
-        var account = await SignInWithOtpAsync(Factory, client, user, device);
-        Assert.Contains(account.Document.QuerySelectorAll("a"), link => link.TextContent.Trim() == "Recovery codes" && link.GetAttribute("href") == ManageCodesPath);
+        var account = (await UserStories.SignInWithTwoStepsAsync(Factory, client, user, device)).As<ManagePage>();
+        Assert.Contains(account.Page.Document.QuerySelectorAll("a"),
+            link => link.TextContent.Trim() == ManagePage.RecoveryCodesLink && link.GetAttribute("href") == RecoveryCodesPage.Path);
 
-        var full = await client.GetAsync(ManageCodesPath);
-        Assert.Contains("10", full.Document.QuerySelector("#recovery-codes-remaining")!.TextContent);
-        Assert.Null(full.Document.QuerySelector("#recovery-codes-low"));
+        var full = await RecoveryCodesPage.OpenAsync(client).As<RecoveryCodesPage>();
+        Assert.Contains("10", full.RemainingText);
+        Assert.False(full.ShowsLowWarning);
 
         await SpendAsync(user.Id, codes.Take(6));
-        var four = await client.GetAsync(ManageCodesPath);
-        Assert.Contains("4", four.Document.QuerySelector("#recovery-codes-remaining")!.TextContent);
-        Assert.Null(four.Document.QuerySelector("#recovery-codes-low"));
+        var four = await RecoveryCodesPage.OpenAsync(client).As<RecoveryCodesPage>();
+        Assert.Contains("4", four.RemainingText);
+        Assert.False(four.ShowsLowWarning);
 
         await SpendAsync(user.Id, codes.Skip(6).Take(1));
-        var three = await client.GetAsync(ManageCodesPath);
-        Assert.Contains("3", three.Document.QuerySelector("#recovery-codes-remaining")!.TextContent);
-        Assert.NotNull(three.Document.QuerySelector("#recovery-codes-low"));
+        var three = await RecoveryCodesPage.OpenAsync(client).As<RecoveryCodesPage>();
+        Assert.Contains("3", three.RemainingText);
+        Assert.True(three.ShowsLowWarning);
     }
 
     [Fact]
     public async Task Generate_WithPassword_ShowsANewSetOnceAndVoidsTheOld()
     {
-        var (user, device, oldCodes) = await UserWithCodesAsync(Factory);
+        var (user, device, oldCodes) = await UserStories.UserWithRecoveryCodesAsync(Factory);
         using var client = fixture.CreateClient();
-        await SignInWithOtpAsync(Factory, client, user, device);
-        var page = await client.GetAsync(ManageCodesPath);
+        await UserStories.SignInWithTwoStepsAsync(Factory, client, user, device);
+        var page = await RecoveryCodesPage.OpenAsync(client).As<RecoveryCodesPage>();
 
-        var show = await client.SubmitAsync(page, new Dictionary<string, string> { ["Input.Password"] = user.Password });
+        var show = await page.GenerateAsync(user.Password).As<ShowRecoveryCodesPage>();
 
-        AssertOn(show, ShowCodesPath);
-        var newCodes = ListedCodes(show);
-        Assert.Equal(10, newCodes.Length);
+        var newCodes = show.Codes;
+        Assert.Equal(10, newCodes.Count);
         Assert.Empty(newCodes.Intersect(oldCodes));
         RecoveryCodeIssueTests.AssertShowOncePage(show);
-        Assert.Empty(ListedCodes(await client.GetAsync(show.Uri.PathAndQuery)));
-        AssertOn(await client.SubmitAsync(show, new Dictionary<string, string> { ["Saved"] = "true" }), ManageCodesPath);
+        Assert.Empty((await show.ReloadAsync()).Codes);
+        await show.ContinueAsync().As<RecoveryCodesPage>();
 
         using var scope = Factory.Services.CreateScope();
         var store = scope.ServiceProvider.GetRequiredService<RecoveryCodeStore>();
         Assert.Equal(RecoveryCodeResult.Rejected, await store.TryRedeemAsync(user.Id, oldCodes[0]));
         Assert.Equal(RecoveryCodeResult.Accepted, await store.TryRedeemAsync(user.Id, newCodes[0]));
-        var generated = (await EventsAsync(Factory, user.Id)).Last(row => row.Kind == SecurityEventKinds.RecoveryCodesGenerated);
+        var generated = (await Factory.SecurityEventsAsync(user.Id)).Last(row => row.Kind == SecurityEventKinds.RecoveryCodesGenerated);
         Assert.Null(generated.ActorId);
         Assert.Contains("requested by the user", generated.Detail);
     }
@@ -64,23 +65,22 @@ public sealed class RecoveryCodeAccountPageTests(ProviderFixture fixture) : ICla
     [Fact]
     public async Task Generate_WithWrongPassword_IsRefusedAndCountsTowardTheLockout()
     {
-        var (user, device, oldCodes) = await UserWithCodesAsync(Factory);
+        var (user, device, oldCodes) = await UserStories.UserWithRecoveryCodesAsync(Factory);
         using var client = fixture.CreateClient();
-        await SignInWithOtpAsync(Factory, client, user, device);
-        var page = await client.GetAsync(ManageCodesPath);
+        await UserStories.SignInWithTwoStepsAsync(Factory, client, user, device);
+        var page = await RecoveryCodesPage.OpenAsync(client).As<RecoveryCodesPage>();
 
-        var refused = await client.SubmitAsync(page, new Dictionary<string, string> { ["Input.Password"] = "not-the-password" });
+        var refused = await page.GenerateAsync("not-the-password").As<RecoveryCodesPage>();
 
-        AssertOn(refused, ManageCodesPath);
-        Assert.Contains("password is not correct", AlertText(refused));
-        Assert.Equal(1, (await ReadUserAsync(Factory, user.Id)).AccessFailedCount);
+        Assert.Contains("password is not correct", refused.Alerts);
+        Assert.Equal(1, (await Factory.ReadUserAsync(user.Id)).AccessFailedCount);
         for (var attempt = 2; attempt <= 5; attempt++)
         {
-            refused = await client.SubmitAsync(refused, new Dictionary<string, string> { ["Input.Password"] = "not-the-password" });
+            refused = await refused.GenerateAsync("not-the-password").As<RecoveryCodesPage>();
         }
 
-        Assert.Contains("locked", AlertText(refused));
-        Assert.NotNull((await ReadUserAsync(Factory, user.Id)).LockoutEnd);
+        Assert.Contains("locked", refused.Alerts);
+        Assert.NotNull((await Factory.ReadUserAsync(user.Id)).LockoutEnd);
         using var scope = Factory.Services.CreateScope();
         Assert.Equal(RecoveryCodeResult.Accepted, await scope.ServiceProvider.GetRequiredService<RecoveryCodeStore>().TryRedeemAsync(user.Id, oldCodes[0]));
     }
@@ -90,34 +90,31 @@ public sealed class RecoveryCodeAccountPageTests(ProviderFixture fixture) : ICla
     [InlineData("   ")]
     public async Task Generate_WithoutPassword_AsksForIt(string password)
     {
-        var (user, device, _) = await UserWithCodesAsync(Factory);
+        var (user, device, _) = await UserStories.UserWithRecoveryCodesAsync(Factory);
         using var client = fixture.CreateClient();
-        await SignInWithOtpAsync(Factory, client, user, device);
-        var page = await client.GetAsync(ManageCodesPath);
+        await UserStories.SignInWithTwoStepsAsync(Factory, client, user, device);
+        var page = await RecoveryCodesPage.OpenAsync(client).As<RecoveryCodesPage>();
 
-        var answer = await client.SubmitAsync(page, new Dictionary<string, string> { ["Input.Password"] = password });
+        var answer = await page.GenerateAsync(password).As<RecoveryCodesPage>();
 
-        AssertOn(answer, ManageCodesPath);
-        Assert.Contains("Enter your password", AlertText(answer));
+        Assert.Contains("Enter your password", answer.Alerts);
     }
 
     [Fact]
     public async Task Section_WithoutDevice_OffersNoCodes()
     {
-        var user = await CreateUserAsync(Factory);
+        var user = await UserStories.CreateUserAsync(Factory);
         using var client = fixture.CreateClient();
-        await SignInSteps.SubmitPasswordAsync(client, await client.GetAsync(LoginPath), user.Email, user.Password);
-        var withToken = await client.GetAsync("/Manage/ChangePassword");
+        await UserStories.SignInWithPasswordAsync(client, user.Email, user.Password);
+        var withToken = await ChangePasswordPage.OpenAsync(client);
 
-        var page = await client.GetAsync(ManageCodesPath);
-        AssertOn(page, ManageCodesPath);
-        Assert.NotNull(page.Document.QuerySelector("#recovery-codes-no-device"));
-        Assert.Null(page.Document.QuerySelector("input[name='Input.Password']"));
+        var page = await RecoveryCodesPage.OpenAsync(client).As<RecoveryCodesPage>();
+        Assert.True(page.SaysNoDevice);
+        Assert.False(page.OffersGenerate);
 
-        var forged = await PostWithTokenOfAsync(client, withToken, ManageCodesPath, new Dictionary<string, string> { ["Input.Password"] = user.Password });
-        AssertOn(forged, ManageCodesPath);
-        Assert.Contains("Add an authenticator app first", AlertText(forged));
-        Assert.Empty(await RowsAsync(Factory, user.Id));
+        var forged = await RecoveryCodesPage.ForgeGenerateAsync(withToken, user.Password).As<RecoveryCodesPage>();
+        Assert.Contains("Add an authenticator app first", forged.Alerts);
+        Assert.Empty(await Factory.ReadRecoveryCodesAsync(user.Id));
     }
 
     private async Task SpendAsync(string userId, IEnumerable<string> codes)

@@ -4,10 +4,11 @@ using IdentityProvider.Data.Entities;
 using IdentityProvider.Pages.Account;
 using IdentityProvider.RecoveryCodes;
 using IdentityProvider.Testing;
+using IdentityProvider.Testing.Pages;
+using IdentityProvider.Testing.Stories;
 using IdentityProvider.TwoStep;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using static IdentityProvider.IntegrationTests.RecoveryCodes.RecoveryCodeSteps;
 
 namespace IdentityProvider.IntegrationTests.RecoveryCodes;
 
@@ -34,41 +35,29 @@ public sealed class RecoveryCodeConcurrencyTests(HighLockoutFixture fixture) : I
     [Fact]
     public async Task Redeem_TwentyParallelScopes_ExactlyOneAccepted()
     {
-        var (user, _, codes) = await UserWithCodesAsync(Factory);
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var (user, _, codes) = await UserStories.UserWithRecoveryCodesAsync(Factory);
 
-        var attempts = Enumerable.Range(0, Parallel).Select(_ => Task.Run(async () =>
-        {
-            using var scope = Factory.Services.CreateScope();
-            var store = scope.ServiceProvider.GetRequiredService<RecoveryCodeStore>();
-            await start.Task;
-            return await store.TryRedeemAsync(user.Id, codes[5]);
-        })).ToList();
-        start.SetResult();
-        var results = await Task.WhenAll(attempts);
+        var results = await Race.RunAsync(Parallel, _ =>
+            Factory.WithServiceAsync<RecoveryCodeStore, RecoveryCodeResult>(store => store.TryRedeemAsync(user.Id, codes[5])));
 
-        Assert.Equal(1, results.Count(result => result == RecoveryCodeResult.Accepted));
+        Assert.Equal(1, results.Winners(result => result == RecoveryCodeResult.Accepted));
         Assert.Equal(Parallel - 1, results.Count(result => result == RecoveryCodeResult.Rejected));
-        Assert.Single(await RowsAsync(Factory, user.Id), row => row.SpentAt is not null);
+        Assert.Single(await Factory.ReadRecoveryCodesAsync(user.Id), row => row.SpentAt is not null);
     }
 
     [Fact]
     public async Task Redeem_WhileANewSetIsGenerated_OldCodeNeverWorksAfterwards()
     {
-        var (user, _, codes) = await UserWithCodesAsync(Factory);
+        var (user, _, codes) = await UserStories.UserWithRecoveryCodesAsync(Factory);
 
-        var redeem = Task.Run(async () =>
-        {
-            using var scope = Factory.Services.CreateScope();
-            return await scope.ServiceProvider.GetRequiredService<RecoveryCodeStore>().TryRedeemAsync(user.Id, codes[1]);
-        });
-        var regenerate = Task.Run(() => GenerateAsync(Factory, user.Id));
+        var redeem = Task.Run(() => Factory.WithServiceAsync<RecoveryCodeStore, RecoveryCodeResult>(store => store.TryRedeemAsync(user.Id, codes[1])));
+        var regenerate = Task.Run(() => UserStories.GenerateRecoveryCodesAsync(Factory, user.Id));
         await Task.WhenAll(redeem, regenerate);
 
         // Whichever ran first, the old code is void now and the new set is complete and unspent.
         using var after = Factory.Services.CreateScope();
         Assert.Equal(RecoveryCodeResult.Rejected, await after.ServiceProvider.GetRequiredService<RecoveryCodeStore>().TryRedeemAsync(user.Id, codes[1]));
-        var rows = await RowsAsync(Factory, user.Id);
+        var rows = await Factory.ReadRecoveryCodesAsync(user.Id);
         Assert.Equal(10, rows.Count);
         Assert.All(rows, row => Assert.Null(row.SpentAt));
     }
@@ -76,11 +65,11 @@ public sealed class RecoveryCodeConcurrencyTests(HighLockoutFixture fixture) : I
     [Fact]
     public async Task Generate_TwiceAtOnce_LeavesExactlyOneSetOfTen()
     {
-        var user = await CreateUserAsync(Factory);
+        var user = await UserStories.CreateUserAsync(Factory);
 
-        var sets = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => GenerateAsync(Factory, user.Id))));
+        var sets = await Race.RunAsync(4, _ => UserStories.GenerateRecoveryCodesAsync(Factory, user.Id));
 
-        var rows = await RowsAsync(Factory, user.Id);
+        var rows = await Factory.ReadRecoveryCodesAsync(user.Id);
         Assert.Equal(10, rows.Count);
         using var scope = Factory.Services.CreateScope();
         var store = scope.ServiceProvider.GetRequiredService<RecoveryCodeStore>();
@@ -96,23 +85,24 @@ public sealed class RecoveryCodeConcurrencyTests(HighLockoutFixture fixture) : I
     [Fact]
     public async Task SignIn_TwentyPendingSignInsSubmitOneCodeAtOnce_ExactlyOneSignsIn()
     {
-        var (user, _, codes) = await UserWithCodesAsync(Factory);
+        var (user, _, codes) = await UserStories.UserWithRecoveryCodesAsync(Factory);
         var sessions = await PendingSignInsAsync(user);
         try
         {
-            var answers = await Task.WhenAll(sessions.Select(session => SubmitRecoveryCodeAsync(session.Client, session.Page, codes[7])));
+            var answers = await Race.RunAsync(Parallel, index => sessions[index].Page.SubmitCodeAsync(codes[7]));
 
             Assert.All(answers, answer => Assert.True(answer.Status == HttpStatusCode.OK || answer.ExternalRedirect is not null,
                 $"{answer.Uri} ({(int)answer.Status}): {answer.Text.Trim()}"));
             var winners = answers.Select((answer, index) => (answer, index)).Where(pair => pair.answer.ExternalRedirect is not null).ToList();
             var winner = Assert.Single(winners);
-            var tokens = await TokensAsync(sessions[winner.index].Client, sessions[winner.index].Request, winner.answer);
-            Assert.Equal(["pwd", "otp", "mfa"], Amr(tokens));
-            Assert.Single(await RowsAsync(Factory, user.Id), row => row.SpentAt is not null);
-            var events = await EventsAsync(Factory, user.Id);
+            var tokens = await UserStories.ExchangeCodeAsync(sessions[winner.index].Client, sessions[winner.index].Request, winner.answer);
+            Assert.Equal(["pwd", "otp", "mfa"], tokens.Amr);
+            Assert.Single(await Factory.ReadRecoveryCodesAsync(user.Id), row => row.SpentAt is not null);
+            var events = await Factory.SecurityEventsAsync(user.Id);
             Assert.Single(events, row => row.Kind == SecurityEventKinds.RecoveryCodeUsed);
             Assert.Equal(Parallel - 1, events.Count(row => row.Kind == SecurityEventKinds.RecoveryCodeFailed));
-            Assert.All(answers.Where(answer => answer.ExternalRedirect is null), answer => Assert.Contains(RecoveryCodeModel.NotValid, AlertText(answer)));
+            Assert.All(answers.Where(answer => answer.ExternalRedirect is null),
+                answer => Assert.Contains(RecoveryCodeModel.NotValid, answer.As<RecoveryCodePage>().Alerts));
         }
         finally
         {
@@ -124,7 +114,7 @@ public sealed class RecoveryCodeConcurrencyTests(HighLockoutFixture fixture) : I
     [Fact]
     public async Task RecordFailure_TwoRequestsHoldingTheSameUser_BothCount()
     {
-        var (user, _, _) = await UserWithCodesAsync(Factory);
+        var (user, _, _) = await UserStories.UserWithRecoveryCodesAsync(Factory);
         using var first = Factory.Services.CreateScope();
         using var second = Factory.Services.CreateScope();
         var firstUser = (await first.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByIdAsync(user.Id))!;
@@ -134,18 +124,19 @@ public sealed class RecoveryCodeConcurrencyTests(HighLockoutFixture fixture) : I
         await first.ServiceProvider.GetRequiredService<TwoStepCompletion>().RecordFailureAsync(firstUser, SecurityEventKinds.RecoveryCodeFailed);
         await second.ServiceProvider.GetRequiredService<TwoStepCompletion>().RecordFailureAsync(secondUser, SecurityEventKinds.RecoveryCodeFailed);
 
-        Assert.Equal(2, (await ReadUserAsync(Factory, user.Id)).AccessFailedCount);
+        Assert.Equal(2, (await Factory.ReadUserAsync(user.Id)).AccessFailedCount);
     }
 
     /// <summary>Twenty browsers, each past the password and on the recovery-code page.</summary>
-    private async Task<List<(ProviderClient Client, AuthorizationRequest Request, ProviderPage Page)>> PendingSignInsAsync(CodeUser user)
+    private async Task<List<(ProviderClient Client, AuthorizationRequest Request, RecoveryCodePage Page)>> PendingSignInsAsync(TestUser user)
     {
-        var sessions = new List<(ProviderClient Client, AuthorizationRequest Request, ProviderPage Page)>();
+        var sessions = new List<(ProviderClient Client, AuthorizationRequest Request, RecoveryCodePage Page)>();
         for (var i = 0; i < Parallel; i++)
         {
             var client = fixture.CreateClient();
-            var request = SignInSteps.WebRequest();
-            sessions.Add((client, request, await RecoveryCodePageAsync(client, request, user)));
+            var request = UserStories.WebRequest();
+            var otp = await UserStories.PasswordToOtpPageAsync(client, request, user);
+            sessions.Add((client, request, await otp.UseRecoveryCodeAsync()));
         }
 
         return sessions;

@@ -3,9 +3,10 @@ using IdentityProvider.Auditing;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.Pages.Account;
 using IdentityProvider.Testing;
+using IdentityProvider.Testing.Pages;
+using IdentityProvider.Testing.Stories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using static IdentityProvider.IntegrationTests.RecoveryCodes.RecoveryCodeSteps;
 
 namespace IdentityProvider.IntegrationTests.RecoveryCodes;
 
@@ -17,60 +18,59 @@ public sealed class RecoveryCodeSignInTests(ProviderFixture fixture) : IClassFix
     [Fact]
     public async Task SignIn_WithRecoveryCodeTypedLoosely_CompletesWithPwdOtpMfaAndSpendsIt()
     {
-        var (user, _, codes) = await UserWithCodesAsync(Factory);
+        var (user, _, codes) = await UserStories.UserWithRecoveryCodesAsync(Factory);
         using var client = fixture.CreateClient();
-        var request = SignInSteps.WebRequest();
+        var request = UserStories.WebRequest();
         var page = await RecoveryCodePageAsync(client, request, user);
 
         // Upper case, spaces instead of dashes, surrounding blanks: all ignored.
         var typed = "  " + codes[3].ToUpperInvariant().Replace('-', ' ') + " ";
-        var tokens = await TokensAsync(client, request, await SubmitRecoveryCodeAsync(client, page, typed));
+        var tokens = await UserStories.ExchangeCodeAsync(client, request, await page.SubmitCodeAsync(typed));
 
-        Assert.Equal(["pwd", "otp", "mfa"], Amr(tokens));
-        Assert.Equal("mfa", Acr(tokens));
-        var rows = await RowsAsync(Factory, user.Id);
+        Assert.Equal(["pwd", "otp", "mfa"], tokens.Amr);
+        Assert.Equal("mfa", tokens.Acr);
+        var rows = await Factory.ReadRecoveryCodesAsync(user.Id);
         Assert.Single(rows, row => row.SpentAt is not null);
         Assert.Equal(9, rows.Count(row => row.SpentAt is null));
-        var used = Assert.Single(await EventsAsync(Factory, user.Id), row => row.Kind == SecurityEventKinds.RecoveryCodeUsed);
+        var used = Assert.Single(await Factory.SecurityEventsAsync(user.Id), row => row.Kind == SecurityEventKinds.RecoveryCodeUsed);
         Assert.Contains("9", used.Detail);
     }
 
     [Fact]
     public async Task SignIn_WithSpentCode_IsRefusedWithTheOneMessage()
     {
-        var (user, _, codes) = await UserWithCodesAsync(Factory);
+        var (user, _, codes) = await UserStories.UserWithRecoveryCodesAsync(Factory);
         using (var first = fixture.CreateClient())
         {
-            var request = SignInSteps.WebRequest();
-            await TokensAsync(first, request, await SubmitRecoveryCodeAsync(first, await RecoveryCodePageAsync(first, request, user), codes[0]));
+            var request = UserStories.WebRequest();
+            await UserStories.ExchangeCodeAsync(first, request, await (await RecoveryCodePageAsync(first, request, user)).SubmitCodeAsync(codes[0]));
         }
 
         using var second = fixture.CreateClient();
-        var page = await RecoveryCodePageAsync(second, SignInSteps.WebRequest(), user);
-        var refused = await SubmitRecoveryCodeAsync(second, page, codes[0]);
+        var page = await RecoveryCodePageAsync(second, UserStories.WebRequest(), user);
+        var refused = await page.SubmitCodeAsync(codes[0]).As<RecoveryCodePage>();
 
-        AssertOn(refused, RecoveryCodePath);
-        Assert.Contains(RecoveryCodeModel.NotValid, AlertText(refused));
-        Assert.Contains(await EventsAsync(Factory, user.Id), row => row.Kind == SecurityEventKinds.RecoveryCodeFailed);
+        Assert.Contains(RecoveryCodeModel.NotValid, refused.Alerts);
+        Assert.Contains(await Factory.SecurityEventsAsync(user.Id), row => row.Kind == SecurityEventKinds.RecoveryCodeFailed);
     }
 
     [Fact]
     public async Task SignIn_WithCodeOfOldSet_IsRefusedWithTheSameMessageAsAnUnknownCode()
     {
-        var (user, _, oldCodes) = await UserWithCodesAsync(Factory);
-        var newCodes = await GenerateAsync(Factory, user.Id);
+        var (user, _, oldCodes) = await UserStories.UserWithRecoveryCodesAsync(Factory);
+        var newCodes = await UserStories.GenerateRecoveryCodesAsync(Factory, user.Id);
         using var client = fixture.CreateClient();
-        var request = SignInSteps.WebRequest();
+        var request = UserStories.WebRequest();
         var page = await RecoveryCodePageAsync(client, request, user);
 
-        var voided = await SubmitRecoveryCodeAsync(client, page, oldCodes[0]);
-        var unknown = await SubmitRecoveryCodeAsync(client, voided, "0000-0000-0000-0000");
+        var voided = await page.SubmitCodeAsync(oldCodes[0]).As<RecoveryCodePage>();
+        var unknown = await voided.SubmitCodeAsync("0000-0000-0000-0000").As<RecoveryCodePage>();
 
-        Assert.Equal(AlertText(voided), AlertText(unknown));
-        Assert.Contains(RecoveryCodeModel.NotValid, AlertText(voided));
-        Assert.Equal(10, (await RowsAsync(Factory, user.Id)).Count);
-        var tokens = await TokensAsync(client, request, await SubmitRecoveryCodeAsync(client, unknown, newCodes[0]));
-        Assert.Equal(["pwd", "otp", "mfa"], Amr(tokens));
+        Assert.Equal(voided.Alerts, unknown.Alerts);
+        Assert.Contains(RecoveryCodeModel.NotValid, voided.Alerts);
+        Assert.Equal(10, (await Factory.ReadRecoveryCodesAsync(user.Id)).Count);
+        var tokens = await UserStories.ExchangeCodeAsync(client, request, await unknown.SubmitCodeAsync(newCodes[0]));
+        Assert.Equal(["pwd", "otp", "mfa"], tokens.Amr);
     }
 
     [Theory]
@@ -82,60 +82,54 @@ public sealed class RecoveryCodeSignInTests(ProviderFixture fixture) : IClassFix
     [InlineData("1234-5678-9abc-defg-h")]
     public async Task SignIn_WithEmptyOrMalformedInput_ShowsMessageAndCountsNothing(string input)
     {
-        var (user, _, _) = await UserWithCodesAsync(Factory);
+        var (user, _, _) = await UserStories.UserWithRecoveryCodesAsync(Factory);
         using var client = fixture.CreateClient();
-        var page = await RecoveryCodePageAsync(client, SignInSteps.WebRequest(), user);
+        var page = await RecoveryCodePageAsync(client, UserStories.WebRequest(), user);
 
-        var answer = await SubmitRecoveryCodeAsync(client, page, input);
+        var answer = await page.SubmitCodeAsync(input).As<RecoveryCodePage>();
 
-        AssertOn(answer, RecoveryCodePath);
-        Assert.NotEmpty(AlertText(answer));
-        Assert.DoesNotContain(RecoveryCodeModel.NotValid, AlertText(answer));
-        Assert.Equal(0, (await ReadUserAsync(Factory, user.Id)).AccessFailedCount);
-        Assert.All(await RowsAsync(Factory, user.Id), row => Assert.Null(row.SpentAt));
+        Assert.NotEmpty(answer.Alerts);
+        Assert.DoesNotContain(RecoveryCodeModel.NotValid, answer.Alerts);
+        Assert.Equal(0, (await Factory.ReadUserAsync(user.Id)).AccessFailedCount);
+        Assert.All(await Factory.ReadRecoveryCodesAsync(user.Id), row => Assert.Null(row.SpentAt));
     }
 
     [Fact]
     public async Task SignIn_WithFiveHundredCharactersOfGarbage_ShowsMessageNot500()
     {
-        var (user, _, _) = await UserWithCodesAsync(Factory);
+        var (user, _, _) = await UserStories.UserWithRecoveryCodesAsync(Factory);
         using var client = fixture.CreateClient();
-        var page = await RecoveryCodePageAsync(client, SignInSteps.WebRequest(), user);
+        var page = await RecoveryCodePageAsync(client, UserStories.WebRequest(), user);
         var garbage = string.Concat(Enumerable.Range(0, 500).Select(i => (char)('!' + (i * 7 % 90))));
 
-        var answer = await SubmitRecoveryCodeAsync(client, page, garbage);
+        var answer = await page.SubmitCodeAsync(garbage);
 
         Assert.Equal(HttpStatusCode.OK, answer.Status);
-        AssertOn(answer, RecoveryCodePath);
-        Assert.Contains("16 letters and digits", AlertText(answer));
+        Assert.Contains("16 letters and digits", answer.As<RecoveryCodePage>().Alerts);
     }
 
     [Fact]
     public async Task Failures_MixedOtpAndRecoveryCodes_ShareOneLockoutThatEndsThePendingSignIn()
     {
-        var (user, device, codes) = await UserWithCodesAsync(Factory);
+        var (user, device, codes) = await UserStories.UserWithRecoveryCodesAsync(Factory);
         using var client = fixture.CreateClient();
-        var request = SignInSteps.WebRequest();
-        var otp = await PasswordAsync(client, request, user);
-        var wrongOtp = Enumerable.Range(0, 10).Select(digit => new string((char)('0' + digit), 6))
-            .First(code => Enumerable.Range(-3, 7).All(offset => device.CodeAt(Factory.Clock.GetUtcNow().AddSeconds(offset * 30)) != code));
+        var request = UserStories.WebRequest();
+        var otp = await UserStories.PasswordToOtpPageAsync(client, request, user);
+        var wrongOtp = device.WrongTotp(Factory.Clock);
 
         // Four failures alternating between the two pages: not locked yet.
-        otp = await SubmitOtpAsync(client, otp, wrongOtp);
-        var recovery = await FollowRecoveryLinkAsync(client, otp);
-        recovery = await SubmitRecoveryCodeAsync(client, recovery, "zzzz-zzzz-zzzz-zzzz");
-        otp = await FollowLinkAsync(client, recovery, "Back to the one-time password");
-        AssertOn(otp, OtpPath);
-        otp = await SubmitOtpAsync(client, otp, wrongOtp);
-        recovery = await FollowRecoveryLinkAsync(client, otp);
-        recovery = await SubmitRecoveryCodeAsync(client, recovery, "yyyy-yyyy-yyyy-yyyy");
-        AssertOn(recovery, RecoveryCodePath);
-        Assert.Equal(4, (await ReadUserAsync(Factory, user.Id)).AccessFailedCount);
+        otp = await otp.SubmitCodeAsync(wrongOtp).As<TwoStepPage>();
+        var recovery = await otp.UseRecoveryCodeAsync();
+        recovery = await recovery.SubmitCodeAsync("zzzz-zzzz-zzzz-zzzz").As<RecoveryCodePage>();
+        otp = await recovery.BackToOneTimePasswordAsync();
+        otp = await otp.SubmitCodeAsync(wrongOtp).As<TwoStepPage>();
+        recovery = await otp.UseRecoveryCodeAsync();
+        recovery = await recovery.SubmitCodeAsync("yyyy-yyyy-yyyy-yyyy").As<RecoveryCodePage>();
+        Assert.Equal(4, (await Factory.ReadUserAsync(user.Id)).AccessFailedCount);
 
         // The fifth (a recovery code) locks the account and sends the user back to the password.
-        var locked = await SubmitRecoveryCodeAsync(client, recovery, "xxxx-xxxx-xxxx-xxxx");
+        var locked = await recovery.SubmitCodeAsync("xxxx-xxxx-xxxx-xxxx").As<LoginPage>();
 
-        AssertOn(locked, LoginPath);
         Assert.Contains("locked", locked.Text, StringComparison.OrdinalIgnoreCase);
         using (var scope = Factory.Services.CreateScope())
         {
@@ -144,30 +138,29 @@ public sealed class RecoveryCodeSignInTests(ProviderFixture fixture) : IClassFix
         }
 
         // A correct code no longer helps: the pending sign-in is over.
-        var afterLock = await client.GetAsync(RecoveryCodePath);
-        AssertOn(afterLock, LoginPath);
-        var events = await EventsAsync(Factory, user.Id);
+        await RecoveryCodePage.OpenAsync(client).As<LoginPage>();
+        var events = await Factory.SecurityEventsAsync(user.Id);
         Assert.Equal(2, events.Count(row => row.Kind == SecurityEventKinds.OtpFailed));
         Assert.Equal(3, events.Count(row => row.Kind == SecurityEventKinds.RecoveryCodeFailed));
         Assert.Contains(events, row => row.Kind == SecurityEventKinds.LockedOut);
-        Assert.All(await RowsAsync(Factory, user.Id), row => Assert.Null(row.SpentAt));
+        Assert.All(await Factory.ReadRecoveryCodesAsync(user.Id), row => Assert.Null(row.SpentAt));
         Assert.DoesNotContain(codes[0], string.Join(" ", Factory.Logs.Lines));
     }
 
     [Fact]
     public async Task SignIn_WithRecoveryCodeAfterFailures_ResetsTheFailureCount()
     {
-        var (user, _, codes) = await UserWithCodesAsync(Factory);
+        var (user, _, codes) = await UserStories.UserWithRecoveryCodesAsync(Factory);
         using var client = fixture.CreateClient();
-        var request = SignInSteps.WebRequest();
+        var request = UserStories.WebRequest();
         var page = await RecoveryCodePageAsync(client, request, user);
-        page = await SubmitRecoveryCodeAsync(client, page, "zzzz-zzzz-zzzz-zzzz");
-        page = await SubmitRecoveryCodeAsync(client, page, "yyyy-yyyy-yyyy-yyyy");
-        Assert.Equal(2, (await ReadUserAsync(Factory, user.Id)).AccessFailedCount);
+        page = await page.SubmitCodeAsync("zzzz-zzzz-zzzz-zzzz").As<RecoveryCodePage>();
+        page = await page.SubmitCodeAsync("yyyy-yyyy-yyyy-yyyy").As<RecoveryCodePage>();
+        Assert.Equal(2, (await Factory.ReadUserAsync(user.Id)).AccessFailedCount);
 
-        await TokensAsync(client, request, await SubmitRecoveryCodeAsync(client, page, codes[9]));
+        await UserStories.ExchangeCodeAsync(client, request, await page.SubmitCodeAsync(codes[9]));
 
-        Assert.Equal(0, (await ReadUserAsync(Factory, user.Id)).AccessFailedCount);
+        Assert.Equal(0, (await Factory.ReadUserAsync(user.Id)).AccessFailedCount);
     }
 
     [Fact]
@@ -175,22 +168,26 @@ public sealed class RecoveryCodeSignInTests(ProviderFixture fixture) : IClassFix
     {
         using var client = fixture.CreateClient();
 
-        var page = await client.GetAsync(RecoveryCodePath);
+        var page = await RecoveryCodePage.OpenAsync(client);
 
-        AssertOn(page, LoginPath);
+        page.As<LoginPage>();
     }
 
     [Fact]
     public async Task RecoveryCodePage_WhenThePendingSignInExpired_SendsToThePasswordPage()
     {
-        var (user, _, codes) = await UserWithCodesAsync(Factory);
+        var (user, _, codes) = await UserStories.UserWithRecoveryCodesAsync(Factory);
         using var client = fixture.CreateClient();
-        var page = await RecoveryCodePageAsync(client, SignInSteps.WebRequest(), user);
+        var page = await RecoveryCodePageAsync(client, UserStories.WebRequest(), user);
         Factory.Clock.Advance(TimeSpan.FromMinutes(6));
 
-        var answer = await SubmitRecoveryCodeAsync(client, page, codes[0]);
+        var answer = await page.SubmitCodeAsync(codes[0]);
 
-        AssertOn(answer, LoginPath);
-        Assert.All(await RowsAsync(Factory, user.Id), row => Assert.Null(row.SpentAt));
+        answer.As<LoginPage>();
+        Assert.All(await Factory.ReadRecoveryCodesAsync(user.Id), row => Assert.Null(row.SpentAt));
     }
+
+    /// <summary>Password, then the OTP page's "Use a recovery code" link: the recovery-code page of a pending sign-in.</summary>
+    private static async Task<RecoveryCodePage> RecoveryCodePageAsync(ProviderClient client, AuthorizationRequest request, TestUser user) =>
+        await (await UserStories.PasswordToOtpPageAsync(client, request, user)).UseRecoveryCodeAsync();
 }

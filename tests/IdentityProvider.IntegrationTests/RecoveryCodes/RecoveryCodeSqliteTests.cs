@@ -1,7 +1,7 @@
 using IdentityProvider.RecoveryCodes;
 using IdentityProvider.Testing;
+using IdentityProvider.Testing.Stories;
 using Microsoft.Extensions.DependencyInjection;
-using static IdentityProvider.IntegrationTests.RecoveryCodes.RecoveryCodeSteps;
 
 namespace IdentityProvider.IntegrationTests.RecoveryCodes;
 
@@ -13,28 +13,26 @@ public sealed class RecoveryCodeSqliteTests(SqliteProviderFixture fixture) : ICl
     [Fact]
     public async Task SignIn_WithRecoveryCodeOnSqlite_CompletesAndSpendsItOnce()
     {
-        var (user, _, codes) = await UserWithCodesAsync(Factory);
+        var (user, _, codes) = await UserStories.UserWithRecoveryCodesAsync(Factory);
         using var client = fixture.CreateClient();
-        var request = SignInSteps.WebRequest();
+        var request = UserStories.WebRequest();
+        var page = await (await UserStories.PasswordToOtpPageAsync(client, request, user)).UseRecoveryCodeAsync();
 
-        var tokens = await TokensAsync(client, request, await SubmitRecoveryCodeAsync(client, await RecoveryCodePageAsync(client, request, user), codes[0]));
+        var tokens = await UserStories.ExchangeCodeAsync(client, request, await page.SubmitCodeAsync(codes[0]));
 
-        Assert.Equal(["pwd", "otp", "mfa"], Amr(tokens));
-        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(async () =>
-        {
-            using var scope = Factory.Services.CreateScope();
-            return await scope.ServiceProvider.GetRequiredService<RecoveryCodeStore>().TryRedeemAsync(user.Id, codes[1]);
-        })));
-        Assert.Equal(1, results.Count(result => result == RecoveryCodeResult.Accepted));
-        Assert.Equal(2, (await RowsAsync(Factory, user.Id)).Count(row => row.SpentAt is not null));
+        Assert.Equal(["pwd", "otp", "mfa"], tokens.Amr);
+        var results = await Race.RunAsync(10, _ =>
+            Factory.WithServiceAsync<RecoveryCodeStore, RecoveryCodeResult>(store => store.TryRedeemAsync(user.Id, codes[1])));
+        Assert.Equal(1, results.Winners(result => result == RecoveryCodeResult.Accepted));
+        Assert.Equal(2, (await Factory.ReadRecoveryCodesAsync(user.Id)).Count(row => row.SpentAt is not null));
     }
 
     [Fact]
     public async Task Generate_OnSqlite_ReplacesTheSet()
     {
-        var (user, _, oldCodes) = await UserWithCodesAsync(Factory);
+        var (user, _, oldCodes) = await UserStories.UserWithRecoveryCodesAsync(Factory);
 
-        var newCodes = await GenerateAsync(Factory, user.Id);
+        var newCodes = await UserStories.GenerateRecoveryCodesAsync(Factory, user.Id);
 
         using var scope = Factory.Services.CreateScope();
         var store = scope.ServiceProvider.GetRequiredService<RecoveryCodeStore>();

@@ -2,9 +2,10 @@ using System.Security.Cryptography;
 using System.Text;
 using IdentityProvider.Data;
 using IdentityProvider.Testing;
+using IdentityProvider.Testing.Pages;
+using IdentityProvider.Testing.Stories;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using static IdentityProvider.IntegrationTests.RecoveryCodes.RecoveryCodeSteps;
 
 namespace IdentityProvider.IntegrationTests.RecoveryCodes;
 
@@ -16,12 +17,13 @@ public sealed class RecoveryCodeStorageTests(ProviderFixture fixture) : IClassFi
     [Fact]
     public async Task Database_HoldsOnlySaltedHashesOfTheCodes()
     {
-        var (user, device, _) = await UserWithCodesAsync(Factory);
+        var (user, device, _) = await UserStories.UserWithRecoveryCodesAsync(Factory);
         using var client = fixture.CreateClient();
-        await SignInWithOtpAsync(Factory, client, user, device);
-        var show = await client.SubmitAsync(await client.GetAsync(ManageCodesPath), new Dictionary<string, string> { ["Input.Password"] = user.Password });
-        var codes = ListedCodes(show);
-        Assert.Equal(10, codes.Length);
+        await UserStories.SignInWithTwoStepsAsync(Factory, client, user, device);
+        var manage = await RecoveryCodesPage.OpenAsync(client).As<RecoveryCodesPage>();
+        var show = await manage.GenerateAsync(user.Password).As<ShowRecoveryCodesPage>();
+        var codes = show.Codes;
+        Assert.Equal(10, codes.Count);
 
         // Every column of every row of the table, as the database renders it.
         using var scope = Factory.Services.CreateScope();
@@ -40,7 +42,7 @@ public sealed class RecoveryCodeStorageTests(ProviderFixture fixture) : IClassFi
         }
 
         // Each row is SHA-256 over its own salt and one code: salted, one code per row, salts all different.
-        var rows = await RowsAsync(Factory, user.Id);
+        var rows = await Factory.ReadRecoveryCodesAsync(user.Id);
         Assert.Equal(10, rows.Count);
         Assert.Equal(10, rows.Select(row => Convert.ToHexString(row.Salt)).Distinct().Count());
         Assert.All(rows, row =>
@@ -54,17 +56,17 @@ public sealed class RecoveryCodeStorageTests(ProviderFixture fixture) : IClassFi
     [Fact]
     public async Task LogsAndSecurityLog_NeverContainACode()
     {
-        var (user, _, codes) = await UserWithCodesAsync(Factory);
+        var (user, _, codes) = await UserStories.UserWithRecoveryCodesAsync(Factory);
         using var client = fixture.CreateClient();
-        var request = SignInSteps.WebRequest();
-        var page = await RecoveryCodePageAsync(client, request, user);
-        page = await SubmitRecoveryCodeAsync(client, page, "zzzz-zzzz-zzzz-zzzz");
-        await TokensAsync(client, request, await SubmitRecoveryCodeAsync(client, page, codes[4].ToUpperInvariant()));
+        var request = UserStories.WebRequest();
+        var page = await (await UserStories.PasswordToOtpPageAsync(client, request, user)).UseRecoveryCodeAsync();
+        page = await page.SubmitCodeAsync("zzzz-zzzz-zzzz-zzzz").As<RecoveryCodePage>();
+        await UserStories.ExchangeCodeAsync(client, request, await page.SubmitCodeAsync(codes[4].ToUpperInvariant()));
         using var again = fixture.CreateClient();
-        await SubmitRecoveryCodeAsync(again, await RecoveryCodePageAsync(again, SignInSteps.WebRequest(), user), codes[4]);
+        await (await (await UserStories.PasswordToOtpPageAsync(again, UserStories.WebRequest(), user)).UseRecoveryCodeAsync()).SubmitCodeAsync(codes[4]);
 
         var logs = string.Join("\n", Factory.Logs.Lines);
-        var events = string.Join("\n", (await EventsAsync(Factory, user.Id)).Select(row => row.Detail));
+        var events = string.Join("\n", (await Factory.SecurityEventsAsync(user.Id)).Select(row => row.Detail));
         Assert.Contains(user.Id, logs);
         foreach (var form in codes.SelectMany(Forms).Append("zzzz-zzzz-zzzz-zzzz").Append("zzzzzzzzzzzzzzzz"))
         {

@@ -1,7 +1,9 @@
 using System.Net;
 using IdentityProvider.Testing;
+using IdentityProvider.Testing.Pages;
+using IdentityProvider.Testing.Pages.Admin;
+using IdentityProvider.Testing.Stories;
 using OtpNet;
-using static IdentityProvider.IntegrationTests.RecoveryCodes.RecoveryCodeSteps;
 
 namespace IdentityProvider.IntegrationTests.RecoveryCodes;
 
@@ -19,81 +21,77 @@ public sealed class RecoveryCodesDisabledTests(RecoveryCodesDisabledFixture fixt
     [Fact]
     public async Task OtpPage_HasNoRecoveryCodeLink()
     {
-        var (user, _, _) = await UserWithCodesAsync(Factory);
+        var (user, _, _) = await UserStories.UserWithRecoveryCodesAsync(Factory);
         using var client = fixture.CreateClient();
 
-        var otp = await PasswordAsync(client, SignInSteps.WebRequest(), user);
+        var otp = await UserStories.PasswordToOtpPageAsync(client, UserStories.WebRequest(), user);
 
-        AssertOn(otp, OtpPath);
-        Assert.DoesNotContain(otp.Document.QuerySelectorAll("a"), link => link.TextContent.Contains("recovery code", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(otp.Page.Document.QuerySelectorAll("a"), link => link.TextContent.Contains("recovery code", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
     public async Task RecoveryCodePage_RefusesAValidCodeAndLeavesItUnspent()
     {
-        var (user, _, codes) = await UserWithCodesAsync(Factory);
+        var (user, _, codes) = await UserStories.UserWithRecoveryCodesAsync(Factory);
         using var client = fixture.CreateClient();
-        var otp = await PasswordAsync(client, SignInSteps.WebRequest(), user);
-        var page = await client.GetAsync(RecoveryCodePath);
-        AssertOn(page, RecoveryCodePath);
-        Assert.Null(page.Document.QuerySelector("input[name='Input.Code']"));
-        Assert.Contains("turned off", AlertText(page));
+        var otp = await UserStories.PasswordToOtpPageAsync(client, UserStories.WebRequest(), user);
+        var page = await RecoveryCodePage.OpenAsync(client).As<RecoveryCodePage>();
+        Assert.False(page.OffersCodeInput);
+        Assert.Contains("turned off", page.Alerts);
 
-        var forged = await PostWithTokenOfAsync(client, otp, RecoveryCodePath, new Dictionary<string, string> { ["Input.Code"] = codes[0] });
+        var forged = await RecoveryCodePage.ForgeSubmitCodeAsync(otp, codes[0]);
 
         Assert.Null(forged.ExternalRedirect);
-        AssertOn(forged, RecoveryCodePath);
-        Assert.Contains("turned off", AlertText(forged));
-        Assert.All(await RowsAsync(Factory, user.Id), row => Assert.Null(row.SpentAt));
-        Assert.Equal(0, (await ReadUserAsync(Factory, user.Id)).AccessFailedCount);
+        Assert.Contains("turned off", forged.As<RecoveryCodePage>().Alerts);
+        Assert.All(await Factory.ReadRecoveryCodesAsync(user.Id), row => Assert.Null(row.SpentAt));
+        Assert.Equal(0, (await Factory.ReadUserAsync(user.Id)).AccessFailedCount);
     }
 
     [Fact]
     public async Task AccountPage_HasNoRecoveryCodeSection()
     {
-        var (user, device, _) = await UserWithCodesAsync(Factory);
+        var (user, device, _) = await UserStories.UserWithRecoveryCodesAsync(Factory);
         using var client = fixture.CreateClient();
 
-        var account = await SignInWithOtpAsync(Factory, client, user, device);
+        var account = (await UserStories.SignInWithTwoStepsAsync(Factory, client, user, device)).As<ManagePage>();
 
-        AssertOn(account, "/Manage");
-        Assert.DoesNotContain(account.Document.QuerySelectorAll("a"), link => link.TextContent.Trim() == "Recovery codes");
-        var response = await client.Http.GetAsync(ManageCodesPath);
+        Assert.False(account.HasLink(ManagePage.RecoveryCodesLink));
+        var response = await client.Http.GetAsync(RecoveryCodesPage.Path);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
     [Fact]
     public async Task FirstDevice_BringsNoCodes()
     {
-        var user = await CreateUserAsync(Factory);
+        var user = await UserStories.CreateUserAsync(Factory);
         using var client = fixture.CreateClient();
-        await SignInSteps.SubmitPasswordAsync(client, await client.GetAsync(LoginPath), user.Email, user.Password);
-        var add = await client.GetAsync("/Manage/TwoStep/Add");
-        var scan = await client.SubmitAsync(add, new Dictionary<string, string> { ["Enrolment.Name"] = "Phone" }, formSelector: "form[action*='handler=Begin']");
-        var secret = Base32Encoding.ToBytes(scan.Document.QuerySelector("#otp-secret")!.TextContent.Replace(" ", ""));
-        Factory.Clock.Advance(Step);
+        await UserStories.SignInWithPasswordAsync(client, user.Email, user.Password);
+        var add = await AddDevicePage.OpenAsync(client);
+        var scan = await add.BeginAsync("Phone");
+        var secret = Base32Encoding.ToBytes(scan.ShownSecret);
+        Factory.Clock.Advance(UserStories.Step);
 
-        var next = await client.SubmitAsync(scan, new Dictionary<string, string> { ["Enrolment.FirstCode"] = new Totp(secret).ComputeTotp(Factory.Clock.GetUtcNow().UtcDateTime) },
-            formSelector: "form[action*='handler=Confirm']");
+        var next = await scan.ConfirmAsync(new Totp(secret).ComputeTotp(Factory.Clock.GetUtcNow().UtcDateTime));
 
-        AssertOn(next, "/Manage/TwoStep");
-        Assert.Empty(await RowsAsync(Factory, user.Id));
+        next.As<DevicesPage>();
+        Assert.Empty(await Factory.ReadRecoveryCodesAsync(user.Id));
     }
 
     [Fact]
     public async Task AdminTab_OffersNoCodesAndRefusesAForgedRequest()
     {
-        var (user, _, _) = await UserWithCodesAsync(Factory);
-        var before = (await RowsAsync(Factory, user.Id)).Select(row => row.Id).Order().ToList();
-        var (adminClient, _) = await Admin.AdminSteps.SignedInAdminAsync(fixture);
+        var (user, _, _) = await UserStories.UserWithRecoveryCodesAsync(Factory);
+        var before = (await Factory.ReadRecoveryCodesAsync(user.Id)).Select(row => row.Id).Order().ToList();
+        var (adminClient, _) = await UserStories.SignedInAdminAsync(fixture);
         using var client = adminClient;
 
-        var tab = await Admin.AdminSteps.TwoStepTabAsync(client, user.Id);
-        Assert.Null(tab.Document.QuerySelector("form#generate-codes"));
-        var forged = await PostWithTokenOfAsync(client, tab, Admin.AdminSteps.TwoStepPath(user.Id) + "?handler=Generate", new Dictionary<string, string>());
+        var tab = await AdminUserTwoStepPage.OpenAsync(client, user.Id);
+        Assert.False(tab.OffersGenerate);
+        var forged = await tab.ForgeGenerateAsync();
 
-        Assert.Contains("turned off", AlertText(forged));
-        Assert.Empty(ListedCodes(forged));
-        Assert.Equal(before, (await RowsAsync(Factory, user.Id)).Select(row => row.Id).Order().ToList());
+        var answer = forged.As<AdminUserTwoStepPage>();
+        Assert.Contains("turned off", answer.Alerts);
+        Assert.Empty(answer.IssuedCodes);
+        Assert.Equal(before, (await Factory.ReadRecoveryCodesAsync(user.Id)).Select(row => row.Id).Order().ToList());
     }
 }

@@ -11,6 +11,16 @@ public sealed class ShowRecoveryCodesPage(ProviderPage page) : PageObject(page),
 
     public static Task<ShowRecoveryCodesPage> OpenAsync(ProviderClient client) => client.OpenAsync<ShowRecoveryCodesPage>(Path);
 
+    /// <summary>Opens the page with where Continue should go next (any address, to test that only local ones are followed).</summary>
+    public static Task<ShowRecoveryCodesPage> OpenAsync(ProviderClient client, string returnUrl) =>
+        client.OpenAsync<ShowRecoveryCodesPage>($"{Path}?ReturnUrl={Uri.EscapeDataString(returnUrl)}");
+
+    /// <summary>Opens the page without a session, say: the answer as it is.</summary>
+    public static Task<ProviderPage> TryOpenAsync(ProviderClient client) => client.GetAsync(Path);
+
+    /// <summary>Requests this page's address again (a reload: the codes are not shown twice).</summary>
+    public Task<ShowRecoveryCodesPage> ReloadAsync() => Client.OpenAsync<ShowRecoveryCodesPage>(Page.Uri.PathAndQuery);
+
     /// <summary>The codes listed (empty once they were shown).</summary>
     public IReadOnlyList<string> Codes => RecoveryCodeList.Codes(Page);
 

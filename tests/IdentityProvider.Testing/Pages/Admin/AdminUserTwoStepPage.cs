@@ -6,50 +6,88 @@ namespace IdentityProvider.Testing.Pages.Admin;
 /// </summary>
 public sealed class AdminUserTwoStepPage(ProviderPage page) : PageObject(page), IPageObject<AdminUserTwoStepPage>
 {
+    private const string GenerateForm = "form#generate-codes";
+    private const string RestoreForm = "form#restore";
+    private const string SuspendForm = "form#suspend";
+    private const string RemoveDeviceForm = "form.remove-device";
+    private const string DeviceIdField = "DeviceId";
+
     public static string PathFor(string userId) => $"/admin/users/{Uri.EscapeDataString(userId)}/two-step";
 
     public static bool IsAt(string path) => path.StartsWith("/admin/users/", StringComparison.OrdinalIgnoreCase) && path.EndsWith("/two-step", StringComparison.OrdinalIgnoreCase);
 
     public static AdminUserTwoStepPage Create(ProviderPage page) => new(page);
 
-    public static Task<AdminUserTwoStepPage> OpenAsync(ProviderClient client, string userId) => client.OpenAsync<AdminUserTwoStepPage>(PathFor(userId));
+    /// <summary>Opens the tab of <paramref name="userId"/> and checks that it is that user's tab.</summary>
+    public static async Task<AdminUserTwoStepPage> OpenAsync(ProviderClient client, string userId)
+    {
+        var tab = await client.OpenAsync<AdminUserTwoStepPage>(PathFor(userId));
+        Xunit.Assert.Equal(userId, tab.UserId);
+        return tab;
+    }
 
     /// <summary>Opens the tab for any id (unknown, or as a non-administrator): the answer as it is.</summary>
     public static Task<ProviderPage> TryOpenAsync(ProviderClient client, string userId) => client.GetAsync(PathFor(userId));
 
+    /// <summary>The id of the user whose tab this is, from the address.</summary>
+    public string UserId => Uri.UnescapeDataString(Page.Uri.AbsolutePath.Split('/')[3]);
+
+    /// <summary>The user's name and e-mail address as the tab heads them.</summary>
+    public string UserEmail => Page.Document.QuerySelector("#user-email")?.TextContent.Trim() ?? "";
+
     /// <summary>The codes of a set just generated, shown this once (empty otherwise).</summary>
     public IReadOnlyList<string> IssuedCodes => RecoveryCodeList.Codes(Page);
+
+    /// <summary>"N unused of M.", or "" when recovery codes are turned off.</summary>
+    public string CodesRemainingText => Page.Document.QuerySelector("#codes-remaining")?.TextContent.Trim() ?? "";
 
     public bool OffersGenerate => Page.Document.QuerySelector(GenerateForm) is not null;
 
     public bool OffersRestore => Page.Document.QuerySelector(RestoreForm) is not null;
 
+    public bool OffersSuspend => Page.Document.QuerySelector(SuspendForm) is not null;
+
+    /// <summary>"Suspended indefinitely / until … (reason: …)", or "" when two-step sign-in is not suspended.</summary>
+    public string SuspensionText => Page.Document.QuerySelector("#suspension")?.TextContent.Trim() ?? "";
+
+    /// <summary>"No active device."</summary>
+    public bool SaysNoDevices => Page.Document.QuerySelector("#no-devices") is not null;
+
+    /// <summary>The text of each listed device's row (name, type, dates).</summary>
+    public IReadOnlyList<string> DeviceRows => Page.Document.QuerySelectorAll("#devices tbody tr").Select(row => row.TextContent.Trim()).ToList();
+
     /// <summary>The ids of the devices listed with a Remove button.</summary>
     public IReadOnlyList<Guid> DeviceIds =>
-        Page.Document.QuerySelectorAll("form.remove-device input[name='DeviceId']").Select(input => Guid.Parse(input.GetAttribute("value")!)).ToList();
+        Page.Document.QuerySelectorAll($"{RemoveDeviceForm} input[name='{DeviceIdField}']").Select(input => Guid.Parse(input.GetAttribute("value")!)).ToList();
 
     /// <summary>"Generate new recovery codes"; the set is shown once on the page that follows.</summary>
     public Task<ProviderPage> GenerateAsync() => SubmitAsync(formSelector: GenerateForm);
 
+    /// <summary>"Generate new recovery codes" without following the answer (the redirect to the tab that shows the set).</summary>
+    public Task<HttpResponseMessage> PostGenerateAsync() => PostAsync(formSelector: GenerateForm);
+
     /// <summary>Posts "Generate" with this page's antiforgery token even when the page does not offer it (e.g. codes turned off).</summary>
     public async Task<ProviderPage> ForgeGenerateAsync() =>
-        await Client.FollowAsync(await PostAsync(formSelector: "main form", action: PathFor(UserIdFromPath) + "?handler=Generate"));
+        await Client.FollowAsync(await PostAsync(formSelector: "main form", action: PathFor(UserId) + "?handler=Generate"));
 
     /// <summary>Suspends two-step sign-in for <paramref name="days"/> days (as typed), or indefinitely when null.</summary>
     public Task<ProviderPage> SuspendAsync(string? days, string reason) =>
         SubmitAsync(days is null
                 ? new Dictionary<string, string> { ["Suspend.Duration"] = "indefinitely", ["Suspend.Reason"] = reason }
                 : new Dictionary<string, string> { ["Suspend.Duration"] = "days", ["Suspend.Days"] = days, ["Suspend.Reason"] = reason },
-            formSelector: "form#suspend");
+            formSelector: SuspendForm);
+
+    /// <summary>Posts the suspend form with every field as typed, the duration choice included (to test refusal).</summary>
+    public Task<ProviderPage> SuspendAsTypedAsync(string duration, string days, string reason) =>
+        SubmitAsync(new Dictionary<string, string> { ["Suspend.Duration"] = duration, ["Suspend.Days"] = days, ["Suspend.Reason"] = reason },
+            formSelector: SuspendForm);
 
     public Task<ProviderPage> RestoreAsync() => SubmitAsync(formSelector: RestoreForm);
 
     /// <summary>Remove on the device's row (or, for an id not listed, the first row's form with that id).</summary>
-    public Task<ProviderPage> RemoveDeviceAsync(Guid deviceId) =>
-        SubmitAsync(new Dictionary<string, string> { ["DeviceId"] = deviceId.ToString() }, formSelector: "form.remove-device");
+    public Task<ProviderPage> RemoveDeviceAsync(Guid deviceId) => RemoveDeviceAsync(deviceId.ToString());
 
-    private const string GenerateForm = "form#generate-codes";
-    private const string RestoreForm = "form#restore";
-
-    private string UserIdFromPath => Uri.UnescapeDataString(Page.Uri.AbsolutePath.Split('/')[3]);
+    /// <summary>Remove with any device id as typed (someone else's, garbage), on the first row's form.</summary>
+    public Task<ProviderPage> RemoveDeviceAsync(string deviceId) =>
+        SubmitAsync(new Dictionary<string, string> { [DeviceIdField] = deviceId }, formSelector: RemoveDeviceForm);
 }

@@ -24,6 +24,21 @@ public sealed class AdminUsersPage(ProviderPage page) : PageObject(page), IPageO
     public string? RowOf(string userId) =>
         Page.Document.QuerySelectorAll("#users tr[data-user-id]").FirstOrDefault(row => row.GetAttribute("data-user-id") == userId)?.TextContent.Trim();
 
+    /// <summary>The text of each listed user's row, in order.</summary>
+    public IReadOnlyList<string> UserRows =>
+        Page.Document.QuerySelectorAll("#users tr[data-user-id]").Select(row => row.TextContent.Trim()).ToList();
+
+    /// <summary>Follows the link of a listed user's row to that user's two-step tab.</summary>
+    public async Task<AdminUserTwoStepPage> OpenUserAsync(string userId)
+    {
+        var row = Page.Document.QuerySelectorAll("#users tr[data-user-id]").FirstOrDefault(candidate => candidate.GetAttribute("data-user-id") == userId)
+            ?? throw new Xunit.Sdk.XunitException($"User {userId} is not listed on {Page.Uri}");
+        var link = row.QuerySelector("a") ?? throw new Xunit.Sdk.XunitException($"No link in the row of user {userId} on {Page.Uri}");
+        var tab = await Client.OpenAsync<AdminUserTwoStepPage>(new Uri(Page.Uri, link.GetAttribute("href")!).PathAndQuery);
+        Xunit.Assert.Equal(userId, tab.UserId);
+        return tab;
+    }
+
     /// <summary>The message above the list ("No user's e-mail address contains that.").</summary>
     public string Message => Page.Document.QuerySelector("#users-message")?.TextContent.Trim() ?? "";
 }
