@@ -1,5 +1,6 @@
 using IdentityProvider.Settings;
 using IdentityProvider.Testing;
+using IdentityProvider.Testing.Pages;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -57,7 +58,7 @@ public class RelyingPartyJourneyTests(BrowserJourneyFixture fixture) : IClassFix
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Not signed in" })).ToBeVisibleAsync();
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).ClickAsync();
-            await page.WaitForURLAsync(url => url.StartsWith(new Uri(provider, "/Account/Login").ToString(), StringComparison.OrdinalIgnoreCase));
+            await page.WaitForURLAsync(url => url.StartsWith(new Uri(provider, LoginPage.Path).ToString(), StringComparison.OrdinalIgnoreCase));
 
             var email = page.GetByLabel("E-mail", new() { Exact = true });
             var password = page.GetByLabel("Password", new() { Exact = true });
@@ -81,9 +82,9 @@ public class RelyingPartyJourneyTests(BrowserJourneyFixture fixture) : IClassFix
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Signed out" })).ToBeVisibleAsync();
 
             // The provider session ended too: its account page asks for the password again.
-            await page.GotoAsync(new Uri(provider, "/Manage").ToString());
+            await page.GotoAsync(new Uri(provider, ManagePage.Path).ToString());
             await Expect(page.GetByLabel("Password", new() { Exact = true })).ToBeVisibleAsync();
-            Assert.StartsWith(new Uri(provider, "/Account/Login").ToString(), page.Url, StringComparison.OrdinalIgnoreCase);
+            Assert.StartsWith(new Uri(provider, LoginPage.Path).ToString(), page.Url, StringComparison.OrdinalIgnoreCase);
         }
         catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {

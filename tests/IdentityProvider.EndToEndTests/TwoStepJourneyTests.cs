@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Web;
 using IdentityProvider.Testing;
+using IdentityProvider.Testing.Pages;
 using Microsoft.Playwright;
 using OtpNet;
 using static Microsoft.Playwright.Assertions;
@@ -29,9 +30,9 @@ public class TwoStepJourneyTests(BrowserJourneyFixture fixture) : IClassFixture<
         try
         {
             // Bob, so that the other journeys' Alice keeps signing in with her password alone.
-            await page.GotoAsync(new Uri(provider, "/Account/Login").ToString());
+            await page.GotoAsync(new Uri(provider, LoginPage.Path).ToString());
             await SubmitPasswordAsync(page, "bob@example.com", TestData.BobPassword);
-            await page.WaitForURLAsync(new Uri(provider, "/Manage").ToString());
+            await page.WaitForURLAsync(new Uri(provider, ManagePage.Path).ToString());
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Two-step sign-in", Exact = true }).ClickAsync();
             await Expect(page.Locator("#two-step-off")).ToBeVisibleAsync();
@@ -94,7 +95,7 @@ public class TwoStepJourneyTests(BrowserJourneyFixture fixture) : IClassFixture<
                 await page.GetByRole(AriaRole.Button, new() { Name = "Continue", Exact = true }).ClickAsync();
             }
 
-            await page.WaitForURLAsync(new Uri(provider, "/Manage/TwoStep").ToString());
+            await page.WaitForURLAsync(new Uri(provider, DevicesPage.Path).ToString());
             var device = devices.GetByRole(AriaRole.Row).Filter(new() { HasText = DeviceName });
             await Expect(device).ToHaveCountAsync(1);
             await Expect(device).ToContainTextAsync("Time-based (TOTP), 6 digits");
@@ -108,10 +109,10 @@ public class TwoStepJourneyTests(BrowserJourneyFixture fixture) : IClassFixture<
 
             await page.GotoAsync(rp.ToString());
             await page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).ClickAsync();
-            await page.WaitForURLAsync(url => url.StartsWith(new Uri(provider, "/Account/Login").ToString(), StringComparison.OrdinalIgnoreCase));
+            await page.WaitForURLAsync(url => url.StartsWith(new Uri(provider, LoginPage.Path).ToString(), StringComparison.OrdinalIgnoreCase));
             await SubmitPasswordAsync(page, "bob@example.com", TestData.BobPassword);
 
-            await page.WaitForURLAsync(url => url.StartsWith(new Uri(provider, "/Account/TwoStep").ToString(), StringComparison.OrdinalIgnoreCase));
+            await page.WaitForURLAsync(url => url.StartsWith(new Uri(provider, TwoStepPage.Path).ToString(), StringComparison.OrdinalIgnoreCase));
             var code = page.GetByLabel("One-time password", new() { Exact = true });
             await Expect(code).ToHaveAttributeAsync("autocomplete", "one-time-code");
             await Expect(code).ToHaveAttributeAsync("inputmode", "numeric");

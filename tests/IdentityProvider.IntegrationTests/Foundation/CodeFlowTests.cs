@@ -1,8 +1,9 @@
 using System.Net;
-using System.Text.Json;
 using IdentityProvider.Testing;
+using IdentityProvider.Testing.Stories;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using static IdentityProvider.IntegrationTests.Foundation.ProtocolTestSupport;
 
 namespace IdentityProvider.IntegrationTests.Foundation;
 
@@ -13,9 +14,9 @@ public class CodeFlowTests(ProviderFixture provider) : IClassFixture<ProviderFix
     public async Task CodeFlow_PasswordSignIn_IssuesIdTokenWithPasswordAmrAndNonce()
     {
         using var client = provider.CreateClient();
-        var request = SignInSteps.WebRequest();
+        var request = UserStories.WebRequest();
 
-        var redirect = await SignInSteps.SignInAsync(client, request, "alice@example.com", TestData.AlicePassword);
+        var redirect = await SignInWithPasswordAsync(client, request, "alice@example.com", TestData.AlicePassword);
         Assert.StartsWith(TestData.WebRedirectUri, redirect.ExternalRedirect!.ToString());
         Assert.Equal(request.State, redirect.RedirectQuery["state"]);
 
@@ -28,17 +29,15 @@ public class CodeFlowTests(ProviderFixture provider) : IClassFixture<ProviderFix
         Assert.Equal("Alice Example", idToken.GetClaim("name").Value);
         Assert.Equal(request.Nonce, idToken.GetClaim("nonce").Value);
         Assert.True(idToken.TryGetPayloadValue<long>("auth_time", out var authTime) && authTime > 0);
-        Assert.Equal("pwd", idToken.GetClaim("acr").Value);
-        var payload = JsonDocument.Parse(Base64UrlEncoder.Decode(idToken.EncodedPayload)).RootElement;
-        Assert.Equal(JsonValueKind.Array, payload.GetProperty("amr").ValueKind);
-        Assert.Equal(["pwd"], payload.GetProperty("amr").EnumerateArray().Select(value => value.GetString()));
+        Assert.Equal("pwd", tokens.Acr);
+        Assert.Equal(["pwd"], tokens.Amr); // Amr asserts the JSON array (RFC 8176) before reading it
     }
 
     [Fact]
     public async Task AccessToken_IsSignedJwtWithAtJwtType_ValidatedByJwks()
     {
         using var client = provider.CreateClient();
-        var tokens = await SignInSteps.AliceTokensAsync(client);
+        var tokens = await UserStories.AliceTokensAsync(client);
 
         var jwks = new JsonWebKeySet(await client.Http.GetStringAsync("/.well-known/jwks"));
         var validation = await new JsonWebTokenHandler().ValidateTokenAsync(tokens.AccessToken, new TokenValidationParameters

@@ -1,5 +1,6 @@
 using System.Net;
 using IdentityProvider.Testing;
+using IdentityProvider.Testing.Pages;
 using static IdentityProvider.IntegrationTests.Foundation.ProtocolTestSupport;
 
 namespace IdentityProvider.IntegrationTests.Foundation;
@@ -36,20 +37,16 @@ public class ConsentTests(ConsentFixture provider) : IClassFixture<ConsentFixtur
     private static AuthorizationRequest SpaRequest(IReadOnlyDictionary<string, string>? extra = null) =>
         new("spa", TestData.SpaRedirectUri, SpaScopes) { Extra = extra ?? new Dictionary<string, string>() };
 
-    private static Task<ProviderPage> ChooseAsync(ProviderClient client, ProviderPage consent, string decision) =>
-        client.SubmitAsync(consent, button: ("consent_decision", decision));
-
     [Fact]
     public async Task Consent_FirstSignIn_ShowsConsentPageListingRequestedScopes()
     {
         using var client = provider.CreateClient();
 
-        var page = await SignInSteps.SignInAsync(client, SpaRequest(), ConsentFixture.Users[0], ConsentFixture.Password);
+        var page = await SignInWithPasswordAsync(client, SpaRequest(), ConsentFixture.Users[0], ConsentFixture.Password);
 
-        Assert.True(IsConsentPage(page), $"Expected the consent page, got {page.Uri} {page.ExternalRedirect}");
-        var listed = page.Document.QuerySelectorAll("[data-scope]").Select(item => item.GetAttribute("data-scope") ?? "").Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(["api", "email", "openid", "profile"], listed);
-        Assert.Contains("Third-party app", page.Text);
+        var consent = page.As<ConsentPage>();
+        Assert.Equal(["api", "email", "openid", "profile"], consent.ListedScopes.Order(StringComparer.Ordinal).ToArray());
+        Assert.Contains("Third-party app", consent.Text);
     }
 
     [Fact]
@@ -57,9 +54,9 @@ public class ConsentTests(ConsentFixture provider) : IClassFixture<ConsentFixtur
     {
         using var client = provider.CreateClient();
         var request = SpaRequest();
-        var consent = await SignInSteps.SignInAsync(client, request, ConsentFixture.Users[1], ConsentFixture.Password);
+        var consent = await SignInWithPasswordAsync(client, request, ConsentFixture.Users[1], ConsentFixture.Password);
 
-        var page = await ChooseAsync(client, consent, "deny");
+        var page = await consent.As<ConsentPage>().DenyAsync();
 
         Assert.NotNull(page.ExternalRedirect);
         Assert.Equal(TestData.SpaRedirectUri, WithoutQuery(page.ExternalRedirect));
@@ -72,12 +69,12 @@ public class ConsentTests(ConsentFixture provider) : IClassFixture<ConsentFixtur
     public async Task Consent_Deny_IsNotRemembered()
     {
         using var client = provider.CreateClient();
-        var consent = await SignInSteps.SignInAsync(client, SpaRequest(), ConsentFixture.Users[1], ConsentFixture.Password);
-        await ChooseAsync(client, consent, "deny");
+        var consent = await SignInWithPasswordAsync(client, SpaRequest(), ConsentFixture.Users[1], ConsentFixture.Password);
+        await consent.As<ConsentPage>().DenyAsync();
 
         var again = await client.GetAsync(SpaRequest().ToUrl());
 
-        Assert.True(IsConsentPage(again), $"Expected the consent page, got {again.Uri} {again.ExternalRedirect}");
+        again.As<ConsentPage>();
     }
 
     [Fact]
@@ -85,9 +82,9 @@ public class ConsentTests(ConsentFixture provider) : IClassFixture<ConsentFixtur
     {
         using var client = provider.CreateClient();
         var request = SpaRequest();
-        var consent = await SignInSteps.SignInAsync(client, request, ConsentFixture.Users[2], ConsentFixture.Password);
+        var consent = await SignInWithPasswordAsync(client, request, ConsentFixture.Users[2], ConsentFixture.Password);
 
-        var page = await ChooseAsync(client, consent, "accept");
+        var page = await consent.As<ConsentPage>().AllowAsync();
 
         Assert.Equal(TestData.SpaRedirectUri, WithoutQuery(page.ExternalRedirect!));
         Assert.Equal(request.State, page.RedirectQuery["state"]);
@@ -102,14 +99,14 @@ public class ConsentTests(ConsentFixture provider) : IClassFixture<ConsentFixtur
     public async Task Consent_AllowedBefore_SecondAuthorizeReturnsCodeWithoutConsentPage()
     {
         using var client = provider.CreateClient();
-        var consent = await SignInSteps.SignInAsync(client, SpaRequest(), ConsentFixture.Users[3], ConsentFixture.Password);
-        var first = await ChooseAsync(client, consent, "accept");
+        var consent = await SignInWithPasswordAsync(client, SpaRequest(), ConsentFixture.Users[3], ConsentFixture.Password);
+        var first = await consent.As<ConsentPage>().AllowAsync();
         Assert.False(string.IsNullOrEmpty(first.Code));
         var request = SpaRequest();
 
         var page = await client.GetAsync(request.ToUrl());
 
-        Assert.False(IsConsentPage(page));
+        Assert.False(page.Is<ConsentPage>());
         Assert.Equal(request.State, page.RedirectQuery["state"]);
         var tokens = await TokenResponse.ExchangeCodeAsync(client.Http, request, page.Code, clientSecret: null);
         Assert.True(tokens.Status == HttpStatusCode.OK, tokens.Json.ToString());
@@ -119,8 +116,8 @@ public class ConsentTests(ConsentFixture provider) : IClassFixture<ConsentFixtur
     public async Task Consent_PromptNoneWithoutConsent_RedirectsConsentRequired()
     {
         using var client = provider.CreateClient();
-        var consent = await SignInSteps.SignInAsync(client, SpaRequest(), ConsentFixture.Users[0], ConsentFixture.Password);
-        Assert.True(IsConsentPage(consent));
+        var consent = await SignInWithPasswordAsync(client, SpaRequest(), ConsentFixture.Users[0], ConsentFixture.Password);
+        consent.As<ConsentPage>();
         var request = SpaRequest(new Dictionary<string, string> { ["prompt"] = "none" });
 
         var page = await client.GetAsync(request.ToUrl());
@@ -137,8 +134,8 @@ public class ConsentTests(ConsentFixture provider) : IClassFixture<ConsentFixtur
     {
         using var client = provider.CreateClient();
         var request = SpaRequest();
-        var consent = await SignInSteps.SignInAsync(client, request, ConsentFixture.Users[4], ConsentFixture.Password);
-        Assert.True(IsConsentPage(consent));
+        var consent = await SignInWithPasswordAsync(client, request, ConsentFixture.Users[4], ConsentFixture.Password);
+        consent.As<ConsentPage>();
 
         // A cross-site form posting "accept" straight to the authorization endpoint must not count as consent.
         var forged = new Dictionary<string, string>
@@ -151,7 +148,7 @@ public class ConsentTests(ConsentFixture provider) : IClassFixture<ConsentFixtur
             ["nonce"] = request.Nonce,
             ["code_challenge"] = request.CodeChallenge,
             ["code_challenge_method"] = "S256",
-            ["consent_decision"] = "accept",
+            [ConsentPage.DecisionField] = ConsentPage.AcceptDecision,
         };
         var page = await client.FollowAsync(await client.Http.PostAsync("/connect/authorize", new FormUrlEncodedContent(forged)));
 
@@ -191,8 +188,8 @@ public class ConsentTests(ConsentFixture provider) : IClassFixture<ConsentFixtur
     {
         using var client = provider.CreateClient();
         var request = SpaRequest();
-        var consent = await SignInSteps.SignInAsync(client, request, ConsentFixture.Users[5], ConsentFixture.Password);
-        var page = IsConsentPage(consent) ? await ChooseAsync(client, consent, "accept") : consent;
+        var consent = await SignInWithPasswordAsync(client, request, ConsentFixture.Users[5], ConsentFixture.Password);
+        var page = consent.Is<ConsentPage>() ? await consent.As<ConsentPage>().AllowAsync() : consent;
 
         var tokens = await TokenResponse.ExchangeCodeAsync(client.Http, request with { CodeVerifier = request.CodeVerifier + "x" }, page.Code, clientSecret: null);
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using IdentityProvider.Settings;
 using IdentityProvider.Testing;
+using IdentityProvider.Testing.Stories;
 using static IdentityProvider.IntegrationTests.Foundation.ProtocolTestSupport;
 
 namespace IdentityProvider.IntegrationTests.Foundation;
@@ -21,7 +22,7 @@ public class DevelopmentKeyPersistenceTests
         await using (var first = new ProviderFactory(DatabaseProvider.Postgres, connectionString))
         {
             using var client = first.CreateProviderClient();
-            accessToken = (await SignInSteps.AliceTokensAsync(client)).AccessToken!;
+            accessToken = (await UserStories.AliceTokensAsync(client)).AccessToken!;
             firstJwks = await client.Http.GetStringAsync("/.well-known/jwks");
         }
 
@@ -42,7 +43,7 @@ public class DevelopmentKeyPersistenceTests
         await using (var first = new ProviderFactory(DatabaseProvider.Postgres, connectionString))
         {
             using var client = first.CreateProviderClient();
-            refreshToken = (await SignInSteps.AliceTokensAsync(client)).RefreshToken!;
+            refreshToken = (await UserStories.AliceTokensAsync(client)).RefreshToken!;
         }
 
         // Note: refresh tokens are encrypted with the kept encryption key, so a restart must not void them.

@@ -1,4 +1,5 @@
 using IdentityProvider.Testing;
+using IdentityProvider.Testing.Stories;
 using static IdentityProvider.IntegrationTests.Foundation.ProtocolTestSupport;
 
 namespace IdentityProvider.IntegrationTests.Foundation;
@@ -116,7 +117,7 @@ public class DiscoveryDocumentTests(ProviderFixture provider) : IClassFixture<Pr
     public async Task AccessToken_KeyId_IsPublishedInJwks()
     {
         using var client = provider.CreateClient();
-        var tokens = await SignInSteps.AliceTokensAsync(client);
+        var tokens = await UserStories.AliceTokensAsync(client);
 
         var jwks = await GetJsonAsync(client.Http, "/.well-known/jwks");
         var keyIds = jwks.GetProperty("keys").EnumerateArray().Select(key => key.GetProperty("kid").GetString()).ToList();

@@ -1,5 +1,7 @@
 using System.Net;
 using IdentityProvider.Testing;
+using IdentityProvider.Testing.Pages;
+using IdentityProvider.Testing.Stories;
 using Microsoft.AspNetCore.WebUtilities;
 using static IdentityProvider.IntegrationTests.Foundation.ProtocolTestSupport;
 
@@ -20,13 +22,13 @@ public class EndSessionTests(ProviderFixture provider) : IClassFixture<ProviderF
     }
 
     private static async Task<ProviderPage> PromptNoneAsync(ProviderClient client) =>
-        await client.GetAsync(SignInSteps.WebRequest(new Dictionary<string, string> { ["prompt"] = "none" }).ToUrl());
+        await client.GetAsync(UserStories.WebRequest(new Dictionary<string, string> { ["prompt"] = "none" }).ToUrl());
 
     [Fact]
     public async Task EndSession_WithIdTokenHintAndRegisteredUri_RedirectsThereWithState()
     {
         using var client = provider.CreateClient();
-        var tokens = await SignInSteps.AliceTokensAsync(client);
+        var tokens = await UserStories.AliceTokensAsync(client);
 
         using var response = await client.Http.GetAsync(EndSessionUrl(tokens.IdToken, TestData.WebPostLogoutUri, "x"));
 
@@ -41,7 +43,7 @@ public class EndSessionTests(ProviderFixture provider) : IClassFixture<ProviderF
     public async Task EndSession_AfterLogout_PromptNoneAnswersLoginRequired()
     {
         using var client = provider.CreateClient();
-        var tokens = await SignInSteps.AliceTokensAsync(client);
+        var tokens = await UserStories.AliceTokensAsync(client);
         var before = await PromptNoneAsync(client);
         Assert.False(string.IsNullOrEmpty(before.Code)); // the session exists before the logout
 
@@ -58,19 +60,19 @@ public class EndSessionTests(ProviderFixture provider) : IClassFixture<ProviderF
     public async Task EndSession_AfterLogout_AccountPageNeedsSignInAgain()
     {
         using var client = provider.CreateClient();
-        var tokens = await SignInSteps.AliceTokensAsync(client);
+        var tokens = await UserStories.AliceTokensAsync(client);
 
         await client.GetAsync(EndSessionUrl(tokens.IdToken, TestData.WebPostLogoutUri, "x"));
-        var manage = await client.GetAsync("/Manage");
+        var manage = await ManagePage.OpenAsync(client);
 
-        Assert.True(IsPasswordPage(manage), $"Expected the password page, got {manage.Uri}");
+        Assert.NotNull(manage.As<LoginPage>().PasswordInput);
     }
 
     [Fact]
     public async Task EndSession_UnregisteredPostLogoutUri_IsNotRedirectedTo()
     {
         using var client = provider.CreateClient();
-        var tokens = await SignInSteps.AliceTokensAsync(client);
+        var tokens = await UserStories.AliceTokensAsync(client);
 
         using var response = await client.Http.GetAsync(EndSessionUrl(tokens.IdToken, "https://evil.example/phish", "x"));
         var body = await response.Content.ReadAsStringAsync();
@@ -86,7 +88,7 @@ public class EndSessionTests(ProviderFixture provider) : IClassFixture<ProviderF
     public async Task EndSession_UnregisteredPostLogoutUriWithoutHint_IsNotRedirectedTo()
     {
         using var client = provider.CreateClient();
-        await SignInSteps.AliceTokensAsync(client);
+        await UserStories.AliceTokensAsync(client);
 
         using var response = await client.Http.GetAsync(EndSessionUrl(null, "https://evil.example/phish", "x"));
 
@@ -98,13 +100,13 @@ public class EndSessionTests(ProviderFixture provider) : IClassFixture<ProviderF
     public async Task EndSession_WithoutPostLogoutUri_ShowsProviderSignedOutPage()
     {
         using var client = provider.CreateClient();
-        await SignInSteps.AliceTokensAsync(client);
+        await UserStories.AliceTokensAsync(client);
 
         var page = await client.GetAsync("/connect/endsession");
 
         Assert.Null(page.ExternalRedirect);
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Equal("/Account/SignedOut", page.Uri.AbsolutePath);
+        Assert.Equal(SignedOutPage.Path, page.Uri.AbsolutePath);
         var after = await PromptNoneAsync(client);
         Assert.Equal("login_required", after.RedirectQuery["error"]);
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using IdentityProvider.Testing;
+using IdentityProvider.Testing.Stories;
 using static IdentityProvider.IntegrationTests.Foundation.ProtocolTestSupport;
 
 namespace IdentityProvider.IntegrationTests.Foundation;
@@ -11,7 +12,7 @@ public class IntrospectionAndRevocationTests(ProviderFixture provider) : IClassF
     public async Task Introspection_ActiveAccessToken_ReturnsActiveWithSubject()
     {
         using var client = provider.CreateClient();
-        var tokens = await SignInSteps.AliceTokensAsync(client);
+        var tokens = await UserStories.AliceTokensAsync(client);
 
         var introspection = await IntrospectAsync(client.Http, tokens.AccessToken!, "web", TestData.WebSecret);
 
@@ -25,7 +26,7 @@ public class IntrospectionAndRevocationTests(ProviderFixture provider) : IClassF
     public async Task Introspection_WrongClientSecret_IsRejected()
     {
         using var client = provider.CreateClient();
-        var tokens = await SignInSteps.AliceTokensAsync(client);
+        var tokens = await UserStories.AliceTokensAsync(client);
 
         var introspection = await IntrospectAsync(client.Http, tokens.AccessToken!, "web", "not-the-secret");
 
@@ -50,7 +51,7 @@ public class IntrospectionAndRevocationTests(ProviderFixture provider) : IClassF
     public async Task Revocation_RefreshToken_LaterRefreshFailsAndIntrospectionIsInactive()
     {
         using var client = provider.CreateClient();
-        var tokens = await SignInSteps.AliceTokensAsync(client);
+        var tokens = await UserStories.AliceTokensAsync(client);
         var before = await IntrospectAsync(client.Http, tokens.RefreshToken!, "web", TestData.WebSecret);
         Assert.True(IsActive(before), before.Json.ToString());
 
@@ -69,7 +70,7 @@ public class IntrospectionAndRevocationTests(ProviderFixture provider) : IClassF
     public async Task Revocation_AccessToken_IntrospectionIsInactive()
     {
         using var client = provider.CreateClient();
-        var tokens = await SignInSteps.AliceTokensAsync(client);
+        var tokens = await UserStories.AliceTokensAsync(client);
 
         var revocation = await RevokeAsync(client.Http, tokens.AccessToken!, "access_token", "web", TestData.WebSecret);
 
@@ -94,9 +95,9 @@ public class IntrospectionAndRevocationTests(ProviderFixture provider) : IClassF
     {
         using var aliceClient = provider.CreateClient();
         using var bobClient = provider.CreateClient();
-        var alice = await SignInSteps.AliceTokensAsync(aliceClient);
-        var bobRequest = SignInSteps.WebRequest();
-        var bobPage = await SignInSteps.SignInAsync(bobClient, bobRequest, "bob@example.com", TestData.BobPassword);
+        var alice = await UserStories.AliceTokensAsync(aliceClient);
+        var bobRequest = UserStories.WebRequest();
+        var bobPage = await SignInWithPasswordAsync(bobClient, bobRequest, "bob@example.com", TestData.BobPassword);
         var bob = await TokenResponse.ExchangeCodeAsync(bobClient.Http, bobRequest, bobPage.Code, TestData.WebSecret);
 
         await RevokeAsync(aliceClient.Http, alice.RefreshToken!, "refresh_token", "web", TestData.WebSecret);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using IdentityProvider.Testing;
+using IdentityProvider.Testing.Stories;
 using Microsoft.AspNetCore.WebUtilities;
 using static IdentityProvider.IntegrationTests.Foundation.ProtocolTestSupport;
 
@@ -65,7 +66,7 @@ public class MalformedRequestTests(ProviderFixture provider) : IClassFixture<Pro
     public async Task Authorize_UnregisteredRedirectUriWithSession_NeverRedirectsThere()
     {
         using var client = provider.CreateClient();
-        await SignInSteps.SignInAsync(client, SignInSteps.WebRequest(), "alice@example.com", TestData.AlicePassword);
+        await SignInWithPasswordAsync(client, UserStories.WebRequest(), "alice@example.com", TestData.AlicePassword);
         var query = ValidWebQuery();
         query["redirect_uri"] = TestData.WebRedirectUri + "/../../evil";
 
@@ -200,7 +201,7 @@ public class MalformedRequestTests(ProviderFixture provider) : IClassFixture<Pro
     public async Task Token_GarbageCode_Answers400InvalidGrant()
     {
         using var client = provider.CreateClient();
-        var request = SignInSteps.WebRequest();
+        var request = UserStories.WebRequest();
 
         var response = await TokenResponse.ExchangeCodeAsync(client.Http, request, "this-is-not-a-code", TestData.WebSecret);
 
@@ -223,8 +224,8 @@ public class MalformedRequestTests(ProviderFixture provider) : IClassFixture<Pro
     public async Task Token_CodeUsedTwice_SecondExchangeFailsWithInvalidGrant()
     {
         using var client = provider.CreateClient();
-        var request = SignInSteps.WebRequest();
-        var page = await SignInSteps.SignInAsync(client, request, "alice@example.com", TestData.AlicePassword);
+        var request = UserStories.WebRequest();
+        var page = await SignInWithPasswordAsync(client, request, "alice@example.com", TestData.AlicePassword);
         var first = await TokenResponse.ExchangeCodeAsync(client.Http, request, page.Code, TestData.WebSecret);
         Assert.Equal(HttpStatusCode.OK, first.Status);
 
@@ -239,8 +240,8 @@ public class MalformedRequestTests(ProviderFixture provider) : IClassFixture<Pro
     public async Task Token_CodeUsedTwice_RevokesTokensOfFirstExchange()
     {
         using var client = provider.CreateClient();
-        var request = SignInSteps.WebRequest();
-        var page = await SignInSteps.SignInAsync(client, request, "alice@example.com", TestData.AlicePassword);
+        var request = UserStories.WebRequest();
+        var page = await SignInWithPasswordAsync(client, request, "alice@example.com", TestData.AlicePassword);
         var first = await TokenResponse.ExchangeCodeAsync(client.Http, request, page.Code, TestData.WebSecret);
         Assert.Equal(HttpStatusCode.OK, first.Status);
 
@@ -256,8 +257,8 @@ public class MalformedRequestTests(ProviderFixture provider) : IClassFixture<Pro
     public async Task Token_CodeWithWrongRedirectUri_FailsWithInvalidGrant()
     {
         using var client = provider.CreateClient();
-        var request = SignInSteps.WebRequest();
-        var page = await SignInSteps.SignInAsync(client, request, "alice@example.com", TestData.AlicePassword);
+        var request = UserStories.WebRequest();
+        var page = await SignInWithPasswordAsync(client, request, "alice@example.com", TestData.AlicePassword);
 
         var response = await TokenResponse.ExchangeCodeAsync(
             client.Http, request with { RedirectUri = "https://rp.example/other" }, page.Code, TestData.WebSecret);
@@ -270,8 +271,8 @@ public class MalformedRequestTests(ProviderFixture provider) : IClassFixture<Pro
     public async Task Token_CodeOfAnotherClient_FailsWithInvalidGrant()
     {
         using var client = provider.CreateClient();
-        var request = SignInSteps.WebRequest();
-        var page = await SignInSteps.SignInAsync(client, request, "alice@example.com", TestData.AlicePassword);
+        var request = UserStories.WebRequest();
+        var page = await SignInWithPasswordAsync(client, request, "alice@example.com", TestData.AlicePassword);
 
         var response = await TokenResponse.ExchangeCodeAsync(
             client.Http, request with { ClientId = "spa" }, page.Code, clientSecret: null);
@@ -285,8 +286,8 @@ public class MalformedRequestTests(ProviderFixture provider) : IClassFixture<Pro
     public async Task Token_ConfidentialClientWithoutSecret_FailsWithInvalidClient()
     {
         using var client = provider.CreateClient();
-        var request = SignInSteps.WebRequest();
-        var page = await SignInSteps.SignInAsync(client, request, "alice@example.com", TestData.AlicePassword);
+        var request = UserStories.WebRequest();
+        var page = await SignInWithPasswordAsync(client, request, "alice@example.com", TestData.AlicePassword);
 
         var response = await TokenResponse.ExchangeCodeAsync(client.Http, request, page.Code, clientSecret: null);
 

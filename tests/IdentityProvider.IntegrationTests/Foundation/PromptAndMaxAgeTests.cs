@@ -1,5 +1,7 @@
 using System.Net;
 using IdentityProvider.Testing;
+using IdentityProvider.Testing.Pages;
+using IdentityProvider.Testing.Stories;
 using static IdentityProvider.IntegrationTests.Foundation.ProtocolTestSupport;
 
 namespace IdentityProvider.IntegrationTests.Foundation;
@@ -11,7 +13,7 @@ public class PromptTests(ProviderFixture provider) : IClassFixture<ProviderFixtu
     public async Task PromptNone_WithoutSession_RedirectsLoginRequiredWithState()
     {
         using var client = provider.CreateClient();
-        var request = SignInSteps.WebRequest(new Dictionary<string, string> { ["prompt"] = "none" });
+        var request = UserStories.WebRequest(new Dictionary<string, string> { ["prompt"] = "none" });
 
         var page = await client.GetAsync(request.ToUrl());
 
@@ -26,8 +28,8 @@ public class PromptTests(ProviderFixture provider) : IClassFixture<ProviderFixtu
     public async Task PromptNone_WithSession_RedirectsWithCode()
     {
         using var client = provider.CreateClient();
-        await SignInSteps.SignInAsync(client, SignInSteps.WebRequest(), "alice@example.com", TestData.AlicePassword);
-        var request = SignInSteps.WebRequest(new Dictionary<string, string> { ["prompt"] = "none" });
+        await SignInWithPasswordAsync(client, UserStories.WebRequest(), "alice@example.com", TestData.AlicePassword);
+        var request = UserStories.WebRequest(new Dictionary<string, string> { ["prompt"] = "none" });
 
         var page = await client.GetAsync(request.ToUrl());
 
@@ -39,12 +41,12 @@ public class PromptTests(ProviderFixture provider) : IClassFixture<ProviderFixtu
     public async Task PromptLogin_WithSession_ShowsPasswordPageAgain()
     {
         using var client = provider.CreateClient();
-        await SignInSteps.SignInAsync(client, SignInSteps.WebRequest(), "alice@example.com", TestData.AlicePassword);
-        var request = SignInSteps.WebRequest(new Dictionary<string, string> { ["prompt"] = "login" });
+        await SignInWithPasswordAsync(client, UserStories.WebRequest(), "alice@example.com", TestData.AlicePassword);
+        var request = UserStories.WebRequest(new Dictionary<string, string> { ["prompt"] = "login" });
 
         var page = await client.GetAsync(request.ToUrl());
 
-        Assert.True(IsPasswordPage(page), $"Expected the password page, got {page.Uri} {page.ExternalRedirect}");
+        Assert.NotNull(page.As<LoginPage>().PasswordInput);
         Assert.Equal(HttpStatusCode.OK, page.Status);
     }
 
@@ -52,11 +54,11 @@ public class PromptTests(ProviderFixture provider) : IClassFixture<ProviderFixtu
     public async Task PromptLogin_AfterPasswordAgain_ReturnsCodeWithoutLoop()
     {
         using var client = provider.CreateClient();
-        await SignInSteps.SignInAsync(client, SignInSteps.WebRequest(), "alice@example.com", TestData.AlicePassword);
-        var request = SignInSteps.WebRequest(new Dictionary<string, string> { ["prompt"] = "login" });
+        await SignInWithPasswordAsync(client, UserStories.WebRequest(), "alice@example.com", TestData.AlicePassword);
+        var request = UserStories.WebRequest(new Dictionary<string, string> { ["prompt"] = "login" });
 
-        var login = await client.GetAsync(request.ToUrl());
-        var page = await SignInSteps.SubmitPasswordAsync(client, login, "alice@example.com", TestData.AlicePassword);
+        var login = await LoginPage.OpenAsync(client, request);
+        var page = await login.SignInAsync("alice@example.com", TestData.AlicePassword);
 
         Assert.False(string.IsNullOrEmpty(page.Code));
         Assert.Equal(request.State, page.RedirectQuery["state"]);
@@ -73,25 +75,25 @@ public class PromptTests(ProviderFixture provider) : IClassFixture<ProviderFixtu
 public class MaxAgeTests(ProviderFixture provider) : IClassFixture<ProviderFixture>
 {
     private static AuthorizationRequest MaxAgeRequest(int seconds) =>
-        SignInSteps.WebRequest(new Dictionary<string, string> { ["max_age"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        UserStories.WebRequest(new Dictionary<string, string> { ["max_age"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture) });
 
     [Fact]
     public async Task MaxAge_SessionOlderThanMaxAge_ShowsPasswordPage()
     {
         using var client = provider.CreateClient();
-        await SignInSteps.SignInAsync(client, SignInSteps.WebRequest(), "alice@example.com", TestData.AlicePassword);
+        await SignInWithPasswordAsync(client, UserStories.WebRequest(), "alice@example.com", TestData.AlicePassword);
         provider.Factory.Clock.Advance(TimeSpan.FromSeconds(90));
 
         var page = await client.GetAsync(MaxAgeRequest(60).ToUrl());
 
-        Assert.True(IsPasswordPage(page), $"Expected the password page, got {page.Uri} {page.ExternalRedirect}");
+        Assert.NotNull(page.As<LoginPage>().PasswordInput);
     }
 
     [Fact]
     public async Task MaxAge_SessionWithinMaxAge_ReturnsCodeDirectly()
     {
         using var client = provider.CreateClient();
-        await SignInSteps.SignInAsync(client, SignInSteps.WebRequest(), "alice@example.com", TestData.AlicePassword);
+        await SignInWithPasswordAsync(client, UserStories.WebRequest(), "alice@example.com", TestData.AlicePassword);
         provider.Factory.Clock.Advance(TimeSpan.FromSeconds(10));
 
         var page = await client.GetAsync(MaxAgeRequest(600).ToUrl());
@@ -103,15 +105,15 @@ public class MaxAgeTests(ProviderFixture provider) : IClassFixture<ProviderFixtu
     public async Task MaxAge_AfterReauthentication_ReturnsCodeWithNewerAuthTime()
     {
         using var client = provider.CreateClient();
-        var firstRequest = SignInSteps.WebRequest();
-        var first = await SignInSteps.AliceTokensAsync(client, firstRequest);
+        var firstRequest = UserStories.WebRequest();
+        var first = await UserStories.AliceTokensAsync(client, firstRequest);
         var firstAuthTime = AuthTime(first.IdTokenJwt);
         provider.Factory.Clock.Advance(TimeSpan.FromSeconds(90));
         var request = MaxAgeRequest(60);
 
-        var login = await client.GetAsync(request.ToUrl());
-        Assert.True(IsPasswordPage(login), $"Expected the password page, got {login.Uri} {login.ExternalRedirect}");
-        var page = await SignInSteps.SubmitPasswordAsync(client, login, "alice@example.com", TestData.AlicePassword);
+        var login = await LoginPage.OpenAsync(client, request);
+        Assert.NotNull(login.PasswordInput);
+        var page = await login.SignInAsync("alice@example.com", TestData.AlicePassword);
 
         // No loop: the fresh sign-in satisfies max_age, so the code comes back at once.
         Assert.False(string.IsNullOrEmpty(page.Code));
@@ -127,10 +129,10 @@ public class MaxAgeTests(ProviderFixture provider) : IClassFixture<ProviderFixtu
     public async Task MaxAge_AfterReauthentication_SessionAuthTimeIsRenewed()
     {
         using var client = provider.CreateClient();
-        await SignInSteps.SignInAsync(client, SignInSteps.WebRequest(), "alice@example.com", TestData.AlicePassword);
+        await SignInWithPasswordAsync(client, UserStories.WebRequest(), "alice@example.com", TestData.AlicePassword);
         provider.Factory.Clock.Advance(TimeSpan.FromSeconds(90));
-        var login = await client.GetAsync(MaxAgeRequest(60).ToUrl());
-        await SignInSteps.SubmitPasswordAsync(client, login, "alice@example.com", TestData.AlicePassword);
+        var login = await LoginPage.OpenAsync(client, MaxAgeRequest(60));
+        await login.SignInAsync("alice@example.com", TestData.AlicePassword);
         provider.Factory.Clock.Advance(TimeSpan.FromSeconds(10));
 
         // The session now dates from the fresh sign-in, so the same max_age is satisfied without a password.

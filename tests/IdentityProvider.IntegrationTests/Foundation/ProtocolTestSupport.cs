@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using IdentityProvider.Testing;
+using IdentityProvider.Testing.Pages;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -12,17 +13,12 @@ internal static class ProtocolTestSupport
 {
     public const string Issuer = "http://localhost/";
 
-    /// <summary>Whether the driver ended on the provider's password page (not a redirect, not another page).</summary>
-    public static bool IsPasswordPage(ProviderPage page) =>
-        page.ExternalRedirect is null
-        && page.Uri.AbsolutePath.Equals("/Account/Login", StringComparison.OrdinalIgnoreCase)
-        && page.Document.QuerySelector("input[name='Input.Password']") is not null;
-
-    /// <summary>Whether the driver ended on the provider's consent page.</summary>
-    public static bool IsConsentPage(ProviderPage page) =>
-        page.ExternalRedirect is null
-        && page.Uri.AbsolutePath.Equals("/Account/Consent", StringComparison.OrdinalIgnoreCase)
-        && page.Document.QuerySelector("#requested-scopes") is not null;
+    /// <summary>
+    /// Signs a seeded user (Alice, Bob, the consent users: known by e-mail and password, not by a <c>TestUser</c>)
+    /// in with the password at the relying party's request; where that leads (the relying party, the consent page).
+    /// </summary>
+    public static async Task<ProviderPage> SignInWithPasswordAsync(ProviderClient client, AuthorizationRequest request, string email, string password) =>
+        await (await LoginPage.OpenAsync(client, request)).SignInAsync(email, password);
 
     /// <summary>The parameters of a redirect, from its query and its fragment (errors of fragment-mode requests).</summary>
     public static Dictionary<string, string> RedirectParameters(Uri redirect)

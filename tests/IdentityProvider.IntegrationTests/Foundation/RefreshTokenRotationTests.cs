@@ -1,5 +1,6 @@
 using System.Net;
 using IdentityProvider.Testing;
+using IdentityProvider.Testing.Stories;
 
 namespace IdentityProvider.IntegrationTests.Foundation;
 
@@ -10,7 +11,7 @@ public class RefreshTokenRotationTests(ProviderFixture provider) : IClassFixture
     public async Task Refresh_ValidRefreshToken_ReturnsNewRefreshIdAndAccessTokens()
     {
         using var client = provider.CreateClient();
-        var first = await SignInSteps.AliceTokensAsync(client);
+        var first = await UserStories.AliceTokensAsync(client);
 
         var refreshed = await TokenResponse.RefreshAsync(client.Http, "web", TestData.WebSecret, first.RefreshToken!);
 
@@ -23,14 +24,14 @@ public class RefreshTokenRotationTests(ProviderFixture provider) : IClassFixture
         Assert.Equal(first.IdTokenJwt.Subject, refreshed.AccessTokenJwt.Subject);
         // The refreshed id_token still tells how and when the user signed in.
         Assert.Equal(first.IdTokenJwt.GetClaim("auth_time").Value, refreshed.IdTokenJwt.GetClaim("auth_time").Value);
-        Assert.Equal("pwd", refreshed.IdTokenJwt.GetClaim("acr").Value);
+        Assert.Equal("pwd", refreshed.Acr);
     }
 
     [Fact]
     public async Task Refresh_RotatedRefreshTokenReused_FailsWithInvalidGrant()
     {
         using var client = provider.CreateClient();
-        var first = await SignInSteps.AliceTokensAsync(client);
+        var first = await UserStories.AliceTokensAsync(client);
         var rotated = await TokenResponse.RefreshAsync(client.Http, "web", TestData.WebSecret, first.RefreshToken!);
         Assert.Equal(HttpStatusCode.OK, rotated.Status);
 
@@ -45,7 +46,7 @@ public class RefreshTokenRotationTests(ProviderFixture provider) : IClassFixture
     public async Task Refresh_RotatedRefreshTokenReusedAfterLeeway_FailsAndRevokesItsSuccessor()
     {
         using var client = provider.CreateClient();
-        var first = await SignInSteps.AliceTokensAsync(client);
+        var first = await UserStories.AliceTokensAsync(client);
         var rotated = await TokenResponse.RefreshAsync(client.Http, "web", TestData.WebSecret, first.RefreshToken!);
         Assert.Equal(HttpStatusCode.OK, rotated.Status);
         provider.Factory.Clock.Advance(TimeSpan.FromMinutes(1));
@@ -64,7 +65,7 @@ public class RefreshTokenRotationTests(ProviderFixture provider) : IClassFixture
     public async Task Refresh_RefreshTokenOfAnotherClient_FailsWithInvalidGrant()
     {
         using var client = provider.CreateClient();
-        var first = await SignInSteps.AliceTokensAsync(client);
+        var first = await UserStories.AliceTokensAsync(client);
 
         var stolen = await TokenResponse.RefreshAsync(client.Http, "service", TestData.ServiceSecret, first.RefreshToken!);
 

@@ -1,5 +1,7 @@
 using System.Net;
 using IdentityProvider.Testing;
+using IdentityProvider.Testing.Pages;
+using IdentityProvider.Testing.Stories;
 using static IdentityProvider.IntegrationTests.Foundation.ProtocolTestSupport;
 
 namespace IdentityProvider.IntegrationTests.Foundation;
@@ -11,9 +13,9 @@ public class SqliteMainFlowTests(SqliteProviderFixture provider) : IClassFixture
     public async Task CodeFlow_OnSqlite_IssuesIdTokenWithPasswordAmr()
     {
         using var client = provider.CreateClient();
-        var request = SignInSteps.WebRequest();
+        var request = UserStories.WebRequest();
 
-        var page = await SignInSteps.SignInAsync(client, request, "alice@example.com", TestData.AlicePassword);
+        var page = await SignInWithPasswordAsync(client, request, "alice@example.com", TestData.AlicePassword);
         var tokens = await TokenResponse.ExchangeCodeAsync(client.Http, request, page.Code, TestData.WebSecret);
 
         Assert.True(tokens.Status == HttpStatusCode.OK, tokens.Json.ToString());
@@ -21,7 +23,7 @@ public class SqliteMainFlowTests(SqliteProviderFixture provider) : IClassFixture
         var idToken = tokens.IdTokenJwt;
         Assert.Equal("alice@example.com", idToken.GetClaim("email").Value);
         Assert.Equal(request.Nonce, idToken.GetClaim("nonce").Value);
-        Assert.Equal(["pwd"], Strings(Payload(idToken).GetProperty("amr")));
+        Assert.Equal(["pwd"], tokens.Amr);
         Assert.True(AuthTime(idToken) > 0);
         var validation = await ValidateAccessTokenAsync(tokens.AccessToken!, await client.Http.GetStringAsync("/.well-known/jwks"));
         Assert.True(validation.IsValid, validation.Exception?.Message);
@@ -31,13 +33,13 @@ public class SqliteMainFlowTests(SqliteProviderFixture provider) : IClassFixture
     public async Task Refresh_OnSqlite_RotatesAndRefusesTheSpentToken()
     {
         using var client = provider.CreateClient();
-        var first = await SignInSteps.AliceTokensAsync(client);
+        var first = await UserStories.AliceTokensAsync(client);
 
         var refreshed = await TokenResponse.RefreshAsync(client.Http, "web", TestData.WebSecret, first.RefreshToken!);
 
         Assert.True(refreshed.Status == HttpStatusCode.OK, refreshed.Json.ToString());
         Assert.NotEqual(first.RefreshToken, refreshed.RefreshToken);
-        Assert.Equal(["pwd"], Strings(Payload(refreshed.IdTokenJwt).GetProperty("amr")));
+        Assert.Equal(["pwd"], refreshed.Amr);
         provider.Factory.Clock.Advance(TimeSpan.FromMinutes(1));
         var reused = await TokenResponse.RefreshAsync(client.Http, "web", TestData.WebSecret, first.RefreshToken!);
         Assert.Equal("invalid_grant", reused.Error);
@@ -48,10 +50,9 @@ public class SqliteMainFlowTests(SqliteProviderFixture provider) : IClassFixture
     {
         using var client = provider.CreateClient();
         var request = new AuthorizationRequest("spa", TestData.SpaRedirectUri, "openid profile email");
-        var consent = await SignInSteps.SignInAsync(client, request, "bob@example.com", TestData.BobPassword);
-        Assert.True(IsConsentPage(consent), $"Expected the consent page, got {consent.Uri} {consent.ExternalRedirect}");
+        var consent = await SignInWithPasswordAsync(client, request, "bob@example.com", TestData.BobPassword);
 
-        var page = await client.SubmitAsync(consent, button: ("consent_decision", "accept"));
+        var page = await consent.As<ConsentPage>().AllowAsync();
         var tokens = await TokenResponse.ExchangeCodeAsync(client.Http, request, page.Code, clientSecret: null);
 
         Assert.True(tokens.Status == HttpStatusCode.OK, tokens.Json.ToString());
@@ -62,7 +63,7 @@ public class SqliteMainFlowTests(SqliteProviderFixture provider) : IClassFixture
     public async Task PromptNone_OnSqliteWithoutSession_RedirectsLoginRequired()
     {
         using var client = provider.CreateClient();
-        var request = SignInSteps.WebRequest(new Dictionary<string, string> { ["prompt"] = "none" });
+        var request = UserStories.WebRequest(new Dictionary<string, string> { ["prompt"] = "none" });
 
         var page = await client.GetAsync(request.ToUrl());
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using IdentityProvider.Testing;
+using IdentityProvider.Testing.Stories;
 
 namespace IdentityProvider.IntegrationTests.Foundation;
 
@@ -24,7 +25,7 @@ public class UserInfoTests(ProviderFixture provider) : IClassFixture<ProviderFix
     public async Task UserInfo_WithAccessToken_ReturnsSubEmailAndName()
     {
         using var client = provider.CreateClient();
-        var tokens = await SignInSteps.AliceTokensAsync(client);
+        var tokens = await UserStories.AliceTokensAsync(client);
 
         var (status, response, body) = await GetUserInfoAsync(client.Http, tokens.AccessToken);
         using (response)
@@ -42,7 +43,7 @@ public class UserInfoTests(ProviderFixture provider) : IClassFixture<ProviderFix
     {
         using var client = provider.CreateClient();
         var request = new AuthorizationRequest("web", TestData.WebRedirectUri, "openid profile");
-        var tokens = await SignInSteps.AliceTokensAsync(client, request);
+        var tokens = await UserStories.AliceTokensAsync(client, request);
 
         var (status, response, body) = await GetUserInfoAsync(client.Http, tokens.AccessToken);
         using (response)

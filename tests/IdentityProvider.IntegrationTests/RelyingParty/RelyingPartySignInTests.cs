@@ -1,8 +1,8 @@
 using System.Net;
-using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using IdentityProvider.Settings;
 using IdentityProvider.Testing;
+using IdentityProvider.Testing.Pages;
 
 namespace IdentityProvider.IntegrationTests.RelyingParty;
 
@@ -38,7 +38,8 @@ public sealed class SqliteRelyingPartyFixture : RelyingPartyFixture
 
 /// <summary>
 /// A real relying party (Microsoft's OpenID Connect handler, which none of us wrote) signs a user in and out
-/// through the provider, driven by a plain HttpClient that keeps cookies and follows redirects.
+/// through the provider, driven by a plain HttpClient that keeps cookies and follows redirects (wrapped in a
+/// <see cref="ProviderClient"/> so the provider's pages are read and posted through their page objects).
 /// </summary>
 public abstract class RelyingPartySignInTests(RelyingPartyFixture fixture)
 {
@@ -49,15 +50,15 @@ public abstract class RelyingPartySignInTests(RelyingPartyFixture fixture)
     [Fact]
     public async Task RelyingParty_PasswordSignInAtProvider_SignedInWithPwdAmr_ThenSignedOut()
     {
-        using var browser = RelyingPartyRig.NewBrowserlikeClient();
+        using var browser = NewBrowser();
 
         // The RP's /login challenges: the browser ends on the provider's sign-in page.
-        using var login = await browser.GetAsync(new Uri(Rig.RelyingPartyAddress, "/login"));
-        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
-        Assert.Equal(Rig.ProviderAddress.Authority, login.RequestMessage!.RequestUri!.Authority);
-        Assert.Equal("/Account/Login", login.RequestMessage.RequestUri.AbsolutePath);
+        var login = await browser.GetAsync(RelyingPartyUrl("/login"));
+        Assert.Equal(HttpStatusCode.OK, login.Status);
+        Assert.Equal(Rig.ProviderAddress.Authority, login.Uri.Authority);
+        Assert.Equal(LoginPage.Path, login.Uri.AbsolutePath);
 
-        using var signedIn = await PostSignInFormAsync(browser, login, "alice@example.com", TestData.AlicePassword);
+        using var signedIn = await PostSignInFormAsync(login, "alice@example.com", TestData.AlicePassword);
         var home = await signedIn.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
         Assert.Equal(new Uri(Rig.RelyingPartyAddress, "/"), signedIn.RequestMessage!.RequestUri);
@@ -71,44 +72,44 @@ public abstract class RelyingPartySignInTests(RelyingPartyFixture fixture)
         Assert.Equal(Rig.ProviderAddress.ToString(), claims["iss"]);
 
         // RP-initiated logout: end_session at the provider, back to the RP's post-logout callback, then /signed-out.
-        using var signedOut = await browser.GetAsync(new Uri(Rig.RelyingPartyAddress, "/logout"));
+        using var signedOut = await browser.Http.GetAsync(new Uri(Rig.RelyingPartyAddress, "/logout"));
         Assert.Equal(HttpStatusCode.OK, signedOut.StatusCode);
         Assert.Equal(new Uri(Rig.RelyingPartyAddress, "/signed-out"), signedOut.RequestMessage!.RequestUri);
         Assert.Equal("Signed out", Parser.ParseDocument(await signedOut.Content.ReadAsStringAsync()).QuerySelector("h1")?.TextContent);
 
         // Both sessions are over: the RP shows the anonymous page, the provider asks for a password again.
-        var rpHome = Parser.ParseDocument(await browser.GetStringAsync(Rig.RelyingPartyAddress));
+        var rpHome = Parser.ParseDocument(await browser.Http.GetStringAsync(Rig.RelyingPartyAddress));
         Assert.Equal("Not signed in", rpHome.QuerySelector("h1")?.TextContent);
-        using var manage = await browser.GetAsync(new Uri(Rig.ProviderAddress, "/Manage"));
-        Assert.Equal("/Account/Login", manage.RequestMessage!.RequestUri!.AbsolutePath);
+        var manage = await browser.GetAsync(new Uri(Rig.ProviderAddress, ManagePage.Path).ToString());
+        Assert.Equal(LoginPage.Path, manage.Uri.AbsolutePath);
     }
 
     [Fact]
     public async Task RelyingParty_WrongPassword_StaysOnProviderPage_RelyingPartyNotSignedIn()
     {
-        using var browser = RelyingPartyRig.NewBrowserlikeClient();
-        using var login = await browser.GetAsync(new Uri(Rig.RelyingPartyAddress, "/login"));
+        using var browser = NewBrowser();
+        var login = await browser.GetAsync(RelyingPartyUrl("/login"));
 
-        using var refused = await PostSignInFormAsync(browser, login, "alice@example.com", "not-alice-password");
+        using var refused = await PostSignInFormAsync(login, "alice@example.com", "not-alice-password");
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Equal(Rig.ProviderAddress.Authority, refused.RequestMessage!.RequestUri!.Authority);
-        var rpHome = Parser.ParseDocument(await browser.GetStringAsync(Rig.RelyingPartyAddress));
+        var rpHome = Parser.ParseDocument(await browser.Http.GetStringAsync(Rig.RelyingPartyAddress));
         Assert.Equal("Not signed in", rpHome.QuerySelector("h1")?.TextContent);
     }
 
     [Fact]
     public async Task RelyingParty_SecondLoginWithProviderSession_SignsInWithoutPasswordPage()
     {
-        using var browser = RelyingPartyRig.NewBrowserlikeClient();
-        using var login = await browser.GetAsync(new Uri(Rig.RelyingPartyAddress, "/login"));
-        using (await PostSignInFormAsync(browser, login, "bob@example.com", TestData.BobPassword))
+        using var browser = NewBrowser();
+        var login = await browser.GetAsync(RelyingPartyUrl("/login"));
+        using (await PostSignInFormAsync(login, "bob@example.com", TestData.BobPassword))
         {
         }
 
         // The RP's /login challenges again; the provider's session answers at once, so the browser ends back
         // at the RP instead of on the provider's sign-in page.
-        using var again = await browser.GetAsync(new Uri(Rig.RelyingPartyAddress, "/login"));
+        using var again = await browser.Http.GetAsync(new Uri(Rig.RelyingPartyAddress, "/login"));
 
         Assert.Equal(new Uri(Rig.RelyingPartyAddress, "/"), again.RequestMessage!.RequestUri);
         var document = Parser.ParseDocument(await again.Content.ReadAsStringAsync());
@@ -116,23 +117,24 @@ public abstract class RelyingPartySignInTests(RelyingPartyFixture fixture)
         Assert.Equal("pwd", document.QuerySelector("#amr")?.TextContent);
     }
 
-    /// <summary>Fills the provider's sign-in form (hidden fields, antiforgery token included) and posts it.</summary>
-    private static async Task<HttpResponseMessage> PostSignInFormAsync(HttpClient browser, HttpResponseMessage loginPage, string email, string password)
-    {
-        var page = Parser.ParseDocument(await loginPage.Content.ReadAsStringAsync());
-        var form = page.QuerySelector("main form") as IHtmlFormElement
-            ?? throw new Xunit.Sdk.XunitException($"No sign-in form at {loginPage.RequestMessage!.RequestUri}");
-        var fields = form.Elements.OfType<IHtmlInputElement>()
-            .Where(input => !string.IsNullOrEmpty(input.Name))
-            .ToDictionary(input => input.Name!, input => input.Value);
-        Assert.True(fields.ContainsKey("__RequestVerificationToken"), "The sign-in form carries no antiforgery token.");
-        fields["Input.Email"] = email;
-        fields["Input.Password"] = password;
+    /// <summary>
+    /// A browser-like client (cookies, every redirect followed, across hosts too): the provider's pages it ends on
+    /// are read and posted through their page objects.
+    /// </summary>
+    private static ProviderClient NewBrowser() => new(RelyingPartyRig.NewBrowserlikeClient());
 
-        var action = form.GetAttribute("action") is { Length: > 0 } target
-            ? new Uri(loginPage.RequestMessage!.RequestUri!, target)
-            : loginPage.RequestMessage!.RequestUri!;
-        return await browser.PostAsync(action, new FormUrlEncodedContent(fields));
+    private string RelyingPartyUrl(string path) => new Uri(Rig.RelyingPartyAddress, path).ToString();
+
+    /// <summary>
+    /// Fills the provider's sign-in form (hidden fields, antiforgery token included) and posts it; the answer is
+    /// where the browser ends after following every redirect.
+    /// </summary>
+    private static Task<HttpResponseMessage> PostSignInFormAsync(ProviderPage page, string email, string password)
+    {
+        var login = page.As<LoginPage>();
+        Assert.True(login.Page.Document.QuerySelector("main form input[name='__RequestVerificationToken']") is not null,
+            "The sign-in form carries no antiforgery token.");
+        return login.PostSignInAsync(email, password);
     }
 }
 

@@ -1,8 +1,7 @@
-using IdentityProvider.Data;
 using IdentityProvider.Settings;
 using IdentityProvider.Testing;
+using IdentityProvider.Testing.Stories;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -49,7 +48,7 @@ public sealed class ProductionKeysTests : IDisposable
         };
         using var client = factory.CreateProviderClient();
 
-        var tokens = await SignInSteps.AliceTokensAsync(client);
+        var tokens = await UserStories.AliceTokensAsync(client);
         var jwks = new JsonWebKeySet(await client.Http.GetStringAsync("/.well-known/jwks"));
 
         Assert.Equal(2, jwks.Keys.Count);
@@ -70,9 +69,8 @@ public sealed class ProductionKeysTests : IDisposable
         using var client = factory.CreateProviderClient();
 
         // A sign-in uses Data Protection (cookies, antiforgery), so the key ring exists afterwards.
-        Assert.NotNull((await SignInSteps.AliceTokensAsync(client)).AccessToken);
-        using var scope = factory.Services.CreateScope();
-        var keys = await scope.ServiceProvider.GetRequiredService<ApplicationDbContext>().DataProtectionKeys.AsNoTracking().ToListAsync();
+        Assert.NotNull((await UserStories.AliceTokensAsync(client)).AccessToken);
+        var keys = await factory.QueryAsync(db => db.DataProtectionKeys.AsNoTracking().ToListAsync());
 
         Assert.NotEmpty(keys);
         Assert.All(keys, key =>

@@ -1,15 +1,14 @@
 using System.Net;
 using IdentityProvider.Connect;
 using IdentityProvider.Data;
-using IdentityProvider.Data.Entities;
 using IdentityProvider.PersonalAccessTokens;
 using IdentityProvider.Testing;
+using IdentityProvider.Testing.Pages;
+using IdentityProvider.Testing.Stories;
 using IdentityProvider.TwoStep;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenIddict.Abstractions;
-using OtpNet;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace IdentityProvider.IntegrationTests.ScaleOut;
@@ -20,19 +19,20 @@ public sealed class TwoInstanceTests(TwoInstances instances) : IClassFixture<Two
     [Fact]
     public async Task SignIn_StepsOnDifferentInstances_CompletesAndRefreshes()
     {
-        var (email, secret) = await CreateUserWithTotpAsync("hops");
+        var (user, device) = await CreateUserWithTotpAsync("hops");
         using var browserOnA = instances.Browser(instances.A);
         using var browserOnB = instances.Browser(instances.B);
-        var request = SignInSteps.WebRequest();
+        var request = UserStories.WebRequest();
 
-        var otpPage = await SignInSteps.SignInAsync(browserOnA, request, email, Password);
-        Assert.Equal("/Account/TwoStep", otpPage.Uri.AbsolutePath);
-        var redirect = await browserOnB.SubmitAsync(otpPage, new Dictionary<string, string> { ["Input.Code"] = Code(secret) });
+        var otpPage = await UserStories.SignInWithPasswordAsync(browserOnA, request, user);
+        Assert.Equal(TwoStepPage.Path, otpPage.Uri.AbsolutePath);
+        // The page A served, its form submitted through B (the browser's cookies go to either).
+        var redirect = await (otpPage with { Client = browserOnB }).As<TwoStepPage>().SubmitCodeAsync(Code(device));
         var tokens = await TokenResponse.ExchangeCodeAsync(browserOnA.Http, request, redirect.Code, TestData.WebSecret);
         var refreshed = await TokenResponse.RefreshAsync(browserOnB.Http, "web", TestData.WebSecret, tokens.RefreshToken!);
 
         Assert.Equal(HttpStatusCode.OK, tokens.Status);
-        Assert.Equal("mfa", tokens.IdTokenJwt.GetClaim("acr").Value);
+        Assert.Equal("mfa", tokens.Acr);
         Assert.Equal(HttpStatusCode.OK, refreshed.Status);
         Assert.NotEqual(tokens.RefreshToken, refreshed.RefreshToken);
     }
@@ -40,34 +40,32 @@ public sealed class TwoInstanceTests(TwoInstances instances) : IClassFixture<Two
     [Fact]
     public async Task OtpCode_AcceptedOnA_RefusedOnB()
     {
-        var (email, secret) = await CreateUserWithTotpAsync("replay");
-        var userId = await UserIdAsync(email);
-        var code = Code(secret);
+        var (user, device) = await CreateUserWithTotpAsync("replay");
+        var code = Code(device);
 
         var onA = instances.Service<OtpVerification>(instances.A, out var scopeA);
         var onB = instances.Service<OtpVerification>(instances.B, out var scopeB);
         using (scopeA)
         using (scopeB)
         {
-            Assert.NotNull(await onA.TryAcceptAsync(userId, code));
-            Assert.Null(await onB.TryAcceptAsync(userId, code));
+            Assert.NotNull(await onA.TryAcceptAsync(user.Id, code));
+            Assert.Null(await onB.TryAcceptAsync(user.Id, code));
         }
     }
 
     [Fact]
     public async Task OtpSecret_EncryptedByA_DecryptedByB()
     {
-        var (email, secret) = await CreateUserWithTotpAsync("secret");
-        var userId = await UserIdAsync(email);
+        var (user, device) = await CreateUserWithTotpAsync("secret");
 
         var db = instances.Service<ApplicationDbContext>(instances.B, out var scope);
         using (scope)
         {
-            var device = await db.OtpDevices.AsNoTracking().SingleAsync(candidate => candidate.UserId == userId);
+            var stored = await db.OtpDevices.AsNoTracking().SingleAsync(candidate => candidate.UserId == user.Id);
             var secrets = instances.Service<OtpDeviceSecrets>(instances.B, out var secretsScope);
             using (secretsScope)
             {
-                Assert.Equal(secret, secrets.Unprotect(device));
+                Assert.Equal(device.Secret, secrets.Unprotect(stored));
             }
         }
     }
@@ -75,13 +73,12 @@ public sealed class TwoInstanceTests(TwoInstances instances) : IClassFixture<Two
     [Fact]
     public async Task PersonalAccessToken_RevokedThroughA_RefusedByBAtOnce()
     {
-        var (email, _) = await CreateUserWithTotpAsync("script");
-        var userId = await UserIdAsync(email);
+        var (user, _) = await CreateUserWithTotpAsync("script");
         var tokens = instances.Service<UserTokens>(instances.A, out var scope);
         NewTokenResult created;
         using (scope)
         {
-            created = await tokens.CreateAsync(userId, new NewTokenInput("deploy", 30, false, ["api"]));
+            created = await tokens.CreateAsync(user.Id, new NewTokenInput("deploy", 30, false, ["api"]));
         }
 
         using var clientOfB = instances.B.CreateClient();
@@ -92,7 +89,7 @@ public sealed class TwoInstanceTests(TwoInstances instances) : IClassFixture<Two
         var revoker = instances.Service<UserTokens>(instances.A, out var revokeScope);
         using (revokeScope)
         {
-            Assert.True(await revoker.RevokeAsync(userId, created.Token!.Id));
+            Assert.True(await revoker.RevokeAsync(user.Id, created.Token!.Id));
         }
 
         var after = await ExchangeAsync(clientOfB, created.Secret!);
@@ -109,7 +106,7 @@ public sealed class TwoInstanceTests(TwoInstances instances) : IClassFixture<Two
     [Fact]
     public async Task ClientChangedThroughA_AppliesOnAAtOnce_AndOnBWithinTheCacheLifetime()
     {
-        var (email, _) = await CreateUserWithTotpAsync("client-change");
+        var (user, _) = await CreateUserWithTotpAsync("client-change");
         var clientId = $"cli-{Guid.NewGuid():N}";
         var applications = instances.Service<IOpenIddictApplicationManager>(instances.A, out var scope);
         NewTokenResult created;
@@ -120,7 +117,7 @@ public sealed class TwoInstanceTests(TwoInstances instances) : IClassFixture<Two
                 Permissions.Prefixes.GrantType + PersonalAccessTokenProtocol.GrantType]);
             await applications.CreateAsync(descriptor);
             created = await scope.ServiceProvider.GetRequiredService<UserTokens>()
-                .CreateAsync(await UserIdAsync(email), new NewTokenInput("client-change", 30, false, ["api"]));
+                .CreateAsync(user.Id, new NewTokenInput("client-change", 30, false, ["api"]));
         }
 
         using var clientOfA = instances.A.CreateClient();
@@ -151,33 +148,17 @@ public sealed class TwoInstanceTests(TwoInstances instances) : IClassFixture<Two
             ["client_id"] = clientId,
         });
 
-    private const string Password = "scale-out-password";
-
-    /// <summary>A user created on instance A with a confirmed TOTP device; the clocks then move to a fresh step.</summary>
-    private async Task<(string Email, byte[] Secret)> CreateUserWithTotpAsync(string name)
+    /// <summary>
+    /// A user created on instance A with a confirmed TOTP device. The enrolment moved A's clock two steps on, to a
+    /// fresh step; B's clock moves with it, so both instances agree on the time.
+    /// </summary>
+    private async Task<(TestUser User, TestDevice Device)> CreateUserWithTotpAsync(string name)
     {
-        var email = $"{name}-{Guid.NewGuid():N}@example.com";
-        var users = instances.Service<UserManager<ApplicationUser>>(instances.A, out var scope);
-        using (scope)
-        {
-            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
-            Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-            var devices = scope.ServiceProvider.GetRequiredService<OtpDevices>();
-            var (device, secret) = await devices.BeginEnrolmentAsync(user.Id, "phone", OtpParameters.DefaultTotp);
-            Assert.True(await devices.ConfirmEnrolmentAsync(user.Id, device.Id, Code(secret), null));
-            instances.Advance(TimeSpan.FromSeconds(30));
-            return (email, secret);
-        }
+        var user = await UserStories.CreateUserAsync(instances.A, displayName: name);
+        var device = await UserStories.EnrolTotpAsync(instances.A, user.Id);
+        instances.B.Clock.Advance(2 * UserStories.Step);
+        return (user, device);
     }
 
-    private async Task<string> UserIdAsync(string email)
-    {
-        var users = instances.Service<UserManager<ApplicationUser>>(instances.A, out var scope);
-        using (scope)
-        {
-            return (await users.FindByEmailAsync(email))!.Id;
-        }
-    }
-
-    private string Code(byte[] secret) => new Totp(secret).ComputeTotp(instances.A.Clock.GetUtcNow().UtcDateTime);
+    private string Code(TestDevice device) => device.TotpNow(instances.A.Clock);
 }
