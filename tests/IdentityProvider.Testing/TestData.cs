@@ -7,6 +7,7 @@ public static class TestData
     public const string BobPassword = "bob-battery-staple";
     public const string WebSecret = "web-client-secret-value";
     public const string ServiceSecret = "service-client-secret-value";
+    public const string AdminServiceSecret = "admin-service-secret-value";
     public const string WebRedirectUri = "https://rp.example/signin-oidc";
     public const string WebPostLogoutUri = "https://rp.example/signed-out";
     public const string SpaRedirectUri = "https://spa.example/callback";
@@ -54,5 +55,10 @@ public static class TestData
         ["Seed:Clients:2:ClientSecret"] = ServiceSecret,
         ["Seed:Clients:2:GrantTypes:0"] = "client_credentials",
         ["Seed:Clients:2:Scopes:0"] = "api",
+        // Automation: client credentials for the admin API.
+        ["Seed:Clients:3:ClientId"] = "admin-service",
+        ["Seed:Clients:3:ClientSecret"] = AdminServiceSecret,
+        ["Seed:Clients:3:GrantTypes:0"] = "client_credentials",
+        ["Seed:Clients:3:Scopes:0"] = "idp.admin",
     };
 }

@@ -7,7 +7,11 @@ public static class AdminServices
     /// <summary>The services the admin pages and the admin API share, and the admin area's session rules.</summary>
     public static IServiceCollection AddAdministration(this IServiceCollection services) =>
         services.AddScoped<UserDirectory>()
+            .AddScoped<UserAdministration>()
             .AddScoped<PolicyAdministration>()
+            .AddScoped<ClientAdministration>()
+            .AddScoped<ScopeAdministration>()
+            .AddScoped<SecurityEventQuery>()
             .AddSingleton<IAuthorizationHandler, RecentSecondStepHandler>()
             .AddSingleton<FreshSecondStepFilter>();
 }

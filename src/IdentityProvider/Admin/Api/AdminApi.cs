@@ -13,7 +13,13 @@ public static class AdminApi
             .RequireAuthorization(AdminApiAccess.PolicyName)
             // Bearer tokens only: no cookie reaches these endpoints, so no antiforgery token is needed.
             .DisableAntiforgery();
+        api.MapUserEndpoints();
+        api.MapUserTwoStepEndpoints();
+        api.MapUserTokenEndpoints();
+        api.MapClientEndpoints();
+        api.MapScopeEndpoints();
         api.MapPolicyEndpoints();
+        api.MapSecurityEventEndpoints();
         return endpoints;
     }
 

@@ -1,0 +1,6 @@
+namespace IdentityProvider.Admin;
+
+/// <summary>To be written (administration issue).</summary>
+public sealed class UserAdministration
+{
+}
