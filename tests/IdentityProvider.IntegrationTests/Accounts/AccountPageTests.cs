@@ -1,5 +1,7 @@
 using System.Net;
 using IdentityProvider.Testing;
+using IdentityProvider.Testing.Pages;
+using IdentityProvider.Testing.Stories;
 
 namespace IdentityProvider.IntegrationTests.Accounts;
 
@@ -11,11 +13,11 @@ public class AccountPageTests(ProviderFixture provider) : IClassFixture<Provider
     {
         using var client = provider.CreateClient();
 
-        var page = await client.GetAsync(AccountSteps.ManagePath);
+        var page = await ManagePage.OpenAsync(client);
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Equal(AccountSteps.LoginPath, page.Uri.AbsolutePath);
-        Assert.Contains("ReturnUrl=%2FManage", page.Uri.Query, StringComparison.OrdinalIgnoreCase);
+        page.As<LoginPage>();
+        Assert.Contains($"ReturnUrl={Uri.EscapeDataString(ManagePage.Path)}", page.Uri.Query, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Alice Example", page.Text);
     }
 
@@ -23,27 +25,26 @@ public class AccountPageTests(ProviderFixture provider) : IClassFixture<Provider
     public async Task AccountPage_SignedIn_ShowsOwnNameAndEmail()
     {
         using var client = provider.CreateClient();
-        await AccountSteps.SignInAsync(client, "alice@example.com", TestData.AlicePassword);
+        await UserStories.SignInWithPasswordAsync(client, "alice@example.com", TestData.AlicePassword);
 
-        var page = await client.GetAsync(AccountSteps.ManagePath);
+        var page = await ManagePage.OpenAsync(client);
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Equal(AccountSteps.ManagePath, page.Uri.AbsolutePath);
-        Assert.Contains("Alice Example", page.Text);
-        Assert.Contains("alice@example.com", page.Text);
-        Assert.DoesNotContain("bob@example.com", page.Text);
-        Assert.NotNull(page.Document.QuerySelector("a[href='/Manage/ChangePassword']"));
+        var account = page.As<ManagePage>();
+        Assert.Contains("Alice Example", account.Text);
+        Assert.Contains("alice@example.com", account.Text);
+        Assert.DoesNotContain("bob@example.com", account.Text);
+        Assert.True(account.LinksToChangePassword);
     }
 
     [Fact]
     public async Task AccountPage_AfterAnonymousRedirect_SignInReturnsToAccountPage()
     {
         using var client = provider.CreateClient();
-        var login = await client.GetAsync(AccountSteps.ManagePath);
+        var login = await ManagePage.OpenAsync(client).As<LoginPage>();
 
-        var page = await SignInSteps.SubmitPasswordAsync(client, login, "bob@example.com", TestData.BobPassword);
+        var page = await login.SignInAsync("bob@example.com", TestData.BobPassword).As<ManagePage>();
 
-        Assert.Equal(AccountSteps.ManagePath, page.Uri.AbsolutePath);
         Assert.Contains("Bob Example", page.Text);
         Assert.Contains("bob@example.com", page.Text);
     }
@@ -52,12 +53,10 @@ public class AccountPageTests(ProviderFixture provider) : IClassFixture<Provider
     public async Task AccountPage_AfterSignOut_RedirectsToLogin()
     {
         using var client = provider.CreateClient();
-        await AccountSteps.SignInAsync(client, "alice@example.com", TestData.AlicePassword);
-        var confirm = await client.GetAsync("/Account/Logout");
+        await UserStories.SignInWithPasswordAsync(client, "alice@example.com", TestData.AlicePassword);
+        var confirm = await LogoutPage.OpenAsync(client);
 
-        await client.SubmitAsync(confirm);
-        var page = await client.GetAsync(AccountSteps.ManagePath);
-
-        Assert.Equal(AccountSteps.LoginPath, page.Uri.AbsolutePath);
+        await confirm.SignOutAsync();
+        await ManagePage.OpenAsync(client).As<LoginPage>();
     }
 }

@@ -1,5 +1,7 @@
 using System.Net;
 using IdentityProvider.Testing;
+using IdentityProvider.Testing.Pages;
+using IdentityProvider.Testing.Stories;
 
 namespace IdentityProvider.IntegrationTests.Accounts;
 
@@ -31,22 +33,19 @@ public class ChangePasswordTests(ChangePasswordFixture provider) : IClassFixture
     public async Task ChangePassword_WrongCurrentPassword_ShowsMessageAndKeepsPassword()
     {
         using var client = provider.CreateClient();
-        var signedIn = await AccountSteps.SignInAsync(client, ChangePasswordFixture.DaveEmail, ChangePasswordFixture.DavePassword);
-        Assert.Equal(AccountSteps.ManagePath, signedIn.Uri.AbsolutePath);
+        await UserStories.SignInWithPasswordAsync(client, ChangePasswordFixture.DaveEmail, ChangePasswordFixture.DavePassword).As<ManagePage>();
 
-        var form = await client.GetAsync(AccountSteps.ChangePasswordPath);
-        var refused = await client.SubmitAsync(form, ChangeFields("not-my-current-password", "dave-another-password"));
+        var form = await ChangePasswordPage.OpenAsync(client);
+        var answer = await form.ChangeAsync("not-my-current-password", "dave-another-password");
 
-        Assert.Equal(HttpStatusCode.OK, refused.Status);
-        Assert.Equal(AccountSteps.ChangePasswordPath, refused.Uri.AbsolutePath);
-        Assert.Contains("current password", AccountSteps.AlertText(refused), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        var refused = answer.As<ChangePasswordPage>();
+        Assert.Contains("current password", refused.Alerts, StringComparison.OrdinalIgnoreCase);
 
         // Nothing changed: the old password still signs in, the one typed as new does not.
         using var other = provider.CreateClient();
-        var withNew = await AccountSteps.SignInAsync(other, ChangePasswordFixture.DaveEmail, "dave-another-password");
-        Assert.Equal(AccountSteps.LoginPath, withNew.Uri.AbsolutePath);
-        var withOld = await AccountSteps.SignInAsync(other, ChangePasswordFixture.DaveEmail, ChangePasswordFixture.DavePassword);
-        Assert.Equal(AccountSteps.ManagePath, withOld.Uri.AbsolutePath);
+        await UserStories.SignInWithPasswordAsync(other, ChangePasswordFixture.DaveEmail, "dave-another-password").As<LoginPage>();
+        await UserStories.SignInWithPasswordAsync(other, ChangePasswordFixture.DaveEmail, ChangePasswordFixture.DavePassword).As<ManagePage>();
     }
 
     [Fact]
@@ -54,28 +53,24 @@ public class ChangePasswordTests(ChangePasswordFixture provider) : IClassFixture
     {
         // Session A: signed in through a relying party, so it also holds a refresh token.
         using var sessionA = provider.CreateClient();
-        var request = SignInSteps.WebRequest();
-        var redirect = await SignInSteps.SignInAsync(sessionA, request, ChangePasswordFixture.CarolEmail, ChangePasswordFixture.CarolPassword);
+        var request = UserStories.WebRequest();
+        var redirect = await (await LoginPage.OpenAsync(sessionA, request)).SignInAsync(ChangePasswordFixture.CarolEmail, ChangePasswordFixture.CarolPassword);
         var tokens = await TokenResponse.ExchangeCodeAsync(sessionA.Http, request, redirect.Code, TestData.WebSecret);
         Assert.Equal(HttpStatusCode.OK, tokens.Status);
         Assert.NotNull(tokens.RefreshToken);
 
         // Session B: the same user in another browser.
         using var sessionB = provider.CreateClient();
-        var signedInB = await AccountSteps.SignInAsync(sessionB, ChangePasswordFixture.CarolEmail, ChangePasswordFixture.CarolPassword);
-        Assert.Equal(AccountSteps.ManagePath, signedInB.Uri.AbsolutePath);
+        await UserStories.SignInWithPasswordAsync(sessionB, ChangePasswordFixture.CarolEmail, ChangePasswordFixture.CarolPassword).As<ManagePage>();
 
-        var form = await sessionA.GetAsync(AccountSteps.ChangePasswordPath);
+        var form = await ChangePasswordPage.OpenAsync(sessionA);
         Assert.Equal(HttpStatusCode.OK, form.Status);
-        var changed = await sessionA.SubmitAsync(form, ChangeFields(ChangePasswordFixture.CarolPassword, NewPassword));
-        Assert.Equal(AccountSteps.ManagePath, changed.Uri.AbsolutePath);
-        Assert.Contains("password has been changed", AccountSteps.StatusText(changed), StringComparison.OrdinalIgnoreCase);
+        var changed = await form.ChangeAsync(ChangePasswordFixture.CarolPassword, NewPassword).As<ManagePage>();
+        Assert.Contains("password has been changed", changed.StatusMessage, StringComparison.OrdinalIgnoreCase);
 
         // The session that changed it stays signed in; the other one is over.
-        var stillA = await sessionA.GetAsync(AccountSteps.ManagePath);
-        Assert.Equal(AccountSteps.ManagePath, stillA.Uri.AbsolutePath);
-        var endedB = await sessionB.GetAsync(AccountSteps.ManagePath);
-        Assert.Equal(AccountSteps.LoginPath, endedB.Uri.AbsolutePath);
+        await ManagePage.OpenAsync(sessionA).As<ManagePage>();
+        await ManagePage.OpenAsync(sessionB).As<LoginPage>();
 
         // A refresh token issued before the change is refused.
         var refreshed = await TokenResponse.RefreshAsync(sessionA.Http, "web", TestData.WebSecret, tokens.RefreshToken!);
@@ -84,27 +79,25 @@ public class ChangePasswordTests(ChangePasswordFixture provider) : IClassFixture
 
         // Only the new password signs in now.
         using var fresh = provider.CreateClient();
-        var withOld = await AccountSteps.SignInAsync(fresh, ChangePasswordFixture.CarolEmail, ChangePasswordFixture.CarolPassword);
-        Assert.Equal(AccountSteps.LoginPath, withOld.Uri.AbsolutePath);
-        Assert.NotEmpty(AccountSteps.AlertText(withOld));
-        var withNew = await AccountSteps.SignInAsync(fresh, ChangePasswordFixture.CarolEmail, NewPassword);
-        Assert.Equal(AccountSteps.ManagePath, withNew.Uri.AbsolutePath);
+        var withOld = await UserStories.SignInWithPasswordAsync(fresh, ChangePasswordFixture.CarolEmail, ChangePasswordFixture.CarolPassword).As<LoginPage>();
+        Assert.NotEmpty(withOld.Alerts);
+        await UserStories.SignInWithPasswordAsync(fresh, ChangePasswordFixture.CarolEmail, NewPassword).As<ManagePage>();
     }
 
     [Fact]
     public async Task ChangePasswordPage_Html_HasAutocompleteAndLabelForEveryInput()
     {
         using var client = provider.CreateClient();
-        await AccountSteps.SignInAsync(client, "alice@example.com", TestData.AlicePassword);
+        await UserStories.SignInWithPasswordAsync(client, "alice@example.com", TestData.AlicePassword);
 
-        var page = await client.GetAsync(AccountSteps.ChangePasswordPath);
+        var page = await ChangePasswordPage.OpenAsync(client);
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Equal("current-password", AccountSteps.Input(page, "Input.CurrentPassword").GetAttribute("autocomplete"));
-        Assert.Equal("new-password", AccountSteps.Input(page, "Input.NewPassword").GetAttribute("autocomplete"));
-        Assert.Equal("new-password", AccountSteps.Input(page, "Input.ConfirmPassword").GetAttribute("autocomplete"));
-        Assert.All(AccountSteps.VisibleInputs(page), input => Assert.Equal("password", input.GetAttribute("type")));
-        AccountSteps.AssertEveryInputHasLabel(page);
+        Assert.Equal("current-password", page.CurrentPasswordInput.GetAttribute("autocomplete"));
+        Assert.Equal("new-password", page.NewPasswordInput.GetAttribute("autocomplete"));
+        Assert.Equal("new-password", page.ConfirmPasswordInput.GetAttribute("autocomplete"));
+        Assert.All(page.VisibleInputs, input => Assert.Equal("password", input.GetAttribute("type")));
+        page.AssertEveryInputHasLabel();
     }
 
     [Fact]
@@ -112,15 +105,8 @@ public class ChangePasswordTests(ChangePasswordFixture provider) : IClassFixture
     {
         using var client = provider.CreateClient();
 
-        var page = await client.GetAsync(AccountSteps.ChangePasswordPath);
+        var page = await ChangePasswordPage.TryOpenAsync(client);
 
-        Assert.Equal(AccountSteps.LoginPath, page.Uri.AbsolutePath);
+        page.As<LoginPage>();
     }
-
-    private static Dictionary<string, string> ChangeFields(string current, string next) => new()
-    {
-        ["Input.CurrentPassword"] = current,
-        ["Input.NewPassword"] = next,
-        ["Input.ConfirmPassword"] = next,
-    };
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using IdentityProvider.Testing;
+using IdentityProvider.Testing.Pages;
 using Npgsql;
 
 namespace IdentityProvider.IntegrationTests.Accounts;
@@ -71,7 +72,7 @@ public class HealthWithoutDatabaseTests(DroppableDatabaseFixture provider) : ICl
     public async Task Ready_DatabaseGone_Returns503_SignInFailsClosed()
     {
         using var client = provider.Factory.CreateProviderClient();
-        var login = await client.GetAsync(AccountSteps.LoginPath);
+        var login = await LoginPage.OpenAsync(client);
         Assert.Equal(HttpStatusCode.OK, login.Status);
 
         await provider.DropDatabaseAsync();
@@ -81,7 +82,7 @@ public class HealthWithoutDatabaseTests(DroppableDatabaseFixture provider) : ICl
         using var live = await client.Http.GetAsync("/health/live");
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
 
-        var signIn = await SignInSteps.SubmitPasswordAsync(client, login, "alice@example.com", TestData.AlicePassword);
+        var signIn = await login.SignInAsync("alice@example.com", TestData.AlicePassword);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, signIn.Status);
         Assert.DoesNotContain("Exception", signIn.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", signIn.Body, StringComparison.Ordinal);

@@ -1,4 +1,6 @@
 using IdentityProvider.Testing;
+using IdentityProvider.Testing.Pages;
+using IdentityProvider.Testing.Stories;
 
 namespace IdentityProvider.IntegrationTests.Accounts;
 
@@ -17,26 +19,21 @@ public class LockoutTests(LockoutFixture provider) : IClassFixture<LockoutFixtur
 
         for (var attempt = 1; attempt <= 4; attempt++)
         {
-            var failed = await AccountSteps.SignInAsync(client, "bob@example.com", WrongPassword);
-            Assert.Equal(AccountSteps.LoginPath, failed.Uri.AbsolutePath);
-            Assert.DoesNotContain("locked", AccountSteps.AlertText(failed), StringComparison.OrdinalIgnoreCase);
+            var failed = await UserStories.SignInWithPasswordAsync(client, "bob@example.com", WrongPassword).As<LoginPage>();
+            Assert.DoesNotContain("locked", failed.Alerts, StringComparison.OrdinalIgnoreCase);
         }
 
-        var fifth = await AccountSteps.SignInAsync(client, "bob@example.com", WrongPassword);
-        Assert.Contains("locked", AccountSteps.AlertText(fifth), StringComparison.OrdinalIgnoreCase);
+        var fifth = await UserStories.SignInWithPasswordAsync(client, "bob@example.com", WrongPassword).As<LoginPage>();
+        Assert.Contains("locked", fifth.Alerts, StringComparison.OrdinalIgnoreCase);
 
         // The right password is refused while the lockout lasts, with the same locked message.
-        var rightWhileLocked = await AccountSteps.SignInAsync(client, "bob@example.com", TestData.BobPassword);
-        Assert.Equal(AccountSteps.LoginPath, rightWhileLocked.Uri.AbsolutePath);
-        Assert.Contains("locked", AccountSteps.AlertText(rightWhileLocked), StringComparison.OrdinalIgnoreCase);
-        var manage = await client.GetAsync(AccountSteps.ManagePath);
-        Assert.Equal(AccountSteps.LoginPath, manage.Uri.AbsolutePath);
+        var rightWhileLocked = await UserStories.SignInWithPasswordAsync(client, "bob@example.com", TestData.BobPassword).As<LoginPage>();
+        Assert.Contains("locked", rightWhileLocked.Alerts, StringComparison.OrdinalIgnoreCase);
+        await ManagePage.OpenAsync(client).As<LoginPage>();
 
         // Default duration 15 minutes: one minute later than that, the right password works again.
         provider.Factory.Clock.Advance(TimeSpan.FromMinutes(16));
-        var afterLockout = await AccountSteps.SignInAsync(client, "bob@example.com", TestData.BobPassword);
-        Assert.True(afterLockout.Uri.AbsolutePath == AccountSteps.ManagePath,
-            $"Expected to be signed in at {AccountSteps.ManagePath} 16 minutes later, but ended on {afterLockout.Uri} saying: {AccountSteps.AlertText(afterLockout)}");
+        var afterLockout = await UserStories.SignInWithPasswordAsync(client, "bob@example.com", TestData.BobPassword).As<ManagePage>();
         Assert.Contains("bob@example.com", afterLockout.Text);
     }
 
@@ -45,15 +42,14 @@ public class LockoutTests(LockoutFixture provider) : IClassFixture<LockoutFixtur
     {
         using var client = provider.CreateClient();
         // What an existing account answers to a wrong password (one failure locks nothing).
-        var known = await AccountSteps.SignInAsync(client, "alice@example.com", WrongPassword);
-        var genericMessage = AccountSteps.AlertText(known);
+        var known = await UserStories.SignInWithPasswordAsync(client, "alice@example.com", WrongPassword).As<LoginPage>();
+        var genericMessage = known.Alerts;
         Assert.NotEmpty(genericMessage);
 
         for (var attempt = 1; attempt <= 7; attempt++)
         {
-            var page = await AccountSteps.SignInAsync(client, "nobody-here@example.com", WrongPassword);
-            Assert.Equal(AccountSteps.LoginPath, page.Uri.AbsolutePath);
-            var message = AccountSteps.AlertText(page);
+            var page = await UserStories.SignInWithPasswordAsync(client, "nobody-here@example.com", WrongPassword).As<LoginPage>();
+            var message = page.Alerts;
             Assert.DoesNotContain("locked", message, StringComparison.OrdinalIgnoreCase);
             Assert.Equal(genericMessage, message);
         }

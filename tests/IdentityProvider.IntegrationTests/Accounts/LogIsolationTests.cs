@@ -1,5 +1,6 @@
 using IdentityProvider.Settings;
 using IdentityProvider.Testing;
+using IdentityProvider.Testing.Pages;
 
 namespace IdentityProvider.IntegrationTests.Accounts;
 
@@ -19,12 +20,12 @@ public class LogIsolationTests
         using var secondClient = second.CreateProviderClient();
 
         await firstClient.GetAsync("/health/live?first");
-        await secondClient.GetAsync("/Account/Login");
+        await secondClient.GetAsync(LoginPage.Path);
 
         Assert.Contains(first.Logs.Lines, line => line.Contains("/health/live", StringComparison.Ordinal));
         Assert.DoesNotContain(second.Logs.Lines, line => line.Contains("/health/live", StringComparison.Ordinal));
-        Assert.Contains(second.Logs.Lines, line => line.Contains("/Account/Login", StringComparison.Ordinal));
-        Assert.DoesNotContain(first.Logs.Lines, line => line.Contains("/Account/Login", StringComparison.Ordinal));
+        Assert.Contains(second.Logs.Lines, line => line.Contains(LoginPage.Path, StringComparison.Ordinal));
+        Assert.DoesNotContain(first.Logs.Lines, line => line.Contains(LoginPage.Path, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -35,9 +36,9 @@ public class LogIsolationTests
         await second.DisposeAsync();
         using var client = first.CreateProviderClient();
 
-        await client.GetAsync("/Account/Login");
+        await client.GetAsync(LoginPage.Path);
 
-        Assert.Contains(first.Logs.Lines, line => line.Contains("/Account/Login", StringComparison.Ordinal));
+        Assert.Contains(first.Logs.Lines, line => line.Contains(LoginPage.Path, StringComparison.Ordinal));
     }
 
     private static ProviderFactory StartSqliteProvider()

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using IdentityProvider.Testing;
+using IdentityProvider.Testing.Pages;
+using IdentityProvider.Testing.Stories;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace IdentityProvider.IntegrationTests.Accounts;
@@ -26,7 +28,7 @@ public class LogSecrecyTests(LogSecrecyFixture provider) : IClassFixture<LogSecr
     public async Task Logs_FullSignInCodeRefreshUserInfoEndSession_ContainNoSecret()
     {
         using var client = provider.CreateClient();
-        var request = SignInSteps.WebRequest();
+        var request = UserStories.WebRequest();
         var secrets = new Dictionary<string, string>
         {
             ["password"] = TestData.AlicePassword,
@@ -37,13 +39,11 @@ public class LogSecrecyTests(LogSecrecyFixture provider) : IClassFixture<LogSecr
         };
 
         // People type passwords into the e-mail field: the value must not be logged from there either.
-        var login = await client.GetAsync(request.ToUrl());
-        var typedIntoEmail = await SignInSteps.SubmitPasswordAsync(client, login, TestData.AlicePassword, TestData.AlicePassword);
-        Assert.Equal(AccountSteps.LoginPath, typedIntoEmail.Uri.AbsolutePath);
-        var wrong = await SignInSteps.SubmitPasswordAsync(client, typedIntoEmail, "alice@example.com", WrongPassword);
-        Assert.Equal(AccountSteps.LoginPath, wrong.Uri.AbsolutePath);
+        var login = await LoginPage.OpenAsync(client, request);
+        var typedIntoEmail = await login.SignInAsync(TestData.AlicePassword, TestData.AlicePassword).As<LoginPage>();
+        var wrong = await typedIntoEmail.SignInAsync("alice@example.com", WrongPassword).As<LoginPage>();
 
-        var redirect = await SignInSteps.SubmitPasswordAsync(client, wrong, "alice@example.com", TestData.AlicePassword);
+        var redirect = await wrong.SignInAsync("alice@example.com", TestData.AlicePassword);
         var code = redirect.Code;
         secrets["authorization code"] = code;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using IdentityProvider.Testing;
+using IdentityProvider.Testing.Pages;
 
 namespace IdentityProvider.IntegrationTests.Accounts;
 
@@ -21,23 +22,22 @@ public class RateLimitingTests(RateLimitedFixture provider) : IClassFixture<Rate
     public async Task SignInPost_FourthWithinAMinute_Returns429ProblemJson()
     {
         using var client = provider.CreateClient();
-        var login = await client.GetAsync(AccountSteps.LoginPath);
-        var form = new Dictionary<string, string> { ["Input.Email"] = "nobody@example.com", ["Input.Password"] = "wrong-password" };
+        var login = await LoginPage.OpenAsync(client);
 
         for (var attempt = 1; attempt <= 3; attempt++)
         {
-            var allowed = await client.SubmitAsync(login, form);
+            var allowed = await login.SignInAsync("nobody@example.com", "wrong-password");
             Assert.Equal(HttpStatusCode.OK, allowed.Status);
         }
 
-        var fourth = await client.SubmitAsync(login, form);
+        var fourth = await login.SignInAsync("nobody@example.com", "wrong-password");
 
         Assert.Equal(HttpStatusCode.TooManyRequests, fourth.Status);
         Assert.Equal("application/problem+json", fourth.Response.Content.Headers.ContentType?.MediaType);
         using var problem = JsonDocument.Parse(fourth.Body);
         Assert.Equal(429, problem.RootElement.GetProperty("status").GetInt32());
         // Pages (GET) are not limited: the form can still be shown.
-        var page = await client.GetAsync(AccountSteps.LoginPath);
+        var page = await LoginPage.OpenAsync(client);
         Assert.Equal(HttpStatusCode.OK, page.Status);
     }
 

@@ -1,5 +1,7 @@
 using System.Net;
 using IdentityProvider.Testing;
+using IdentityProvider.Testing.Pages;
+using IdentityProvider.Testing.Stories;
 
 namespace IdentityProvider.IntegrationTests.Accounts;
 
@@ -14,14 +16,14 @@ public class SignInPageTests(ProviderFixture provider) : IClassFixture<ProviderF
     {
         using var client = provider.CreateClient();
 
-        var page = await client.GetAsync(AccountSteps.LoginPath);
+        var page = await LoginPage.OpenAsync(client);
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Equal("username", AccountSteps.Input(page, "Input.Email").GetAttribute("autocomplete"));
-        var password = AccountSteps.Input(page, "Input.Password");
+        Assert.Equal("username", page.EmailInput.GetAttribute("autocomplete"));
+        var password = page.PasswordInput;
         Assert.Equal("current-password", password.GetAttribute("autocomplete"));
         Assert.Equal("password", password.GetAttribute("type"));
-        AccountSteps.AssertEveryInputHasLabel(page);
+        page.AssertEveryInputHasLabel();
     }
 
     [Theory]
@@ -39,13 +41,12 @@ public class SignInPageTests(ProviderFixture provider) : IClassFixture<ProviderF
         };
         Assert.Equal(300, LongEmail.Length);
 
-        var page = await AccountSteps.SignInAsync(client, email, password);
+        var answer = await UserStories.SignInWithPasswordAsync(client, email, password);
 
-        Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Equal(AccountSteps.LoginPath, page.Uri.AbsolutePath);
-        Assert.NotEmpty(AccountSteps.AlertText(page));
-        var manage = await client.GetAsync(AccountSteps.ManagePath);
-        Assert.Equal(AccountSteps.LoginPath, manage.Uri.AbsolutePath);
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        var page = answer.As<LoginPage>();
+        Assert.NotEmpty(page.Alerts);
+        await ManagePage.OpenAsync(client).As<LoginPage>();
     }
 
     [Fact]
@@ -53,13 +54,13 @@ public class SignInPageTests(ProviderFixture provider) : IClassFixture<ProviderF
     {
         using var client = provider.CreateClient();
 
-        var page = await AccountSteps.SignInAsync(client, LongEmail, LongPassword);
+        var page = await UserStories.SignInWithPasswordAsync(client, LongEmail, LongPassword).As<LoginPage>();
 
-        var message = AccountSteps.AlertText(page);
+        var message = page.Alerts;
         Assert.Contains("e-mail", message, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("password", message, StringComparison.OrdinalIgnoreCase);
         // The over-long values are not echoed back into the form (no reflection of a 5,000-character value).
-        Assert.DoesNotContain(LongPassword, page.Body);
+        Assert.DoesNotContain(LongPassword, page.Page.Body);
     }
 
     [Fact]
@@ -67,37 +68,30 @@ public class SignInPageTests(ProviderFixture provider) : IClassFixture<ProviderF
     {
         using var client = provider.CreateClient();
 
-        var page = await AccountSteps.SignInAsync(client, "", "");
+        var answer = await UserStories.SignInWithPasswordAsync(client, "", "");
 
-        Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Equal(AccountSteps.LoginPath, page.Uri.AbsolutePath);
-        var message = AccountSteps.AlertText(page);
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        var page = answer.As<LoginPage>();
+        var message = page.Alerts;
         Assert.Contains("e-mail", message, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("password", message, StringComparison.OrdinalIgnoreCase);
-        var items = page.Document.QuerySelectorAll("[role=alert] li").Where(item => item.TextContent.Trim().Length > 0).ToList();
-        Assert.True(items.Count >= 2, $"Expected one message per empty field, got: {message}");
+        Assert.True(page.AlertItems.Count >= 2, $"Expected one message per empty field, got: {message}");
     }
 
     [Fact]
     public async Task ChangePassword_OverLongNewPassword_RefusedWithMessage_Status200()
     {
         using var client = provider.CreateClient();
-        await AccountSteps.SignInAsync(client, "bob@example.com", TestData.BobPassword);
-        var form = await client.GetAsync(AccountSteps.ChangePasswordPath);
+        await UserStories.SignInWithPasswordAsync(client, "bob@example.com", TestData.BobPassword);
+        var form = await ChangePasswordPage.OpenAsync(client);
 
-        var page = await client.SubmitAsync(form, new Dictionary<string, string>
-        {
-            ["Input.CurrentPassword"] = TestData.BobPassword,
-            ["Input.NewPassword"] = LongPassword,
-            ["Input.ConfirmPassword"] = LongPassword,
-        });
+        var answer = await form.ChangeAsync(TestData.BobPassword, LongPassword);
 
-        Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Equal(AccountSteps.ChangePasswordPath, page.Uri.AbsolutePath);
-        Assert.Contains("password", AccountSteps.AlertText(page), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        var page = answer.As<ChangePasswordPage>();
+        Assert.Contains("password", page.Alerts, StringComparison.OrdinalIgnoreCase);
         // Not changed: Bob's password still works.
         using var other = provider.CreateClient();
-        var signedIn = await AccountSteps.SignInAsync(other, "bob@example.com", TestData.BobPassword);
-        Assert.Equal(AccountSteps.ManagePath, signedIn.Uri.AbsolutePath);
+        await UserStories.SignInWithPasswordAsync(other, "bob@example.com", TestData.BobPassword).As<ManagePage>();
     }
 }

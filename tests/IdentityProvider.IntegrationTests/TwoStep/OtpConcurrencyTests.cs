@@ -1,9 +1,10 @@
 using IdentityProvider.Data.Entities;
 using IdentityProvider.Testing;
+using IdentityProvider.Testing.Pages;
+using IdentityProvider.Testing.Stories;
 using IdentityProvider.TwoStep;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using static IdentityProvider.IntegrationTests.TwoStep.TwoStepSteps;
 
 namespace IdentityProvider.IntegrationTests.TwoStep;
 
@@ -19,31 +20,22 @@ public class OtpConcurrencyTests(OtpConcurrencyFixture provider) : IClassFixture
     public async Task OtpPage_TwentyParallelPostsOfOneCode_ExactlyOneSignInSucceeds()
     {
         var factory = provider.Factory;
-        var user = await CreateUserAsync(factory);
-        var device = await EnrolTotpAsync(factory, user.Id);
+        var user = await UserStories.CreateUserAsync(factory);
+        var device = await UserStories.EnrolTotpAsync(factory, user.Id);
 
         // Twenty browsers, each at the OTP page of its own half-finished sign-in of the same user.
         var clients = Enumerable.Range(0, Parallel).Select(_ => provider.CreateClient()).ToList();
         try
         {
-            var requests = clients.Select(_ => SignInSteps.WebRequest()).ToList();
-            var pages = new List<ProviderPage>();
+            var requests = clients.Select(_ => UserStories.WebRequest()).ToList();
+            var pages = new List<TwoStepPage>();
             for (var i = 0; i < Parallel; i++)
             {
-                var page = await PasswordAsync(clients[i], requests[i], user);
-                AssertOtpPage(page);
-                pages.Add(page);
+                pages.Add(await UserStories.PasswordToOtpPageAsync(clients[i], requests[i], user));
             }
 
             var code = device.TotpNow(factory.Clock);
-            var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var submissions = Enumerable.Range(0, Parallel).Select(i => Task.Run(async () =>
-            {
-                await start.Task;
-                return await SubmitCodeAsync(clients[i], pages[i], code);
-            })).ToList();
-            start.SetResult();
-            var results = await Task.WhenAll(submissions);
+            var results = await Race.RunAsync(Parallel, i => pages[i].SubmitCodeAsync(code));
 
             AssertNoServerError(results);
             var winners = Enumerable.Range(0, Parallel)
@@ -55,7 +47,7 @@ public class OtpConcurrencyTests(OtpConcurrencyFixture provider) : IClassFixture
             foreach (var loser in Enumerable.Range(0, Parallel).Except(winners))
             {
                 Assert.Null(results[loser].ExternalRedirect);
-                Assert.True(results[loser].Uri.AbsolutePath is OtpPath or LoginPath, $"A losing submission ended on {results[loser].Uri}.");
+                Assert.True(results[loser].Uri.AbsolutePath is TwoStepPage.Path or LoginPage.Path, $"A losing submission ended on {results[loser].Uri}.");
             }
 
             // Every losing submission is a failed code and counts toward the lockout (an attacker replaying a
@@ -75,30 +67,21 @@ public class OtpConcurrencyTests(OtpConcurrencyFixture provider) : IClassFixture
     public async Task OtpPage_TwentyParallelWrongCodes_Never500_FailuresCountTowardLockout()
     {
         var factory = provider.Factory;
-        var user = await CreateUserAsync(factory);
-        var device = await EnrolTotpAsync(factory, user.Id);
+        var user = await UserStories.CreateUserAsync(factory);
+        var device = await UserStories.EnrolTotpAsync(factory, user.Id);
 
         var clients = Enumerable.Range(0, Parallel).Select(_ => provider.CreateClient()).ToList();
         try
         {
-            var pages = new List<ProviderPage>();
+            var pages = new List<TwoStepPage>();
             foreach (var client in clients)
             {
-                var page = await PasswordAsync(client, SignInSteps.WebRequest(), user);
-                AssertOtpPage(page);
-                pages.Add(page);
+                pages.Add(await UserStories.PasswordToOtpPageAsync(client, UserStories.WebRequest(), user));
             }
 
             // A guesser spreading wrong codes over parallel requests: each one is a failed attempt.
             var wrongCode = device.WrongTotp(factory.Clock);
-            var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var submissions = Enumerable.Range(0, Parallel).Select(i => Task.Run(async () =>
-            {
-                await start.Task;
-                return await SubmitCodeAsync(clients[i], pages[i], wrongCode);
-            })).ToList();
-            start.SetResult();
-            var results = await Task.WhenAll(submissions);
+            var results = await Race.RunAsync(Parallel, i => pages[i].SubmitCodeAsync(wrongCode));
 
             AssertNoServerError(results);
             Assert.True(results.All(result => result.ExternalRedirect is null), "A wrong code reached the relying party.");
@@ -113,9 +96,8 @@ public class OtpConcurrencyTests(OtpConcurrencyFixture provider) : IClassFixture
             }
 
             using var fresh = provider.CreateClient();
-            var rightPassword = await PasswordAsync(fresh, SignInSteps.WebRequest(), user);
-            AssertPasswordPage(rightPassword);
-            Assert.Contains("locked", AlertText(rightPassword), StringComparison.OrdinalIgnoreCase);
+            var rightPassword = await UserStories.SignInWithPasswordAsync(fresh, UserStories.WebRequest(), user).As<LoginPage>();
+            Assert.Contains("locked", rightPassword.Alerts, StringComparison.OrdinalIgnoreCase);
         }
         finally
         {
@@ -127,23 +109,16 @@ public class OtpConcurrencyTests(OtpConcurrencyFixture provider) : IClassFixture
     public async Task TryAcceptAsync_TwentyParallelCallsOfOneCode_ExactlyOneAccepted_EachRound()
     {
         var factory = provider.Factory;
-        var user = await CreateUserAsync(factory);
-        var device = await EnrolTotpAsync(factory, user.Id);
+        var user = await UserStories.CreateUserAsync(factory);
+        var device = await UserStories.EnrolTotpAsync(factory, user.Id);
 
         for (var round = 0; round < 5; round++)
         {
-            factory.Clock.Advance(Step);
+            factory.Clock.Advance(UserStories.Step);
             var code = device.TotpNow(factory.Clock);
-            var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var attempts = Enumerable.Range(0, Parallel).Select(_ => Task.Run(async () =>
-            {
-                using var scope = factory.Services.CreateScope();
-                var verification = scope.ServiceProvider.GetRequiredService<OtpVerification>();
-                await start.Task;
-                return await verification.TryAcceptAsync(user.Id, code);
-            })).ToList();
-            start.SetResult();
-            var accepted = (await Task.WhenAll(attempts)).Count(result => result is not null);
+            var results = await Race.RunAsync(Parallel, _ => factory.WithServiceAsync<OtpVerification, OtpDevice?>(
+                verification => verification.TryAcceptAsync(user.Id, code)));
+            var accepted = results.Winners(result => result is not null);
 
             Assert.True(accepted == 1, $"Round {round}: {accepted} of {Parallel} parallel calls accepted one code.");
         }
@@ -153,22 +128,15 @@ public class OtpConcurrencyTests(OtpConcurrencyFixture provider) : IClassFixture
     public async Task TryAcceptAsync_TwentyParallelCallsOfOneHotpCode_ExactlyOneAccepted()
     {
         var factory = provider.Factory;
-        var user = await CreateUserAsync(factory);
-        var device = await EnrolHotpAsync(factory, user.Id);
+        var user = await UserStories.CreateUserAsync(factory);
+        var device = await UserStories.EnrolHotpAsync(factory, user.Id);
 
         for (var counter = 2L; counter < 5; counter++)
         {
             var code = device.HotpAt(counter);
-            var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var attempts = Enumerable.Range(0, Parallel).Select(_ => Task.Run(async () =>
-            {
-                using var scope = factory.Services.CreateScope();
-                var verification = scope.ServiceProvider.GetRequiredService<OtpVerification>();
-                await start.Task;
-                return await verification.TryAcceptAsync(user.Id, code);
-            })).ToList();
-            start.SetResult();
-            var accepted = (await Task.WhenAll(attempts)).Count(result => result is not null);
+            var results = await Race.RunAsync(Parallel, _ => factory.WithServiceAsync<OtpVerification, OtpDevice?>(
+                verification => verification.TryAcceptAsync(user.Id, code)));
+            var accepted = results.Winners(result => result is not null);
 
             Assert.True(accepted == 1, $"Counter {counter}: {accepted} of {Parallel} parallel calls accepted one code.");
         }

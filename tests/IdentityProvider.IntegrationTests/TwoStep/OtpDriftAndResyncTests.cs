@@ -1,6 +1,8 @@
 using System.Net;
 using IdentityProvider.Testing;
-using static IdentityProvider.IntegrationTests.TwoStep.TwoStepSteps;
+using IdentityProvider.Testing.Pages;
+using IdentityProvider.Testing.Stories;
+using static IdentityProvider.IntegrationTests.TwoStep.SignInProof;
 
 namespace IdentityProvider.IntegrationTests.TwoStep;
 
@@ -10,9 +12,6 @@ public sealed class OtpDriftFixture : ProviderFixture;
 /// <summary>TOTP window of ±1 step around the device's tracked drift, and resynchronisation with two consecutive codes.</summary>
 public class OtpDriftAndResyncTests(OtpDriftFixture provider) : IClassFixture<OtpDriftFixture>
 {
-    private const string FirstCodeField = "Input.FirstCode";
-    private const string SecondCodeField = "Input.SecondCode";
-
     private ProviderFactory Factory => provider.Factory;
 
     private TestClock Clock => provider.Factory.Clock;
@@ -22,160 +21,138 @@ public class OtpDriftAndResyncTests(OtpDriftFixture provider) : IClassFixture<Ot
     [InlineData(1)]
     public async Task Totp_DeviceOneStepOff_Accepted(int stepOffset)
     {
-        var user = await CreateUserAsync(Factory);
-        var device = await EnrolTotpAsync(Factory, user.Id);
+        var user = await UserStories.CreateUserAsync(Factory);
+        var device = await UserStories.EnrolTotpAsync(Factory, user.Id);
         using var client = provider.CreateClient();
-        var request = SignInSteps.WebRequest();
+        var request = UserStories.WebRequest();
 
-        var otp = await PasswordAsync(client, request, user);
-        var done = await SubmitCodeAsync(client, otp, device.TotpNow(Clock, stepOffset));
+        var otp = await UserStories.PasswordToOtpPageAsync(client, request, user);
+        var done = await otp.SubmitCodeAsync(device.TotpNow(Clock, stepOffset));
 
-        AssertTwoStepTokens(await TokensAsync(client, request, done));
-        Assert.Equal(stepOffset, (await ReadDeviceAsync(Factory, device.Id)).DriftSteps);
+        AssertTwoStepTokens(await UserStories.ExchangeCodeAsync(client, request, done));
+        Assert.Equal(stepOffset, (await Factory.ReadDeviceAsync(device.Id)).DriftSteps);
     }
 
     [Fact]
     public async Task Totp_DeviceTwoOrThreeStepsOff_Refused_CurrentCodeThenAccepted()
     {
-        var user = await CreateUserAsync(Factory);
-        var device = await EnrolTotpAsync(Factory, user.Id);
+        var user = await UserStories.CreateUserAsync(Factory);
+        var device = await UserStories.EnrolTotpAsync(Factory, user.Id);
         // Far from the enrolment's step, so a refusal comes from the window, not from single use.
-        Clock.Advance(5 * Step);
+        Clock.Advance(5 * UserStories.Step);
         using var client = provider.CreateClient();
-        var request = SignInSteps.WebRequest();
-        var page = await PasswordAsync(client, request, user);
+        var request = UserStories.WebRequest();
+        var page = await UserStories.PasswordToOtpPageAsync(client, request, user);
 
         foreach (var offset in new[] { -3, 3, -2, 2 })
         {
-            page = await SubmitCodeAsync(client, page, device.TotpNow(Clock, offset));
-            AssertOtpPage(page);
-            Assert.Contains("not correct", AlertText(page), StringComparison.OrdinalIgnoreCase);
+            page = await page.SubmitCodeAsync(device.TotpNow(Clock, offset)).As<TwoStepPage>();
+            Assert.Contains("not correct", page.Alerts, StringComparison.OrdinalIgnoreCase);
         }
 
-        AssertTwoStepTokens(await TokensAsync(client, request, await SubmitCodeAsync(client, page, device.TotpNow(Clock))));
+        AssertTwoStepTokens(await UserStories.ExchangeCodeAsync(client, request, await page.SubmitCodeAsync(device.TotpNow(Clock))));
     }
 
     [Fact]
     public async Task Totp_TrackedDrift_CentresWindow_AfterResyncAtPlusTwo_CodeAtPlusThreeAccepted()
     {
-        var user = await CreateUserAsync(Factory);
-        var device = await EnrolTotpAsync(Factory, user.Id);
+        var user = await UserStories.CreateUserAsync(Factory);
+        var device = await UserStories.EnrolTotpAsync(Factory, user.Id);
 
         // The device runs two steps ahead: resynchronise with its codes for +1 and +2.
         using (var client = provider.CreateClient())
         {
-            var request = SignInSteps.WebRequest();
+            var request = UserStories.WebRequest();
             var resync = await OpenResyncAsync(client, request, user);
-            var done = await client.SubmitAsync(resync, new Dictionary<string, string>
-            {
-                [FirstCodeField] = device.TotpNow(Clock, 1),
-                [SecondCodeField] = device.TotpNow(Clock, 2),
-            });
-            AssertTwoStepTokens(await TokensAsync(client, request, done));
-            Assert.Equal(2, (await ReadDeviceAsync(Factory, device.Id)).DriftSteps);
+            var done = await resync.SubmitCodesAsync(device.TotpNow(Clock, 1), device.TotpNow(Clock, 2));
+            AssertTwoStepTokens(await UserStories.ExchangeCodeAsync(client, request, done));
+            Assert.Equal(2, (await Factory.ReadDeviceAsync(device.Id)).DriftSteps);
         }
 
         // Time passes; the device now shows the code three steps ahead of the provider's clock. Without the
         // tracked drift that is outside ±1; centred on +2 it is inside.
-        Clock.Advance(Step);
+        Clock.Advance(UserStories.Step);
         using (var client = provider.CreateClient())
         {
-            var request = SignInSteps.WebRequest();
-            var otp = await PasswordAsync(client, request, user);
-            AssertTwoStepTokens(await TokensAsync(client, request, await SubmitCodeAsync(client, otp, device.TotpNow(Clock, 3))));
-            Assert.Equal(3, (await ReadDeviceAsync(Factory, device.Id)).DriftSteps);
+            var request = UserStories.WebRequest();
+            var otp = await UserStories.PasswordToOtpPageAsync(client, request, user);
+            AssertTwoStepTokens(await UserStories.ExchangeCodeAsync(client, request, await otp.SubmitCodeAsync(device.TotpNow(Clock, 3))));
+            Assert.Equal(3, (await Factory.ReadDeviceAsync(device.Id)).DriftSteps);
         }
     }
 
     [Fact]
     public async Task Resync_DeviceHundredStepsOff_NormalCodeRefused_TwoConsecutiveCodesSignIn_LaterCodesAccepted()
     {
-        var user = await CreateUserAsync(Factory);
-        var device = await EnrolTotpAsync(Factory, user.Id);
+        var user = await UserStories.CreateUserAsync(Factory);
+        var device = await UserStories.EnrolTotpAsync(Factory, user.Id);
         const int drift = 100;
 
         using (var client = provider.CreateClient())
         {
-            var request = SignInSteps.WebRequest();
-            var otp = await PasswordAsync(client, request, user);
-            AssertOtpPage(otp);
+            var request = UserStories.WebRequest();
+            var otp = await UserStories.PasswordToOtpPageAsync(client, request, user);
 
             // The device's clock is 100 steps ahead: its code is far outside the window.
-            var refused = await SubmitCodeAsync(client, otp, device.TotpNow(Clock, drift));
-            AssertOtpPage(refused);
-            Assert.Contains("not correct", AlertText(refused), StringComparison.OrdinalIgnoreCase);
+            var refused = await otp.SubmitCodeAsync(device.TotpNow(Clock, drift)).As<TwoStepPage>();
+            Assert.Contains("not correct", refused.Alerts, StringComparison.OrdinalIgnoreCase);
 
-            var resync = await FollowResyncLinkAsync(client, refused);
+            var resync = await FollowResyncLinkAsync(refused);
 
             // Two codes that are not consecutive (one skipped, or in the wrong order): refused with a message.
             foreach (var (first, second) in new[] { (drift, drift + 2), (drift + 1, drift) })
             {
-                resync = await client.SubmitAsync(resync, new Dictionary<string, string>
-                {
-                    [FirstCodeField] = device.TotpNow(Clock, first),
-                    [SecondCodeField] = device.TotpNow(Clock, second),
-                });
-                Assert.Equal(HttpStatusCode.OK, resync.Status);
-                Assert.Equal(ResyncPath, resync.Uri.AbsolutePath);
-                Assert.Null(resync.ExternalRedirect);
-                Assert.False(string.IsNullOrEmpty(AlertText(resync)), "No message for non-consecutive codes.");
+                var answer = await resync.SubmitCodesAsync(device.TotpNow(Clock, first), device.TotpNow(Clock, second));
+                Assert.Equal(HttpStatusCode.OK, answer.Status);
+                Assert.Null(answer.ExternalRedirect);
+                resync = answer.As<ResyncPage>();
+                Assert.False(string.IsNullOrEmpty(resync.Alerts), "No message for non-consecutive codes.");
             }
 
             // Two consecutive codes: the drift moves there and the sign-in completes with the OTP step proved.
-            var done = await client.SubmitAsync(resync, new Dictionary<string, string>
-            {
-                [FirstCodeField] = device.TotpNow(Clock, drift),
-                [SecondCodeField] = device.TotpNow(Clock, drift + 1),
-            });
-            var tokens = await TokensAsync(client, request, done);
+            var done = await resync.SubmitCodesAsync(device.TotpNow(Clock, drift), device.TotpNow(Clock, drift + 1));
+            var tokens = await UserStories.ExchangeCodeAsync(client, request, done);
             AssertTwoStepTokens(tokens);
-            Assert.Equal(drift + 1, (await ReadDeviceAsync(Factory, device.Id)).DriftSteps);
+            Assert.Equal(drift + 1, (await Factory.ReadDeviceAsync(device.Id)).DriftSteps);
         }
 
         // Later, the device's normal codes (still 100 steps ahead) pass the normal window.
         for (var signIn = 0; signIn < 2; signIn++)
         {
-            Clock.Advance(2 * Step);
+            Clock.Advance(2 * UserStories.Step);
             using var client = provider.CreateClient();
-            var request = SignInSteps.WebRequest();
-            var otp = await PasswordAsync(client, request, user);
-            AssertTwoStepTokens(await TokensAsync(client, request, await SubmitCodeAsync(client, otp, device.TotpNow(Clock, drift))));
+            var request = UserStories.WebRequest();
+            var otp = await UserStories.PasswordToOtpPageAsync(client, request, user);
+            AssertTwoStepTokens(await UserStories.ExchangeCodeAsync(client, request, await otp.SubmitCodeAsync(device.TotpNow(Clock, drift))));
         }
     }
 
     [Fact]
     public async Task Resync_MalformedCodes_MessageWith200()
     {
-        var user = await CreateUserAsync(Factory);
-        await EnrolTotpAsync(Factory, user.Id);
+        var user = await UserStories.CreateUserAsync(Factory);
+        await UserStories.EnrolTotpAsync(Factory, user.Id);
         using var client = provider.CreateClient();
-        var resync = await OpenResyncAsync(client, SignInSteps.WebRequest(), user);
+        var resync = await OpenResyncAsync(client, UserStories.WebRequest(), user);
 
         foreach (var (first, second) in new[] { ("", ""), ("12a456", "123456"), ("123456", new string('9', 500)) })
         {
-            resync = await client.SubmitAsync(resync, new Dictionary<string, string> { [FirstCodeField] = first, [SecondCodeField] = second });
-            Assert.Equal(HttpStatusCode.OK, resync.Status);
-            Assert.Equal(ResyncPath, resync.Uri.AbsolutePath);
-            Assert.False(string.IsNullOrEmpty(AlertText(resync)));
+            var answer = await resync.SubmitCodesAsync(first, second);
+            Assert.Equal(HttpStatusCode.OK, answer.Status);
+            resync = answer.As<ResyncPage>();
+            Assert.False(string.IsNullOrEmpty(resync.Alerts));
         }
     }
 
     /// <summary>Password, then the OTP page's "resynchronise" link.</summary>
-    private static async Task<ProviderPage> OpenResyncAsync(ProviderClient client, AuthorizationRequest request, TestUser user)
-    {
-        var otp = await PasswordAsync(client, request, user);
-        AssertOtpPage(otp);
-        return await FollowResyncLinkAsync(client, otp);
-    }
+    private static async Task<ResyncPage> OpenResyncAsync(ProviderClient client, AuthorizationRequest request, Testing.Stories.TestUser user) =>
+        await FollowResyncLinkAsync(await UserStories.PasswordToOtpPageAsync(client, request, user));
 
-    private static async Task<ProviderPage> FollowResyncLinkAsync(ProviderClient client, ProviderPage otpPage)
+    private static async Task<ResyncPage> FollowResyncLinkAsync(TwoStepPage otpPage)
     {
-        var link = otpPage.Document.QuerySelector($"a[href*='{ResyncPath}']")?.GetAttribute("href")
-            ?? throw new Xunit.Sdk.XunitException($"No link to {ResyncPath} on the OTP page: {otpPage.Body}");
-        var resync = await client.GetAsync(link);
-        Assert.Equal(ResyncPath, resync.Uri.AbsolutePath);
-        Assert.NotNull(resync.Document.QuerySelector($"input[name='{FirstCodeField}']"));
-        Assert.NotNull(resync.Document.QuerySelector($"input[name='{SecondCodeField}']"));
+        var resync = await otpPage.ResynchroniseAsync();
+        Assert.NotNull(resync.FirstCodeInput);
+        Assert.NotNull(resync.SecondCodeInput);
         return resync;
     }
 }

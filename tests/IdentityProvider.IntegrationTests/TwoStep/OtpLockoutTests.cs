@@ -1,6 +1,8 @@
 using IdentityProvider.Auditing;
 using IdentityProvider.Testing;
-using static IdentityProvider.IntegrationTests.TwoStep.TwoStepSteps;
+using IdentityProvider.Testing.Pages;
+using IdentityProvider.Testing.Stories;
+using static IdentityProvider.IntegrationTests.TwoStep.SignInProof;
 
 namespace IdentityProvider.IntegrationTests.TwoStep;
 
@@ -14,29 +16,26 @@ public class OtpLockoutTests(OtpLockoutFixture provider) : IClassFixture<OtpLock
     public async Task OtpPage_FiveWrongCodes_LocksAccount_EndsPendingSignIn_LogsWithoutCodes()
     {
         var factory = provider.Factory;
-        var user = await CreateUserAsync(factory);
-        var device = await EnrolTotpAsync(factory, user.Id);
+        var user = await UserStories.CreateUserAsync(factory);
+        var device = await UserStories.EnrolTotpAsync(factory, user.Id);
         using var client = provider.CreateClient();
-        var request = SignInSteps.WebRequest();
-        var page = await PasswordAsync(client, request, user);
-        AssertOtpPage(page);
+        var request = UserStories.WebRequest();
+        var page = await UserStories.PasswordToOtpPageAsync(client, request, user);
 
         var wrongCode = device.WrongTotp(factory.Clock);
         for (var attempt = 1; attempt <= 4; attempt++)
         {
-            page = await SubmitCodeAsync(client, page, wrongCode);
-            AssertOtpPage(page);
-            Assert.DoesNotContain("locked", AlertText(page), StringComparison.OrdinalIgnoreCase);
+            page = await page.SubmitCodeAsync(wrongCode).As<TwoStepPage>();
+            Assert.DoesNotContain("locked", page.Alerts, StringComparison.OrdinalIgnoreCase);
         }
 
         // The fifth wrong code locks the account and sends the user back to the password page.
-        var fifth = await SubmitCodeAsync(client, page, wrongCode);
-        AssertPasswordPage(fifth);
-        Assert.Contains("locked", AlertText(fifth), StringComparison.OrdinalIgnoreCase);
-        Assert.Null(fifth.ExternalRedirect);
+        var fifth = await page.SubmitCodeAsync(wrongCode).As<LoginPage>();
+        Assert.Contains("locked", fifth.Alerts, StringComparison.OrdinalIgnoreCase);
+        Assert.Null(fifth.Page.ExternalRedirect);
 
         // The security log has every failure and the lockout, and never a code or the secret.
-        var events = await SecurityEventsAsync(factory, user.Id);
+        var events = await factory.SecurityEventsAsync(user.Id);
         Assert.Equal(5, events.Count(row => row.Kind == SecurityEventKinds.OtpFailed));
         Assert.Contains(events, row => row.Kind == SecurityEventKinds.LockedOut);
         var secrets = new[] { wrongCode, device.Base32Secret }
@@ -51,45 +50,41 @@ public class OtpLockoutTests(OtpLockoutFixture provider) : IClassFixture<OtpLock
         }
 
         // The pending sign-in is gone: the OTP page sends back to the password page (not even to "locked").
-        var otpAgain = await client.GetAsync(OtpPath);
-        AssertPasswordPage(otpAgain);
-        Assert.DoesNotContain("locked", otpAgain.Uri.Query, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("locked", AlertText(otpAgain), StringComparison.OrdinalIgnoreCase);
+        var otpAgain = await TwoStepPage.OpenAsync(client).As<LoginPage>();
+        Assert.DoesNotContain("locked", otpAgain.Page.Uri.Query, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("locked", otpAgain.Alerts, StringComparison.OrdinalIgnoreCase);
 
         // Even the right code cannot be posted into it any more.
-        var rightCode = await SubmitCodeAsync(client, page, device.TotpNow(factory.Clock));
-        AssertPasswordPage(rightCode);
-        Assert.Null(rightCode.ExternalRedirect);
+        var rightCode = await page.SubmitCodeAsync(device.TotpNow(factory.Clock)).As<LoginPage>();
+        Assert.Null(rightCode.Page.ExternalRedirect);
 
         // The right password is refused while the lockout lasts.
-        var rightPassword = await PasswordAsync(client, SignInSteps.WebRequest(), user);
-        AssertPasswordPage(rightPassword);
-        Assert.Contains("locked", AlertText(rightPassword), StringComparison.OrdinalIgnoreCase);
-        Assert.False(await HasSessionAsync(client));
+        var rightPassword = await UserStories.SignInWithPasswordAsync(client, UserStories.WebRequest(), user).As<LoginPage>();
+        Assert.Contains("locked", rightPassword.Alerts, StringComparison.OrdinalIgnoreCase);
+        Assert.False(await ManagePage.HasSessionAsync(client));
     }
 
     [Fact]
     public async Task OtpPage_FourWrongCodesThenRight_SignsIn_CounterReset()
     {
         var factory = provider.Factory;
-        var user = await CreateUserAsync(factory);
-        var device = await EnrolTotpAsync(factory, user.Id);
+        var user = await UserStories.CreateUserAsync(factory);
+        var device = await UserStories.EnrolTotpAsync(factory, user.Id);
         var wrongCode = device.WrongTotp(factory.Clock);
 
         // Four failures, then success: the count starts again, so four more failures do not lock.
         for (var round = 0; round < 2; round++)
         {
             using var client = provider.CreateClient();
-            var request = SignInSteps.WebRequest();
-            var page = await PasswordAsync(client, request, user);
+            var request = UserStories.WebRequest();
+            var page = await UserStories.PasswordToOtpPageAsync(client, request, user);
             for (var attempt = 1; attempt <= 4; attempt++)
             {
-                page = await SubmitCodeAsync(client, page, wrongCode);
-                AssertOtpPage(page);
+                page = await page.SubmitCodeAsync(wrongCode).As<TwoStepPage>();
             }
 
-            AssertTwoStepTokens(await TokensAsync(client, request, await SubmitCodeAsync(client, page, device.TotpNow(factory.Clock))));
-            factory.Clock.Advance(Step);
+            AssertTwoStepTokens(await UserStories.ExchangeCodeAsync(client, request, await page.SubmitCodeAsync(device.TotpNow(factory.Clock))));
+            factory.Clock.Advance(UserStories.Step);
             wrongCode = device.WrongTotp(factory.Clock);
         }
     }

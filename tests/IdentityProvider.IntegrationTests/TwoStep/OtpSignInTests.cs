@@ -1,8 +1,10 @@
 using System.Net;
 using IdentityProvider.Testing;
+using IdentityProvider.Testing.Pages;
+using IdentityProvider.Testing.Stories;
 using IdentityProvider.TwoStep;
 using Microsoft.Extensions.DependencyInjection;
-using static IdentityProvider.IntegrationTests.TwoStep.TwoStepSteps;
+using static IdentityProvider.IntegrationTests.TwoStep.SignInProof;
 
 namespace IdentityProvider.IntegrationTests.TwoStep;
 
@@ -19,52 +21,48 @@ public class OtpSignInTests(OtpSignInFixture provider) : IClassFixture<OtpSignIn
     [Fact]
     public async Task SignIn_PasswordThenTotp_NoSessionNorCodeBeforeOtp_IdTokenHasOtpAmrAndMfaAcr()
     {
-        var user = await CreateUserAsync(Factory);
-        var device = await EnrolTotpAsync(Factory, user.Id);
+        var user = await UserStories.CreateUserAsync(Factory);
+        var device = await UserStories.EnrolTotpAsync(Factory, user.Id);
         using var client = provider.CreateClient();
-        var request = SignInSteps.WebRequest();
+        var request = UserStories.WebRequest();
 
-        var login = await client.GetAsync(request.ToUrl());
-        AssertPasswordPage(login);
-        using var afterPassword = await PostFormAsync(client, login,
-            new Dictionary<string, string> { ["Input.Email"] = user.Email, ["Input.Password"] = user.Password });
+        var login = await LoginPage.OpenAsync(client, request);
+        using var afterPassword = await login.PostSignInAsync(user.Email, user.Password);
 
         // The password alone leads to the OTP page: never to the relying party, and no session cookie yet.
         Assert.Equal(HttpStatusCode.Redirect, afterPassword.StatusCode);
-        var location = new Uri(login.Uri, afterPassword.Headers.Location!);
-        Assert.Equal(OtpPath, location.AbsolutePath);
+        var location = new Uri(login.Page.Uri, afterPassword.Headers.Location!);
+        Assert.Equal(TwoStepPage.Path, location.AbsolutePath);
         Assert.DoesNotContain("code=", location.Query, StringComparison.Ordinal);
-        Assert.DoesNotContain(SetCookies(afterPassword), cookie => cookie.StartsWith(SessionCookie + "=", StringComparison.Ordinal));
+        Assert.DoesNotContain(SetCookies(afterPassword), IsSessionCookie);
 
-        var otpPage = await client.FollowAsync(afterPassword);
-        AssertOtpPage(otpPage);
-        Assert.DoesNotContain(SetCookies(otpPage.Response), cookie => cookie.StartsWith(SessionCookie + "=", StringComparison.Ordinal));
+        var otpPage = (await client.FollowAsync(afterPassword)).As<TwoStepPage>();
+        Assert.DoesNotContain(SetCookies(otpPage.Page.Response), IsSessionCookie);
 
         // The code field: what password managers, phones and typing hardware tokens look for, with a label.
-        var input = otpPage.Document.QuerySelector("input[name='Input.Code']")!;
+        var input = otpPage.CodeInput;
         Assert.Equal("one-time-code", input.GetAttribute("autocomplete"));
         Assert.Equal("numeric", input.GetAttribute("inputmode"));
-        var id = input.GetAttribute("id");
-        Assert.False(string.IsNullOrEmpty(id));
-        var label = otpPage.Document.QuerySelectorAll("label").FirstOrDefault(candidate => candidate.GetAttribute("for") == id);
+        Assert.False(string.IsNullOrEmpty(input.GetAttribute("id")));
+        var label = otpPage.LabelFor(input);
         Assert.True(label is not null && !string.IsNullOrWhiteSpace(label.TextContent), "The code field has no label.");
 
         // While the OTP step is owed, the browser has no session and the authorization endpoint mints no code.
-        using (var probe = new HttpRequestMessage(HttpMethod.Get, SignInSteps.WebRequest().ToUrl()))
+        using (var probe = new HttpRequestMessage(HttpMethod.Get, UserStories.WebRequest().ToUrl()))
         {
             using var probeResponse = await client.Http.SendAsync(probe);
             var probeLocation = probeResponse.Headers.Location?.ToString() ?? "";
             Assert.DoesNotContain(TestData.WebRedirectUri, probeLocation, StringComparison.Ordinal);
-            Assert.Contains(LoginPath, probeLocation, StringComparison.Ordinal);
+            Assert.Contains(LoginPage.Path, probeLocation, StringComparison.Ordinal);
         }
 
         // The code: now the session cookie is issued and the sign-in returns to the authorization request.
-        using var afterCode = await PostFormAsync(client, otpPage, new Dictionary<string, string> { ["Input.Code"] = device.TotpNow(Clock) });
+        using var afterCode = await otpPage.PostCodeAsync(device.TotpNow(Clock));
         Assert.Equal(HttpStatusCode.Redirect, afterCode.StatusCode);
-        Assert.Contains(SetCookies(afterCode), cookie => cookie.StartsWith(SessionCookie + "=", StringComparison.Ordinal));
+        Assert.Contains(SetCookies(afterCode), IsSessionCookie);
         var redirect = await client.FollowAsync(afterCode);
 
-        var tokens = await TokensAsync(client, request, redirect);
+        var tokens = await UserStories.ExchangeCodeAsync(client, request, redirect);
         AssertTwoStepTokens(tokens);
         Assert.Equal(user.Id, tokens.IdTokenJwt.Subject);
     }
@@ -72,105 +70,99 @@ public class OtpSignInTests(OtpSignInFixture provider) : IClassFixture<OtpSignIn
     [Fact]
     public async Task SignIn_PasswordThenHotp_CounterMovesForward_UsedOrLowerRefused_LookAheadTenAccepted()
     {
-        var user = await CreateUserAsync(Factory);
-        var device = await EnrolHotpAsync(Factory, user.Id); // counters 0 and 1 spent: next is 2
+        var user = await UserStories.CreateUserAsync(Factory);
+        var device = await UserStories.EnrolHotpAsync(Factory, user.Id); // counters 0 and 1 spent: next is 2
 
         // The code for the device's counter completes the sign-in.
         using (var client = provider.CreateClient())
         {
-            var request = SignInSteps.WebRequest();
-            var otp = await PasswordAsync(client, request, user);
-            AssertOtpPage(otp);
-            AssertTwoStepTokens(await TokensAsync(client, request, await SubmitCodeAsync(client, otp, device.HotpAt(2))));
-            Assert.Equal(3, (await ReadDeviceAsync(Factory, device.Id)).NextCounter);
+            var request = UserStories.WebRequest();
+            var otp = await UserStories.PasswordToOtpPageAsync(client, request, user);
+            AssertTwoStepTokens(await UserStories.ExchangeCodeAsync(client, request, await otp.SubmitCodeAsync(device.HotpAt(2))));
+            Assert.Equal(3, (await Factory.ReadDeviceAsync(device.Id)).NextCounter);
         }
 
         using (var client = provider.CreateClient())
         {
-            var request = SignInSteps.WebRequest();
-            var page = await PasswordAsync(client, request, user);
-            AssertOtpPage(page);
+            var request = UserStories.WebRequest();
+            var page = await UserStories.PasswordToOtpPageAsync(client, request, user);
 
             // Already used, below the counter, and 11 presses ahead (beyond the look-ahead of 10): refused.
             foreach (var counter in new long[] { 2, 1, 3 + 11 })
             {
-                page = await SubmitCodeAsync(client, page, device.HotpAt(counter));
-                AssertOtpPage(page);
-                Assert.False(string.IsNullOrEmpty(AlertText(page)), $"No message for the refused code of counter {counter}.");
+                page = await page.SubmitCodeAsync(device.HotpAt(counter)).As<TwoStepPage>();
+                Assert.False(string.IsNullOrEmpty(page.Alerts), $"No message for the refused code of counter {counter}.");
             }
 
-            Assert.Equal(3, (await ReadDeviceAsync(Factory, device.Id)).NextCounter);
+            Assert.Equal(3, (await Factory.ReadDeviceAsync(device.Id)).NextCounter);
 
             // Five presses ahead (codes generated but never used): accepted, and the counter jumps past it.
-            AssertTwoStepTokens(await TokensAsync(client, request, await SubmitCodeAsync(client, page, device.HotpAt(3 + 5))));
-            Assert.Equal(9, (await ReadDeviceAsync(Factory, device.Id)).NextCounter);
+            AssertTwoStepTokens(await UserStories.ExchangeCodeAsync(client, request, await page.SubmitCodeAsync(device.HotpAt(3 + 5))));
+            Assert.Equal(9, (await Factory.ReadDeviceAsync(device.Id)).NextCounter);
         }
 
         // Exactly the look-ahead (10 ahead of the next counter) is still accepted.
         using (var client = provider.CreateClient())
         {
-            var request = SignInSteps.WebRequest();
-            var otp = await PasswordAsync(client, request, user);
-            AssertTwoStepTokens(await TokensAsync(client, request, await SubmitCodeAsync(client, otp, device.HotpAt(9 + 10))));
-            Assert.Equal(20, (await ReadDeviceAsync(Factory, device.Id)).NextCounter);
+            var request = UserStories.WebRequest();
+            var otp = await UserStories.PasswordToOtpPageAsync(client, request, user);
+            AssertTwoStepTokens(await UserStories.ExchangeCodeAsync(client, request, await otp.SubmitCodeAsync(device.HotpAt(9 + 10))));
+            Assert.Equal(20, (await Factory.ReadDeviceAsync(device.Id)).NextCounter);
         }
     }
 
     [Fact]
     public async Task Totp_SameCodeOnSecondSignIn_Refused_AndEarlierStepRefusedAfterLaterAccepted()
     {
-        var user = await CreateUserAsync(Factory);
-        var device = await EnrolTotpAsync(Factory, user.Id);
+        var user = await UserStories.CreateUserAsync(Factory);
+        var device = await UserStories.EnrolTotpAsync(Factory, user.Id);
         var code = device.TotpNow(Clock);
 
         using (var first = provider.CreateClient())
         {
-            var request = SignInSteps.WebRequest();
-            var otp = await PasswordAsync(first, request, user);
-            AssertTwoStepTokens(await TokensAsync(first, request, await SubmitCodeAsync(first, otp, code)));
+            var request = UserStories.WebRequest();
+            var otp = await UserStories.PasswordToOtpPageAsync(first, request, user);
+            AssertTwoStepTokens(await UserStories.ExchangeCodeAsync(first, request, await otp.SubmitCodeAsync(code)));
         }
 
         using var second = provider.CreateClient();
-        var secondRequest = SignInSteps.WebRequest();
-        var page = await PasswordAsync(second, secondRequest, user);
-        AssertOtpPage(page);
+        var secondRequest = UserStories.WebRequest();
+        var page = await UserStories.PasswordToOtpPageAsync(second, secondRequest, user);
 
         // The same code again, still within its time step: refused.
-        page = await SubmitCodeAsync(second, page, code);
-        AssertOtpPage(page);
-        Assert.Contains("not correct", AlertText(page), StringComparison.OrdinalIgnoreCase);
+        page = await page.SubmitCodeAsync(code).As<TwoStepPage>();
+        Assert.Contains("not correct", page.Alerts, StringComparison.OrdinalIgnoreCase);
 
         // The previous step's code was never used and lies within the ±1 window, but a later step was accepted.
-        page = await SubmitCodeAsync(second, page, device.TotpNow(Clock, -1));
-        AssertOtpPage(page);
-        Assert.Contains("not correct", AlertText(page), StringComparison.OrdinalIgnoreCase);
+        page = await page.SubmitCodeAsync(device.TotpNow(Clock, -1)).As<TwoStepPage>();
+        Assert.Contains("not correct", page.Alerts, StringComparison.OrdinalIgnoreCase);
 
         // The next step's code is new: the same half-finished sign-in completes with it.
-        Clock.Advance(Step);
-        AssertTwoStepTokens(await TokensAsync(second, secondRequest, await SubmitCodeAsync(second, page, device.TotpNow(Clock))));
+        Clock.Advance(UserStories.Step);
+        AssertTwoStepTokens(await UserStories.ExchangeCodeAsync(second, secondRequest, await page.SubmitCodeAsync(device.TotpNow(Clock))));
     }
 
     [Fact]
     public async Task OtpPage_CodeWithSpacesOrDashes_Normalised_Accepted()
     {
-        var user = await CreateUserAsync(Factory);
-        var device = await EnrolTotpAsync(Factory, user.Id);
+        var user = await UserStories.CreateUserAsync(Factory);
+        var device = await UserStories.EnrolTotpAsync(Factory, user.Id);
 
         var spaced = device.TotpNow(Clock);
         using (var client = provider.CreateClient())
         {
-            var request = SignInSteps.WebRequest();
-            var otp = await PasswordAsync(client, request, user);
-            AssertTwoStepTokens(await TokensAsync(client, request, await SubmitCodeAsync(client, otp, $" {spaced[..2]} {spaced[2..4]} {spaced[4..]} ")));
+            var request = UserStories.WebRequest();
+            var otp = await UserStories.PasswordToOtpPageAsync(client, request, user);
+            AssertTwoStepTokens(await UserStories.ExchangeCodeAsync(client, request, await otp.SubmitCodeAsync($" {spaced[..2]} {spaced[2..4]} {spaced[4..]} ")));
         }
 
-        Clock.Advance(Step);
+        Clock.Advance(UserStories.Step);
         var dashed = device.TotpNow(Clock);
         using (var client = provider.CreateClient())
         {
-            var request = SignInSteps.WebRequest();
-            var otp = await PasswordAsync(client, request, user);
-            AssertTwoStepTokens(await TokensAsync(client, request, await SubmitCodeAsync(client, otp, $"{dashed[..3]}-{dashed[3..]}")));
+            var request = UserStories.WebRequest();
+            var otp = await UserStories.PasswordToOtpPageAsync(client, request, user);
+            AssertTwoStepTokens(await UserStories.ExchangeCodeAsync(client, request, await otp.SubmitCodeAsync($"{dashed[..3]}-{dashed[3..]}")));
         }
     }
 
@@ -185,74 +177,69 @@ public class OtpSignInTests(OtpSignInFixture provider) : IClassFixture<OtpSignIn
     [InlineData("markup", "<script>alert(1)</script>")]
     public async Task OtpPage_MalformedCode_ShowsMessageWith200_ThenValidCodeStillWorks(string what, string input)
     {
-        var user = await CreateUserAsync(Factory);
-        var device = await EnrolTotpAsync(Factory, user.Id);
+        var user = await UserStories.CreateUserAsync(Factory);
+        var device = await UserStories.EnrolTotpAsync(Factory, user.Id);
         using var client = provider.CreateClient();
-        var request = SignInSteps.WebRequest();
-        var otp = await PasswordAsync(client, request, user);
-        AssertOtpPage(otp);
+        var request = UserStories.WebRequest();
+        var otp = await UserStories.PasswordToOtpPageAsync(client, request, user);
 
-        var refused = await SubmitCodeAsync(client, otp, input);
+        var answer = await otp.SubmitCodeAsync(input);
 
-        Assert.Equal(HttpStatusCode.OK, refused.Status);
-        AssertOtpPage(refused);
-        Assert.False(string.IsNullOrEmpty(AlertText(refused)), $"No message for {what}.");
-        Assert.DoesNotContain("<script>alert(1)</script>", refused.Body, StringComparison.Ordinal);
-        AssertTwoStepTokens(await TokensAsync(client, request, await SubmitCodeAsync(client, refused, device.TotpNow(Clock))));
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        var refused = answer.As<TwoStepPage>();
+        Assert.False(string.IsNullOrEmpty(refused.Alerts), $"No message for {what}.");
+        Assert.DoesNotContain("<script>alert(1)</script>", answer.Body, StringComparison.Ordinal);
+        AssertTwoStepTokens(await UserStories.ExchangeCodeAsync(client, request, await refused.SubmitCodeAsync(device.TotpNow(Clock))));
     }
 
     [Fact]
     public async Task OtpPage_500Characters_ShowsMessageWith200_Never500()
     {
-        var user = await CreateUserAsync(Factory);
-        var device = await EnrolTotpAsync(Factory, user.Id);
+        var user = await UserStories.CreateUserAsync(Factory);
+        var device = await UserStories.EnrolTotpAsync(Factory, user.Id);
         using var client = provider.CreateClient();
-        var request = SignInSteps.WebRequest();
-        var page = await PasswordAsync(client, request, user);
+        var request = UserStories.WebRequest();
+        var page = await UserStories.PasswordToOtpPageAsync(client, request, user);
 
         foreach (var input in new[] { new string('1', 500), string.Concat(Enumerable.Repeat("12 34-", 84))[..500], new string('x', 500) })
         {
-            page = await SubmitCodeAsync(client, page, input);
-            Assert.Equal(HttpStatusCode.OK, page.Status);
-            AssertOtpPage(page);
-            Assert.False(string.IsNullOrEmpty(AlertText(page)));
+            var answer = await page.SubmitCodeAsync(input);
+            Assert.Equal(HttpStatusCode.OK, answer.Status);
+            page = answer.As<TwoStepPage>();
+            Assert.False(string.IsNullOrEmpty(page.Alerts));
         }
 
-        AssertTwoStepTokens(await TokensAsync(client, request, await SubmitCodeAsync(client, page, device.TotpNow(Clock))));
+        AssertTwoStepTokens(await UserStories.ExchangeCodeAsync(client, request, await page.SubmitCodeAsync(device.TotpNow(Clock))));
     }
 
     [Fact]
     public async Task OtpPage_PendingSignInOlderThanFiveMinutes_BackToPasswordTookTooLong()
     {
-        var user = await CreateUserAsync(Factory);
-        var device = await EnrolTotpAsync(Factory, user.Id);
+        var user = await UserStories.CreateUserAsync(Factory);
+        var device = await UserStories.EnrolTotpAsync(Factory, user.Id);
         using var client = provider.CreateClient();
-        var request = SignInSteps.WebRequest();
-        var otp = await PasswordAsync(client, request, user);
-        AssertOtpPage(otp);
+        var request = UserStories.WebRequest();
+        var otp = await UserStories.PasswordToOtpPageAsync(client, request, user);
 
         Clock.Advance(TimeSpan.FromMinutes(6));
-        var expired = await SubmitCodeAsync(client, otp, device.TotpNow(Clock));
+        var expired = await otp.SubmitCodeAsync(device.TotpNow(Clock)).As<LoginPage>();
 
-        AssertPasswordPage(expired);
-        Assert.Contains("took too long", AlertText(expired), StringComparison.OrdinalIgnoreCase);
-        Assert.False(await HasSessionAsync(client));
-        var again = await client.GetAsync(OtpPath);
-        AssertPasswordPage(again);
+        Assert.Contains("took too long", expired.Alerts, StringComparison.OrdinalIgnoreCase);
+        Assert.False(await ManagePage.HasSessionAsync(client));
+        await TwoStepPage.OpenAsync(client).As<LoginPage>();
 
         // The password step again leads to a fresh OTP step; the code was not spent by the expired attempt.
-        var restarted = await PasswordAsync(client, request, user);
-        AssertOtpPage(restarted);
-        AssertTwoStepTokens(await TokensAsync(client, request, await SubmitCodeAsync(client, restarted, device.TotpNow(Clock))));
+        var restarted = await UserStories.PasswordToOtpPageAsync(client, request, user);
+        AssertTwoStepTokens(await UserStories.ExchangeCodeAsync(client, request, await restarted.SubmitCodeAsync(device.TotpNow(Clock))));
     }
 
     [Fact]
     public async Task OtpDevice_SecretAtRest_IsEncrypted_NotBase32NorRawBytes()
     {
-        var user = await CreateUserAsync(Factory);
-        var device = await EnrolTotpAsync(Factory, user.Id);
+        var user = await UserStories.CreateUserAsync(Factory);
+        var device = await UserStories.EnrolTotpAsync(Factory, user.Id);
 
-        var row = await ReadDeviceAsync(Factory, device.Id);
+        var row = await Factory.ReadDeviceAsync(device.Id);
 
         Assert.False(string.IsNullOrEmpty(row.ProtectedSecret));
         Assert.DoesNotContain(device.Base32Secret, row.ProtectedSecret, StringComparison.OrdinalIgnoreCase);
@@ -265,4 +252,9 @@ public class OtpSignInTests(OtpSignInFixture provider) : IClassFixture<OtpSignIn
         var secrets = Factory.Services.GetRequiredService<OtpDeviceSecrets>();
         Assert.Equal(device.Secret, secrets.Unprotect(row));
     }
+
+    private static IEnumerable<string> SetCookies(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [];
+
+    private static bool IsSessionCookie(string cookie) => cookie.StartsWith(UserStories.SessionCookie + "=", StringComparison.Ordinal);
 }

@@ -1,8 +1,8 @@
-using IdentityProvider.Data;
 using IdentityProvider.Testing;
+using IdentityProvider.Testing.Pages;
+using IdentityProvider.Testing.Stories;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using static IdentityProvider.IntegrationTests.TwoStep.TwoStepSteps;
+using static IdentityProvider.IntegrationTests.TwoStep.SignInProof;
 
 namespace IdentityProvider.IntegrationTests.TwoStep;
 
@@ -25,8 +25,6 @@ public sealed class RememberBrowserDisabledFixture : ProviderFixture
 /// </summary>
 public class RememberBrowserTests(RememberBrowserFixture provider) : IClassFixture<RememberBrowserFixture>
 {
-    private const string RememberField = "Input.RememberBrowser";
-
     private ProviderFactory Factory => provider.Factory;
 
     private TestClock Clock => provider.Factory.Clock;
@@ -45,16 +43,16 @@ public class RememberBrowserTests(RememberBrowserFixture provider) : IClassFixtu
     [Fact]
     public async Task RememberBrowser_NotTicked_NextSignInAsksOtp()
     {
-        var user = await CreateUserAsync(Factory);
-        var device = await EnrolTotpAsync(Factory, user.Id);
+        var user = await UserStories.CreateUserAsync(Factory);
+        var device = await UserStories.EnrolTotpAsync(Factory, user.Id);
         using var client = provider.CreateClient();
-        var request = SignInSteps.WebRequest();
-        var otp = await PasswordAsync(client, request, user);
-        AssertTwoStepTokens(await TokensAsync(client, request, await SubmitCodeAsync(client, otp, device.TotpNow(Clock))));
+        var request = UserStories.WebRequest();
+        var otp = await UserStories.PasswordToOtpPageAsync(client, request, user);
+        AssertTwoStepTokens(await UserStories.ExchangeCodeAsync(client, request, await otp.SubmitCodeAsync(device.TotpNow(Clock))));
 
-        Clock.Advance(PastSessionLifetime);
-        Assert.False(await HasSessionAsync(client));
-        AssertOtpPage(await PasswordAsync(client, SignInSteps.WebRequest(), user));
+        Clock.Advance(UserStories.PastSessionLifetime);
+        Assert.False(await ManagePage.HasSessionAsync(client));
+        await UserStories.PasswordToOtpPageAsync(client, UserStories.WebRequest(), user);
     }
 
     [Fact]
@@ -64,7 +62,7 @@ public class RememberBrowserTests(RememberBrowserFixture provider) : IClassFixtu
         using var browser = client;
         using var other = provider.CreateClient();
 
-        AssertOtpPage(await PasswordAsync(other, SignInSteps.WebRequest(), user));
+        await UserStories.PasswordToOtpPageAsync(other, UserStories.WebRequest(), user);
     }
 
     [Fact]
@@ -72,14 +70,13 @@ public class RememberBrowserTests(RememberBrowserFixture provider) : IClassFixtu
     {
         var (user, device, client) = await SignInRememberedAsync();
         using var browser = client;
-        Clock.Advance(PastSessionLifetime);
-        Assert.False(await HasSessionAsync(client));
+        Clock.Advance(UserStories.PastSessionLifetime);
+        Assert.False(await ManagePage.HasSessionAsync(client));
 
-        var request = SignInSteps.WebRequest(new Dictionary<string, string> { ["acr_values"] = "mfa" });
-        var otp = await PasswordAsync(client, request, user);
+        var request = UserStories.WebRequest(new Dictionary<string, string> { ["acr_values"] = "mfa" });
+        var otp = await UserStories.PasswordToOtpPageAsync(client, request, user);
 
-        AssertOtpPage(otp);
-        AssertTwoStepTokens(await TokensAsync(client, request, await SubmitCodeAsync(client, otp, device.TotpNow(Clock))));
+        AssertTwoStepTokens(await UserStories.ExchangeCodeAsync(client, request, await otp.SubmitCodeAsync(device.TotpNow(Clock))));
     }
 
     [Fact]
@@ -87,15 +84,13 @@ public class RememberBrowserTests(RememberBrowserFixture provider) : IClassFixtu
     {
         var (user, device, client) = await SignInRememberedAsync();
         using var browser = client;
-        Clock.Advance(Step);
+        Clock.Advance(UserStories.Step);
 
-        var request = SignInSteps.WebRequest(new Dictionary<string, string> { ["prompt"] = "login" });
-        var login = await client.GetAsync(request.ToUrl());
-        AssertPasswordPage(login);
-        var otp = await SignInSteps.SubmitPasswordAsync(client, login, user.Email, user.Password);
+        var request = UserStories.WebRequest(new Dictionary<string, string> { ["prompt"] = "login" });
+        var login = await LoginPage.OpenAsync(client, request);
+        var otp = await login.SignInAsync(user.Email, user.Password).As<TwoStepPage>();
 
-        AssertOtpPage(otp);
-        AssertTwoStepTokens(await TokensAsync(client, request, await SubmitCodeAsync(client, otp, device.TotpNow(Clock))));
+        AssertTwoStepTokens(await UserStories.ExchangeCodeAsync(client, request, await otp.SubmitCodeAsync(device.TotpNow(Clock))));
     }
 
     [Fact]
@@ -106,11 +101,11 @@ public class RememberBrowserTests(RememberBrowserFixture provider) : IClassFixtu
         // Remembered: the next sign-in skips the OTP step (and signs in with the password alone).
         AssertPasswordOnlyTokens(await SignInAfterSessionEndedAsync(client, user));
 
-        var logout = await client.GetAsync("/Account/Logout");
-        await client.SubmitAsync(logout);
-        Assert.False(await HasSessionAsync(client));
+        var logout = await LogoutPage.OpenAsync(client);
+        await logout.SignOutAsync();
+        Assert.False(await ManagePage.HasSessionAsync(client));
 
-        AssertOtpPage(await PasswordAsync(client, SignInSteps.WebRequest(), user));
+        await UserStories.PasswordToOtpPageAsync(client, UserStories.WebRequest(), user);
         Assert.Equal(0, await RememberedCountAsync(user.Id));
     }
 
@@ -122,56 +117,44 @@ public class RememberBrowserTests(RememberBrowserFixture provider) : IClassFixtu
         AssertPasswordOnlyTokens(await SignInAfterSessionEndedAsync(client, user));
 
         const string newPassword = "a-brand-new-password-for-two-step";
-        var form = await client.GetAsync("/Manage/ChangePassword");
-        var changed = await client.SubmitAsync(form, new Dictionary<string, string>
-        {
-            ["Input.CurrentPassword"] = user.Password,
-            ["Input.NewPassword"] = newPassword,
-            ["Input.ConfirmPassword"] = newPassword,
-        });
-        Assert.True(changed.Uri.AbsolutePath == ManagePath, $"The password change ended on {changed.Uri}: {AlertText(changed)}");
+        var form = await ChangePasswordPage.OpenAsync(client);
+        await form.ChangeAsync(user.Password, newPassword).As<ManagePage>();
 
-        Clock.Advance(PastSessionLifetime);
-        Assert.False(await HasSessionAsync(client));
-        AssertOtpPage(await PasswordAsync(client, SignInSteps.WebRequest(), user with { Password = newPassword }));
+        Clock.Advance(UserStories.PastSessionLifetime);
+        Assert.False(await ManagePage.HasSessionAsync(client));
+        await UserStories.PasswordToOtpPageAsync(client, UserStories.WebRequest(), user with { Password = newPassword });
         Assert.Equal(0, await RememberedCountAsync(user.Id));
     }
 
     /// <summary>A new user with a TOTP device signs in on a new browser with the box ticked.</summary>
-    private async Task<(TestUser User, TestDevice Device, ProviderClient Client)> SignInRememberedAsync()
+    private async Task<(Testing.Stories.TestUser User, Testing.Stories.TestDevice Device, ProviderClient Client)> SignInRememberedAsync()
     {
-        var user = await CreateUserAsync(Factory);
-        var device = await EnrolTotpAsync(Factory, user.Id);
+        var user = await UserStories.CreateUserAsync(Factory);
+        var device = await UserStories.EnrolTotpAsync(Factory, user.Id);
         var client = provider.CreateClient();
-        var request = SignInSteps.WebRequest();
-        var otp = await PasswordAsync(client, request, user);
-        AssertOtpPage(otp);
+        var request = UserStories.WebRequest();
+        var otp = await UserStories.PasswordToOtpPageAsync(client, request, user);
 
-        var checkbox = otp.Document.QuerySelector($"input[name='{RememberField}'][type=checkbox]");
-        Assert.True(checkbox is not null, "The OTP page offers no \"remember this browser\" checkbox.");
+        Assert.True(otp.OffersRememberBrowser, "The OTP page offers no \"remember this browser\" checkbox.");
         Assert.Contains("Remember one-time password on this browser", otp.Text, StringComparison.Ordinal);
 
-        AssertTwoStepTokens(await TokensAsync(client, request, await SubmitCodeAsync(client, otp, device.TotpNow(Clock), rememberBrowser: true)));
+        AssertTwoStepTokens(await UserStories.ExchangeCodeAsync(client, request, await otp.SubmitCodeAsync(device.TotpNow(Clock), rememberBrowser: true)));
         Assert.Equal(1, await RememberedCountAsync(user.Id));
         return (user, device, client);
     }
 
     /// <summary>Lets the session cookie run out, then signs in again at the relying party: expected to skip the OTP step.</summary>
-    private async Task<TokenResponse> SignInAfterSessionEndedAsync(ProviderClient client, TestUser user)
+    private async Task<TokenResponse> SignInAfterSessionEndedAsync(ProviderClient client, Testing.Stories.TestUser user)
     {
-        Clock.Advance(PastSessionLifetime);
-        Assert.False(await HasSessionAsync(client), "The session should have run out.");
-        var request = SignInSteps.WebRequest();
-        var page = await PasswordAsync(client, request, user);
-        return await TokensAsync(client, request, page);
+        Clock.Advance(UserStories.PastSessionLifetime);
+        Assert.False(await ManagePage.HasSessionAsync(client), "The session should have run out.");
+        var request = UserStories.WebRequest();
+        var page = await UserStories.SignInWithPasswordAsync(client, request, user);
+        return await UserStories.ExchangeCodeAsync(client, request, page);
     }
 
-    private async Task<int> RememberedCountAsync(string userId)
-    {
-        using var scope = Factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        return await db.RememberedBrowsers.CountAsync(browser => browser.UserId == userId);
-    }
+    private Task<int> RememberedCountAsync(string userId) =>
+        Factory.QueryAsync(db => db.RememberedBrowsers.CountAsync(browser => browser.UserId == userId));
 }
 
 /// <summary>With <c>TwoStep:RememberBrowserDays</c> = 0 the box is not shown, and a forged tick remembers nothing.</summary>
@@ -181,20 +164,19 @@ public class RememberBrowserDisabledTests(RememberBrowserDisabledFixture provide
     public async Task RememberBrowserDaysZero_NoCheckbox_ForgedTickIgnored()
     {
         var factory = provider.Factory;
-        var user = await CreateUserAsync(factory);
-        var device = await EnrolTotpAsync(factory, user.Id);
+        var user = await UserStories.CreateUserAsync(factory);
+        var device = await UserStories.EnrolTotpAsync(factory, user.Id);
         using var client = provider.CreateClient();
-        var request = SignInSteps.WebRequest();
-        var otp = await PasswordAsync(client, request, user);
-        AssertOtpPage(otp);
+        var request = UserStories.WebRequest();
+        var otp = await UserStories.PasswordToOtpPageAsync(client, request, user);
 
-        Assert.Null(otp.Document.QuerySelector("input[name='Input.RememberBrowser'][type=checkbox]"));
+        Assert.False(otp.OffersRememberBrowser);
         Assert.DoesNotContain("Remember", otp.Text, StringComparison.OrdinalIgnoreCase);
 
-        AssertTwoStepTokens(await TokensAsync(client, request, await SubmitCodeAsync(client, otp, device.TotpNow(factory.Clock), rememberBrowser: true)));
+        AssertTwoStepTokens(await UserStories.ExchangeCodeAsync(client, request, await otp.SubmitCodeAsync(device.TotpNow(factory.Clock), rememberBrowser: true)));
 
-        factory.Clock.Advance(PastSessionLifetime);
-        Assert.False(await HasSessionAsync(client));
-        AssertOtpPage(await PasswordAsync(client, SignInSteps.WebRequest(), user));
+        factory.Clock.Advance(UserStories.PastSessionLifetime);
+        Assert.False(await ManagePage.HasSessionAsync(client));
+        await UserStories.PasswordToOtpPageAsync(client, UserStories.WebRequest(), user);
     }
 }

@@ -1,3 +1,5 @@
+using AngleSharp.Dom;
+
 namespace IdentityProvider.Testing.Pages;
 
 /// <summary><c>/Manage/ChangePassword</c>: the current password, then the new one twice.</summary>
@@ -10,6 +12,15 @@ public sealed class ChangePasswordPage(ProviderPage page) : PageObject(page), IP
     public static ChangePasswordPage Create(ProviderPage page) => new(page);
 
     public static Task<ChangePasswordPage> OpenAsync(ProviderClient client) => client.OpenAsync<ChangePasswordPage>(Path);
+
+    /// <summary>Opens the page without asserting where it ends (signed out: the password page).</summary>
+    public static Task<ProviderPage> TryOpenAsync(ProviderClient client) => client.GetAsync(Path);
+
+    public IElement CurrentPasswordInput => Input("Input.CurrentPassword");
+
+    public IElement NewPasswordInput => Input("Input.NewPassword");
+
+    public IElement ConfirmPasswordInput => Input("Input.ConfirmPassword");
 
     /// <summary>Submits the form; <paramref name="confirmation"/> defaults to the new password.</summary>
     public Task<ProviderPage> ChangeAsync(string currentPassword, string newPassword, string? confirmation = null) =>

@@ -17,11 +17,23 @@ public sealed class EnrolTwoStepPage(ProviderPage page) : PageObject(page), IPag
     /// <summary>Whether "Later" (postpone within the grace period) is offered.</summary>
     public bool CanPostpone => HasButton("Later") || Page.Document.QuerySelector(PostponeForm) is not null;
 
+    /// <summary>Whether the page asks for the password (it must not: the password step is behind).</summary>
+    public bool AsksForPassword => Page.Document.QuerySelector("input[name='Input.Password']") is not null;
+
+    /// <summary>Whether the first enrolment form (name and type of the device) is shown.</summary>
+    public bool ShowsBeginForm => EnrolmentForms.HasBeginForm(this);
+
+    /// <summary>Loads the page again at its address (with the pending authorize request in its query).</summary>
+    public Task<EnrolTwoStepPage> ReloadAsync() => Client.GetAsync(Page.Uri.PathAndQuery).As<EnrolTwoStepPage>();
+
     public Task<ProviderPage> BeginAsync(string name, string? type = null) => EnrolmentForms.BeginAsync(this, name, type);
 
     public Task<ProviderPage> ConfirmAsync(string firstCode, string? secondCode = null) => EnrolmentForms.ConfirmAsync(this, firstCode, secondCode);
 
     public string ShownSecret => EnrolmentForms.ShownSecret(this);
+
+    /// <summary>The secret as the page shows it for manual entry: groups separated by spaces.</summary>
+    public IReadOnlyList<string> ShownSecretGroups => EnrolmentForms.ShownSecretGroups(this);
 
     /// <summary>"Later": signs in with the password alone while the grace period lasts.</summary>
     public Task<ProviderPage> PostponeAsync() => SubmitAsync(formSelector: PostponeForm);

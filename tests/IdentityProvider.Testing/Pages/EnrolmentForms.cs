@@ -41,13 +41,18 @@ public static class EnrolmentForms
     }
 
     /// <summary>The Base32 secret the page shows for manual entry (spaces removed).</summary>
-    public static string ShownSecret(PageObject page) =>
-        (page.Page.Document.QuerySelector("#otp-secret")?.TextContent ?? throw new Xunit.Sdk.XunitException($"No secret shown on {page.Page.Uri}"))
-            .Replace(" ", "", StringComparison.Ordinal).Trim();
+    public static string ShownSecret(PageObject page) => ShownSecretText(page).Replace(" ", "", StringComparison.Ordinal).Trim();
+
+    /// <summary>The groups of the secret as shown for manual entry (the text split at its spaces).</summary>
+    public static IReadOnlyList<string> ShownSecretGroups(PageObject page) => ShownSecretText(page).Trim().Split(' ');
 
     /// <summary>The otpauth:// URI behind "Open in authenticator app".</summary>
     public static string KeyUri(PageObject page) =>
         page.Page.Document.QuerySelector("#otp-key-uri")?.GetAttribute("href") ?? throw new Xunit.Sdk.XunitException($"No key URI on {page.Page.Uri}");
 
     public static IElement? QrCode(PageObject page) => page.Page.Document.QuerySelector("#otp-qr");
+
+    private static string ShownSecretText(PageObject page) =>
+        page.Page.Document.QuerySelector("#otp-secret")?.TextContent
+            ?? throw new Xunit.Sdk.XunitException($"No secret shown on {page.Page.Uri}: {page.Alerts}");
 }

@@ -21,6 +21,10 @@ public sealed class LoginPage(ProviderPage page) : PageObject(page), IPageObject
 
     public IElement PasswordInput => Input("Input.Password");
 
+    /// <summary>The items of the validation summary, one per refused field.</summary>
+    public IReadOnlyList<string> AlertItems =>
+        Page.Document.QuerySelectorAll("[role=alert] li").Select(item => item.TextContent.Trim()).Where(text => text.Length > 0).ToList();
+
     /// <summary>Submits e-mail and password; where that leads (OTP step, enrolment, the relying party, this page with an error).</summary>
     public Task<ProviderPage> SignInAsync(string email, string password) => SubmitAsync(Fields(email, password));
 

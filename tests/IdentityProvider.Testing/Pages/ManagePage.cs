@@ -25,6 +25,9 @@ public sealed class ManagePage(ProviderPage page) : PageObject(page), IPageObjec
 
     public string ProfileEmail => Page.Document.QuerySelector("#profile-email")?.TextContent.Trim() ?? "";
 
+    /// <summary>Whether a link points at the change-password page's address.</summary>
+    public bool LinksToChangePassword => Page.Document.QuerySelector($"a[href='{ChangePasswordPage.Path}']") is not null;
+
     public Task<DevicesPage> OpenTwoStepAsync() => FollowLinkAsync(TwoStepLink).As<DevicesPage>();
 
     public Task<RecoveryCodesPage> OpenRecoveryCodesAsync() => FollowLinkAsync(RecoveryCodesLink).As<RecoveryCodesPage>();

@@ -1,3 +1,5 @@
+using AngleSharp.Dom;
+
 namespace IdentityProvider.Testing.Pages;
 
 /// <summary><c>/Account/Resync</c>: two consecutive codes bring a drifted device back and complete the sign-in.</summary>
@@ -14,6 +16,10 @@ public sealed class ResyncPage(ProviderPage page) : PageObject(page), IPageObjec
 
     /// <summary>Opens the page directly (e.g. with no sign-in pending).</summary>
     public static Task<ProviderPage> OpenAsync(ProviderClient client) => client.GetAsync(Path);
+
+    public IElement FirstCodeInput => Input("Input.FirstCode");
+
+    public IElement SecondCodeInput => Input("Input.SecondCode");
 
     public Task<ProviderPage> SubmitCodesAsync(string firstCode, string secondCode) =>
         SubmitAsync(new Dictionary<string, string> { ["Input.FirstCode"] = firstCode, ["Input.SecondCode"] = secondCode });

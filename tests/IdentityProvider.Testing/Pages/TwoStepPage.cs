@@ -11,10 +11,16 @@ public sealed class TwoStepPage(ProviderPage page) : PageObject(page), IPageObje
 
     public static TwoStepPage Create(ProviderPage page) => new(page);
 
+    /// <summary>Opens the page directly: the OTP step of a pending sign-in, or (with none pending) where the provider sends instead.</summary>
+    public static Task<ProviderPage> OpenAsync(ProviderClient client) => client.GetAsync(Path);
+
     public IElement CodeInput => Input("Input.Code");
 
-    /// <summary>Whether "Remember one-time password on this browser" is offered.</summary>
-    public bool OffersRememberBrowser => Page.Document.QuerySelector("input[name='Input.RememberBrowser']") is not null;
+    /// <summary>Whether the "Remember one-time password on this browser" checkbox is offered.</summary>
+    public bool OffersRememberBrowser => Page.Document.QuerySelector("input[name='Input.RememberBrowser'][type=checkbox]") is not null;
+
+    /// <summary>Whether the page asks for the password again (a step-up must not).</summary>
+    public bool AsksForPassword => Page.Document.QuerySelector("input[name='Input.Password']") is not null;
 
     /// <summary>Submits a code (and, when asked, "remember this browser"); where that leads.</summary>
     public Task<ProviderPage> SubmitCodeAsync(string code, bool rememberBrowser = false) => SubmitAsync(Fields(code, rememberBrowser));
