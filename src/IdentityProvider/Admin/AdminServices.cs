@@ -7,6 +7,7 @@ public static class AdminServices
     /// <summary>The services the admin pages and the admin API share, and the admin area's session rules.</summary>
     public static IServiceCollection AddAdministration(this IServiceCollection services) =>
         services.AddScoped<UserDirectory>()
+            .AddScoped<AdminCodeConfirmation>()
             .AddScoped<UserAdministration>()
             .AddScoped<PolicyAdministration>()
             .AddScoped<ClientAdministration>()

@@ -21,7 +21,8 @@ public static class LoggingSetup
                     .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
                     .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
                     .MinimumLevel.Override("OpenIddict", LogEventLevel.Warning)
-                    .Enrich.FromLogContext();
+                    .Enrich.FromLogContext()
+                    .Enrich.With<EscapeControlCharacters>();
                 if (settings.Format == LogFormat.Json)
                 {
                     logger.WriteTo.Console(new RenderedCompactJsonFormatter());

@@ -18,6 +18,12 @@ public static class Pipeline
         app.UseWhen(IsAdminApi, api => api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ApiStatusOf }).UseStatusCodePages());
         app.UseWhen(context => !IsAdminApi(context), pages => pages.UseExceptionHandler("/Error").UseStatusCodePagesWithReExecute("/Error", "?status={0}"));
         app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            // HSTS on HTTPS answers (directly or through the trusted proxy), so browsers never try plain HTTP again.
+            app.UseHsts();
+        }
+
         // This host's logger, not Serilog's process-wide static one.
         app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         // Before OpenIddict (in the authentication middleware), which would build the documents again.

@@ -33,6 +33,11 @@ public static class ServiceRegistration
         services.AddAuthorization(options => options.AddPolicy(AdminPolicy.Name, AdminPolicy.Build));
         services.AddScoped<ClaimsFactory>().AddScoped<PersonalAccessTokenGrant>();
         services.AddScoped<SecurityLog>();
+        // Note: every cookie the provider sets is Secure where its session cookie is (Server:RequireHttps).
+        var cookieSecurity = settings.Server.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = cookieSecurity);
+        services.Configure<CookieTempDataProviderOptions>(options => options.Cookie.SecurePolicy = cookieSecurity);
+        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Manage");

@@ -7,7 +7,7 @@ namespace IdentityProvider.PersonalAccessTokens;
 /// The personal access token rules: who may use tokens, and how long tokens and their access tokens live.
 /// Read from the policy in force (admin area: Policy) on every call; the access token lifetime is configuration.
 /// </summary>
-public sealed class TokenPolicy(PolicyStore store, TokenSettings tokens)
+public sealed class TokenPolicy(ICurrentPolicy store, TokenSettings tokens)
 {
     /// <summary>The values of <c>ApplicationUser.SignInByToken</c>; null follows the provider setting.</summary>
     public const string Allow = "allow";

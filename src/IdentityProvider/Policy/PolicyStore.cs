@@ -11,7 +11,7 @@ namespace IdentityProvider.Policy;
 /// Read from memory on every request (hot paths such as the token exchange ask it); <see cref="RefreshAsync"/>
 /// picks up a change made on any instance by comparing one version number.
 /// </summary>
-public sealed class PolicyStore(ProviderSettings settings, IServiceScopeFactory scopes, ILogger<PolicyStore> logger)
+public sealed class PolicyStore(ProviderSettings settings, IServiceScopeFactory scopes, ILogger<PolicyStore> logger) : ICurrentPolicy
 {
     public const string SettingName = "policy";
 

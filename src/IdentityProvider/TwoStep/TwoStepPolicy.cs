@@ -7,7 +7,7 @@ namespace IdentityProvider.TwoStep;
 /// The two-step rules that depend on a user's roles, read from the policy in force (admin area: Policy) on
 /// every call, so a change applies without a restart.
 /// </summary>
-public sealed class TwoStepPolicy(PolicyStore store, ProviderSettings settings)
+public sealed class TwoStepPolicy(ICurrentPolicy store, ProviderSettings settings)
 {
     private ProviderPolicy Current => store.Current;
 

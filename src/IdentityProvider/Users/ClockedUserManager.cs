@@ -23,7 +23,7 @@ public sealed class ClockedUserManager(
     IServiceProvider services,
     ILogger<UserManager<ApplicationUser>> logger,
     ApplicationDbContext db,
-    PolicyStore policy,
+    ICurrentPolicy policy,
     TimeProvider time)
     : UserManager<ApplicationUser>(store, optionsAccessor, passwordHasher, userValidators, passwordValidators, keyNormalizer, errors, services, logger)
 {

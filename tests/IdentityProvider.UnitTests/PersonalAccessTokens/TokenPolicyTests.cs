@@ -1,4 +1,5 @@
 using IdentityProvider.PersonalAccessTokens;
+using IdentityProvider.Policy;
 using IdentityProvider.Settings;
 using Microsoft.Extensions.Configuration;
 
@@ -6,6 +7,8 @@ namespace IdentityProvider.UnitTests.PersonalAccessTokens;
 
 public class TokenPolicyTests
 {
+    private sealed record FixedPolicy(ProviderPolicy Current) : ICurrentPolicy;
+
     private static TokenPolicy Policy(bool allowed, int maxDays = 365)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -14,7 +17,8 @@ public class TokenPolicyTests
             ["Tokens:MaxLifetimeDays"] = maxDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Tokens:DefaultLifetimeDays"] = "30",
         }).Build();
-        return new TokenPolicy(TokenSettings.Load(configuration));
+        var policy = new ProviderPolicy { TokenSignInAllowed = allowed, TokenMaxLifetimeDays = maxDays, TokenDefaultLifetimeDays = 30 };
+        return new TokenPolicy(new FixedPolicy(policy), TokenSettings.Load(configuration));
     }
 
     [Theory]
