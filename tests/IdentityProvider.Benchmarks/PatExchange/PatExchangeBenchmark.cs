@@ -1,5 +1,6 @@
 using System.Globalization;
 using IdentityProvider.Benchmarks.Load;
+using IdentityProvider.PersonalAccessTokens;
 using IdentityProvider.Testing;
 
 namespace IdentityProvider.Benchmarks.PatExchange;
@@ -14,7 +15,6 @@ public static class PatExchangeBenchmark
     private const string ClientId = "bench-cli";
     private const string Email = "bench@example.com";
     private const string Password = "bench-password-long-enough";
-    private const string GrantType = "urn:identityprovider:grant-type:personal_access_token";
 
     public static async Task<int> RunAsync(LoadOptions options)
     {
@@ -28,7 +28,7 @@ public static class PatExchangeBenchmark
             await using var provider = await ProviderProcess.StartAsync(Settings(database, algorithm));
             var token = await TokenSetup.CreateTokenAsync(provider.BaseAddress, Email, Password);
             // The body of the README's curl line.
-            var form = $"grant_type={GrantType}&token={token}&client_id={ClientId}";
+            var form = $"grant_type={PersonalAccessTokenProtocol.GrantType}&token={token}&client_id={ClientId}";
 
             var signedWith = await SigningAlgorithmAsync(provider.BaseAddress, form);
             if (signedWith != algorithm)

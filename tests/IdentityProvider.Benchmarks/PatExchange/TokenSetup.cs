@@ -1,5 +1,7 @@
 using System.Net;
 using IdentityProvider.Testing;
+using IdentityProvider.Testing.Pages;
+using IdentityProvider.Testing.Stories;
 
 namespace IdentityProvider.Benchmarks.PatExchange;
 
@@ -10,16 +12,8 @@ public static class TokenSetup
     {
         using var handler = new HttpClientHandler { UseCookies = true, CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
         using var client = new ProviderClient(new HttpClient(handler) { BaseAddress = baseAddress });
-        var login = await client.GetAsync("/Account/Login");
-        await client.SubmitAsync(login, new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
-        var form = await client.GetAsync("/Manage/Tokens/Create");
-        var created = await client.SubmitAsync(form, new Dictionary<string, string>
-        {
-            ["Input.Label"] = "benchmark",
-            ["Input.ExpiresInDays"] = "1",
-            ["Input.Scopes"] = "api",
-        });
-        return created.Document.QuerySelector("input#new-token")?.GetAttribute("value")
-            ?? throw new InvalidOperationException($"No token was shown after creation: {created.Text.Trim()}");
+        (await UserStories.SignInWithPasswordAsync(client, email, password)).As<ManagePage>();
+        var created = await (await CreateTokenPage.OpenAsync(client)).SubmitAsync(new TokenForm("benchmark", "1", false, "api"));
+        return created.NewToken ?? throw new InvalidOperationException($"No token was shown after creation: {created.Text.Trim()}");
     }
 }

@@ -4,6 +4,8 @@ using System.Globalization;
 using System.Net;
 using IdentityProvider.Benchmarks.Load;
 using IdentityProvider.Testing;
+using IdentityProvider.Testing.Pages;
+using IdentityProvider.Testing.Stories;
 using Microsoft.AspNetCore.Identity;
 using OtpNet;
 
@@ -123,19 +125,15 @@ public static class SignInBenchmark
         return count / Stopwatch.GetElapsedTime(started).TotalSeconds;
     }
 
-    /// <summary>Signs in with the password and adds an authenticator app on /Manage/TwoStep; returns its secret.</summary>
+    /// <summary>Signs in with the password and adds an authenticator app on the account page; returns its secret.</summary>
     private static async Task<byte[]> EnrolAsync(Uri baseAddress, string email)
     {
         using var client = Browser(baseAddress);
-        var login = await client.GetAsync("/Account/Login");
-        await client.SubmitAsync(login, new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = Password });
-        var add = await client.GetAsync("/Manage/TwoStep/Add");
-        var scan = await client.SubmitAsync(add, new Dictionary<string, string> { ["Enrolment.Name"] = "Phone", ["Enrolment.Type"] = "Totp" },
-            formSelector: "form[action*='handler=Begin']");
-        var secret = Base32Encoding.ToBytes(scan.Document.QuerySelector("#otp-secret")?.TextContent.Replace(" ", "", StringComparison.Ordinal)
-            ?? throw new InvalidOperationException($"No secret shown for {email} at {scan.Uri}."));
-        await client.SubmitAsync(scan, new Dictionary<string, string> { ["Enrolment.FirstCode"] = new Totp(secret).ComputeTotp() },
-            formSelector: "form[action*='handler=Confirm']");
+        await UserStories.SignInWithPasswordAsync(client, email, Password);
+        var add = await AddDevicePage.OpenAsync(client);
+        var scan = await add.BeginAsync("Phone", "Totp");
+        var secret = Base32Encoding.ToBytes(scan.ShownSecret);
+        await scan.ConfirmAsync(new Totp(secret).ComputeTotp());
         return secret;
     }
 
@@ -144,15 +142,20 @@ public static class SignInBenchmark
     {
         using var client = Browser(baseAddress);
         var request = new AuthorizationRequest(Client, RedirectUri, "openid profile");
-        var otpPage = await SignInSteps.SignInAsync(client, request, email, Password);
-        var redirect = await client.SubmitAsync(otpPage, new Dictionary<string, string> { ["Input.Code"] = new Totp(secret).ComputeTotp() });
-        if (redirect.RedirectQuery.Count == 0)
+        var otpPage = await (await LoginPage.OpenAsync(client, request)).SignInAsync(email, Password);
+        if (!otpPage.Is<TwoStepPage>())
+        {
+            return $"{email}: no one-time password step, ended on {otpPage.Uri.AbsolutePath}";
+        }
+
+        var redirect = await otpPage.As<TwoStepPage>().SubmitCodeAsync(new Totp(secret).ComputeTotp());
+        if (redirect.ExternalRedirect is null || redirect.RedirectQuery.Count == 0)
         {
             return $"{email}: no code after {otpPage.Uri.AbsolutePath} and {redirect.Uri.AbsolutePath}";
         }
 
         var tokens = await TokenResponse.ExchangeCodeAsync(client.Http, request, redirect.Code, ClientSecret);
-        return tokens.Status == HttpStatusCode.OK && tokens.IdTokenJwt.GetClaim("acr").Value == "mfa"
+        return tokens.Status == HttpStatusCode.OK && tokens.Acr == "mfa"
             ? null
             : $"{email}: {(int)tokens.Status} {tokens.Json}";
     }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using IdentityProvider.Benchmarks.Load;
+using IdentityProvider.Testing;
+using IdentityProvider.Testing.Pages;
 
 namespace IdentityProvider.Benchmarks.Startup;
 
@@ -46,8 +48,8 @@ public static class StartupBenchmark
                 starts.Add(provider.StartedIn);
                 if (run == Restarts)
                 {
-                    using var http = new HttpClient { BaseAddress = provider.BaseAddress };
-                    (await http.GetAsync("/Account/Login")).EnsureSuccessStatusCode();
+                    using var client = new ProviderClient(new HttpClient { BaseAddress = provider.BaseAddress });
+                    await LoginPage.OpenAsync(client);
                     await Task.Delay(Idle);
                     residentBytes = provider.ResidentBytes;
                 }

@@ -1,15 +1,16 @@
 using System.Net;
 using IdentityProvider.Auditing;
-using IdentityProvider.IntegrationTests.Accounts;
-using IdentityProvider.IntegrationTests.TwoStep;
 using IdentityProvider.PersonalAccessTokens;
 using IdentityProvider.Testing;
+using IdentityProvider.Testing.Pages;
+using IdentityProvider.Testing.Pages.Admin;
+using IdentityProvider.Testing.Stories;
 
 namespace IdentityProvider.IntegrationTests.PersonalAccessTokens;
 
 /// <summary>
-/// /admin/users/{id}/tokens: an administrator (admin role, two-step session) sees a user's tokens without
-/// secrets and sets the override allow / deny / follow, each change logged with the administrator as actor.
+/// The administrator's tokens tab of a user: an administrator (admin role, two-step session) sees a user's tokens
+/// without secrets and sets the override allow / deny / follow, each change logged with the administrator as actor.
 /// </summary>
 public class AdminTokenPermissionTests(TokensOffFixture provider) : IClassFixture<TokensOffFixture>
 {
@@ -18,56 +19,56 @@ public class AdminTokenPermissionTests(TokensOffFixture provider) : IClassFixtur
     [Fact]
     public async Task AdminPage_ListsTokensWithoutSecretsOrHashes()
     {
-        var (_, admin) = await AdminAsync();
+        var (admin, _) = await UserStories.SignedInAdminAsync(provider);
         using var _ = admin;
         var user = await AllowedUserAsync();
         var active = await TokenSteps.IssueAsync(Factory, user.Id, label: "active");
         var revoked = await TokenSteps.IssueAsync(Factory, user.Id, label: "revoked");
         await TokenSteps.RevokeAsync(Factory, user.Id, revoked.Id);
 
-        var page = await admin.GetAsync(PagePath(user.Id));
+        var page = await AdminUserTokensPage.OpenAsync(admin, user.Id);
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains(user.Email, page.Text);
-        Assert.Contains("Active", page.Document.QuerySelector($"tr[data-token-id='{active.Id}']")!.TextContent);
-        Assert.Contains("Revoked", page.Document.QuerySelector($"tr[data-token-id='{revoked.Id}']")!.TextContent);
+        Assert.Contains("Active", page.RowOf(active.Id));
+        Assert.Contains("Revoked", page.RowOf(revoked.Id));
         foreach (var token in new[] { active, revoked })
         {
             var stored = await TokenSteps.ReadAsync(Factory, token.Id);
-            Assert.DoesNotContain(token.Secret[8..], page.Body);
-            Assert.DoesNotContain(Convert.ToHexString(stored.Hash), page.Body, StringComparison.OrdinalIgnoreCase);
-            Assert.DoesNotContain(Convert.ToBase64String(stored.Hash), page.Body);
+            Assert.DoesNotContain(token.Secret[8..], page.Page.Body);
+            Assert.DoesNotContain(Convert.ToHexString(stored.Hash), page.Page.Body, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(Convert.ToBase64String(stored.Hash), page.Page.Body);
         }
 
-        AccountSteps.AssertEveryInputHasLabel(page);
+        page.AssertEveryInputHasLabel();
     }
 
     [Fact]
     public async Task AdminPage_SetDenyThenFollowThenAllow_ChangesAccessAndLogsTheAdministrator()
     {
-        var (adminUser, admin) = await AdminAsync();
+        var (admin, adminUser) = await UserStories.SignedInAdminAsync(provider);
         using var _ = admin;
         var user = await AllowedUserAsync();
         var token = await TokenSteps.IssueAsync(Factory, user.Id);
-        var page = await admin.GetAsync(PagePath(user.Id));
-        Assert.True(page.Document.QuerySelector("#choice-allow")!.HasAttribute("checked"));
+        var page = await AdminUserTokensPage.OpenAsync(admin, user.Id);
+        Assert.Equal(AdminUserTokensPage.Allow, page.CheckedChoice);
 
-        page = await admin.SubmitAsync(page, new Dictionary<string, string> { ["Choice"] = "deny" }, formSelector: "form#permission");
+        var saved = await page.ChooseAsync(AdminUserTokensPage.Deny);
 
-        Assert.Contains("now denied", page.Text);
+        Assert.Contains("now denied", saved.Text);
         Assert.Equal("invalid_grant", (await TokenSteps.ExchangeAsync(admin.Http, token.Secret)).Error);
 
-        page = await admin.SubmitAsync(page, new Dictionary<string, string> { ["Choice"] = "follow" }, formSelector: "form#permission");
+        page = await saved.As<AdminUserTokensPage>().ChooseAsync(AdminUserTokensPage.Follow).As<AdminUserTokensPage>();
 
-        Assert.True(page.Document.QuerySelector("#choice-follow")!.HasAttribute("checked"));
+        Assert.Equal(AdminUserTokensPage.Follow, page.CheckedChoice);
         // This fixture's provider setting is off, so following it still denies.
         Assert.Equal("invalid_grant", (await TokenSteps.ExchangeAsync(admin.Http, token.Secret)).Error);
 
-        page = await admin.SubmitAsync(page, new Dictionary<string, string> { ["Choice"] = "allow" }, formSelector: "form#permission");
+        saved = await page.ChooseAsync(AdminUserTokensPage.Allow);
 
-        Assert.Contains("now allowed", page.Text);
+        Assert.Contains("now allowed", saved.Text);
         Assert.Equal(HttpStatusCode.OK, (await TokenSteps.ExchangeAsync(admin.Http, token.Secret)).Status);
-        var changes = (await TwoStepSteps.SecurityEventsAsync(Factory, user.Id))
+        var changes = (await Factory.SecurityEventsAsync(user.Id))
             .Where(row => row.Kind == SecurityEventKinds.TokenPermissionChanged).ToList();
         Assert.Equal(["allow -> deny", "deny -> follow", "follow -> allow"], changes.Select(row => row.Detail![(row.Detail!.IndexOf(':') + 2)..]));
         Assert.All(changes, row => Assert.Equal(adminUser.Id, row.ActorId));
@@ -76,25 +77,25 @@ public class AdminTokenPermissionTests(TokensOffFixture provider) : IClassFixtur
     [Fact]
     public async Task AdminPage_UnknownChoice_IsRefusedAndChangesNothing()
     {
-        var (_, admin) = await AdminAsync();
+        var (admin, _) = await UserStories.SignedInAdminAsync(provider);
         using var _ = admin;
         var user = await AllowedUserAsync();
-        var page = await admin.GetAsync(PagePath(user.Id));
+        var page = await AdminUserTokensPage.OpenAsync(admin, user.Id);
 
-        page = await admin.SubmitAsync(page, new Dictionary<string, string> { ["Choice"] = "maybe" }, formSelector: "form#permission");
+        var refused = await page.ChooseAsync("maybe");
 
-        Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Contains("Choose allow, deny, or follow", AccountSteps.AlertText(page));
-        Assert.DoesNotContain(await TwoStepSteps.SecurityEventsAsync(Factory, user.Id), row => row.Kind == SecurityEventKinds.TokenPermissionChanged);
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("Choose allow, deny, or follow", refused.As<AdminUserTokensPage>().Alerts);
+        Assert.DoesNotContain(await Factory.SecurityEventsAsync(user.Id), row => row.Kind == SecurityEventKinds.TokenPermissionChanged);
     }
 
     [Fact]
     public async Task AdminPage_UnknownUser_IsNotFound()
     {
-        var (_, admin) = await AdminAsync();
+        var (admin, _) = await UserStories.SignedInAdminAsync(provider);
         using var _ = admin;
 
-        var page = await admin.GetAsync(PagePath("no-such-user"));
+        var page = await AdminUserTokensPage.TryOpenAsync(admin, "no-such-user");
 
         Assert.Equal(HttpStatusCode.NotFound, page.Status);
     }
@@ -102,34 +103,20 @@ public class AdminTokenPermissionTests(TokensOffFixture provider) : IClassFixtur
     [Fact]
     public async Task AdminPage_UserWithoutAdminRole_IsRefused()
     {
-        var (user, client) = await TokenSteps.SignedInUserAsync(provider);
+        var (user, client) = await UserStories.SignedInUserAsync(provider);
         using var _ = client;
 
-        var page = await client.GetAsync(PagePath(user.Id));
+        var page = await AdminUserTokensPage.TryOpenAsync(client, user.Id);
 
-        Assert.NotEqual(PagePath(user.Id), page.Uri.AbsolutePath);
+        Assert.False(AdminUserTokensPage.IsAt(page.Uri.AbsolutePath), $"A user without the admin role stayed on {page.Uri}");
         Assert.DoesNotContain("Sign-in by token", page.Text);
     }
-
-    private static string PagePath(string userId) => $"/admin/users/{userId}/tokens";
 
     /// <summary>A user the (off) provider setting would deny, allowed by override so tokens can be issued.</summary>
     private async Task<TestUser> AllowedUserAsync()
     {
-        var user = await TwoStepSteps.CreateUserAsync(Factory);
-        await TokenSteps.UpdateUserAsync(Factory, user.Id, stored => stored.SignInByToken = TokenPolicy.Allow);
+        var user = await UserStories.CreateUserAsync(Factory);
+        await Factory.UpdateUserAsync(user.Id, stored => stored.SignInByToken = TokenPolicy.Allow);
         return user;
-    }
-
-    /// <summary>An administrator signed in with both steps, as the admin area demands.</summary>
-    private async Task<(TestUser User, ProviderClient Client)> AdminAsync()
-    {
-        var admin = await TwoStepSteps.CreateUserAsync(Factory, "admin");
-        var device = await TwoStepSteps.EnrolTotpAsync(Factory, admin.Id);
-        var client = provider.CreateClient();
-        var otpPage = await AccountSteps.SignInAsync(client, admin.Email, admin.Password);
-        TwoStepSteps.AssertOtpPage(otpPage);
-        await TwoStepSteps.SubmitCodeAsync(client, otpPage, device.TotpNow(Factory.Clock));
-        return (admin, client);
     }
 }

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using IdentityProvider.IntegrationTests.TwoStep;
-using static IdentityProvider.IntegrationTests.Foundation.ProtocolTestSupport;
+using IdentityProvider.PersonalAccessTokens;
+using IdentityProvider.Testing.Stories;
 
 namespace IdentityProvider.IntegrationTests.PersonalAccessTokens;
 
@@ -16,7 +16,7 @@ public class ScriptExchangeTests(TokenFixture provider) : IClassFixture<TokenFix
     [Fact]
     public async Task Script_PostsFormLikeCurl_GetsABearerTokenItCanUse()
     {
-        var user = await TwoStepSteps.CreateUserAsync(provider.Factory);
+        var user = await UserStories.CreateUserAsync(provider.Factory);
         var token = await TokenSteps.IssueAsync(provider.Factory, user.Id);
         using var http = PlainClient();
 
@@ -27,7 +27,7 @@ public class ScriptExchangeTests(TokenFixture provider) : IClassFixture<TokenFix
         Assert.False(response.Headers.Contains("Set-Cookie"));
         Assert.Equal("Bearer", json.GetProperty("token_type").GetString());
         var accessToken = json.GetProperty("access_token").GetString()!;
-        var validation = await ValidateAccessTokenAsync(accessToken, await http.GetStringAsync("/.well-known/jwks"));
+        var validation = await ResourceServer.ValidateAsync(http, accessToken);
         Assert.True(validation.IsValid, validation.Exception?.Message);
         Assert.Equal(user.Id, validation.ClaimsIdentity.FindFirst("sub")?.Value);
         Assert.Equal(token.Id.ToString(), validation.ClaimsIdentity.FindFirst("pat_id")?.Value);
@@ -36,7 +36,7 @@ public class ScriptExchangeTests(TokenFixture provider) : IClassFixture<TokenFix
     [Fact]
     public async Task Script_TokenWithTypo_GetsJsonErrorNot500()
     {
-        var user = await TwoStepSteps.CreateUserAsync(provider.Factory);
+        var user = await UserStories.CreateUserAsync(provider.Factory);
         var token = await TokenSteps.IssueAsync(provider.Factory, user.Id);
         using var http = PlainClient();
 
@@ -57,7 +57,7 @@ public class ScriptExchangeTests(TokenFixture provider) : IClassFixture<TokenFix
     /// </summary>
     private static async Task<(HttpStatusCode Status, JsonElement Json, HttpResponseMessage Response)> CurlAsync(HttpClient http, string token)
     {
-        var body = $"grant_type={TokenSteps.GrantType}&token={token}&client_id={TokenFixture.Client}";
+        var body = $"grant_type={PersonalAccessTokenProtocol.GrantType}&token={token}&client_id={TokenFixture.Client}";
         var content = new ByteArrayContent(Encoding.ASCII.GetBytes(body));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/connect/token") { Content = content };

@@ -1,7 +1,5 @@
 using System.Net;
-using IdentityProvider.IntegrationTests.Accounts;
-using IdentityProvider.IntegrationTests.TwoStep;
-using static IdentityProvider.IntegrationTests.Foundation.ProtocolTestSupport;
+using IdentityProvider.Testing.Stories;
 
 namespace IdentityProvider.IntegrationTests.PersonalAccessTokens;
 
@@ -11,11 +9,11 @@ public class SqliteTokenTests(SqliteTokenFixture provider) : IClassFixture<Sqlit
     [Fact]
     public async Task TokenJourney_OnSqlite_CreateExchangeRecordRevoke()
     {
-        var (user, client) = await TokenSteps.SignedInUserAsync(provider);
+        var (user, client) = await UserStories.SignedInUserAsync(provider);
         using var _ = client;
-        var secret = TokenSteps.ShownToken(await TokenSteps.CreateAsync(client, "sqlite"));
+        var secret = (await TokenSteps.CreateAsync(client, "sqlite")).NewToken;
         Assert.NotNull(secret);
-        Assert.Contains("already have an active token", AccountSteps.AlertText(await TokenSteps.CreateAsync(client, "sqlite")));
+        Assert.Contains("already have an active token", (await TokenSteps.CreateAsync(client, "sqlite")).Alerts);
 
         var exchange = await TokenSteps.ExchangeAsync(client.Http, secret);
         Assert.True(exchange.Status == HttpStatusCode.OK, exchange.Json.ToString());
@@ -24,14 +22,14 @@ public class SqliteTokenTests(SqliteTokenFixture provider) : IClassFixture<Sqlit
 
         Assert.True(await TokenSteps.RevokeAsync(provider.Factory, user.Id, stored.Id));
         Assert.Equal("invalid_grant", (await TokenSteps.ExchangeAsync(client.Http, secret)).Error);
-        Assert.False(IsActive(await IntrospectAsync(client.Http, exchange.AccessToken!, "service", IdentityProvider.Testing.TestData.ServiceSecret)));
-        Assert.NotNull(TokenSteps.ShownToken(await TokenSteps.CreateAsync(client, "sqlite")));
+        Assert.False(ResourceServer.IsActive(await ResourceServer.IntrospectAsync(client.Http, exchange.AccessToken!)));
+        Assert.NotNull((await TokenSteps.CreateAsync(client, "sqlite")).NewToken);
     }
 
     [Fact]
     public async Task Exchange_ExpiredTokenOnSqlite_IsRefused()
     {
-        var user = await TwoStepSteps.CreateUserAsync(provider.Factory);
+        var user = await UserStories.CreateUserAsync(provider.Factory);
         var token = await TokenSteps.IssueAsync(provider.Factory, user.Id);
         await TokenSteps.UpdateAsync(provider.Factory, token.Id, stored => stored.ExpiresAt = provider.Factory.Clock.GetUtcNow().AddSeconds(-1));
         using var client = provider.CreateClient();

@@ -1,11 +1,9 @@
 using System.Net;
-using IdentityProvider.Data;
-using IdentityProvider.IntegrationTests.TwoStep;
+using IdentityProvider.PersonalAccessTokens;
 using IdentityProvider.Testing;
+using IdentityProvider.Testing.Stories;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using OpenIddict.EntityFrameworkCore.Models;
-using static IdentityProvider.IntegrationTests.Foundation.ProtocolTestSupport;
 
 namespace IdentityProvider.IntegrationTests.PersonalAccessTokens;
 
@@ -17,7 +15,7 @@ public class TokenExchangeTests(TokenFixture provider) : IClassFixture<TokenFixt
     [Fact]
     public async Task Exchange_ValidToken_ReturnsAccessTokenThatValidatesAgainstJwksWithSubScopeAndPatId()
     {
-        var user = await TwoStepSteps.CreateUserAsync(Factory);
+        var user = await UserStories.CreateUserAsync(Factory);
         var token = await TokenSteps.IssueAsync(Factory, user.Id, scopes: ["api", "reports"]);
         using var client = provider.CreateClient();
 
@@ -27,7 +25,7 @@ public class TokenExchangeTests(TokenFixture provider) : IClassFixture<TokenFixt
         Assert.Equal("Bearer", response.Json.GetProperty("token_type").GetString());
         Assert.Null(response.RefreshToken);
         Assert.Null(response.IdToken);
-        var validation = await ValidateAccessTokenAsync(response.AccessToken!, await client.Http.GetStringAsync("/.well-known/jwks"));
+        var validation = await ResourceServer.ValidateAsync(client.Http, response.AccessToken!);
         Assert.True(validation.IsValid, validation.Exception?.Message);
         var jwt = response.AccessTokenJwt;
         Assert.Equal(user.Id, jwt.Subject);
@@ -44,7 +42,7 @@ public class TokenExchangeTests(TokenFixture provider) : IClassFixture<TokenFixt
     [Fact]
     public async Task Exchange_Repeated_StoresNoRowPerAccessToken()
     {
-        var user = await TwoStepSteps.CreateUserAsync(Factory);
+        var user = await UserStories.CreateUserAsync(Factory);
         var token = await TokenSteps.IssueAsync(Factory, user.Id);
         var authorizationId = (await TokenSteps.ReadAsync(Factory, token.Id)).AuthorizationId;
         using var client = provider.CreateClient();
@@ -56,15 +54,13 @@ public class TokenExchangeTests(TokenFixture provider) : IClassFixture<TokenFixt
 
         // Scripts may exchange often: the token table must not grow with them (revocation goes through the
         // token's authorization instead; see TokenRevocationTests).
-        using var scope = Factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        Assert.Equal(0, await db.Set<OpenIddictEntityFrameworkCoreToken>().CountAsync(row => row.Authorization!.Id == authorizationId));
+        Assert.Equal(0, await Factory.QueryAsync(db => db.Set<OpenIddictEntityFrameworkCoreToken>().CountAsync(row => row.Authorization!.Id == authorizationId)));
     }
 
     [Fact]
     public async Task Exchange_DefaultLifetime_IsFifteenMinutes()
     {
-        var user = await TwoStepSteps.CreateUserAsync(Factory);
+        var user = await UserStories.CreateUserAsync(Factory);
         var token = await TokenSteps.IssueAsync(Factory, user.Id);
         using var client = provider.CreateClient();
 
@@ -78,7 +74,7 @@ public class TokenExchangeTests(TokenFixture provider) : IClassFixture<TokenFixt
     [Fact]
     public async Task Exchange_TokenExpiringSooner_AccessTokenEndsWithIt()
     {
-        var user = await TwoStepSteps.CreateUserAsync(Factory);
+        var user = await UserStories.CreateUserAsync(Factory);
         var token = await TokenSteps.IssueAsync(Factory, user.Id);
         var expiresAt = Factory.Clock.GetUtcNow().AddMinutes(5);
         await TokenSteps.UpdateAsync(Factory, token.Id, stored => stored.ExpiresAt = expiresAt);
@@ -95,7 +91,7 @@ public class TokenExchangeTests(TokenFixture provider) : IClassFixture<TokenFixt
     [Fact]
     public async Task Exchange_ScopeSubset_GrantsOnlyThatScope()
     {
-        var user = await TwoStepSteps.CreateUserAsync(Factory);
+        var user = await UserStories.CreateUserAsync(Factory);
         var token = await TokenSteps.IssueAsync(Factory, user.Id, scopes: ["api", "reports"]);
         using var client = provider.CreateClient();
 
@@ -108,7 +104,7 @@ public class TokenExchangeTests(TokenFixture provider) : IClassFixture<TokenFixt
     [Fact]
     public async Task Exchange_ScopeNotOnToken_IsRefusedWithInvalidScope()
     {
-        var user = await TwoStepSteps.CreateUserAsync(Factory);
+        var user = await UserStories.CreateUserAsync(Factory);
         var token = await TokenSteps.IssueAsync(Factory, user.Id, scopes: ["api"]);
         using var client = provider.CreateClient();
 
@@ -126,7 +122,7 @@ public class TokenExchangeTests(TokenFixture provider) : IClassFixture<TokenFixt
     [InlineData("offline_access")]
     public async Task Exchange_AskingForIdTokenOrRefreshTokenScope_IsRefused(string scope)
     {
-        var user = await TwoStepSteps.CreateUserAsync(Factory);
+        var user = await UserStories.CreateUserAsync(Factory);
         var token = await TokenSteps.IssueAsync(Factory, user.Id);
         using var client = provider.CreateClient();
 
@@ -141,7 +137,7 @@ public class TokenExchangeTests(TokenFixture provider) : IClassFixture<TokenFixt
     [Fact]
     public async Task Exchange_ClientPermittedFewerScopes_GrantsOnlyThoseOfTheClient()
     {
-        var user = await TwoStepSteps.CreateUserAsync(Factory);
+        var user = await UserStories.CreateUserAsync(Factory);
         var token = await TokenSteps.IssueAsync(Factory, user.Id, scopes: ["api", "reports"]);
         using var client = provider.CreateClient();
 
@@ -154,7 +150,7 @@ public class TokenExchangeTests(TokenFixture provider) : IClassFixture<TokenFixt
     [Fact]
     public async Task Exchange_ClientNotAllowedTheGrant_IsRefusedAsUnauthorizedClient()
     {
-        var user = await TwoStepSteps.CreateUserAsync(Factory);
+        var user = await UserStories.CreateUserAsync(Factory);
         var token = await TokenSteps.IssueAsync(Factory, user.Id);
         using var client = provider.CreateClient();
 
@@ -168,7 +164,7 @@ public class TokenExchangeTests(TokenFixture provider) : IClassFixture<TokenFixt
     [Fact]
     public async Task Exchange_UnknownClient_IsRefusedAsInvalidClient()
     {
-        var user = await TwoStepSteps.CreateUserAsync(Factory);
+        var user = await UserStories.CreateUserAsync(Factory);
         var token = await TokenSteps.IssueAsync(Factory, user.Id);
         using var client = provider.CreateClient();
 
@@ -181,7 +177,7 @@ public class TokenExchangeTests(TokenFixture provider) : IClassFixture<TokenFixt
     [Fact]
     public async Task Exchange_LastAccess_IsRecordedButNotRewrittenWithinAMinute()
     {
-        var user = await TwoStepSteps.CreateUserAsync(Factory);
+        var user = await UserStories.CreateUserAsync(Factory);
         var token = await TokenSteps.IssueAsync(Factory, user.Id);
         using var client = provider.CreateClient();
         Assert.Null((await TokenSteps.ReadAsync(Factory, token.Id)).LastUsedAt);
@@ -204,9 +200,9 @@ public class TokenExchangeTests(TokenFixture provider) : IClassFixture<TokenFixt
     {
         using var client = provider.CreateClient();
 
-        var discovery = await GetJsonAsync(client.Http, "/.well-known/openid-configuration");
+        var grantTypes = await ResourceServer.GrantTypesSupportedAsync(client.Http);
 
-        Assert.Contains(TokenSteps.GrantType, Strings(discovery.GetProperty("grant_types_supported")));
+        Assert.Contains(PersonalAccessTokenProtocol.GrantType, grantTypes);
     }
 
     /// <summary>PostgreSQL keeps microseconds, .NET ticks: compare to the millisecond.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
-using IdentityProvider.IntegrationTests.Accounts;
 using IdentityProvider.PersonalAccessTokens;
+using IdentityProvider.Testing.Pages;
+using IdentityProvider.Testing.Stories;
 
 namespace IdentityProvider.IntegrationTests.PersonalAccessTokens;
 
@@ -16,19 +17,20 @@ public class NoMaximumPolicyTests(NoMaximumFixture provider) : IClassFixture<NoM
     [Fact]
     public async Task Create_NoExpiryAllowed_TokenNeverExpiresAndExchangesForTheUsualLifetime()
     {
-        var (user, client) = await TokenSteps.SignedInUserAsync(provider);
+        var (user, client) = await UserStories.SignedInUserAsync(provider);
         using var _ = client;
-        var form = await client.GetAsync(TokenSteps.CreatePath);
-        Assert.Equal("30", AccountSteps.Input(form, "Input.ExpiresInDays").GetAttribute("value"));
-        Assert.NotNull(form.Document.QuerySelector("input[name='Input.NoExpiry'][type=checkbox]"));
-        AccountSteps.AssertEveryInputHasLabel(form);
+        var form = await CreateTokenPage.OpenAsync(client);
+        Assert.Equal("30", form.ExpiresInDaysInput.GetAttribute("value"));
+        Assert.True(form.OffersNoExpiry);
+        form.AssertEveryInputHasLabel();
 
-        var page = await TokenSteps.SubmitCreateAsync(client, ("Input.Label", "forever"), ("Input.NoExpiry", "true"), ("Input.Scopes", "api"));
+        var page = await form.SubmitAsync(new TokenForm("forever", ExpiresInDays: null, NoExpiry: true, "api"));
 
-        var secret = TokenSteps.ShownToken(page);
+        var secret = page.NewToken;
         Assert.NotNull(secret);
-        Assert.Null(Assert.Single(await TokenSteps.ReadAllAsync(provider.Factory, user.Id)).ExpiresAt);
-        Assert.Contains("Never", (await client.GetAsync(TokenSteps.TokensPath)).Document.QuerySelector("#tokens tbody tr")!.TextContent);
+        var stored = Assert.Single(await TokenSteps.ReadAllAsync(provider.Factory, user.Id));
+        Assert.Null(stored.ExpiresAt);
+        Assert.Contains("Never", (await TokensPage.OpenAsync(client).As<TokensPage>()).RowOf(stored.Id));
         var response = await TokenSteps.ExchangeAsync(client.Http, secret);
         Assert.Equal(TimeSpan.FromMinutes(15), response.AccessTokenJwt.ValidTo - response.AccessTokenJwt.IssuedAt);
     }
@@ -36,12 +38,12 @@ public class NoMaximumPolicyTests(NoMaximumFixture provider) : IClassFixture<NoM
     [Fact]
     public async Task Create_ManyDaysWithoutMaximum_StillBoundedToTenYears()
     {
-        var (user, client) = await TokenSteps.SignedInUserAsync(provider);
+        var (user, client) = await UserStories.SignedInUserAsync(provider);
         using var _ = client;
 
         var page = await TokenSteps.CreateAsync(client, "long", days: "100000");
 
-        Assert.Contains($"Choose from 1 to {TokenExpiry.UpperBoundDays} days.", AccountSteps.AlertText(page));
+        Assert.Contains($"Choose from 1 to {TokenExpiry.UpperBoundDays} days.", page.Alerts);
         Assert.Empty(await TokenSteps.ReadAllAsync(provider.Factory, user.Id));
     }
 }
@@ -52,25 +54,25 @@ public class TokensOffPageTests(TokensOffFixture provider) : IClassFixture<Token
     [Fact]
     public async Task AccountPage_ProviderSettingOff_HidesManageTokens()
     {
-        var (_, client) = await TokenSteps.SignedInUserAsync(provider);
+        var (_, client) = await UserStories.SignedInUserAsync(provider);
         using var _ = client;
 
-        var page = await client.GetAsync(AccountSteps.ManagePath);
+        var page = await ManagePage.OpenAsync(client);
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.DoesNotContain("Manage tokens", page.Text);
+        Assert.DoesNotContain(ManagePage.TokensLink, page.Text);
     }
 
     [Fact]
     public async Task AccountPage_ProviderSettingOffButUserAllowed_ShowsManageTokensAndCreates()
     {
-        var (user, client) = await TokenSteps.SignedInUserAsync(provider);
+        var (user, client) = await UserStories.SignedInUserAsync(provider);
         using var _ = client;
-        await TokenSteps.UpdateUserAsync(provider.Factory, user.Id, stored => stored.SignInByToken = TokenPolicy.Allow);
+        await provider.Factory.UpdateUserAsync(user.Id, stored => stored.SignInByToken = TokenPolicy.Allow);
 
-        var page = await client.GetAsync(AccountSteps.ManagePath);
+        var page = await ManagePage.OpenAsync(client);
 
-        Assert.Contains("Manage tokens", page.Text);
-        Assert.NotNull(TokenSteps.ShownToken(await TokenSteps.CreateAsync(client, "allowed")));
+        Assert.Contains(ManagePage.TokensLink, page.Text);
+        Assert.NotNull((await TokenSteps.CreateAsync(client, "allowed")).NewToken);
     }
 }

@@ -1,9 +1,9 @@
 using System.Net;
 using IdentityProvider.Auditing;
-using IdentityProvider.IntegrationTests.TwoStep;
 using IdentityProvider.PersonalAccessTokens;
 using IdentityProvider.Testing;
-using Microsoft.Extensions.DependencyInjection;
+using IdentityProvider.Testing.Stories;
+using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 
 namespace IdentityProvider.IntegrationTests.PersonalAccessTokens;
@@ -19,7 +19,7 @@ public class TokenRefusalTests(TokenFixture provider) : IClassFixture<TokenFixtu
     [Fact]
     public async Task Exchange_BadChecksum_IsRefusedAsMalformedWithoutTouchingTheDatabase()
     {
-        var user = await TwoStepSteps.CreateUserAsync(Factory);
+        var user = await UserStories.CreateUserAsync(Factory);
         var token = await TokenSteps.IssueAsync(Factory, user.Id);
         // One changed symbol in the random part: the checksum no longer matches.
         var typo = token.Secret[..20] + (token.Secret[20] == 'a' ? 'b' : 'a') + token.Secret[21..];
@@ -63,7 +63,7 @@ public class TokenRefusalTests(TokenFixture provider) : IClassFixture<TokenFixtu
 
         var response = await TokenResponse.PostAsync(client.Http, "/connect/token", new Dictionary<string, string>
         {
-            ["grant_type"] = TokenSteps.GrantType,
+            ["grant_type"] = PersonalAccessTokenProtocol.GrantType,
             ["client_id"] = TokenFixture.Client,
         });
 
@@ -88,7 +88,7 @@ public class TokenRefusalTests(TokenFixture provider) : IClassFixture<TokenFixtu
     [Fact]
     public async Task Exchange_RevokedToken_IsRefused()
     {
-        var user = await TwoStepSteps.CreateUserAsync(Factory);
+        var user = await UserStories.CreateUserAsync(Factory);
         var token = await TokenSteps.IssueAsync(Factory, user.Id);
         Assert.True(await TokenSteps.RevokeAsync(Factory, user.Id, token.Id));
 
@@ -98,7 +98,7 @@ public class TokenRefusalTests(TokenFixture provider) : IClassFixture<TokenFixtu
     [Fact]
     public async Task Exchange_ExpiredToken_IsRefused()
     {
-        var user = await TwoStepSteps.CreateUserAsync(Factory);
+        var user = await UserStories.CreateUserAsync(Factory);
         var token = await TokenSteps.IssueAsync(Factory, user.Id);
         await TokenSteps.UpdateAsync(Factory, token.Id, stored => stored.ExpiresAt = Factory.Clock.GetUtcNow());
 
@@ -108,9 +108,9 @@ public class TokenRefusalTests(TokenFixture provider) : IClassFixture<TokenFixtu
     [Fact]
     public async Task Exchange_UserDeniedByAdministrator_IsRefused()
     {
-        var user = await TwoStepSteps.CreateUserAsync(Factory);
+        var user = await UserStories.CreateUserAsync(Factory);
         var token = await TokenSteps.IssueAsync(Factory, user.Id);
-        await TokenSteps.UpdateUserAsync(Factory, user.Id, stored => stored.SignInByToken = TokenPolicy.Deny);
+        await Factory.UpdateUserAsync(user.Id, stored => stored.SignInByToken = TokenPolicy.Deny);
 
         await AssertRefusedAndUnchangedAsync(user, token, "not allowed");
     }
@@ -118,9 +118,9 @@ public class TokenRefusalTests(TokenFixture provider) : IClassFixture<TokenFixtu
     [Fact]
     public async Task Exchange_UserLockedOut_IsRefused()
     {
-        var user = await TwoStepSteps.CreateUserAsync(Factory);
+        var user = await UserStories.CreateUserAsync(Factory);
         var token = await TokenSteps.IssueAsync(Factory, user.Id);
-        await TokenSteps.UpdateUserAsync(Factory, user.Id, stored => stored.LockoutEnd = DateTimeOffset.UtcNow.AddHours(1));
+        await Factory.UpdateUserAsync(user.Id, stored => stored.LockoutEnd = DateTimeOffset.UtcNow.AddHours(1));
 
         await AssertRefusedAndUnchangedAsync(user, token, "locked out");
     }
@@ -128,10 +128,10 @@ public class TokenRefusalTests(TokenFixture provider) : IClassFixture<TokenFixtu
     [Fact]
     public async Task Exchange_UserDisabled_IsRefused()
     {
-        var user = await TwoStepSteps.CreateUserAsync(Factory);
+        var user = await UserStories.CreateUserAsync(Factory);
         var token = await TokenSteps.IssueAsync(Factory, user.Id);
         // ASP.NET Core Identity's way to disable an account: a lockout without end.
-        await TokenSteps.UpdateUserAsync(Factory, user.Id, stored => stored.LockoutEnd = DateTimeOffset.MaxValue);
+        await Factory.UpdateUserAsync(user.Id, stored => stored.LockoutEnd = DateTimeOffset.MaxValue);
 
         await AssertRefusedAndUnchangedAsync(user, token, "disabled");
     }
@@ -139,13 +139,13 @@ public class TokenRefusalTests(TokenFixture provider) : IClassFixture<TokenFixtu
     [Fact]
     public async Task Exchange_UserAllowedAgain_WorksAgain()
     {
-        var user = await TwoStepSteps.CreateUserAsync(Factory);
+        var user = await UserStories.CreateUserAsync(Factory);
         var token = await TokenSteps.IssueAsync(Factory, user.Id);
-        await TokenSteps.UpdateUserAsync(Factory, user.Id, stored => stored.SignInByToken = TokenPolicy.Deny);
+        await Factory.UpdateUserAsync(user.Id, stored => stored.SignInByToken = TokenPolicy.Deny);
         using var client = provider.CreateClient();
         Assert.Equal("invalid_grant", (await TokenSteps.ExchangeAsync(client.Http, token.Secret)).Error);
 
-        await TokenSteps.UpdateUserAsync(Factory, user.Id, stored => stored.SignInByToken = null);
+        await Factory.UpdateUserAsync(user.Id, stored => stored.SignInByToken = null);
 
         Assert.Equal(HttpStatusCode.OK, (await TokenSteps.ExchangeAsync(client.Http, token.Secret)).Status);
     }
@@ -159,7 +159,7 @@ public class TokenRefusalTests(TokenFixture provider) : IClassFixture<TokenFixtu
         AssertRefused(response, reason);
         Assert.Null((await TokenSteps.ReadAsync(Factory, token.Id)).LastUsedAt);
         Assert.Equal(0, await IssuedTokenCountAsync(token.Id));
-        var failure = Assert.Single(await TwoStepSteps.SecurityEventsAsync(Factory, user.Id), row => row.Kind == SecurityEventKinds.TokenExchangeFailed);
+        var failure = Assert.Single(await Factory.SecurityEventsAsync(user.Id), row => row.Kind == SecurityEventKinds.TokenExchangeFailed);
         Assert.Contains(token.Id.ToString(), failure.Detail);
         Assert.Contains(reason, failure.Detail, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(TokenFixture.Client, failure.ClientId);
@@ -179,17 +179,11 @@ public class TokenRefusalTests(TokenFixture provider) : IClassFixture<TokenFixtu
     private async Task<int> IssuedTokenCountAsync(Guid tokenId)
     {
         var authorizationId = (await TokenSteps.ReadAsync(Factory, tokenId)).AuthorizationId!;
-        using var scope = Factory.Services.CreateScope();
-        var tokens = scope.ServiceProvider.GetRequiredService<IOpenIddictTokenManager>();
-        return await tokens.FindByAuthorizationIdAsync(authorizationId).CountAsync();
+        return await Factory.WithServiceAsync<IOpenIddictTokenManager, int>(
+            async tokens => await tokens.FindByAuthorizationIdAsync(authorizationId).CountAsync());
     }
 
-    private async Task<int> AllSecurityEventCountAsync()
-    {
-        using var scope = Factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<IdentityProvider.Data.ApplicationDbContext>();
-        return db.SecurityEvents.Count();
-    }
+    private Task<int> AllSecurityEventCountAsync() => Factory.QueryAsync(db => db.SecurityEvents.CountAsync());
 }
 
 /// <summary>With "Allow sign-in by token" off provider-wide, only an administrator's "allow" lets a user exchange.</summary>
@@ -198,10 +192,10 @@ public class TokensOffExchangeTests(TokensOffFixture provider) : IClassFixture<T
     [Fact]
     public async Task Exchange_ProviderSettingOff_IsRefused()
     {
-        var user = await TwoStepSteps.CreateUserAsync(provider.Factory);
-        await TokenSteps.UpdateUserAsync(provider.Factory, user.Id, stored => stored.SignInByToken = TokenPolicy.Allow);
+        var user = await UserStories.CreateUserAsync(provider.Factory);
+        await provider.Factory.UpdateUserAsync(user.Id, stored => stored.SignInByToken = TokenPolicy.Allow);
         var token = await TokenSteps.IssueAsync(provider.Factory, user.Id);
-        await TokenSteps.UpdateUserAsync(provider.Factory, user.Id, stored => stored.SignInByToken = null);
+        await provider.Factory.UpdateUserAsync(user.Id, stored => stored.SignInByToken = null);
         using var client = provider.CreateClient();
 
         var response = await TokenSteps.ExchangeAsync(client.Http, token.Secret);
@@ -215,8 +209,8 @@ public class TokensOffExchangeTests(TokensOffFixture provider) : IClassFixture<T
     [Fact]
     public async Task Exchange_ProviderSettingOffButUserAllowed_Works()
     {
-        var user = await TwoStepSteps.CreateUserAsync(provider.Factory);
-        await TokenSteps.UpdateUserAsync(provider.Factory, user.Id, stored => stored.SignInByToken = TokenPolicy.Allow);
+        var user = await UserStories.CreateUserAsync(provider.Factory);
+        await provider.Factory.UpdateUserAsync(user.Id, stored => stored.SignInByToken = TokenPolicy.Allow);
         var token = await TokenSteps.IssueAsync(provider.Factory, user.Id);
         using var client = provider.CreateClient();
 

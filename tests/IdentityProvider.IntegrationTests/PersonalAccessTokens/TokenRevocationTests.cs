@@ -1,8 +1,8 @@
 using System.Net;
 using IdentityProvider.Auditing;
-using IdentityProvider.IntegrationTests.TwoStep;
 using IdentityProvider.Testing;
-using static IdentityProvider.IntegrationTests.Foundation.ProtocolTestSupport;
+using IdentityProvider.Testing.Pages;
+using IdentityProvider.Testing.Stories;
 
 namespace IdentityProvider.IntegrationTests.PersonalAccessTokens;
 
@@ -17,40 +17,39 @@ public class TokenRevocationTests(TokenFixture provider) : IClassFixture<TokenFi
     [Fact]
     public async Task Revoke_FromTheAccountPage_StopsExchangeAndIssuedAccessTokensTurnInactive()
     {
-        var (user, client) = await TokenSteps.SignedInUserAsync(provider);
+        var (user, client) = await UserStories.SignedInUserAsync(provider);
         using var _ = client;
         var token = await TokenSteps.IssueAsync(Factory, user.Id, label: "nightly");
         var issued = await TokenSteps.ExchangeAsync(client.Http, token.Secret);
-        var before = await IntrospectAsync(client.Http, issued.AccessToken!, "service", TestData.ServiceSecret);
-        Assert.True(IsActive(before), before.Json.ToString());
+        var before = await ResourceServer.IntrospectAsync(client.Http, issued.AccessToken!);
+        Assert.True(ResourceServer.IsActive(before), before.Json.ToString());
         Assert.Equal(user.Id, before.Json.GetProperty("sub").GetString());
 
-        var list = await client.GetAsync(TokenSteps.TokensPath);
-        var revokeAction = list.Document.QuerySelector($"tr[data-token-id='{token.Id}'] form")?.GetAttribute("action");
-        Assert.Equal($"/Manage/Tokens/Revoke/{token.Id}", revokeAction);
-        var confirmation = await client.GetAsync(revokeAction!);
+        var list = await TokensPage.OpenAsync(client).As<TokensPage>();
+        Assert.Equal(RevokeTokenPage.PathFor(token.Id), list.RevokeActionOf(token.Id));
+        var confirmation = await list.RevokeAsync(token.Id);
         Assert.Contains("Revoke “nightly”?", confirmation.Text);
         Assert.Null((await TokenSteps.ReadAsync(Factory, token.Id)).RevokedAt); // the first click only asks
-        var after = await client.SubmitAsync(confirmation);
+        var after = await confirmation.ConfirmAsync();
 
-        Assert.Equal(TokenSteps.TokensPath, after.Uri.AbsolutePath);
-        Assert.Contains("\"nightly\" was revoked", after.Text);
+        var back = after.As<TokensPage>();
+        Assert.Contains("\"nightly\" was revoked", back.Text);
         Assert.DoesNotContain("nightly", await TokenSteps.ListedLabelsAsync(client));
         Assert.NotNull((await TokenSteps.ReadAsync(Factory, token.Id)).RevokedAt);
         var exchange = await TokenSteps.ExchangeAsync(client.Http, token.Secret);
         Assert.Equal("invalid_grant", exchange.Error);
         Assert.Contains("revoked", exchange.ErrorDescription);
-        var introspection = await IntrospectAsync(client.Http, issued.AccessToken!, "service", TestData.ServiceSecret);
+        var introspection = await ResourceServer.IntrospectAsync(client.Http, issued.AccessToken!);
         Assert.Equal(HttpStatusCode.OK, introspection.Status);
-        Assert.False(IsActive(introspection), introspection.Json.ToString());
-        var revoked = Assert.Single(await TwoStepSteps.SecurityEventsAsync(Factory, user.Id), row => row.Kind == SecurityEventKinds.TokenRevoked);
+        Assert.False(ResourceServer.IsActive(introspection), introspection.Json.ToString());
+        var revoked = Assert.Single(await Factory.SecurityEventsAsync(user.Id), row => row.Kind == SecurityEventKinds.TokenRevoked);
         Assert.Contains(token.Id.ToString(), revoked.Detail);
     }
 
     [Fact]
     public async Task Revoke_OneToken_LeavesTheUsersOtherTokensWorking()
     {
-        var user = await TwoStepSteps.CreateUserAsync(Factory);
+        var user = await UserStories.CreateUserAsync(Factory);
         var revoked = await TokenSteps.IssueAsync(Factory, user.Id);
         var kept = await TokenSteps.IssueAsync(Factory, user.Id);
         using var client = provider.CreateClient();
@@ -59,24 +58,24 @@ public class TokenRevocationTests(TokenFixture provider) : IClassFixture<TokenFi
         Assert.True(await TokenSteps.RevokeAsync(Factory, user.Id, revoked.Id));
 
         Assert.Equal(HttpStatusCode.OK, (await TokenSteps.ExchangeAsync(client.Http, kept.Secret)).Status);
-        Assert.True(IsActive(await IntrospectAsync(client.Http, keptAccess.AccessToken!, "service", TestData.ServiceSecret)));
+        Assert.True(ResourceServer.IsActive(await ResourceServer.IntrospectAsync(client.Http, keptAccess.AccessToken!)));
     }
 
     [Fact]
     public async Task Revoke_AnotherUsersToken_IsNotFoundAndChangesNothing()
     {
-        var owner = await TwoStepSteps.CreateUserAsync(Factory);
+        var owner = await UserStories.CreateUserAsync(Factory);
         var token = await TokenSteps.IssueAsync(Factory, owner.Id);
-        var (intruderUser, intruder) = await TokenSteps.SignedInUserAsync(provider);
+        var (intruderUser, intruder) = await UserStories.SignedInUserAsync(provider);
         using var _ = intruder;
 
-        var confirmation = await intruder.GetAsync($"/Manage/Tokens/Revoke/{token.Id}");
+        var confirmation = await RevokeTokenPage.TryOpenAsync(intruder, token.Id);
 
         Assert.Equal(HttpStatusCode.NotFound, confirmation.Status);
         // A forged post: the intruder's own confirmation form, aimed at the owner's token.
         var own = await TokenSteps.IssueAsync(Factory, intruderUser.Id);
-        var ownConfirmation = await intruder.GetAsync($"/Manage/Tokens/Revoke/{own.Id}");
-        using var forged = await TwoStepSteps.PostFormAsync(intruder, ownConfirmation, new Dictionary<string, string>(), action: $"/Manage/Tokens/Revoke/{token.Id}");
+        var ownConfirmation = await RevokeTokenPage.OpenAsync(intruder, own.Id);
+        using var forged = await ownConfirmation.PostForgedConfirmAsync(token.Id);
         Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
         Assert.False(await TokenSteps.RevokeAsync(Factory, intruderUser.Id, token.Id));
         Assert.Null((await TokenSteps.ReadAsync(Factory, token.Id)).RevokedAt);
@@ -86,12 +85,12 @@ public class TokenRevocationTests(TokenFixture provider) : IClassFixture<TokenFi
     [Fact]
     public async Task Revoke_Twice_SecondTimeIsANoOp()
     {
-        var user = await TwoStepSteps.CreateUserAsync(Factory);
+        var user = await UserStories.CreateUserAsync(Factory);
         var token = await TokenSteps.IssueAsync(Factory, user.Id);
 
         Assert.True(await TokenSteps.RevokeAsync(Factory, user.Id, token.Id));
         Assert.False(await TokenSteps.RevokeAsync(Factory, user.Id, token.Id));
 
-        Assert.Single(await TwoStepSteps.SecurityEventsAsync(Factory, user.Id), row => row.Kind == SecurityEventKinds.TokenRevoked);
+        Assert.Single(await Factory.SecurityEventsAsync(user.Id), row => row.Kind == SecurityEventKinds.TokenRevoked);
     }
 }

@@ -18,7 +18,19 @@ public sealed class CreateTokenPage(ProviderPage page) : PageObject(page), IPage
     public static Task<ProviderPage> TryOpenAsync(ProviderClient client) => client.GetAsync(Path);
 
     /// <summary>The token just created (shown once), or null on the form.</summary>
-    public string? NewToken => Page.Document.QuerySelector("#new-token")?.GetAttribute("value");
+    public string? NewToken => ShownTokenOn(Page);
+
+    /// <summary>The field showing the new token (read-only, labelled), or null on the form.</summary>
+    public IElement? NewTokenInput => Page.Document.QuerySelector(NewTokenSelector);
+
+    /// <summary>The element the "Copy" button copies from (its <c>data-copy-target</c>), or null without the button.</summary>
+    public string? CopyButtonTarget => Page.Document.QuerySelector("button#copy-token")?.GetAttribute("data-copy-target");
+
+    /// <summary>Whether the page loads the script behind "Copy" (an external file: the CSP forbids inline script).</summary>
+    public bool LoadsCopyScript => Page.Document.QuerySelector("script[src^='/js/copy.js']") is not null;
+
+    /// <summary>Where "Done", under the token shown once, leads (null on the form).</summary>
+    public string? DoneLink => Page.Document.QuerySelector("a#close")?.GetAttribute("href");
 
     public bool ShowsForm => Page.Document.QuerySelector("main form input[name='Input.Label']") is not null;
 
@@ -26,15 +38,21 @@ public sealed class CreateTokenPage(ProviderPage page) : PageObject(page), IPage
 
     public IElement ExpiresInDaysInput => Input("Input.ExpiresInDays");
 
-    /// <summary>Whether "No expiry" is offered (no maximum lifetime).</summary>
-    public bool OffersNoExpiry => Page.Document.QuerySelector("input[name='Input.NoExpiry']") is not null;
+    /// <summary>Whether the "No expiry" checkbox is offered (no maximum lifetime).</summary>
+    public bool OffersNoExpiry => Page.Document.QuerySelector("input[name='Input.NoExpiry'][type=checkbox]") is not null;
 
     /// <summary>The scopes offered as checkboxes.</summary>
     public IReadOnlyList<string> OfferedScopes =>
         Page.Document.QuerySelectorAll("input[name='Input.Scopes']").Select(input => input.GetAttribute("value") ?? "").ToList();
 
+    /// <summary>The token shown once on whatever page a request ended (null when none is: the form, another page).</summary>
+    public static string? ShownTokenOn(ProviderPage page) => page.Document.QuerySelector(NewTokenSelector)?.GetAttribute("value");
+
     /// <summary>Submits <paramref name="form"/>; ends on this page (the token shown once, or the form with its errors).</summary>
-    public async Task<CreateTokenPage> SubmitAsync(TokenForm form) => (await Client.FollowAsync(await PostAsync(form))).As<CreateTokenPage>();
+    public async Task<CreateTokenPage> SubmitAsync(TokenForm form) => (await TrySubmitAsync(form)).As<CreateTokenPage>();
+
+    /// <summary>Submits <paramref name="form"/> and follows the answer wherever it leads (a refused user: the token list).</summary>
+    public async Task<ProviderPage> TrySubmitAsync(TokenForm form) => await Client.FollowAsync(await PostAsync(form));
 
     /// <summary>
     /// Posts exactly the fields of <paramref name="form"/> (a scope per checkbox, nothing left out is filled in) with
@@ -67,6 +85,8 @@ public sealed class CreateTokenPage(ProviderPage page) : PageObject(page), IPage
             .Select(input => new KeyValuePair<string, string>(input.Name!, input.Value)));
         return Client.Http.PostAsync(Path, new FormUrlEncodedContent(values));
     }
+
+    private const string NewTokenSelector = "input#new-token";
 }
 
 /// <summary>What a user enters on "Create token"; null leaves a field out of the request.</summary>

@@ -20,5 +20,8 @@ public sealed class RevokeTokenPage(ProviderPage page) : PageObject(page), IPage
     public Task<ProviderPage> ConfirmAsync() => SubmitAsync();
 
     /// <summary>Posts "Revoke token" with this page's antiforgery token for another token's id (a forged revocation).</summary>
-    public async Task<ProviderPage> ForgeConfirmAsync(Guid otherTokenId) => await Client.FollowAsync(await PostAsync(action: PathFor(otherTokenId)));
+    public async Task<ProviderPage> ForgeConfirmAsync(Guid otherTokenId) => await Client.FollowAsync(await PostForgedConfirmAsync(otherTokenId));
+
+    /// <summary>The same forged revocation, without following the answer (its status, Location and cookies).</summary>
+    public Task<HttpResponseMessage> PostForgedConfirmAsync(Guid otherTokenId) => PostAsync(action: PathFor(otherTokenId));
 }
