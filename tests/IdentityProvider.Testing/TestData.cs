@@ -55,10 +55,10 @@ public static class TestData
         ["Seed:Clients:2:ClientSecret"] = ServiceSecret,
         ["Seed:Clients:2:GrantTypes:0"] = "client_credentials",
         ["Seed:Clients:2:Scopes:0"] = "api",
-        // Automation: client credentials for the admin API.
-        ["Seed:Clients:3:ClientId"] = "admin-service",
-        ["Seed:Clients:3:ClientSecret"] = AdminServiceSecret,
-        ["Seed:Clients:3:GrantTypes:0"] = "client_credentials",
-        ["Seed:Clients:3:Scopes:0"] = "idp.admin",
+        // Automation: client credentials for the admin API (index 9: fixtures add their own clients from index 3).
+        ["Seed:Clients:9:ClientId"] = "admin-service",
+        ["Seed:Clients:9:ClientSecret"] = AdminServiceSecret,
+        ["Seed:Clients:9:GrantTypes:0"] = "client_credentials",
+        ["Seed:Clients:9:Scopes:0"] = "idp.admin",
     };
 }

@@ -85,6 +85,26 @@ public class ChangePasswordTests(ChangePasswordFixture provider) : IClassFixture
     }
 
     [Fact]
+    public async Task ChangePassword_WrongCurrentPasswordRepeated_CountsTowardTheLockout()
+    {
+        var (user, client) = await UserStories.SignedInUserAsync(provider);
+        using (client)
+        {
+            for (var attempt = 1; attempt <= 5; attempt++)
+            {
+                var page = await ChangePasswordPage.OpenAsync(client);
+                (await page.ChangeAsync("not-the-password", NewPassword)).As<ChangePasswordPage>();
+            }
+
+            // Locked now: even the right current password is refused, and the password stays as it was.
+            var locked = await (await ChangePasswordPage.OpenAsync(client)).ChangeAsync(user.Password, NewPassword).As<ChangePasswordPage>();
+            Assert.Contains("locked", locked.Alerts, StringComparison.OrdinalIgnoreCase);
+            var stored = await provider.Factory.ReadUserAsync(user.Id);
+            Assert.True(stored.LockoutEnd > provider.Factory.Clock.GetUtcNow(), "Five wrong current passwords did not lock the account.");
+        }
+    }
+
+    [Fact]
     public async Task ChangePasswordPage_Html_HasAutocompleteAndLabelForEveryInput()
     {
         using var client = provider.CreateClient();

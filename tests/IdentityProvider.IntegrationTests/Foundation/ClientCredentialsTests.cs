@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using IdentityProvider.Testing;
-using static IdentityProvider.IntegrationTests.Foundation.ProtocolTestSupport;
+using IdentityProvider.Testing.Stories;
 
 namespace IdentityProvider.IntegrationTests.Foundation;
 
@@ -33,7 +33,7 @@ public class ClientCredentialsTests(ProviderFixture provider) : IClassFixture<Pr
         Assert.Null(tokens.IdToken);
         Assert.Null(tokens.RefreshToken);
 
-        var validation = await ValidateAccessTokenAsync(tokens.AccessToken!, await client.Http.GetStringAsync("/.well-known/jwks"));
+        var validation = await ResourceServer.ValidateAsync(tokens.AccessToken!, await client.Http.GetStringAsync("/.well-known/jwks"));
         Assert.True(validation.IsValid, validation.Exception?.Message);
     }
 

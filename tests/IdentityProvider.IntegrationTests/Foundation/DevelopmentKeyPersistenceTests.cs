@@ -3,7 +3,6 @@ using System.Text.Json;
 using IdentityProvider.Settings;
 using IdentityProvider.Testing;
 using IdentityProvider.Testing.Stories;
-using static IdentityProvider.IntegrationTests.Foundation.ProtocolTestSupport;
 
 namespace IdentityProvider.IntegrationTests.Foundation;
 
@@ -31,7 +30,7 @@ public class DevelopmentKeyPersistenceTests
         var secondJwks = await secondClient.Http.GetStringAsync("/.well-known/jwks");
 
         Assert.Equal(KeyIds(firstJwks), KeyIds(secondJwks));
-        var validation = await ValidateAccessTokenAsync(accessToken, secondJwks);
+        var validation = await ResourceServer.ValidateAsync(accessToken, secondJwks);
         Assert.True(validation.IsValid, validation.Exception?.Message);
     }
 

@@ -102,12 +102,50 @@ public class EndSessionTests(ProviderFixture provider) : IClassFixture<ProviderF
         using var client = provider.CreateClient();
         await UserStories.AliceTokensAsync(client);
 
-        var page = await client.GetAsync("/connect/endsession");
+        var confirmation = await client.GetAsync("/connect/endsession").As<LogoutPage>();
+        var page = await confirmation.SignOutAsync();
 
-        Assert.Null(page.ExternalRedirect);
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Equal(SignedOutPage.Path, page.Uri.AbsolutePath);
         var after = await PromptNoneAsync(client);
         Assert.Equal("login_required", after.RedirectQuery["error"]);
+    }
+
+    [Fact]
+    public async Task EndSession_GetWithoutIdTokenHint_AsksFirst_SessionLivesUntilConfirmed()
+    {
+        using var client = provider.CreateClient();
+        await UserStories.AliceTokensAsync(client);
+
+        // A link on any site: the provider asks instead of signing out.
+        (await client.GetAsync(EndSessionUrl(null, TestData.WebPostLogoutUri, "x"))).As<LogoutPage>();
+
+        Assert.False(string.IsNullOrEmpty((await PromptNoneAsync(client)).Code), "A GET without id_token_hint ended the session.");
+    }
+
+    [Fact]
+    public async Task EndSession_CrossSitePostWithoutIdTokenHint_AsksFirst()
+    {
+        using var client = provider.CreateClient();
+        await UserStories.AliceTokensAsync(client);
+
+        var answer = await client.FollowAsync(await client.Http.PostAsync("/connect/endsession",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["post_logout_redirect_uri"] = TestData.WebPostLogoutUri })));
+
+        answer.As<LogoutPage>();
+        Assert.False(string.IsNullOrEmpty((await PromptNoneAsync(client)).Code), "A cross-site POST without id_token_hint ended the session.");
+    }
+
+    [Fact]
+    public async Task EndSession_WithoutHintConfirmed_SignsOutAndReturnsToTheClientWithState()
+    {
+        using var client = provider.CreateClient();
+        await UserStories.AliceTokensAsync(client);
+        var url = QueryHelpers.AddQueryString(EndSessionUrl(null, TestData.WebPostLogoutUri, "after-confirm"), "client_id", "web");
+
+        var back = await (await client.GetAsync(url).As<LogoutPage>()).ConfirmAsync();
+
+        Assert.Equal(TestData.WebPostLogoutUri, WithoutQuery(back.ExternalRedirect!));
+        Assert.Equal("after-confirm", back.RedirectQuery["state"]);
+        Assert.Equal("login_required", (await PromptNoneAsync(client)).RedirectQuery["error"]);
     }
 }

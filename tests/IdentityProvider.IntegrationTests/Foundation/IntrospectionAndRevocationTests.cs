@@ -14,10 +14,10 @@ public class IntrospectionAndRevocationTests(ProviderFixture provider) : IClassF
         using var client = provider.CreateClient();
         var tokens = await UserStories.AliceTokensAsync(client);
 
-        var introspection = await IntrospectAsync(client.Http, tokens.AccessToken!, "web", TestData.WebSecret);
+        var introspection = await ResourceServer.IntrospectAsync(client.Http, tokens.AccessToken!, "web", TestData.WebSecret);
 
         Assert.True(introspection.Status == HttpStatusCode.OK, introspection.Json.ToString());
-        Assert.True(IsActive(introspection), introspection.Json.ToString());
+        Assert.True(ResourceServer.IsActive(introspection), introspection.Json.ToString());
         Assert.Equal(tokens.IdTokenJwt.Subject, introspection.Json.GetProperty("sub").GetString());
         Assert.Equal("web", introspection.Json.GetProperty("client_id").GetString());
     }
@@ -28,7 +28,7 @@ public class IntrospectionAndRevocationTests(ProviderFixture provider) : IClassF
         using var client = provider.CreateClient();
         var tokens = await UserStories.AliceTokensAsync(client);
 
-        var introspection = await IntrospectAsync(client.Http, tokens.AccessToken!, "web", "not-the-secret");
+        var introspection = await ResourceServer.IntrospectAsync(client.Http, tokens.AccessToken!, "web", "not-the-secret");
 
         Assert.True(introspection.Status is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized, introspection.Json.ToString());
         Assert.Equal("invalid_client", introspection.Error);
@@ -40,10 +40,10 @@ public class IntrospectionAndRevocationTests(ProviderFixture provider) : IClassF
     {
         using var client = provider.CreateClient();
 
-        var introspection = await IntrospectAsync(client.Http, "definitely-not-a-token-issued-here", "web", TestData.WebSecret);
+        var introspection = await ResourceServer.IntrospectAsync(client.Http, "definitely-not-a-token-issued-here", "web", TestData.WebSecret);
 
         Assert.True(introspection.Status == HttpStatusCode.OK, introspection.Json.ToString());
-        Assert.False(IsActive(introspection), introspection.Json.ToString());
+        Assert.False(ResourceServer.IsActive(introspection), introspection.Json.ToString());
         Assert.False(introspection.Json.TryGetProperty("sub", out _));
     }
 
@@ -52,8 +52,8 @@ public class IntrospectionAndRevocationTests(ProviderFixture provider) : IClassF
     {
         using var client = provider.CreateClient();
         var tokens = await UserStories.AliceTokensAsync(client);
-        var before = await IntrospectAsync(client.Http, tokens.RefreshToken!, "web", TestData.WebSecret);
-        Assert.True(IsActive(before), before.Json.ToString());
+        var before = await ResourceServer.IntrospectAsync(client.Http, tokens.RefreshToken!, "web", TestData.WebSecret);
+        Assert.True(ResourceServer.IsActive(before), before.Json.ToString());
 
         var revocation = await RevokeAsync(client.Http, tokens.RefreshToken!, "refresh_token", "web", TestData.WebSecret);
 
@@ -61,9 +61,9 @@ public class IntrospectionAndRevocationTests(ProviderFixture provider) : IClassF
         var refreshed = await TokenResponse.RefreshAsync(client.Http, "web", TestData.WebSecret, tokens.RefreshToken!);
         Assert.Equal(HttpStatusCode.BadRequest, refreshed.Status);
         Assert.Equal("invalid_grant", refreshed.Error);
-        var after = await IntrospectAsync(client.Http, tokens.RefreshToken!, "web", TestData.WebSecret);
+        var after = await ResourceServer.IntrospectAsync(client.Http, tokens.RefreshToken!, "web", TestData.WebSecret);
         Assert.True(after.Status == HttpStatusCode.OK, after.Json.ToString());
-        Assert.False(IsActive(after), after.Json.ToString());
+        Assert.False(ResourceServer.IsActive(after), after.Json.ToString());
     }
 
     [Fact]
@@ -75,8 +75,8 @@ public class IntrospectionAndRevocationTests(ProviderFixture provider) : IClassF
         var revocation = await RevokeAsync(client.Http, tokens.AccessToken!, "access_token", "web", TestData.WebSecret);
 
         Assert.True(revocation.Status == HttpStatusCode.OK, revocation.Json.ToString());
-        var after = await IntrospectAsync(client.Http, tokens.AccessToken!, "web", TestData.WebSecret);
-        Assert.False(IsActive(after), after.Json.ToString());
+        var after = await ResourceServer.IntrospectAsync(client.Http, tokens.AccessToken!, "web", TestData.WebSecret);
+        Assert.False(ResourceServer.IsActive(after), after.Json.ToString());
     }
 
     [Fact]

@@ -59,24 +59,6 @@ internal static class ProtocolTestSupport
             ? authTime
             : throw new InvalidOperationException("The id_token has no auth_time.");
 
-    /// <summary>Validates an access token the way a resource server would: signature from a JWKS, issuer, type.</summary>
-    public static async Task<TokenValidationResult> ValidateAccessTokenAsync(string accessToken, string jwksJson) =>
-        await new JsonWebTokenHandler().ValidateTokenAsync(accessToken, new TokenValidationParameters
-        {
-            ValidIssuer = Issuer,
-            ValidateAudience = false,
-            IssuerSigningKeys = new JsonWebKeySet(jwksJson).GetSigningKeys(),
-            ValidTypes = ["at+jwt"],
-        });
-
-    public static Task<TokenResponse> IntrospectAsync(HttpClient http, string token, string clientId, string clientSecret) =>
-        TokenResponse.PostAsync(http, "/connect/introspect", new Dictionary<string, string>
-        {
-            ["token"] = token,
-            ["client_id"] = clientId,
-            ["client_secret"] = clientSecret,
-        });
-
     public static Task<TokenResponse> RevokeAsync(HttpClient http, string token, string tokenTypeHint, string clientId, string clientSecret) =>
         TokenResponse.PostAsync(http, "/connect/revoke", new Dictionary<string, string>
         {
@@ -116,8 +98,4 @@ internal static class ProtocolTestSupport
         return document.QuerySelector("#error-code")?.TextContent.Trim()
             ?? throw new Xunit.Sdk.XunitException($"The error page names no error: {document.Body?.TextContent.Trim()}");
     }
-
-    /// <summary>Whether an introspection answer says the token is active.</summary>
-    public static bool IsActive(TokenResponse introspection) =>
-        introspection.Json.TryGetProperty("active", out var active) && active.ValueKind == JsonValueKind.True;
 }

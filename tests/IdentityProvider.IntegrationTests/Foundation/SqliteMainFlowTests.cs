@@ -25,7 +25,7 @@ public class SqliteMainFlowTests(SqliteProviderFixture provider) : IClassFixture
         Assert.Equal(request.Nonce, idToken.GetClaim("nonce").Value);
         Assert.Equal(["pwd"], tokens.Amr);
         Assert.True(AuthTime(idToken) > 0);
-        var validation = await ValidateAccessTokenAsync(tokens.AccessToken!, await client.Http.GetStringAsync("/.well-known/jwks"));
+        var validation = await ResourceServer.ValidateAsync(tokens.AccessToken!, await client.Http.GetStringAsync("/.well-known/jwks"));
         Assert.True(validation.IsValid, validation.Exception?.Message);
     }
 

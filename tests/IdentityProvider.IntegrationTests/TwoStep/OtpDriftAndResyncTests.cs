@@ -145,7 +145,7 @@ public class OtpDriftAndResyncTests(OtpDriftFixture provider) : IClassFixture<Ot
     }
 
     /// <summary>Password, then the OTP page's "resynchronise" link.</summary>
-    private static async Task<ResyncPage> OpenResyncAsync(ProviderClient client, AuthorizationRequest request, Testing.Stories.TestUser user) =>
+    private static async Task<ResyncPage> OpenResyncAsync(ProviderClient client, AuthorizationRequest request, TestUser user) =>
         await FollowResyncLinkAsync(await UserStories.PasswordToOtpPageAsync(client, request, user));
 
     private static async Task<ResyncPage> FollowResyncLinkAsync(TwoStepPage otpPage)

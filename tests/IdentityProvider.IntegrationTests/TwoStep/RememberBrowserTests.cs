@@ -127,7 +127,7 @@ public class RememberBrowserTests(RememberBrowserFixture provider) : IClassFixtu
     }
 
     /// <summary>A new user with a TOTP device signs in on a new browser with the box ticked.</summary>
-    private async Task<(Testing.Stories.TestUser User, Testing.Stories.TestDevice Device, ProviderClient Client)> SignInRememberedAsync()
+    private async Task<(TestUser User, TestDevice Device, ProviderClient Client)> SignInRememberedAsync()
     {
         var user = await UserStories.CreateUserAsync(Factory);
         var device = await UserStories.EnrolTotpAsync(Factory, user.Id);
@@ -144,7 +144,7 @@ public class RememberBrowserTests(RememberBrowserFixture provider) : IClassFixtu
     }
 
     /// <summary>Lets the session cookie run out, then signs in again at the relying party: expected to skip the OTP step.</summary>
-    private async Task<TokenResponse> SignInAfterSessionEndedAsync(ProviderClient client, Testing.Stories.TestUser user)
+    private async Task<TokenResponse> SignInAfterSessionEndedAsync(ProviderClient client, TestUser user)
     {
         Clock.Advance(UserStories.PastSessionLifetime);
         Assert.False(await ManagePage.HasSessionAsync(client), "The session should have run out.");

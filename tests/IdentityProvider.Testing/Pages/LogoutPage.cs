@@ -13,4 +13,7 @@ public sealed class LogoutPage(ProviderPage page) : PageObject(page), IPageObjec
 
     /// <summary>"Sign out"; ends on the signed-out page.</summary>
     public Task<SignedOutPage> SignOutAsync() => SubmitAsync().As<SignedOutPage>();
+
+    /// <summary>"Sign out" when a relying party's end-session request waits: where it ends (its post-logout address).</summary>
+    public Task<ProviderPage> ConfirmAsync() => SubmitAsync();
 }

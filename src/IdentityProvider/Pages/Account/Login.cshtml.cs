@@ -21,7 +21,14 @@ public sealed class LoginModel(
     TwoStepGate twoStepGate,
     SecurityLog securityLog) : PageModel
 {
-    private const string InvalidCredentials = "The e-mail address or the password is not correct.";
+    /// <summary>
+    /// Warning: the one answer to every failed password step (unknown e-mail, wrong password, locked or disabled
+    /// account), given in the same time, so the page never tells which accounts exist or are locked.
+    /// </summary>
+    private const string InvalidCredentials =
+        "The e-mail address or the password is not correct. After repeated failures an account is locked for a while.";
+
+    /// <summary>After failed one-time passwords: the user proved the password, so the lockout can be named.</summary>
     private const string LockedOut = "This account is locked after too many failed attempts. Try again later.";
 
     [BindProperty]
@@ -68,26 +75,19 @@ public sealed class LoginModel(
             return Page();
         }
 
-        var result = await signInManager.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
-        if (result.IsLockedOut)
+        if (await users.IsLockedOutAsync(user) || !await signInManager.CanSignInAsync(user))
         {
-            await securityLog.WriteAsync(SecurityEventKinds.LockedOut, user.Id);
-            ErrorMessage = LockedOut;
-            return Page();
-        }
-
-        if (result.IsNotAllowed)
-        {
-            // A disabled account answers like a wrong password, in the same time, whatever was typed.
+            // Identity would refuse these before hashing the password: spend the hash's time anyway.
             UnknownAccountDelay.VerifyDummyPassword(users.PasswordHasher, Input.Password);
-            await securityLog.WriteAsync(SecurityEventKinds.PasswordFailed, user.Id, "account disabled");
+            await securityLog.WriteAsync(SecurityEventKinds.PasswordFailed, user.Id, user.IsDisabled ? "account disabled" : "account locked");
             ErrorMessage = InvalidCredentials;
             return Page();
         }
 
+        var result = await signInManager.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
         if (!result.Succeeded)
         {
-            await securityLog.WriteAsync(SecurityEventKinds.PasswordFailed, user.Id);
+            await securityLog.WriteAsync(result.IsLockedOut ? SecurityEventKinds.LockedOut : SecurityEventKinds.PasswordFailed, user.Id);
             ErrorMessage = InvalidCredentials;
             return Page();
         }

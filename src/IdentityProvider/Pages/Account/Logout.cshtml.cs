@@ -1,4 +1,5 @@
 using IdentityProvider.Auditing;
+using IdentityProvider.Connect;
 using IdentityProvider.Sessions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,10 +9,17 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace IdentityProvider.Pages.Account;
 
-/// <summary>Ends the provider session. A GET only asks, so a link on another site cannot sign the user out.</summary>
+/// <summary>
+/// Ends the provider session. A GET only asks, so a link on another site cannot sign the user out; a relying
+/// party's end-session request without an id_token_hint comes here too, and goes on after the confirmation.
+/// </summary>
 [AllowAnonymous]
 public sealed class LogoutModel(SessionSignIn sessions, SecurityLog securityLog) : PageModel
 {
+    /// <summary>The end-session request to finish after signing out (post_logout_redirect_uri and state); nothing else.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
     public void OnGet()
     {
     }
@@ -25,6 +33,9 @@ public sealed class LogoutModel(SessionSignIn sessions, SecurityLog securityLog)
             await securityLog.WriteAsync(SecurityEventKinds.SignedOut, userId);
         }
 
-        return RedirectToPage("/Account/SignedOut");
+        return IsEndSessionRequest(ReturnUrl) ? LocalRedirect(ReturnUrl!) : RedirectToPage("/Account/SignedOut");
     }
+
+    private bool IsEndSessionRequest(string? url) =>
+        Url.IsLocalUrl(url) && (url == ConnectPaths.EndSession || url!.StartsWith(ConnectPaths.EndSession + "?", StringComparison.Ordinal));
 }

@@ -10,12 +10,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace IdentityProvider.Pages.Manage;
 
 /// <summary>
-/// Changes the password (the current one is required). Identity renews the security stamp, which ends the
+/// Changes the password (the current one is required, and a wrong one counts toward the lockout). Identity renews the security stamp, which ends the
 /// user's other sessions and voids their refresh tokens; this browser's session is re-issued and every
 /// remembered browser is forgotten.
 /// </summary>
 public sealed class ChangePasswordModel(
     UserManager<ApplicationUser> users,
+    SignInManager<ApplicationUser> signInManager,
     SessionSignIn sessions,
     RememberedBrowsers rememberedBrowsers,
     SecurityLog securityLog) : PageModel
@@ -38,6 +39,14 @@ public sealed class ChangePasswordModel(
         if (user is null)
         {
             return Challenge();
+        }
+
+        // Note: the current password is checked like every other password re-entry, so wrong guesses from a
+        // stolen session count toward the lockout (Identity's ChangePasswordAsync alone counts nothing).
+        if (await PasswordReentry.CheckAsync(signInManager, user, Input.CurrentPassword) is { } wrong)
+        {
+            ModelState.AddModelError(string.Empty, wrong == PasswordReentry.WrongPassword ? "The current password is not correct." : wrong);
+            return Page();
         }
 
         var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);

@@ -9,12 +9,14 @@ namespace IdentityProvider.Pages.Manage;
 /// </summary>
 internal static class PasswordReentry
 {
+    public const string WrongPassword = "The password is not correct.";
+
     /// <summary>Null when the password is right; otherwise the message for the password field.</summary>
     public static async Task<string?> CheckAsync(SignInManager<ApplicationUser> signInManager, ApplicationUser user, string password)
     {
         var check = await signInManager.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         return check.Succeeded ? null
             : check.IsLockedOut ? "The account is locked after too many failed attempts."
-            : "The password is not correct.";
+            : WrongPassword;
     }
 }
