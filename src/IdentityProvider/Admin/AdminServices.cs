@@ -12,6 +12,8 @@ public static class AdminServices
             .AddScoped<ClientAdministration>()
             .AddScoped<ScopeAdministration>()
             .AddScoped<SecurityEventQuery>()
+            .AddScoped<UserAccess>()
+            .AddScoped<PasswordLinks>()
             .AddSingleton<IAuthorizationHandler, RecentSecondStepHandler>()
             .AddSingleton<FreshSecondStepFilter>();
 }
