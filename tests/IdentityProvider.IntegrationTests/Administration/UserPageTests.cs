@@ -125,7 +125,7 @@ public sealed class UserPageTests(UserFixture provider) : IClassFixture<UserFixt
         var taken = await UserStories.CreateUserAsync(Factory);
         var form = await AdminCreateUserPage.OpenAsync(admin);
 
-        var refused = await form.CreateUserAsync("not-an-address", "Nul\0Name", "bad role!", "short").As<AdminCreateUserPage>();
+        var refused = await form.CreateUserAsync("not-an-address", "Tab\tName", "bad role!", "short").As<AdminCreateUserPage>();
         var duplicate = await refused.CreateUserAsync(taken.Email, "Twin", "", "a-good-password").As<AdminCreateUserPage>();
         var empty = await duplicate.CreateUserAsync("", "").As<AdminCreateUserPage>();
 
