@@ -13,6 +13,8 @@ public static class AdminServices
             .AddScoped<ClientAdministration>()
             .AddScoped<ScopeAdministration>()
             .AddScoped<SecurityEventQuery>()
+            .AddScoped<UserAccess>()
+            .AddScoped<PasswordLinks>()
             .AddSingleton<IAuthorizationHandler, RecentSecondStepHandler>()
             .AddSingleton<FreshSecondStepFilter>();
 }

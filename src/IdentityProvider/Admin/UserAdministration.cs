@@ -1,6 +1,251 @@
+using IdentityProvider.Auditing;
+using IdentityProvider.Data;
+using IdentityProvider.Data.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
+
 namespace IdentityProvider.Admin;
 
-/// <summary>To be written (administration issue).</summary>
-public sealed class UserAdministration
+/// <summary>
+/// Creating, changing and deleting users (admin pages and API): checked field by field, written in one
+/// transaction (nothing half-done), logged with the acting administrator. The last administrator can be
+/// neither demoted nor deleted, and nobody deletes themselves.
+/// </summary>
+public sealed class UserAdministration(
+    UserManager<ApplicationUser> users,
+    RoleManager<IdentityRole> roles,
+    PasswordLinks passwordLinks,
+    ApplicationDbContext db,
+    IOpenIddictAuthorizationManager authorizations,
+    IOpenIddictTokenManager tokens,
+    SecurityLog securityLog,
+    TimeProvider time)
 {
+    public async Task<UserActionResult> CreateAsync(NewUserInput input, string actorId)
+    {
+        var problems = Check(input.Email, input.Name, input.Roles ?? [], required: true);
+        var password = string.IsNullOrEmpty(input.Password) ? null : input.Password;
+        if (UserFields.CheckPasswordLength(password) is { } tooLong)
+        {
+            problems.Add(("Password", tooLong));
+        }
+
+        if (problems.Count > 0)
+        {
+            return UserActionResult.Invalid(problems);
+        }
+
+        var email = input.Email!.Trim();
+        var user = new ApplicationUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = input.Name!.Trim(),
+            CreatedAt = time.GetUtcNow(),
+        };
+        var roleNames = UserFields.Normalize(input.Roles ?? []);
+        var result = await InTransactionAsync(async () =>
+        {
+            var created = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
+            if (!created.Succeeded)
+            {
+                return UserActionResult.Invalid([.. created.Errors.Select(Describe)]);
+            }
+
+            if (await SetRolesAsync(user, roleNames) is { } failed)
+            {
+                return failed;
+            }
+
+            // Warning: the detail names the roles and how the password is set, never the password or the link.
+            await securityLog.WriteAsync(SecurityEventKinds.UserCreated, user.Id,
+                $"roles: {(roleNames.Count > 0 ? string.Join(", ", roleNames) : "none")}; {(password is null ? "set-password link" : "initial password")}", actorId);
+            return UserActionResult.Done(user.Id);
+        });
+        if (!result.Succeeded || password is not null)
+        {
+            return result;
+        }
+
+        var link = await passwordLinks.IssueAsync(user);
+        await securityLog.WriteAsync(SecurityEventKinds.PasswordLinkIssued, user.Id, "at creation", actorId);
+        return UserActionResult.Done(user.Id, link);
+    }
+
+    public async Task<UserActionResult> UpdateAsync(string userId, UserChange change, string actorId)
+    {
+        var problems = Check(change.Email, change.Name, change.Roles ?? [], required: false);
+        if (problems.Count > 0)
+        {
+            return UserActionResult.Invalid(problems);
+        }
+
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return UserActionResult.NotFound;
+        }
+
+        var before = await users.GetRolesAsync(user);
+        var roleNames = change.Roles is null ? null : UserFields.Normalize(change.Roles);
+        if (roleNames is not null && IsAdmin(before) && !IsAdmin(roleNames) && await IsLastAdministratorAsync())
+        {
+            return UserActionResult.Conflict("This is the last administrator: make someone else an administrator first.");
+        }
+
+        var changes = new List<string>();
+        return await InTransactionAsync(async () =>
+        {
+            if (change.Email?.Trim() is { } email && !string.Equals(email, user.Email, StringComparison.Ordinal))
+            {
+                changes.Add("e-mail");
+                user.Email = email;
+                user.UserName = email;
+                await users.UpdateNormalizedEmailAsync(user);
+                await users.UpdateNormalizedUserNameAsync(user);
+            }
+
+            if (change.Name?.Trim() is { } name && name != user.DisplayName)
+            {
+                changes.Add("name");
+                user.DisplayName = name;
+            }
+
+            var updated = await users.UpdateAsync(user);
+            if (!updated.Succeeded)
+            {
+                return UserActionResult.Invalid([.. updated.Errors.Select(Describe)]);
+            }
+
+            if (roleNames is not null && !before.Order(StringComparer.OrdinalIgnoreCase).SequenceEqual(roleNames, StringComparer.OrdinalIgnoreCase))
+            {
+                changes.Add($"roles {string.Join(", ", before.Order(StringComparer.OrdinalIgnoreCase))} -> {string.Join(", ", roleNames)}");
+                if (await SetRolesAsync(user, roleNames, before) is { } failed)
+                {
+                    return failed;
+                }
+            }
+
+            await securityLog.WriteAsync(SecurityEventKinds.UserUpdated, user.Id,
+                changes.Count > 0 ? "changed: " + string.Join("; ", changes) : "saved without changes", actorId);
+            return UserActionResult.Done(user.Id);
+        });
+    }
+
+    /// <summary>Deletes the user; devices, recovery codes, tokens and remembered browsers go with the row (foreign keys), grants are revoked.</summary>
+    public async Task<UserActionResult> DeleteAsync(string userId, string actorId)
+    {
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return UserActionResult.NotFound;
+        }
+
+        if (user.Id == actorId)
+        {
+            return UserActionResult.Conflict("You cannot delete your own account. Ask another administrator.");
+        }
+
+        if (await users.IsInRoleAsync(user, AdminPolicy.Role) && await IsLastAdministratorAsync())
+        {
+            return UserActionResult.Conflict("This is the last administrator: make someone else an administrator first.");
+        }
+
+        var email = user.Email;
+        var result = await InTransactionAsync(async () =>
+        {
+            var deleted = await users.DeleteAsync(user);
+            if (!deleted.Succeeded)
+            {
+                return UserActionResult.Conflict("The user was changed at the same moment. Reload and try again.");
+            }
+
+            // Note: the log row keeps the id (the user is gone) and the address, so the deletion can be traced.
+            await securityLog.WriteAsync(SecurityEventKinds.UserDeleted, userId, $"e-mail: {email}", actorId);
+            return UserActionResult.Done(userId);
+        });
+        if (result.Succeeded)
+        {
+            // OpenIddict's rows name the subject without a foreign key: revoked so no refresh token outlives the user.
+            await tokens.RevokeBySubjectAsync(userId);
+            await authorizations.RevokeBySubjectAsync(userId);
+        }
+
+        return result;
+    }
+
+    private static List<(string Field, string Message)> Check(string? email, string? name, IReadOnlyList<string> roleNames, bool required)
+    {
+        var problems = new List<(string Field, string Message)>();
+        if ((required || email is not null) && UserFields.CheckEmail(email) is { } emailError)
+        {
+            problems.Add(("Email", emailError));
+        }
+
+        if ((required || name is not null) && UserFields.CheckName(name) is { } nameError)
+        {
+            problems.Add(("Name", nameError));
+        }
+
+        if (UserFields.CheckRoles(roleNames) is { } rolesError)
+        {
+            problems.Add(("Roles", rolesError));
+        }
+
+        return problems;
+    }
+
+    private async Task<UserActionResult?> SetRolesAsync(ApplicationUser user, IReadOnlyList<string> wanted, IList<string>? current = null)
+    {
+        foreach (var role in wanted.Where(role => !(current ?? []).Contains(role, StringComparer.OrdinalIgnoreCase)))
+        {
+            if (!await roles.RoleExistsAsync(role) && !(await roles.CreateAsync(new IdentityRole(role))).Succeeded)
+            {
+                return UserActionResult.Invalid("Roles", $"The role \"{role}\" could not be created.");
+            }
+        }
+
+        var removed = (current ?? []).Where(role => !wanted.Contains(role, StringComparer.OrdinalIgnoreCase)).ToList();
+        var added = wanted.Where(role => !(current ?? []).Contains(role, StringComparer.OrdinalIgnoreCase)).ToList();
+        var outcome = removed.Count > 0 ? await users.RemoveFromRolesAsync(user, removed) : IdentityResult.Success;
+        if (outcome.Succeeded && added.Count > 0)
+        {
+            outcome = await users.AddToRolesAsync(user, added);
+        }
+
+        return outcome.Succeeded ? null : UserActionResult.Invalid([.. outcome.Errors.Select(error => ("Roles", error.Description))]);
+    }
+
+    private static bool IsAdmin(IEnumerable<string> roleNames) => roleNames.Contains(AdminPolicy.Role, StringComparer.OrdinalIgnoreCase);
+
+    private async Task<bool> IsLastAdministratorAsync() => (await users.GetUsersInRoleAsync(AdminPolicy.Role)).Count <= 1;
+
+    /// <summary>Identity's refusal, on the field it is about.</summary>
+    private static (string Field, string Message) Describe(IdentityError error) => error.Code switch
+    {
+        nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName) => ("Email", "Another user has that e-mail address."),
+        nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName) => ("Email", "Enter a valid e-mail address."),
+        nameof(IdentityErrorDescriber.ConcurrencyFailure) => ("", "The user was changed at the same moment. Reload and try again."),
+        var code when code.StartsWith("Password", StringComparison.Ordinal) => ("Password", error.Description),
+        _ => ("", error.Description),
+    };
+
+    /// <summary>Runs <paramref name="work"/> in one transaction, committed only when it succeeds (the retrying strategy wraps it).</summary>
+    private Task<UserActionResult> InTransactionAsync(Func<Task<UserActionResult>> work) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var result = await work();
+            if (result.Succeeded)
+            {
+                await transaction.CommitAsync();
+            }
+            else
+            {
+                await transaction.RollbackAsync();
+                db.ChangeTracker.Clear();
+            }
+
+            return result;
+        });
 }

@@ -1,47 +1,70 @@
 using IdentityProvider.Data;
+using IdentityProvider.Data.Entities;
 using IdentityProvider.TwoStep;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace IdentityProvider.Admin;
 
-/// <summary>One user as the administrators' user list shows it.</summary>
-public sealed record UserRow(string Id, string Email, string DisplayName, int Devices, bool TwoStepSuspended);
-
 /// <summary>The users an administrator looks for, with what the list shows of each.</summary>
 public sealed class UserDirectory(ApplicationDbContext db, ILookupNormalizer normalizer, TimeProvider time)
 {
     public const int MaxSearchLength = 256;
+    public const int PageSize = 25;
+
+    /// <summary>Pages beyond this are refused (a search narrows better than paging through thousands).</summary>
+    public const int MaxPage = 100_000;
 
     /// <summary>
-    /// The first <paramref name="limit"/> users whose e-mail address contains <paramref name="search"/>
-    /// (everyone when empty), ordered by address; <c>More</c> tells whether others matched too.
+    /// Page <paramref name="page"/> (from 1) of the users whose e-mail address or name contains
+    /// <paramref name="search"/> (everyone when empty), ordered by address, with the number of matches.
     /// </summary>
-    public async Task<(IReadOnlyList<UserRow> Rows, bool More)> SearchAsync(string search, int limit)
+    public async Task<UserListPage> ListAsync(string search, int page, int pageSize = PageSize)
     {
         var query = db.Users.AsNoTracking();
         if (search.Length > 0)
         {
             // Note: the normalized (upper-case) column compares without regard to case on every database.
             var normalized = normalizer.NormalizeEmail(search);
-            query = query.Where(user => user.NormalizedEmail != null && user.NormalizedEmail.Contains(normalized));
+            query = query.Where(user => (user.NormalizedEmail != null && user.NormalizedEmail.Contains(normalized))
+                || user.DisplayName.ToUpper().Contains(normalized));
         }
 
-        var found = await query.OrderBy(user => user.NormalizedEmail).Take(limit + 1).ToListAsync();
-        var shown = found.Take(limit).ToList();
-        var ids = shown.Select(user => user.Id).ToList();
+        var total = await query.CountAsync();
+        var shown = await query.OrderBy(user => user.NormalizedEmail).ThenBy(user => user.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync();
+        return new UserListPage(await RowsAsync(shown), total, page, pageSize);
+    }
+
+    /// <summary>One user as the list shows it; null when no user has that id.</summary>
+    public async Task<UserRow?> FindAsync(string id)
+    {
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(candidate => candidate.Id == id);
+        return user is null ? null : (await RowsAsync([user]))[0];
+    }
+
+    private async Task<IReadOnlyList<UserRow>> RowsAsync(IReadOnlyList<ApplicationUser> users)
+    {
+        var ids = users.Select(user => user.Id).ToList();
         var deviceCounts = await db.OtpDevices.Where(device => device.IsActive && ids.Contains(device.UserId))
             .GroupBy(device => device.UserId)
             .Select(group => new { UserId = group.Key, Count = group.Count() })
             .ToDictionaryAsync(row => row.UserId, row => row.Count);
+        var roles = (await db.UserRoles.Where(link => ids.Contains(link.UserId))
+                .Join(db.Roles, link => link.RoleId, role => role.Id, (link, role) => new { link.UserId, role.Name })
+                .ToListAsync())
+            .ToLookup(row => row.UserId, row => row.Name ?? "");
         var now = time.GetUtcNow();
-        var rows = shown.Select(user => new UserRow(
-                user.Id,
-                user.Email ?? "",
-                user.DisplayName,
-                deviceCounts.GetValueOrDefault(user.Id),
-                TwoStepSuspension.IsActive(user, now)))
-            .ToList();
-        return (rows, found.Count > limit);
+        return [.. users.Select(user => new UserRow(
+            user.Id,
+            user.Email ?? "",
+            user.DisplayName,
+            [.. roles[user.Id].Order(StringComparer.OrdinalIgnoreCase)],
+            deviceCounts.GetValueOrDefault(user.Id),
+            TwoStepSuspension.IsActive(user, now),
+            user.LockoutEnabled && user.LockoutEnd > now ? user.LockoutEnd : null,
+            user.IsDisabled,
+            user.LastSignInAt,
+            user.CreatedAt))];
     }
 }

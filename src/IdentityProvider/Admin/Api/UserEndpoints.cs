@@ -1,9 +1,128 @@
+using System.Security.Claims;
+
 namespace IdentityProvider.Admin.Api;
 
-/// <summary>To be written (administration issue).</summary>
+/// <summary><c>/api/admin/users</c>: find, create, change and delete users, and act on their access; the same services as the admin pages.</summary>
 public static class UserEndpoints
 {
     public static void MapUserEndpoints(this RouteGroupBuilder api)
     {
+        var users = api.MapGroup("/users").WithTags("Users");
+        users.MapGet("", ListAsync)
+            .WithSummary("Users whose e-mail address or name contains `search` (all when empty), 25 a page from page 1, with the total.")
+            .ProducesValidationProblem();
+        users.MapPost("", CreateAsync)
+            .WithSummary("Creates a user. Without `password` the answer carries a one-time `setPasswordUrl` to hand over (shown only here).")
+            .ProducesValidationProblem();
+        users.MapGet("/{id}", GetAsync)
+            .WithSummary("One user: e-mail, name, roles, two-step status, locked, disabled, last sign-in.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        users.MapPatch("/{id}", UpdateAsync)
+            .WithSummary("Changes the e-mail address, name or roles (fields left out stay). The last administrator keeps the admin role (409).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        users.MapDelete("/{id}", DeleteAsync)
+            .WithSummary("Deletes the user with their devices, recovery codes, tokens and remembered browsers. Not oneself, not the last administrator (409).")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        MapAction(users, "lock", "Locks the account until unlocked and ends its sessions. Not oneself (409).", (access, id, actor) => access.LockAsync(id, actor));
+        MapAction(users, "unlock", "Ends a lockout and clears the failure count.", (access, id, actor) => access.UnlockAsync(id, actor));
+        MapAction(users, "disable", "Disables the account: no sign-in, refresh or token exchange; its sessions end at once. Not oneself (409).",
+            (access, id, actor) => access.DisableAsync(id, actor));
+        MapAction(users, "enable", "Enables a disabled account.", (access, id, actor) => access.EnableAsync(id, actor));
+        MapAction(users, "sign-out", "Ends every session, forgets remembered browsers and revokes refresh tokens.",
+            (access, id, actor) => access.SignOutEverywhereAsync(id, actor));
+        users.MapPost("/{id}/password", SetPasswordAsync)
+            .WithSummary("Sets a new `password`, or without one removes the password and answers a one-time `setPasswordUrl`. Ends the user's sessions.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
+
+    private static async Task<IResult> ListAsync(UserDirectory directory, string? search, int? page)
+    {
+        var text = search?.Trim() ?? "";
+        if (text.Length > UserDirectory.MaxSearchLength)
+        {
+            return Problems.Invalid("search", $"Search with at most {UserDirectory.MaxSearchLength} characters.");
+        }
+
+        if (page is < 1 or > UserDirectory.MaxPage)
+        {
+            return Problems.Invalid("page", $"Give a page from 1 to {UserDirectory.MaxPage}.");
+        }
+
+        var found = await directory.ListAsync(text, page ?? 1);
+        return TypedResults.Ok(new UserListDocument(found.Users, found.Total, found.Page, found.PageSize));
+    }
+
+    private static async Task<IResult> CreateAsync(NewUserDocument body, UserAdministration administration, UserDirectory directory, HttpRequest request, ClaimsPrincipal caller)
+    {
+        var result = await administration.CreateAsync(new NewUserInput(body.Email, body.Name, body.Password, body.Roles), AdminApiActor.Of(caller));
+        if (!result.Succeeded)
+        {
+            return Refusal(result);
+        }
+
+        var user = await directory.FindAsync(result.UserId!);
+        return TypedResults.Created($"{AdminApi.Prefix}/users/{Uri.EscapeDataString(result.UserId!)}",
+            new CreatedUserDocument(result.UserId!, AbsoluteLink(request, result.SetPasswordPath), user!));
+    }
+
+    private static async Task<IResult> GetAsync(string id, UserDirectory directory) =>
+        await directory.FindAsync(id) is { } user ? TypedResults.Ok(user) : Problems.NotFound("user");
+
+    private static async Task<IResult> UpdateAsync(string id, UserChangeDocument body, UserAdministration administration, UserDirectory directory, ClaimsPrincipal caller) =>
+        await AnswerAsync(await administration.UpdateAsync(id, new UserChange(body.Email, body.Name, body.Roles), AdminApiActor.Of(caller)), directory);
+
+    private static async Task<IResult> DeleteAsync(string id, UserAdministration administration, ClaimsPrincipal caller)
+    {
+        var result = await administration.DeleteAsync(id, AdminApiActor.Of(caller));
+        return result.Succeeded ? TypedResults.NoContent() : Refusal(result);
+    }
+
+    private static async Task<IResult> SetPasswordAsync(string id, PasswordDocument body, UserAccess access, UserDirectory directory, HttpRequest request, ClaimsPrincipal caller)
+    {
+        var actor = AdminApiActor.Of(caller);
+        var result = string.IsNullOrEmpty(body.Password)
+            ? await access.IssuePasswordLinkAsync(id, actor)
+            : await access.SetPasswordAsync(id, body.Password, actor);
+        return result.Succeeded ? TypedResults.Ok(new PasswordResultDocument(AbsoluteLink(request, result.SetPasswordPath))) : Refusal(result);
+    }
+
+    private static void MapAction(RouteGroupBuilder users, string action, string summary, Func<UserAccess, string, string, Task<UserActionResult>> act) =>
+        users.MapPost($"/{{id}}/{action}", async (string id, UserAccess access, UserDirectory directory, ClaimsPrincipal caller) =>
+                await AnswerAsync(await act(access, id, AdminApiActor.Of(caller)), directory))
+            .WithName($"User-{action}")
+            .WithSummary(summary + " Answers the user as it is now.")
+            .Produces<UserRow>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+    private static async Task<IResult> AnswerAsync(UserActionResult result, UserDirectory directory) =>
+        result.Succeeded && await directory.FindAsync(result.UserId!) is { } user ? TypedResults.Ok(user) : Refusal(result);
+
+    private static IResult Refusal(UserActionResult result) => result.Outcome switch
+    {
+        UserActionOutcome.NotFound => Problems.NotFound("user"),
+        UserActionOutcome.Invalid => Problems.Invalid(result.Problems),
+        _ => Problems.Conflict(result.Message),
+    };
+
+    /// <summary>The link as the administrator hands it over: absolute, on this provider's address.</summary>
+    private static string? AbsoluteLink(HttpRequest request, string? path) =>
+        path is null ? null : $"{request.Scheme}://{request.Host}{request.PathBase}{path}";
+
+    public sealed record UserListDocument(IReadOnlyList<UserRow> Users, int Total, int Page, int PageSize);
+
+    public sealed record NewUserDocument(string? Email, string? Name, string? Password, IReadOnlyList<string>? Roles);
+
+    /// <param name="SetPasswordUrl">The one-time link when no password was given; shown only in this answer.</param>
+    public sealed record CreatedUserDocument(string Id, string? SetPasswordUrl, UserRow User);
+
+    public sealed record UserChangeDocument(string? Email, string? Name, IReadOnlyList<string>? Roles);
+
+    public sealed record PasswordDocument(string? Password);
+
+    public sealed record PasswordResultDocument(string? SetPasswordUrl);
 }

@@ -1,0 +1,185 @@
+using IdentityProvider.Auditing;
+using IdentityProvider.Data.Entities;
+using IdentityProvider.TwoStep;
+using Microsoft.AspNetCore.Identity;
+using OpenIddict.Abstractions;
+
+namespace IdentityProvider.Admin;
+
+/// <summary>
+/// An administrator's actions on a user's access (admin pages and API): lock and unlock, disable and enable,
+/// sign out everywhere, reset the password. Each is logged with the acting administrator.
+/// </summary>
+public sealed class UserAccess(
+    UserManager<ApplicationUser> users,
+    PasswordLinks passwordLinks,
+    RememberedBrowsers rememberedBrowsers,
+    IOpenIddictTokenManager tokens,
+    SecurityLog securityLog)
+{
+    /// <summary>The lockout end of a lock "until unlocked": far beyond any real date, within every database's range.</summary>
+    public static readonly DateTimeOffset IndefiniteLockEnd = new(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private const string ChangedMeanwhile = "The user was changed at the same moment. Reload and try again.";
+
+    public Task<UserActionResult> LockAsync(string userId, string actorId) =>
+        ActAsync(userId, actorId, "lock your own account", async user =>
+        {
+            // Note: lockout must be enabled for Identity to honour the end date (and refuse the password step).
+            if (!(await users.SetLockoutEnabledAsync(user, true)).Succeeded || !(await users.SetLockoutEndDateAsync(user, IndefiniteLockEnd)).Succeeded)
+            {
+                return false;
+            }
+
+            await EndSessionsAsync(user);
+            await securityLog.WriteAsync(SecurityEventKinds.UserLocked, user.Id, "until unlocked", actorId);
+            return true;
+        });
+
+    public Task<UserActionResult> UnlockAsync(string userId, string actorId) =>
+        ActAsync(userId, actorId, null, async user =>
+        {
+            if (!(await users.SetLockoutEndDateAsync(user, null)).Succeeded || !(await users.ResetAccessFailedCountAsync(user)).Succeeded)
+            {
+                return false;
+            }
+
+            await securityLog.WriteAsync(SecurityEventKinds.UserUnlocked, user.Id, actorId: actorId);
+            return true;
+        });
+
+    /// <summary>Disables the account and ends its sessions at once (the session cookie is checked against the security stamp on every request).</summary>
+    public Task<UserActionResult> DisableAsync(string userId, string actorId) =>
+        ActAsync(userId, actorId, "disable your own account", async user =>
+        {
+            user.IsDisabled = true;
+            // Warning: the new security stamp is what ends the sessions; UpdateSecurityStampAsync also saves IsDisabled.
+            if (!(await users.UpdateSecurityStampAsync(user)).Succeeded)
+            {
+                return false;
+            }
+
+            await ForgetAndRevokeAsync(user.Id);
+            await securityLog.WriteAsync(SecurityEventKinds.UserDisabled, user.Id, actorId: actorId);
+            return true;
+        });
+
+    public Task<UserActionResult> EnableAsync(string userId, string actorId) =>
+        ActAsync(userId, actorId, null, async user =>
+        {
+            user.IsDisabled = false;
+            if (!(await users.UpdateAsync(user)).Succeeded)
+            {
+                return false;
+            }
+
+            await securityLog.WriteAsync(SecurityEventKinds.UserEnabled, user.Id, actorId: actorId);
+            return true;
+        });
+
+    /// <summary>New security stamp (every session ends), remembered browsers forgotten, refresh and access tokens revoked.</summary>
+    public Task<UserActionResult> SignOutEverywhereAsync(string userId, string actorId) =>
+        ActAsync(userId, actorId, null, async user =>
+        {
+            if (!await EndSessionsAsync(user))
+            {
+                return false;
+            }
+
+            await securityLog.WriteAsync(SecurityEventKinds.SignedOutEverywhere, user.Id, actorId: actorId);
+            return true;
+        });
+
+    /// <summary>Sets <paramref name="password"/> (Identity's password rules) and ends the user's sessions.</summary>
+    public async Task<UserActionResult> SetPasswordAsync(string userId, string? password, string actorId)
+    {
+        if (string.IsNullOrEmpty(password))
+        {
+            return UserActionResult.Invalid("Password", "Enter the new password.");
+        }
+
+        if (UserFields.CheckPasswordLength(password) is { } tooLong)
+        {
+            return UserActionResult.Invalid("Password", tooLong);
+        }
+
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return UserActionResult.NotFound;
+        }
+
+        // Note: Identity's own reset checks the password rules, hashes, and renews the security stamp in one
+        // update, so every session of the user ends and nothing changes when the password is refused.
+        var result = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password);
+        if (!result.Succeeded)
+        {
+            return result.Errors.Any(error => error.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure))
+                ? UserActionResult.Conflict(ChangedMeanwhile)
+                : UserActionResult.Invalid([.. result.Errors.Select(error => ("Password", error.Description))]);
+        }
+
+        await ForgetAndRevokeAsync(user.Id);
+        await securityLog.WriteAsync(SecurityEventKinds.PasswordReset, user.Id, "new password set by an administrator", actorId);
+        return UserActionResult.Done(user.Id);
+    }
+
+    /// <summary>
+    /// Removes the password (so the old one no longer signs in), ends the sessions, and issues a one-time
+    /// set-password link to hand over; the result carries the link, shown once.
+    /// </summary>
+    public async Task<UserActionResult> IssuePasswordLinkAsync(string userId, string actorId)
+    {
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return UserActionResult.NotFound;
+        }
+
+        if (await users.HasPasswordAsync(user) && !(await users.RemovePasswordAsync(user)).Succeeded)
+        {
+            return UserActionResult.Conflict(ChangedMeanwhile);
+        }
+
+        await EndSessionsAsync(user);
+        // Warning: issued after the last stamp change, or the link would be void at once.
+        var link = await passwordLinks.IssueAsync(user);
+        await securityLog.WriteAsync(SecurityEventKinds.PasswordLinkIssued, user.Id, "old password removed", actorId);
+        return UserActionResult.Done(user.Id, link);
+    }
+
+    private async Task<UserActionResult> ActAsync(string userId, string actorId, string? notOnSelf, Func<ApplicationUser, Task<bool>> action)
+    {
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return UserActionResult.NotFound;
+        }
+
+        if (notOnSelf is not null && user.Id == actorId)
+        {
+            // Warning: an administrator who locks themselves out may leave nobody able to undo it.
+            return UserActionResult.Conflict($"You cannot {notOnSelf}. Ask another administrator.");
+        }
+
+        return await action(user) ? UserActionResult.Done(user.Id) : UserActionResult.Conflict(ChangedMeanwhile);
+    }
+
+    private async Task<bool> EndSessionsAsync(ApplicationUser user)
+    {
+        if (!(await users.UpdateSecurityStampAsync(user)).Succeeded)
+        {
+            return false;
+        }
+
+        await ForgetAndRevokeAsync(user.Id);
+        return true;
+    }
+
+    /// <summary>
+    /// Forgets remembered browsers and revokes the token rows of the subject (refresh tokens, and the access
+    /// tokens that have rows). Note: personal access tokens are left alone; a disabled user's exchange is refused.
+    /// </summary>
+    private async Task ForgetAndRevokeAsync(string userId)
+    {
+        await rememberedBrowsers.ForgetAllAsync(userId);
+        await tokens.RevokeBySubjectAsync(userId);
+    }
+}

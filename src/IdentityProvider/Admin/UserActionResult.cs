@@ -1,0 +1,40 @@
+namespace IdentityProvider.Admin;
+
+public enum UserActionOutcome
+{
+    Done,
+    NotFound,
+
+    /// <summary>A field is not valid: <see cref="UserActionResult.Problems"/> names it; nothing was written.</summary>
+    Invalid,
+
+    /// <summary>Valid, but refused in the current state (the last administrator, oneself, a concurrent change): nothing was written.</summary>
+    Conflict,
+}
+
+/// <summary>What an administrator's action on a user came to, for the admin pages and the admin API alike.</summary>
+/// <param name="SetPasswordPath">
+/// A one-time set-password link (path and query) just issued, to show the administrator once.
+/// Warning: never logged or stored; its token is Identity's password-reset token, void once used or when the security stamp changes.
+/// </param>
+public sealed record UserActionResult(
+    UserActionOutcome Outcome,
+    IReadOnlyList<(string Field, string Message)> Problems,
+    string? UserId = null,
+    string? SetPasswordPath = null)
+{
+    public bool Succeeded => Outcome == UserActionOutcome.Done;
+
+    /// <summary>The first problem's message ("" on success).</summary>
+    public string Message => Problems.Count > 0 ? Problems[0].Message : "";
+
+    public static UserActionResult Done(string userId, string? setPasswordPath = null) => new(UserActionOutcome.Done, [], userId, setPasswordPath);
+
+    public static readonly UserActionResult NotFound = new(UserActionOutcome.NotFound, [("", "No user has that id.")]);
+
+    public static UserActionResult Invalid(IReadOnlyList<(string Field, string Message)> problems) => new(UserActionOutcome.Invalid, problems);
+
+    public static UserActionResult Invalid(string field, string message) => Invalid([(field, message)]);
+
+    public static UserActionResult Conflict(string message) => new(UserActionOutcome.Conflict, [("", message)]);
+}

@@ -1,0 +1,66 @@
+using IdentityProvider.Admin;
+using IdentityProvider.Data.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IdentityProvider.Areas.Admin.Pages.Users;
+
+/// <summary>
+/// Creates a user with an initial password, or (password left empty) with a one-time set-password link shown
+/// once on the answer to hand over. Note: the link is not kept anywhere; a lost one is replaced from the user's page.
+/// </summary>
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class CreateModel(UserAdministration administration, UserManager<ApplicationUser> users) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    /// <summary>The link of the user just created, shown this once.</summary>
+    public string? SetPasswordLink { get; private set; }
+
+    public string? CreatedId { get; private set; }
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var actorId = users.GetUserId(User) ?? throw new InvalidOperationException("The admin policy let an anonymous request through.");
+        var result = await administration.CreateAsync(
+            new NewUserInput(Input.Email, Input.Name, Input.Password, UserFields.SplitRoles(Input.Roles)), actorId);
+        if (!result.Succeeded)
+        {
+            AdminUserForm.Show(ModelState, result);
+            return Page();
+        }
+
+        if (result.SetPasswordPath is { } path)
+        {
+            // Warning: shown in this answer only (not redirected through TempData), and never logged.
+            SetPasswordLink = $"{Request.Scheme}://{Request.Host}{Request.PathBase}{path}";
+            CreatedId = result.UserId;
+            return Page();
+        }
+
+        StatusMessage = $"{Input.Email?.Trim()} was created.";
+        return RedirectToPage("/Users/Details", new { area = "Admin", id = result.UserId });
+    }
+
+    public sealed class InputModel
+    {
+        public string? Email { get; set; }
+
+        public string? Name { get; set; }
+
+        /// <summary>Role names separated by commas or spaces.</summary>
+        public string? Roles { get; set; }
+
+        /// <summary>Empty: a one-time set-password link instead.</summary>
+        public string? Password { get; set; }
+    }
+}

@@ -1,0 +1,58 @@
+using IdentityProvider.Admin;
+using IdentityProvider.Data.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IdentityProvider.Areas.Admin.Pages.Users;
+
+/// <summary>
+/// Confirms and deletes a user with what belongs to them. Note: the service refuses deleting oneself or
+/// the last administrator, and logs the deletion with the acting administrator.
+/// </summary>
+public sealed class DeleteModel(UserDirectory directory, UserAdministration administration, UserManager<ApplicationUser> users) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string Id { get; set; } = "";
+
+    public UserRow Account { get; private set; } = null!;
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await directory.FindAsync(Id) is not { } account)
+        {
+            return NotFound();
+        }
+
+        Account = account;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await directory.FindAsync(Id) is not { } account)
+        {
+            return NotFound();
+        }
+
+        Account = account;
+        var actorId = users.GetUserId(User) ?? throw new InvalidOperationException("The admin policy let an anonymous request through.");
+        var result = await administration.DeleteAsync(Id, actorId);
+        if (result.Outcome == UserActionOutcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (!result.Succeeded)
+        {
+            AdminUserForm.Show(ModelState, result);
+            return Page();
+        }
+
+        StatusMessage = $"{account.Email} was deleted.";
+        return RedirectToPage("/Users/Index", new { area = "Admin" });
+    }
+}

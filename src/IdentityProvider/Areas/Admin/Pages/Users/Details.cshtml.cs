@@ -1,0 +1,88 @@
+using IdentityProvider.Admin;
+using IdentityProvider.Data.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IdentityProvider.Areas.Admin.Pages.Users;
+
+/// <summary>
+/// One user: e-mail, name and roles to edit; lock or unlock, disable or enable, sign out everywhere; links
+/// to the password, two-step and tokens pages and to deletion. Note: every action goes through the services
+/// (<see cref="UserAdministration"/>, <see cref="UserAccess"/>), which refuse acting on oneself and log the actor.
+/// </summary>
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class DetailsModel(UserDirectory directory, UserAdministration administration, UserAccess access, UserManager<ApplicationUser> users) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string Id { get; set; } = "";
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public UserRow Account { get; private set; } = null!;
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await directory.FindAsync(Id) is not { } account)
+        {
+            return NotFound();
+        }
+
+        Account = account;
+        Input = new InputModel { Email = account.Email, Name = account.DisplayName, Roles = string.Join(", ", account.Roles) };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync() =>
+        await ActAsync(
+            await administration.UpdateAsync(Id, new UserChange(Input.Email ?? "", Input.Name ?? "", UserFields.SplitRoles(Input.Roles)), AdminId),
+            "The changes were saved.");
+
+    public async Task<IActionResult> OnPostLockAsync() =>
+        await ActAsync(await access.LockAsync(Id, AdminId), "The account is locked until you unlock it; its sessions ended.");
+
+    public async Task<IActionResult> OnPostUnlockAsync() => await ActAsync(await access.UnlockAsync(Id, AdminId), "The account is unlocked.");
+
+    public async Task<IActionResult> OnPostDisableAsync() =>
+        await ActAsync(await access.DisableAsync(Id, AdminId), "The account is disabled; its sessions ended.");
+
+    public async Task<IActionResult> OnPostEnableAsync() => await ActAsync(await access.EnableAsync(Id, AdminId), "The account is enabled.");
+
+    public async Task<IActionResult> OnPostSignOutAsync() =>
+        await ActAsync(await access.SignOutEverywhereAsync(Id, AdminId), "The user is signed out everywhere.");
+
+    private string AdminId => users.GetUserId(User) ?? throw new InvalidOperationException("The admin policy let an anonymous request through.");
+
+    private async Task<IActionResult> ActAsync(UserActionResult result, string done)
+    {
+        if (result.Succeeded)
+        {
+            StatusMessage = done;
+            return RedirectToPage(new { Id });
+        }
+
+        if (result.Outcome == UserActionOutcome.NotFound || await directory.FindAsync(Id) is not { } account)
+        {
+            return NotFound();
+        }
+
+        // The form keeps what was typed; the rest of the page shows the user as stored.
+        Account = account;
+        AdminUserForm.Show(ModelState, result);
+        return Page();
+    }
+
+    public sealed class InputModel
+    {
+        public string? Email { get; set; }
+
+        public string? Name { get; set; }
+
+        /// <summary>Role names separated by commas or spaces.</summary>
+        public string? Roles { get; set; }
+    }
+}

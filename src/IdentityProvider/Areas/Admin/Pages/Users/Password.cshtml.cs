@@ -1,0 +1,98 @@
+using IdentityProvider.Admin;
+using IdentityProvider.Data.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IdentityProvider.Areas.Admin.Pages.Users;
+
+/// <summary>
+/// Resets a user's password: a new one typed twice, or a one-time set-password link (the old password is
+/// removed) shown once on the answer. Either way the user's sessions end. Note: neither is ever logged.
+/// </summary>
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class PasswordModel(UserDirectory directory, UserAccess access, UserManager<ApplicationUser> users) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string Id { get; set; } = "";
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public UserRow Account { get; private set; } = null!;
+
+    /// <summary>The link just issued, shown this once.</summary>
+    public string? SetPasswordLink { get; private set; }
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostSetAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        if (Input.NewPassword != Input.ConfirmPassword)
+        {
+            ModelState.AddModelError("Input.ConfirmPassword", "The two passwords do not match.");
+            return Page();
+        }
+
+        var result = await access.SetPasswordAsync(Id, Input.NewPassword, AdminId);
+        if (!result.Succeeded)
+        {
+            foreach (var (_, message) in result.Problems)
+            {
+                ModelState.AddModelError("Input.NewPassword", message);
+            }
+
+            return result.Outcome == UserActionOutcome.NotFound ? NotFound() : Page();
+        }
+
+        StatusMessage = "The new password is set; the user's sessions ended.";
+        return RedirectToPage("/Users/Details", new { area = "Admin", id = Id });
+    }
+
+    public async Task<IActionResult> OnPostLinkAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        var result = await access.IssuePasswordLinkAsync(Id, AdminId);
+        if (result.SetPasswordPath is not { } path)
+        {
+            AdminUserForm.Show(ModelState, result);
+            return result.Outcome == UserActionOutcome.NotFound ? NotFound() : Page();
+        }
+
+        // Warning: shown in this answer only (not redirected through TempData), and never logged.
+        SetPasswordLink = $"{Request.Scheme}://{Request.Host}{Request.PathBase}{path}";
+        return Page();
+    }
+
+    private string AdminId => users.GetUserId(User) ?? throw new InvalidOperationException("The admin policy let an anonymous request through.");
+
+    private async Task<bool> LoadAsync()
+    {
+        if (await directory.FindAsync(Id) is not { } account)
+        {
+            return false;
+        }
+
+        Account = account;
+        return true;
+    }
+
+    public sealed class InputModel
+    {
+        public string? NewPassword { get; set; }
+
+        public string? ConfirmPassword { get; set; }
+    }
+}

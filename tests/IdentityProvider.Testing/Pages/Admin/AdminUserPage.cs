@@ -1,0 +1,99 @@
+namespace IdentityProvider.Testing.Pages.Admin;
+
+/// <summary>
+/// <c>/admin/users/{id}</c>: one user: facts (two-step, locked, disabled, last sign-in), profile form (e-mail,
+/// name, roles), lock/unlock, disable/enable, sign out everywhere, and links to password and deletion.
+/// </summary>
+public sealed class AdminUserPage(ProviderPage page) : PageObject(page), IPageObject<AdminUserPage>
+{
+    public static string PathFor(string userId) => $"/admin/users/{Uri.EscapeDataString(userId)}";
+
+    public static bool IsAt(string path) =>
+        path.StartsWith("/admin/users/", StringComparison.OrdinalIgnoreCase) && path.Split('/').Length == 4
+        && !path.Equals(AdminCreateUserPage.Path, StringComparison.OrdinalIgnoreCase);
+
+    public static AdminUserPage Create(ProviderPage page) => new(page);
+
+    public static async Task<AdminUserPage> OpenAsync(ProviderClient client, string userId)
+    {
+        var opened = await client.OpenAsync<AdminUserPage>(PathFor(userId));
+        Xunit.Assert.Equal(userId, opened.UserId);
+        return opened;
+    }
+
+    /// <summary>Opens the page for any id (unknown, or as a non-administrator): the answer as it is.</summary>
+    public static Task<ProviderPage> TryOpenAsync(ProviderClient client, string userId) => client.GetAsync(PathFor(userId));
+
+    public string UserId => Uri.UnescapeDataString(Page.Uri.AbsolutePath.Split('/')[3]);
+
+    /// <summary>"Name &lt;e-mail&gt;".</summary>
+    public string UserEmail => TextOf("#user-email");
+
+    public string TwoStep => TextOf("#fact-two-step");
+
+    /// <summary>"No", "Until unlocked" or "Until …".</summary>
+    public string Locked => TextOf("#fact-locked");
+
+    /// <summary>"No" or "Disabled".</summary>
+    public string Disabled => TextOf("#fact-disabled");
+
+    public string LastSignIn => TextOf("#fact-last-sign-in");
+
+    /// <summary>The roles as the form shows them ("admin, staff").</summary>
+    public string Roles => Input("Input.Roles").GetAttribute("value") ?? "";
+
+    public string Email => Input("Input.Email").GetAttribute("value") ?? "";
+
+    public string Name => Input("Input.Name").GetAttribute("value") ?? "";
+
+    public bool OffersLock => Page.Document.QuerySelector("form#lock") is not null;
+
+    public bool OffersUnlock => Page.Document.QuerySelector("form#unlock") is not null;
+
+    public bool OffersDisable => Page.Document.QuerySelector("form#disable") is not null;
+
+    public bool OffersEnable => Page.Document.QuerySelector("form#enable") is not null;
+
+    /// <summary>Saves the profile form with these values (null: as shown).</summary>
+    public Task<ProviderPage> SaveAsync(string? email = null, string? name = null, string? roles = null)
+    {
+        var fields = new Dictionary<string, string>();
+        if (email is not null)
+        {
+            fields["Input.Email"] = email;
+        }
+
+        if (name is not null)
+        {
+            fields["Input.Name"] = name;
+        }
+
+        if (roles is not null)
+        {
+            fields["Input.Roles"] = roles;
+        }
+
+        return SubmitAsync(fields, formSelector: "form#edit");
+    }
+
+    public Task<ProviderPage> LockAsync() => SubmitAsync(formSelector: "form#lock");
+
+    public Task<ProviderPage> UnlockAsync() => SubmitAsync(formSelector: "form#unlock");
+
+    public Task<ProviderPage> DisableAsync() => SubmitAsync(formSelector: "form#disable");
+
+    public Task<ProviderPage> EnableAsync() => SubmitAsync(formSelector: "form#enable");
+
+    public Task<ProviderPage> SignOutEverywhereAsync() => SubmitAsync(formSelector: "form#sign-out");
+
+    /// <summary>Posts "Sign out everywhere" without following the answer (to see the fresh-code redirect).</summary>
+    public Task<HttpResponseMessage> PostSignOutEverywhereAsync() => PostAsync(formSelector: "form#sign-out");
+
+    public Task<AdminUserPasswordPage> OpenPasswordAsync() =>
+        Client.OpenAsync<AdminUserPasswordPage>(AdminUserPasswordPage.PathFor(UserId));
+
+    public async Task<AdminDeleteUserPage> OpenDeleteAsync() =>
+        await Client.GetAsync(new Uri(Page.Uri, Page.Document.QuerySelector("a#delete-link")!.GetAttribute("href")!).PathAndQuery).As<AdminDeleteUserPage>();
+
+    private string TextOf(string selector) => Page.Document.QuerySelector(selector)?.TextContent.Trim() ?? "";
+}

@@ -1,0 +1,22 @@
+namespace IdentityProvider.Testing.Pages.Admin;
+
+/// <summary><c>/admin/users/{id}/password</c>: a new password typed twice, or a one-time set-password link shown once.</summary>
+public sealed class AdminUserPasswordPage(ProviderPage page) : PageObject(page), IPageObject<AdminUserPasswordPage>
+{
+    public static string PathFor(string userId) => $"/admin/users/{Uri.EscapeDataString(userId)}/password";
+
+    public static bool IsAt(string path) => path.StartsWith("/admin/users/", StringComparison.OrdinalIgnoreCase) && path.EndsWith("/password", StringComparison.OrdinalIgnoreCase);
+
+    public static AdminUserPasswordPage Create(ProviderPage page) => new(page);
+
+    public static Task<AdminUserPasswordPage> OpenAsync(ProviderClient client, string userId) => client.OpenAsync<AdminUserPasswordPage>(PathFor(userId));
+
+    /// <summary>The link just issued, shown once; null otherwise.</summary>
+    public string? SetPasswordLink => Page.Document.QuerySelector("input#set-password-link")?.GetAttribute("value");
+
+    public Task<ProviderPage> SetPasswordAsync(string password, string? confirmation = null) =>
+        SubmitAsync(new Dictionary<string, string> { ["Input.NewPassword"] = password, ["Input.ConfirmPassword"] = confirmation ?? password },
+            formSelector: "form#set-password");
+
+    public Task<AdminUserPasswordPage> IssueLinkAsync() => SubmitAsync(formSelector: "form#password-link").As<AdminUserPasswordPage>();
+}
