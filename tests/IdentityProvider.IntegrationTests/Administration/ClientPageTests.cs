@@ -83,7 +83,7 @@ public sealed class ClientPageTests(ProviderFixture fixture) : IClassFixture<Pro
     {
         using var client = (await UserStories.SignedInAdminAsync(fixture)).Client;
         var clientId = NewClientId("bad");
-        var form = new ClientForm(clientId, "Name\0with NUL", Confidential: true,
+        var form = new ClientForm(clientId, "Name\u0007with a bell", Confidential: true,
             ["http://plain.example/cb", "not a uri", "https://ok.example/cb#fragment", "https://fine.example/cb"],
             ["authorization_code"], ["openid", "no-such-scope"])
         {
