@@ -1,6 +1,159 @@
+using System.Security.Cryptography;
+using IdentityProvider.Auditing;
+using IdentityProvider.Clients;
+using Microsoft.AspNetCore.WebUtilities;
+using OpenIddict.Abstractions;
+
 namespace IdentityProvider.Admin;
 
-/// <summary>To be written (administration issue).</summary>
-public sealed class ClientAdministration
+/// <summary>
+/// The relying parties (admin pages and API): list, create, edit, delete, rotate the secret. Through OpenIddict's
+/// application manager, which validates too, hashes secrets and tells this instance's client cache at once
+/// (other instances see a change within <c>ClientCacheEntries.Lifetime</c>). Every change is logged with the actor.
+/// </summary>
+public sealed class ClientAdministration(
+    IOpenIddictApplicationManager applications,
+    ScopeAdministration scopes,
+    SecurityLog securityLog)
 {
+    public async Task<IReadOnlyList<ClientRegistration>> ListAsync()
+    {
+        var clients = new List<ClientRegistration>();
+        await foreach (var application in applications.ListAsync(count: null, offset: null))
+        {
+            clients.Add(await RegistrationOfAsync(application));
+        }
+
+        return [.. clients.OrderBy(client => client.ClientId, StringComparer.Ordinal)];
+    }
+
+    public async Task<ClientRegistration?> FindAsync(string clientId) =>
+        await applications.FindByClientIdAsync(clientId) is { } application ? await RegistrationOfAsync(application) : null;
+
+    /// <summary>The scopes a client may be given: the standard ones and every registered one.</summary>
+    public async Task<IReadOnlyList<string>> AvailableScopesAsync() =>
+        [.. StandardScopes.All, .. (await scopes.ListAsync()).Select(scope => scope.Name)];
+
+    /// <summary>Registers the client; a confidential one gets a new secret, in <see cref="RegistryChangeResult.Secret"/> this once.</summary>
+    public async Task<RegistryChangeResult> CreateAsync(ClientRegistration client, string actorId)
+    {
+        if (await ProblemsAsync(client) is { Count: > 0 } problems)
+        {
+            return RegistryChangeResult.Invalid(problems);
+        }
+
+        if (await applications.FindByClientIdAsync(client.ClientId) is not null)
+        {
+            return RegistryChangeResult.Conflict(nameof(client.ClientId), $"A client with the id \"{client.ClientId}\" exists already.");
+        }
+
+        var secret = client.IsConfidential ? NewSecret() : null;
+        try
+        {
+            await applications.CreateAsync(ClientDescriptors.Create(client, secret));
+        }
+        catch (OpenIddictExceptions.ValidationException exception)
+        {
+            return Refused(exception);
+        }
+
+        await securityLog.WriteAsync(SecurityEventKinds.ClientCreated, null, Describe(client), actorId, client.ClientId);
+        return RegistryChangeResult.Saved with { Secret = secret };
+    }
+
+    /// <summary>Replaces everything but the client id, the type and the secret.</summary>
+    public async Task<RegistryChangeResult> UpdateAsync(string clientId, ClientRegistration client, string actorId)
+    {
+        if (await applications.FindByClientIdAsync(clientId) is not { } application)
+        {
+            return RegistryChangeResult.NotFound;
+        }
+
+        var descriptor = new OpenIddictApplicationDescriptor();
+        await applications.PopulateAsync(descriptor, application);
+        var before = ClientDescriptors.ToRegistration(descriptor);
+        if (client.Type != before.Type)
+        {
+            return RegistryChangeResult.Invalid([(nameof(client.Type), "The type of a client cannot change: register a new client instead.")]);
+        }
+
+        client = client with { ClientId = clientId };
+        if (await ProblemsAsync(client) is { Count: > 0 } problems)
+        {
+            return RegistryChangeResult.Invalid(problems);
+        }
+
+        // Note: the descriptor keeps the stored secret's hash; OpenIddict hashes again only a changed value.
+        ClientDescriptors.Apply(client, descriptor);
+        try
+        {
+            await applications.UpdateAsync(application, descriptor);
+        }
+        catch (OpenIddictExceptions.ConcurrencyException)
+        {
+            return RegistryChangeResult.Conflict(nameof(client.ClientId), "The client was changed meanwhile: reload it and repeat the change.");
+        }
+        catch (OpenIddictExceptions.ValidationException exception)
+        {
+            return Refused(exception);
+        }
+
+        await securityLog.WriteAsync(SecurityEventKinds.ClientUpdated, null, $"{Describe(before)} -> {Describe(client)}", actorId, clientId);
+        return RegistryChangeResult.Saved;
+    }
+
+    /// <summary>Deletes the client with its authorizations and tokens (OpenIddict's store does both).</summary>
+    public async Task<RegistryChangeResult> DeleteAsync(string clientId, string actorId)
+    {
+        if (await applications.FindByClientIdAsync(clientId) is not { } application)
+        {
+            return RegistryChangeResult.NotFound;
+        }
+
+        var before = await RegistrationOfAsync(application);
+        await applications.DeleteAsync(application);
+        await securityLog.WriteAsync(SecurityEventKinds.ClientDeleted, null, Describe(before), actorId, clientId);
+        return RegistryChangeResult.Saved;
+    }
+
+    /// <summary>A new secret for a confidential client, in <see cref="RegistryChangeResult.Secret"/> this once; the old one stops working.</summary>
+    public async Task<RegistryChangeResult> RotateSecretAsync(string clientId, string actorId)
+    {
+        if (await applications.FindByClientIdAsync(clientId) is not { } application)
+        {
+            return RegistryChangeResult.NotFound;
+        }
+
+        if (!await applications.HasClientTypeAsync(application, OpenIddictConstants.ClientTypes.Confidential))
+        {
+            return RegistryChangeResult.Conflict(nameof(ClientRegistration.Type), "A public client has no secret to rotate.");
+        }
+
+        var secret = NewSecret();
+        // Warning: the secret goes to OpenIddict only, which stores its hash; the log says that it changed, never what it is.
+        await applications.UpdateAsync(application, secret);
+        await securityLog.WriteAsync(SecurityEventKinds.ClientSecretRotated, null, "new client secret", actorId, clientId);
+        return RegistryChangeResult.Saved with { Secret = secret };
+    }
+
+    private async Task<ClientRegistration> RegistrationOfAsync(object application)
+    {
+        var descriptor = new OpenIddictApplicationDescriptor();
+        await applications.PopulateAsync(descriptor, application);
+        return ClientDescriptors.ToRegistration(descriptor);
+    }
+
+    private async Task<IReadOnlyList<(string Field, string Message)>> ProblemsAsync(ClientRegistration client) =>
+        ClientRules.Problems(client, (await AvailableScopesAsync()).ToHashSet(StringComparer.Ordinal));
+
+    private static RegistryChangeResult Refused(OpenIddictExceptions.ValidationException exception) =>
+        RegistryChangeResult.Invalid([.. exception.Results.Select(result => (result.MemberNames.FirstOrDefault() ?? "", result.ErrorMessage ?? "Not valid."))]);
+
+    /// <summary>256 random bits, URL-safe: what a relying party pastes into its configuration.</summary>
+    private static string NewSecret() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>The registration for the security log: every field but the (never included) secret.</summary>
+    private static string Describe(ClientRegistration client) =>
+        $"{client.Type}, \"{client.DisplayName}\", grants [{string.Join(" ", client.GrantTypes)}], scopes [{string.Join(" ", client.Scopes)}], "
+        + $"redirect [{string.Join(" ", client.RedirectUris)}], post-logout [{string.Join(" ", client.PostLogoutRedirectUris)}], consent {client.ConsentType}";
 }

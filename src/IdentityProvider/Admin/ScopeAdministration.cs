@@ -1,6 +1,141 @@
+using IdentityProvider.Auditing;
+using IdentityProvider.Clients;
+using Microsoft.AspNetCore.OutputCaching;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
 namespace IdentityProvider.Admin;
 
-/// <summary>To be written (administration issue).</summary>
-public sealed class ScopeAdministration
+/// <summary>
+/// The API scopes clients and personal access tokens may request (admin pages and API), through OpenIddict's
+/// scope manager. Each change is logged with the actor and evicts this instance's cached discovery document.
+/// </summary>
+public sealed class ScopeAdministration(
+    IOpenIddictScopeManager scopes,
+    IOpenIddictApplicationManager applications,
+    IOutputCacheStore outputCache,
+    SecurityLog securityLog)
 {
+    public async Task<IReadOnlyList<ScopeRegistration>> ListAsync()
+    {
+        var found = new List<ScopeRegistration>();
+        await foreach (var scope in scopes.ListAsync(count: null, offset: null))
+        {
+            found.Add(await RegistrationOfAsync(scope));
+        }
+
+        return [.. found.OrderBy(scope => scope.Name, StringComparer.Ordinal)];
+    }
+
+    public async Task<ScopeRegistration?> FindAsync(string name) =>
+        await scopes.FindByNameAsync(name) is { } scope ? await RegistrationOfAsync(scope) : null;
+
+    public async Task<RegistryChangeResult> CreateAsync(ScopeRegistration scope, string actorId)
+    {
+        if (scope.Problems() is { Count: > 0 } problems)
+        {
+            return RegistryChangeResult.Invalid(problems);
+        }
+
+        if (await scopes.FindByNameAsync(scope.Name) is not null)
+        {
+            return RegistryChangeResult.Conflict(nameof(scope.Name), $"A scope named \"{scope.Name}\" exists already.");
+        }
+
+        try
+        {
+            await scopes.CreateAsync(new OpenIddictScopeDescriptor { Name = scope.Name, DisplayName = scope.DisplayName, Description = Optional(scope.Description) });
+        }
+        catch (OpenIddictExceptions.ValidationException exception)
+        {
+            return Refused(exception);
+        }
+
+        await ChangedAsync(SecurityEventKinds.ScopeCreated, $"scope {scope.Name}: \"{scope.DisplayName}\"", actorId);
+        return RegistryChangeResult.Saved;
+    }
+
+    /// <summary>Changes the display name and the description; the name stays (clients and tokens refer to it).</summary>
+    public async Task<RegistryChangeResult> UpdateAsync(string name, string displayName, string description, string actorId)
+    {
+        if (await scopes.FindByNameAsync(name) is not { } stored)
+        {
+            return RegistryChangeResult.NotFound;
+        }
+
+        var scope = new ScopeRegistration(name, displayName, description);
+        if (scope.Problems() is { Count: > 0 } problems)
+        {
+            return RegistryChangeResult.Invalid(problems);
+        }
+
+        var descriptor = new OpenIddictScopeDescriptor();
+        await scopes.PopulateAsync(descriptor, stored);
+        descriptor.DisplayName = displayName;
+        descriptor.Description = Optional(description);
+        try
+        {
+            await scopes.UpdateAsync(stored, descriptor);
+        }
+        catch (OpenIddictExceptions.ConcurrencyException)
+        {
+            return RegistryChangeResult.Conflict(nameof(scope.Name), "The scope was changed meanwhile: reload it and repeat the change.");
+        }
+
+        await ChangedAsync(SecurityEventKinds.ScopeUpdated, $"scope {name}: \"{displayName}\"", actorId);
+        return RegistryChangeResult.Saved;
+    }
+
+    /// <summary>Deletes a scope no client is permitted; one in use is refused with the clients that use it.</summary>
+    public async Task<RegistryChangeResult> DeleteAsync(string name, string actorId)
+    {
+        if (await scopes.FindByNameAsync(name) is not { } stored)
+        {
+            return RegistryChangeResult.NotFound;
+        }
+
+        if (await ClientsUsingAsync(name) is { Count: > 0 } users)
+        {
+            return RegistryChangeResult.Conflict(nameof(ScopeRegistration.Name),
+                $"The scope \"{name}\" is in use by {string.Join(", ", users)}: remove it from those clients first.");
+        }
+
+        await scopes.DeleteAsync(stored);
+        await ChangedAsync(SecurityEventKinds.ScopeDeleted, $"scope {name}", actorId);
+        return RegistryChangeResult.Saved;
+    }
+
+    private async Task<List<string>> ClientsUsingAsync(string name)
+    {
+        var users = new List<string>();
+        await foreach (var application in applications.ListAsync(count: null, offset: null))
+        {
+            if (await applications.HasPermissionAsync(application, Permissions.Prefixes.Scope + name))
+            {
+                users.Add(await applications.GetClientIdAsync(application) ?? "?");
+            }
+        }
+
+        return users;
+    }
+
+    /// <summary>
+    /// Logs the change and evicts this instance's discovery document, which lists the scopes. Note: other instances
+    /// serve theirs until its output-cache lifetime (5 minutes, Hosting/DocumentCaching) ends.
+    /// </summary>
+    private async Task ChangedAsync(string kind, string detail, string actorId)
+    {
+        await outputCache.EvictByTagAsync(DiscoveryCache.Tag, CancellationToken.None);
+        await securityLog.WriteAsync(kind, null, detail, actorId);
+    }
+
+    private async Task<ScopeRegistration> RegistrationOfAsync(object scope) => new(
+        await scopes.GetNameAsync(scope) ?? "",
+        await scopes.GetDisplayNameAsync(scope) ?? "",
+        await scopes.GetDescriptionAsync(scope) ?? "");
+
+    private static string? Optional(string value) => value.Length == 0 ? null : value;
+
+    private static RegistryChangeResult Refused(OpenIddictExceptions.ValidationException exception) =>
+        RegistryChangeResult.Invalid([.. exception.Results.Select(result => (result.MemberNames.FirstOrDefault() ?? "", result.ErrorMessage ?? "Not valid."))]);
 }

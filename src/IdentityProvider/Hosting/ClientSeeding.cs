@@ -1,19 +1,19 @@
 using IdentityProvider.Admin.Api;
+using IdentityProvider.Clients;
 using IdentityProvider.Settings;
 using OpenIddict.Abstractions;
-using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace IdentityProvider.Hosting;
 
-/// <summary>Registers the configured relying parties and their scopes when missing; never changes an existing one.</summary>
+/// <summary>
+/// Registers the configured relying parties and their scopes when missing; never changes an existing one (an
+/// administrator may have edited it since).
+/// </summary>
 internal sealed class ClientSeeding(
     IOpenIddictApplicationManager applications,
     IOpenIddictScopeManager scopes,
     ILogger<ClientSeeding> logger)
 {
-    /// <summary>Scopes OpenIddict knows without a scope entry.</summary>
-    private static readonly string[] StandardScopes = [Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Roles, Scopes.OfflineAccess];
-
     public async Task SeedAsync(IEnumerable<SeedClient> clients)
     {
         // The admin API's scope exists on every provider, so an administrator can grant it to a service client.
@@ -29,7 +29,7 @@ internal sealed class ClientSeeding(
 
         foreach (var client in clients)
         {
-            foreach (var scope in client.Scopes.Except(StandardScopes))
+            foreach (var scope in client.Scopes.Except(StandardScopes.All))
             {
                 if (await scopes.FindByNameAsync(scope) is null)
                 {
@@ -39,9 +39,20 @@ internal sealed class ClientSeeding(
 
             if (await applications.FindByClientIdAsync(client.ClientId) is null)
             {
-                await applications.CreateAsync(ClientDescriptors.Create(client));
+                await applications.CreateAsync(ClientDescriptors.Create(Registration(client), client.ClientSecret));
                 logger.LogInformation("Registered client {ClientId}", client.ClientId);
             }
         }
     }
+
+    /// <summary>The configured client as the shared registration model (the PAT grant by its protocol name).</summary>
+    private static ClientRegistration Registration(SeedClient client) => new(
+        client.ClientId,
+        client.DisplayName,
+        client.ClientSecret is null ? ClientRegistration.Public : ClientRegistration.Confidential,
+        [.. client.RedirectUris.Select(uri => uri.OriginalString)],
+        [.. client.PostLogoutRedirectUris.Select(uri => uri.OriginalString)],
+        [.. client.GrantTypes.Select(grantType => grantType == SeedSettings.PersonalAccessTokenGrant ? ClientGrantTypes.PersonalAccessToken : grantType)],
+        client.Scopes,
+        client.ConsentType);
 }

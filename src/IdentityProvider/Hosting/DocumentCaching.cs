@@ -1,10 +1,11 @@
+using IdentityProvider.Clients;
 using IdentityProvider.Connect;
 
 namespace IdentityProvider.Hosting;
 
 /// <summary>
 /// The discovery document and the JWKS, which every relying party and resource server fetches, are answered
-/// from memory: they change only when the provider restarts with other keys or settings.
+/// from memory: they change when the provider restarts with other keys or settings, or when scopes are registered.
 /// </summary>
 public static class DocumentCaching
 {
@@ -17,7 +18,10 @@ public static class DocumentCaching
             // Note: entries vary by host (the issuer may come from it); a small store bounds what junk Host
             // headers can take: once full, documents are served uncached, never refused.
             options.SizeLimit = 1024 * 1024;
-            options.AddBasePolicy(policy => policy.With(context => IsDocument(context.HttpContext.Request)).Expire(Lifetime));
+            // Note: discovery lists the registered scopes. A scope change evicts the tag on the instance that made it
+            // (Admin/ScopeAdministration); other instances keep their copy at most Lifetime, the bound on how long
+            // their discovery document can lag behind.
+            options.AddBasePolicy(policy => policy.With(context => IsDocument(context.HttpContext.Request)).Expire(Lifetime).Tag(DiscoveryCache.Tag));
         });
 
     /// <summary>Only the plain documents: a query string (meaningless to both) is not kept.</summary>

@@ -55,6 +55,7 @@ public static class OpenIddictSetup
                 options.SetRefreshTokenReuseLeeway(TimeSpan.Zero);
 
                 options.AddEventHandler(ReturnErrorsToClient.Descriptor);
+                options.AddEventHandler(RegisteredScopesInDiscovery.Descriptor);
                 foreach (var handler in ExchangedAccessTokens.Handlers)
                 {
                     options.AddEventHandler(handler);

@@ -56,8 +56,11 @@ public sealed class ConsentModel(IOpenIddictApplicationManager applications, IOp
         OpenIddictConstants.Scopes.Email => "See your e-mail address",
         OpenIddictConstants.Scopes.Roles => "See your roles",
         OpenIddictConstants.Scopes.OfflineAccess => "Keep access while you are away (refresh tokens)",
+        // A registered scope: its description (admin area: Scopes), else its display name.
         _ => await scopeManager.FindByNameAsync(scope) is { } entry
-            ? await scopeManager.GetLocalizedDisplayNameAsync(entry) ?? scope
+            ? NonEmpty(await scopeManager.GetLocalizedDescriptionAsync(entry)) ?? NonEmpty(await scopeManager.GetLocalizedDisplayNameAsync(entry)) ?? scope
             : scope,
     };
+
+    private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 }

@@ -1,0 +1,38 @@
+using IdentityProvider.Admin;
+using IdentityProvider.Data.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IdentityProvider.Areas.Admin.Pages.Clients;
+
+/// <summary>What the create and edit pages share: the form (<c>_ClientForm</c>), the scopes it offers, and the refusals.</summary>
+public abstract class ClientFormPageModel(ClientAdministration administration, UserManager<ApplicationUser> users) : PageModel
+{
+    [BindProperty]
+    public ClientInput Input { get; set; } = new();
+
+    /// <summary>The standard scopes and every registered one.</summary>
+    public IReadOnlyList<string> AvailableScopes { get; private set; } = [];
+
+    /// <summary>Whether the form registers a new client (client id and type editable).</summary>
+    public abstract bool IsNew { get; }
+
+    protected ClientAdministration Administration => administration;
+
+    protected string AdminId => users.GetUserId(User) ?? throw new InvalidOperationException("The admin policy let an anonymous request through.");
+
+    protected async Task LoadScopesAsync() => AvailableScopes = await administration.AvailableScopesAsync();
+
+    /// <summary>Shows each problem in the validation summary, the form as it was posted.</summary>
+    protected async Task<PageResult> RefusedAsync(RegistryChangeResult result)
+    {
+        foreach (var (field, message) in result.Problems)
+        {
+            ModelState.AddModelError(field.Length == 0 ? string.Empty : $"{nameof(Input)}.{field}", message);
+        }
+
+        await LoadScopesAsync();
+        return Page();
+    }
+}

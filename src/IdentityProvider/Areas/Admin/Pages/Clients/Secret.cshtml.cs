@@ -1,0 +1,39 @@
+using IdentityProvider.Admin;
+using IdentityProvider.Data.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IdentityProvider.Areas.Admin.Pages.Clients;
+
+/// <summary>Gives a confidential client a new secret, shown on the answer to the post, once; the old one stops working at once.</summary>
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class SecretModel(ClientAdministration administration, UserManager<ApplicationUser> users) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string ClientId { get; set; } = "";
+
+    /// <summary>The new secret, on the answer to the post only.</summary>
+    public string? NewSecret { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync() =>
+        await administration.FindAsync(ClientId) is null ? NotFound() : Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var adminId = users.GetUserId(User) ?? throw new InvalidOperationException("The admin policy let an anonymous request through.");
+        var result = await administration.RotateSecretAsync(ClientId, adminId);
+        switch (result.Outcome)
+        {
+            case RegistryChange.NotFound:
+                return NotFound();
+            case RegistryChange.Saved:
+                // Warning: rendered, never redirected with: the secret must not travel in TempData or a URL.
+                NewSecret = result.Secret;
+                return Page();
+            default:
+                ModelState.AddModelError(string.Empty, result.Message);
+                return Page();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using IdentityProvider.Admin;
+using IdentityProvider.Data.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IdentityProvider.Areas.Admin.Pages.Scopes;
+
+/// <summary>Changes a scope's display name and description; its name stays (clients and tokens refer to it).</summary>
+public sealed class EditModel(ScopeAdministration administration, UserManager<ApplicationUser> users) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string Name { get; set; } = "";
+
+    [BindProperty]
+    public ScopeInput Input { get; set; } = new();
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await administration.FindAsync(Name) is not { } scope)
+        {
+            return NotFound();
+        }
+
+        Input = new ScopeInput { Name = scope.Name, DisplayName = scope.DisplayName, Description = scope.Description };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var adminId = users.GetUserId(User) ?? throw new InvalidOperationException("The admin policy let an anonymous request through.");
+        var result = await administration.UpdateAsync(Name, Input.DisplayName?.Trim() ?? "", Input.Description?.Trim() ?? "", adminId);
+        switch (result.Outcome)
+        {
+            case RegistryChange.NotFound:
+                return NotFound();
+            case RegistryChange.Saved:
+                StatusMessage = $"The scope {Name} was saved.";
+                return RedirectToPage(new { Name });
+        }
+
+        foreach (var (field, message) in result.Problems)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{field}", message);
+        }
+
+        return Page();
+    }
+}

@@ -1,0 +1,26 @@
+namespace IdentityProvider.Clients;
+
+/// <summary>
+/// A relying party as seeding and the administrators describe it: what becomes OpenIddict's application
+/// (<see cref="ClientDescriptors"/>) and what the admin pages and API show and edit. Never its secret.
+/// </summary>
+/// <param name="Type"><c>confidential</c> (has a secret) or <c>public</c> (PKCE required).</param>
+/// <param name="GrantTypes">Names from <see cref="ClientGrantTypes.All"/>.</param>
+/// <param name="ConsentType"><c>implicit</c> or <c>explicit</c>.</param>
+public sealed record ClientRegistration(
+    string ClientId,
+    string DisplayName,
+    string Type,
+    IReadOnlyList<string> RedirectUris,
+    IReadOnlyList<string> PostLogoutRedirectUris,
+    IReadOnlyList<string> GrantTypes,
+    IReadOnlyList<string> Scopes,
+    string ConsentType)
+{
+    public const string Confidential = "confidential";
+    public const string Public = "public";
+    public const string Implicit = "implicit";
+    public const string Explicit = "explicit";
+
+    public bool IsConfidential => Type == Confidential;
+}

@@ -1,0 +1,117 @@
+using System.Net;
+
+namespace IdentityProvider.Clients;
+
+/// <summary>What a client registration must satisfy before OpenIddict (which validates too) sees it; a message per problem.</summary>
+public static class ClientRules
+{
+    public const int MaxClientIdLength = 100;
+    public const int MaxDisplayNameLength = 200;
+    public const int MaxUris = 20;
+    public const int MaxUriLength = 2000;
+
+    /// <summary>Every problem of <paramref name="client"/>, each with the field it concerns (the registration's property name).</summary>
+    /// <param name="knownScopes">The standard scopes and the registered ones.</param>
+    public static IReadOnlyList<(string Field, string Message)> Problems(ClientRegistration client, IReadOnlySet<string> knownScopes)
+    {
+        var problems = new List<(string, string)>();
+        void Check(string field, string? message)
+        {
+            if (message is not null)
+            {
+                problems.Add((field, message));
+            }
+        }
+
+        Check(nameof(client.ClientId), TextRules.Identifier(client.ClientId, "The client id", MaxClientIdLength));
+        Check(nameof(client.DisplayName), TextRules.Text(client.DisplayName, "The display name", MaxDisplayNameLength));
+        Check(nameof(client.Type), client.Type is ClientRegistration.Confidential or ClientRegistration.Public
+            ? null : "The type must be confidential or public.");
+        Check(nameof(client.ConsentType), client.ConsentType is ClientRegistration.Implicit or ClientRegistration.Explicit
+            ? null : "The consent type must be implicit or explicit.");
+
+        problems.AddRange(UriProblems(client.RedirectUris, nameof(client.RedirectUris), "Redirect URI"));
+        problems.AddRange(UriProblems(client.PostLogoutRedirectUris, nameof(client.PostLogoutRedirectUris), "Post-logout redirect URI"));
+
+        foreach (var grantType in client.GrantTypes.Where(grantType => !ClientGrantTypes.All.Contains(grantType)))
+        {
+            Check(nameof(client.GrantTypes), $"Unknown grant type \"{Shown(grantType)}\"; allowed: {string.Join(", ", ClientGrantTypes.All)}.");
+        }
+
+        Check(nameof(client.GrantTypes), client.GrantTypes.Count == 0 ? "Choose at least one grant type." : null);
+        var signsIn = client.GrantTypes.Contains(ClientGrantTypes.AuthorizationCode);
+        Check(nameof(client.RedirectUris), signsIn && client.RedirectUris.Count == 0 ? "The authorization code grant needs at least one redirect URI." : null);
+        Check(nameof(client.GrantTypes), client.GrantTypes.Contains(ClientGrantTypes.ClientCredentials) && client.Type == ClientRegistration.Public
+            ? "The client credentials grant needs a confidential client." : null);
+
+        foreach (var scope in client.Scopes.Where(scope => !knownScopes.Contains(scope)))
+        {
+            Check(nameof(client.Scopes), $"Unknown scope \"{Shown(scope)}\": register it under Scopes first.");
+        }
+
+        return problems;
+    }
+
+    /// <summary>A message per bad entry: absolute, https (http only on loopback), no fragment, no duplicates.</summary>
+    private static IEnumerable<(string Field, string Message)> UriProblems(IReadOnlyList<string> uris, string field, string label)
+    {
+        if (uris.Count > MaxUris)
+        {
+            yield return (field, $"At most {MaxUris} {label.ToLowerInvariant()}s.");
+            yield break;
+        }
+
+        foreach (var raw in uris)
+        {
+            var problem = UriProblem(raw);
+            if (problem is not null)
+            {
+                yield return (field, $"{label} \"{Shown(raw)}\" {problem}");
+            }
+        }
+
+        foreach (var duplicate in uris.GroupBy(uri => uri, StringComparer.Ordinal).Where(group => group.Count() > 1))
+        {
+            yield return (field, $"{label} \"{Shown(duplicate.Key)}\" is listed twice.");
+        }
+    }
+
+    private static string? UriProblem(string raw)
+    {
+        if (raw.Length > MaxUriLength || raw.Any(char.IsControl) || raw.Any(char.IsWhiteSpace))
+        {
+            return $"must be at most {MaxUriLength} characters, without spaces or control characters.";
+        }
+
+        if (!Uri.TryCreate(raw, UriKind.Absolute, out var uri) || uri.IsFile || uri.IsUnc)
+        {
+            return "is not an absolute URI.";
+        }
+
+        if (uri.Fragment.Length > 0 || raw.Contains('#'))
+        {
+            return "must not have a fragment (#).";
+        }
+
+        if (uri.Scheme == Uri.UriSchemeHttps)
+        {
+            return null;
+        }
+
+        // Note: plain http only where nothing crosses a network: a native app's loopback listener (RFC 8252 §7.3).
+        return uri.Scheme == Uri.UriSchemeHttp && IsLoopback(uri)
+            ? null
+            : "must use https (http is allowed only for 127.0.0.1, [::1] and localhost).";
+    }
+
+    private static bool IsLoopback(Uri uri) =>
+        uri.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && (address.Equals(IPAddress.Loopback) || address.Equals(IPAddress.IPv6Loopback)));
+
+    /// <summary>An entry as a message may quote it: control characters replaced, long ones cut.</summary>
+    internal static string Shown(string value)
+    {
+        var printable = new string([.. value.Select(character => char.IsControl(character) ? '?' : character)]);
+        return printable.Length > 80 ? printable[..80] + "…" : printable;
+    }
+}

@@ -1,0 +1,35 @@
+namespace IdentityProvider.Clients;
+
+/// <summary>An API scope clients and personal access tokens may request; the consent page shows its description.</summary>
+public sealed record ScopeRegistration(string Name, string DisplayName, string Description)
+{
+    public const int MaxNameLength = 100;
+    public const int MaxDisplayNameLength = 200;
+    public const int MaxDescriptionLength = 1000;
+
+    /// <summary>Every problem, each with its field (the property name).</summary>
+    public IReadOnlyList<(string Field, string Message)> Problems()
+    {
+        var problems = new List<(string Field, string Message)>();
+        if (TextRules.Identifier(Name, "The name", MaxNameLength) is { } name)
+        {
+            problems.Add((nameof(Name), name));
+        }
+        else if (StandardScopes.All.Contains(Name))
+        {
+            problems.Add((nameof(Name), $"\"{Name}\" is a standard scope: the provider knows it already."));
+        }
+
+        if (TextRules.Text(DisplayName, "The display name", MaxDisplayNameLength) is { } displayName)
+        {
+            problems.Add((nameof(DisplayName), displayName));
+        }
+
+        if (TextRules.Text(Description, "The description", MaxDescriptionLength, required: false) is { } description)
+        {
+            problems.Add((nameof(Description), description));
+        }
+
+        return problems;
+    }
+}
