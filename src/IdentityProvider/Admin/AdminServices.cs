@@ -13,5 +13,7 @@ public static class AdminServices
             .AddScoped<ScopeAdministration>()
             .AddScoped<SecurityEventQuery>()
             .AddSingleton<IAuthorizationHandler, RecentSecondStepHandler>()
-            .AddSingleton<FreshSecondStepFilter>();
+            .AddSingleton<FreshSecondStepFilter>()
+            .AddScoped<UserTwoStepAdministration>()
+            .AddScoped<UserTokenAdministration>();
 }
