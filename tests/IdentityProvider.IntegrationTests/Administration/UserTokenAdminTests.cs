@@ -110,8 +110,9 @@ public sealed class UserTokenAdminTests(AdminTokenFixture fixture) : IClassFixtu
         using var denied = await http.PutAsJsonAsync(path, new { permission = "deny" });
 
         Assert.Equal(HttpStatusCode.OK, denied.StatusCode);
-        Assert.Equal("deny", (await denied.JsonAsync()).GetProperty("permission").GetString());
-        Assert.False((await denied.JsonAsync()).GetProperty("allowed").GetBoolean());
+        var deniedBody = await denied.JsonAsync();
+        Assert.Equal("deny", deniedBody.GetProperty("permission").GetString());
+        Assert.False(deniedBody.GetProperty("allowed").GetBoolean());
         Assert.Equal("invalid_grant", (await AdminTokenSteps.ExchangeAsync(Factory, token.Secret)).Error);
 
         using var follows = await http.PutAsJsonAsync(path, new { permission = "provider" });
