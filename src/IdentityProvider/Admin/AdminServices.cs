@@ -16,5 +16,7 @@ public static class AdminServices
             .AddScoped<UserAccess>()
             .AddScoped<PasswordLinks>()
             .AddSingleton<IAuthorizationHandler, RecentSecondStepHandler>()
-            .AddSingleton<FreshSecondStepFilter>();
+            .AddSingleton<FreshSecondStepFilter>()
+            .AddScoped<UserTwoStepAdministration>()
+            .AddScoped<UserTokenAdministration>();
 }

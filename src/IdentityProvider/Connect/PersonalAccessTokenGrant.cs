@@ -77,6 +77,17 @@ public sealed class PersonalAccessTokenGrant(
                 Errors.InvalidScope, $"The token does not carry the scope '{missing}'.");
         }
 
+        // Note: the admin API checks the role at every call too; refusing here keeps a former administrator's
+        // token from even obtaining an access token with that scope.
+        scopes = scopes.Contains(AdministratorScope.Name, StringComparer.Ordinal)
+            ? AdministratorScope.Restrict(scopes, request.GetScopes(), await users.IsInRoleAsync(found.User, AdministratorScope.Role))
+            : scopes;
+        if (scopes is null)
+        {
+            return await RefuseAsync(found.User.Id, $"{name}: scope {AdministratorScope.Name} for a user who is not an administrator", request,
+                Errors.InvalidScope, AdministratorScope.ExchangeRefusal);
+        }
+
         if (ExchangeRules.LastUseIsStale(found.LastUsedAt, now))
         {
             // Conditional, so exchanges racing on a stale value write once between them.

@@ -2,6 +2,7 @@ using System.Data;
 using IdentityProvider.Auditing;
 using IdentityProvider.Data;
 using IdentityProvider.Data.Entities;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -20,6 +21,7 @@ public sealed class UserTokens(
     TokenScopes tokenScopes,
     IOpenIddictAuthorizationManager authorizations,
     IOpenIddictTokenManager issuedTokens,
+    UserManager<ApplicationUser> users,
     SecurityLog securityLog,
     TimeProvider time)
 {
@@ -54,6 +56,11 @@ public sealed class UserTokens(
         else if (scopes.Length == 0 && offered.Count > 0)
         {
             problems.Add((nameof(NewTokenInput.Scopes), "Choose at least one scope."));
+        }
+        else if (scopes.Contains(AdministratorScope.Name, StringComparer.Ordinal) && !await IsAdministratorAsync(userId))
+        {
+            // Warning: a token with this scope reaches the admin API; the role is checked again at every call.
+            problems.Add((nameof(NewTokenInput.Scopes), AdministratorScope.CreateRefusal));
         }
 
         if (problems.Count > 0)
@@ -147,6 +154,9 @@ public sealed class UserTokens(
             return true;
         });
     }
+
+    private async Task<bool> IsAdministratorAsync(string userId) =>
+        await users.FindByIdAsync(userId) is { } user && await users.IsInRoleAsync(user, AdministratorScope.Role);
 
     /// <summary>How a token is named in the security log: its id and label, never the secret.</summary>
     internal static string Describe(Guid tokenId, string label) => $"token {tokenId} \"{label}\"";

@@ -40,7 +40,9 @@ public static class AdminApi
 
     public static IServiceCollection AddAdminApi(this IServiceCollection services)
     {
-        services.AddSingleton<IAuthorizationHandler, AdminApiCallerHandler>();
+        // Warning: scoped, so each request asks the database through its own UserManager (a singleton would keep one
+        // DbContext for every request, shared across threads, and answer role checks from its stale change tracker).
+        services.AddScoped<IAuthorizationHandler, AdminApiCallerHandler>();
         services.AddAuthorizationBuilder().AddPolicy(AdminApiAccess.PolicyName, AdminApiAccess.Build);
         services.AddProblemDetails();
         services.AddOpenApi(options =>

@@ -30,4 +30,17 @@ public sealed class AdminUserTokensPage(ProviderPage page) : PageObject(page), I
 
     /// <summary>Saves the override: <see cref="Allow"/>, <see cref="Deny"/>, <see cref="Follow"/> (or anything, to test refusal).</summary>
     public Task<ProviderPage> ChooseAsync(string choice) => SubmitAsync(new Dictionary<string, string> { ["Choice"] = choice }, formSelector: "form#permission");
+
+    /// <summary>The ids of the tokens listed with a Revoke button (the unrevoked ones).</summary>
+    public IReadOnlyList<Guid> RevocableTokenIds =>
+        Page.Document.QuerySelectorAll("form.revoke-token input[name='TokenId']").Select(input => Guid.Parse(input.GetAttribute("value")!)).ToList();
+
+    /// <summary>The text of a listed token's row, or null when it is not listed.</summary>
+    public string? RowOf(Guid tokenId) =>
+        Page.Document.QuerySelectorAll("#tokens tbody tr").FirstOrDefault(row => row.GetAttribute("data-token-id") == tokenId.ToString())?.TextContent.Trim();
+
+    /// <summary>Revoke on the token's row (or, for a token not offered, the first row's form with that id).</summary>
+    public Task<ProviderPage> RevokeAsync(Guid tokenId) =>
+        SubmitAsync(new Dictionary<string, string> { ["TokenId"] = tokenId.ToString() }, formSelector:
+            Page.Document.QuerySelector($"tr[data-token-id='{tokenId}'] form.revoke-token") is not null ? $"tr[data-token-id='{tokenId}'] form.revoke-token" : "form.revoke-token");
 }

@@ -10,6 +10,7 @@ public sealed class AdminUserTwoStepPage(ProviderPage page) : PageObject(page), 
     private const string RestoreForm = "form#restore";
     private const string SuspendForm = "form#suspend";
     private const string RemoveDeviceForm = "form.remove-device";
+    private const string ForgetBrowsersForm = "form#forget-browsers";
     private const string DeviceIdField = "DeviceId";
 
     public static string PathFor(string userId) => $"/admin/users/{Uri.EscapeDataString(userId)}/two-step";
@@ -90,4 +91,13 @@ public sealed class AdminUserTwoStepPage(ProviderPage page) : PageObject(page), 
     /// <summary>Remove with any device id as typed (someone else's, garbage), on the first row's form.</summary>
     public Task<ProviderPage> RemoveDeviceAsync(string deviceId) =>
         SubmitAsync(new Dictionary<string, string> { [DeviceIdField] = deviceId }, formSelector: RemoveDeviceForm);
+
+    /// <summary>"Status: on", "Status: off (no device)" or "Status: suspended until … (reason: …)".</summary>
+    public string StatusText => Page.Document.QuerySelector("#two-step-status")?.TextContent.Trim() ?? "";
+
+    /// <summary>"N browsers skip the one-time password step for this user."</summary>
+    public string RememberedBrowsersText => Page.Document.QuerySelector("#remembered-browsers")?.TextContent.Trim() ?? "";
+
+    /// <summary>"Forget remembered browsers".</summary>
+    public Task<ProviderPage> ForgetBrowsersAsync() => SubmitAsync(formSelector: ForgetBrowsersForm);
 }

@@ -1,3 +1,4 @@
+using IdentityProvider.Admin;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.PersonalAccessTokens;
 using Microsoft.AspNetCore.Identity;
@@ -7,15 +8,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace IdentityProvider.Areas.Admin.Pages.Users;
 
 /// <summary>
-/// A user's personal access tokens as an administrator sees them (never a secret, never a hash), and the
-/// per-user override of "Allow sign-in by token" (<see cref="TokenPermissions"/>).
+/// A user's personal access tokens as an administrator sees them (never a secret, never a hash), with Revoke,
+/// and the per-user override of "Allow sign-in by token". Note: the same service as the admin API
+/// (<see cref="UserTokenAdministration"/>); every change is logged with the administrator as the actor.
 /// </summary>
-public sealed class TokensModel(
-    UserManager<ApplicationUser> users,
-    UserTokens userTokens,
-    TokenPolicy policy,
-    TokenPermissions permissions,
-    TimeProvider time) : PageModel
+public sealed class TokensModel(UserTokenAdministration administration, UserManager<ApplicationUser> users, TokenPolicy policy, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Id { get; set; } = "";
@@ -23,6 +20,9 @@ public sealed class TokensModel(
     /// <summary><c>allow</c>, <c>deny</c> or <c>follow</c>.</summary>
     [BindProperty]
     public string Choice { get; set; } = TokenPolicy.Follow;
+
+    [BindProperty]
+    public Guid TokenId { get; set; }
 
     public ApplicationUser Account { get; private set; } = new();
 
@@ -48,30 +48,26 @@ public sealed class TokensModel(
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!await LoadAsync())
+        var (outcome, message, changed) = await administration.SetPermissionAsync(Id, Choice, AdminId);
+        if (outcome != AdminChange.Done)
         {
-            return NotFound();
+            return await RefuseAsync(nameof(Choice), message);
         }
 
-        var user = Account;
-        if (!TokenPolicy.TryParseOverride(Choice, out var chosen))
+        StatusMessage = changed ? $"Sign-in by token is now {Describe(Choice == TokenPolicy.Follow ? null : Choice)} for {(await administration.ReadAsync(Id))?.User.Email}." : "Nothing changed.";
+        return RedirectToPage(new { Id });
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync()
+    {
+        var (outcome, label) = await administration.RevokeAsync(Id, TokenId, AdminId);
+        if (outcome != AdminChange.Done)
         {
-            ModelState.AddModelError(nameof(Choice), "Choose allow, deny, or follow the provider setting.");
-            return Page();
+            return await RefuseAsync(string.Empty, "That token does not exist or is already revoked.");
         }
 
-        switch (await permissions.SetAsync(user, chosen, users.GetUserId(User)!))
-        {
-            case TokenPermissionChange.Unchanged:
-                StatusMessage = "Nothing changed.";
-                return RedirectToPage();
-            case TokenPermissionChange.Conflict:
-                ModelState.AddModelError(nameof(Choice), "The user changed meanwhile: reload the page and try again.");
-                return Page();
-        }
-
-        StatusMessage = $"Sign-in by token is now {Describe(chosen)} for {user.Email}.";
-        return RedirectToPage();
+        StatusMessage = $"The token \"{label}\" was revoked: it no longer signs in, and its access tokens stopped working.";
+        return RedirectToPage(new { Id });
     }
 
     /// <summary>The override in words, with what "follow" currently means.</summary>
@@ -82,16 +78,28 @@ public sealed class TokensModel(
         _ => $"following the provider setting ({(policy.AllowedByDefault ? "allowed" : "denied")})",
     };
 
+    private string AdminId => users.GetUserId(User) ?? throw new InvalidOperationException("The admin policy let an anonymous request through.");
+
+    /// <summary>The tab again with the message; 404 when the user does not exist.</summary>
+    private async Task<IActionResult> RefuseAsync(string field, string? message)
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        ModelState.AddModelError(field, message ?? "Nothing was changed.");
+        return Page();
+    }
+
     private async Task<bool> LoadAsync()
     {
-        if (await users.FindByIdAsync(Id) is not { } account)
+        if (await administration.ReadAsync(Id) is not { } state)
         {
             return false;
         }
 
-        Account = account;
-        Tokens = await userTokens.ListAsync(account.Id);
-        Now = time.GetUtcNow();
+        (Account, Tokens, Now) = (state.User, state.Tokens, time.GetUtcNow());
         return true;
     }
 }

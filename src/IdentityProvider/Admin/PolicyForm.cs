@@ -1,0 +1,161 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using IdentityProvider.Policy;
+
+namespace IdentityProvider.Admin;
+
+/// <summary>
+/// The admin Policy page's form: every field of <see cref="ProviderPolicy"/>, lists as text (roles and scopes
+/// separated by commas or spaces, remember-browser days per role as lines <c>role=days</c>), and the version
+/// it was read at. Property names match the policy's, so its problems land on the right field.
+/// </summary>
+public sealed class PolicyForm
+{
+    public const int MaxNameLength = 200;
+
+    private static readonly char[] Separators = [',', ' ', '\t', '\r', '\n'];
+
+    /// <summary>The version the form was read at: saving refuses when the policy moved on meanwhile.</summary>
+    public long Version { get; set; }
+
+    [Display(Name = "Roles that must use two-step sign-in")]
+    public string? TwoStepRequiredForRoles { get; set; }
+
+    [Display(Name = "Grace period (days)")]
+    public int? GracePeriodDays { get; set; }
+
+    [Display(Name = "Allow time-based codes (TOTP)")]
+    public bool TotpAllowed { get; set; }
+
+    [Display(Name = "Allow counter-based codes (HOTP)")]
+    public bool HotpAllowed { get; set; }
+
+    [Display(Name = "TOTP window (steps either side)")]
+    public int? TotpWindow { get; set; }
+
+    [Display(Name = "HOTP look-ahead (counters)")]
+    public int? HotpLookAhead { get; set; }
+
+    [Display(Name = "Lockout threshold (failed attempts)")]
+    public int? LockoutThreshold { get; set; }
+
+    [Display(Name = "Lockout duration (minutes)")]
+    public int? LockoutMinutes { get; set; }
+
+    [Display(Name = "Remember browser (days, 0 = not offered)")]
+    public int? RememberBrowserDays { get; set; }
+
+    [Display(Name = "Remember browser per role (one role=days a line)")]
+    public string? RememberBrowserDaysByRole { get; set; }
+
+    [Display(Name = "Offer recovery codes")]
+    public bool RecoveryCodesEnabled { get; set; }
+
+    [Display(Name = "Allow sign-in by token (personal access tokens)")]
+    public bool TokenSignInAllowed { get; set; }
+
+    [Display(Name = "Default token lifetime (days)")]
+    public int? TokenDefaultLifetimeDays { get; set; }
+
+    [Display(Name = "Maximum token lifetime (days, 0 = no maximum)")]
+    public int? TokenMaxLifetimeDays { get; set; }
+
+    [Display(Name = "Scopes a token may carry (empty = every scope a token client may request)")]
+    public string? TokenScopes { get; set; }
+
+    public static PolicyForm From(ProviderPolicy policy, long version) => new()
+    {
+        Version = version,
+        TwoStepRequiredForRoles = string.Join(", ", policy.TwoStepRequiredForRoles),
+        GracePeriodDays = policy.GracePeriodDays,
+        TotpAllowed = policy.TotpAllowed,
+        HotpAllowed = policy.HotpAllowed,
+        TotpWindow = policy.TotpWindow,
+        HotpLookAhead = policy.HotpLookAhead,
+        LockoutThreshold = policy.LockoutThreshold,
+        LockoutMinutes = policy.LockoutMinutes,
+        RememberBrowserDays = policy.RememberBrowserDays,
+        RememberBrowserDaysByRole = string.Join("\n", policy.RememberBrowserDaysByRole.OrderBy(pair => pair.Key, StringComparer.Ordinal)
+            .Select(pair => $"{pair.Key}={pair.Value.ToString(CultureInfo.InvariantCulture)}")),
+        RecoveryCodesEnabled = policy.RecoveryCodesEnabled,
+        TokenSignInAllowed = policy.TokenSignInAllowed,
+        TokenDefaultLifetimeDays = policy.TokenDefaultLifetimeDays,
+        TokenMaxLifetimeDays = policy.TokenMaxLifetimeDays,
+        TokenScopes = string.Join(" ", policy.TokenScopes),
+    };
+
+    /// <summary>The policy the form describes; null with a message per unreadable field (the policy's own rules are checked on saving).</summary>
+    public ProviderPolicy? ToPolicy(out IReadOnlyList<(string Field, string Message)> problems)
+    {
+        var found = new List<(string Field, string Message)>();
+        int Number(int? value, string field, string what)
+        {
+            if (value is null)
+            {
+                found.Add((field, $"Enter the {what}."));
+            }
+
+            return value ?? 0;
+        }
+
+        var policy = new ProviderPolicy
+        {
+            TwoStepRequiredForRoles = Names(TwoStepRequiredForRoles, nameof(TwoStepRequiredForRoles), "role", found),
+            GracePeriodDays = Number(GracePeriodDays, nameof(GracePeriodDays), "grace period"),
+            TotpAllowed = TotpAllowed,
+            HotpAllowed = HotpAllowed,
+            TotpWindow = Number(TotpWindow, nameof(TotpWindow), "TOTP window"),
+            HotpLookAhead = Number(HotpLookAhead, nameof(HotpLookAhead), "HOTP look-ahead"),
+            LockoutThreshold = Number(LockoutThreshold, nameof(LockoutThreshold), "lockout threshold"),
+            LockoutMinutes = Number(LockoutMinutes, nameof(LockoutMinutes), "lockout duration"),
+            RememberBrowserDays = Number(RememberBrowserDays, nameof(RememberBrowserDays), "number of days a browser is remembered"),
+            RememberBrowserDaysByRole = RoleDays(RememberBrowserDaysByRole, found),
+            RecoveryCodesEnabled = RecoveryCodesEnabled,
+            TokenSignInAllowed = TokenSignInAllowed,
+            TokenDefaultLifetimeDays = Number(TokenDefaultLifetimeDays, nameof(TokenDefaultLifetimeDays), "default token lifetime"),
+            TokenMaxLifetimeDays = Number(TokenMaxLifetimeDays, nameof(TokenMaxLifetimeDays), "maximum token lifetime"),
+            TokenScopes = Names(TokenScopes, nameof(TokenScopes), "scope", found),
+        };
+        problems = found;
+        return found.Count == 0 ? policy : null;
+    }
+
+    /// <summary>Names separated by commas or white space, each without control characters; duplicates dropped.</summary>
+    private static string[] Names(string? text, string field, string what, List<(string Field, string Message)> problems)
+    {
+        var names = (text ?? "").Split(Separators, StringSplitOptions.RemoveEmptyEntries);
+        // Note: a control character (NUL included) never reaches the database as part of a name.
+        if (names.FirstOrDefault(name => name.Any(char.IsControl) || name.Length > MaxNameLength) is { } bad)
+        {
+            problems.Add((field, bad.Any(char.IsControl)
+                ? $"A {what} name cannot contain control characters."
+                : $"A {what} name can have at most {MaxNameLength} characters."));
+        }
+
+        return names.Distinct(StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>Lines <c>role=days</c>; blank lines are skipped, every other line must have that shape.</summary>
+    private static Dictionary<string, int> RoleDays(string? text, List<(string Field, string Message)> problems)
+    {
+        var byRole = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var lines = (text ?? "").Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0);
+        foreach (var (line, number) in lines.Select((line, index) => (line, index + 1)))
+        {
+            var parts = line.Split('=', 2, StringSplitOptions.TrimEntries);
+            if (parts.Length != 2 || parts[0].Length is 0 or > MaxNameLength || parts[0].Any(char.IsControl) || parts[0].Any(char.IsWhiteSpace)
+                || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var days))
+            {
+                problems.Add((nameof(RememberBrowserDaysByRole), $"Line {number} of remember browser per role: write role=days, e.g. admin=0."));
+                continue;
+            }
+
+            if (!byRole.TryAdd(parts[0], days))
+            {
+                problems.Add((nameof(RememberBrowserDaysByRole), $"Line {number} of remember browser per role: the role \"{parts[0]}\" is listed twice."));
+            }
+        }
+
+        return byRole;
+    }
+}

@@ -1,0 +1,63 @@
+using IdentityProvider.Data.Entities;
+using IdentityProvider.PersonalAccessTokens;
+using Microsoft.AspNetCore.Identity;
+
+namespace IdentityProvider.Admin;
+
+/// <summary>A user's personal access tokens and the per-user permission, as the admin page and the admin API see them.</summary>
+public sealed record UserTokensState(ApplicationUser User, string Permission, bool EffectivelyAllowed, IReadOnlyList<TokenSummary> Tokens);
+
+/// <summary>
+/// A user's personal access tokens for an administrator: the list (never a secret or a hash), revoking one,
+/// and the per-user "sign-in by token" permission. The services below write the security log with the actor.
+/// </summary>
+public sealed class UserTokenAdministration(UserManager<ApplicationUser> users, UserTokens userTokens, TokenPolicy policy, TokenPermissions permissions)
+{
+    /// <summary>The user's tokens, newest first (revoked ones included); null when there is no such user.</summary>
+    public async Task<UserTokensState?> ReadAsync(string userId)
+    {
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return null;
+        }
+
+        return new UserTokensState(user, user.SignInByToken ?? TokenPolicy.Follow, policy.IsAllowedFor(user.SignInByToken), await userTokens.ListAsync(user.Id));
+    }
+
+    /// <summary>
+    /// Revokes one of the user's tokens at once (its access tokens become inactive too); the label revoked,
+    /// or NotFound when the user has no such unrevoked token.
+    /// </summary>
+    public async Task<(AdminChange Outcome, string? Label)> RevokeAsync(string userId, Guid tokenId, string actorId)
+    {
+        if (await users.FindByIdAsync(userId) is not { } user
+            || (await userTokens.ListAsync(user.Id)).FirstOrDefault(token => token.Id == tokenId && token.RevokedAt is null) is not { } token
+            || !await userTokens.RevokeAsync(user.Id, tokenId, actorId))
+        {
+            return (AdminChange.NotFound, null);
+        }
+
+        return (AdminChange.Done, token.Label);
+    }
+
+    /// <param name="choice"><c>allow</c>, <c>deny</c>, or <c>follow</c> (the API also accepts <c>provider</c>) the provider setting.</param>
+    public async Task<(AdminChange Outcome, string? Message, bool Changed)> SetPermissionAsync(string userId, string? choice, string actorId)
+    {
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return (AdminChange.NotFound, null, false);
+        }
+
+        if (!TokenPolicy.TryParseOverride(choice == "provider" ? TokenPolicy.Follow : choice, out var chosen))
+        {
+            return (AdminChange.Refused, "Choose allow, deny, or follow the provider setting.", false);
+        }
+
+        return await permissions.SetAsync(user, chosen, actorId) switch
+        {
+            TokenPermissionChange.Conflict => (AdminChange.Refused, "The user changed meanwhile: reload and try again.", false),
+            TokenPermissionChange.Unchanged => (AdminChange.Done, null, false),
+            _ => (AdminChange.Done, null, true),
+        };
+    }
+}

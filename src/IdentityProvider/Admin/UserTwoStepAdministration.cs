@@ -1,0 +1,121 @@
+using IdentityProvider.Auditing;
+using IdentityProvider.Data.Entities;
+using IdentityProvider.RecoveryCodes;
+using IdentityProvider.TwoStep;
+using Microsoft.AspNetCore.Identity;
+
+namespace IdentityProvider.Admin;
+
+/// <summary>What an administrator's change to a user's two-step sign-in came to.</summary>
+public enum AdminChange
+{
+    Done,
+
+    /// <summary>No such user (or device): nothing was written.</summary>
+    NotFound,
+
+    /// <summary>The input or the state refuses it; the message says why and nothing was written.</summary>
+    Refused,
+}
+
+/// <summary>
+/// A user's two-step sign-in as the admin page and the admin API see and change it: status, devices, a new
+/// recovery-code set, suspension and restoration, device removal, forgetting remembered browsers. Every
+/// change is written to the security log with the acting administrator.
+/// </summary>
+public sealed class UserTwoStepAdministration(
+    UserManager<ApplicationUser> users,
+    OtpDevices devices,
+    DeviceChanges deviceChanges,
+    RecoveryCodeStore codes,
+    RecoveryCodeIssuer issuer,
+    TwoStepSuspension suspension,
+    TwoStepPolicy policy,
+    RememberedBrowsers rememberedBrowsers,
+    SecurityLog securityLog,
+    TimeProvider time)
+{
+    public bool RecoveryCodesEnabled => policy.RecoveryCodesEnabled;
+
+    /// <summary>The user's two-step state now; null when there is no such user.</summary>
+    public async Task<UserTwoStepState?> ReadAsync(string userId)
+    {
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return null;
+        }
+
+        var active = await devices.ListActiveAsync(user.Id);
+        var remembered = await rememberedBrowsers.ListAsync(user.Id);
+        return UserTwoStepState.Of(user, active, await codes.StatusAsync(user.Id), remembered.Count, time.GetUtcNow());
+    }
+
+    /// <param name="days">1 to 365, or null for indefinitely.</param>
+    public Task<(AdminChange Outcome, string? Message)> SuspendAsync(string userId, int? days, string? reason, string actorId) =>
+        WithUserAsync(userId, async user =>
+        {
+            // Note: a control character (NUL included) never reaches the database or the security log.
+            if (reason is not null && reason.Any(char.IsControl))
+            {
+                return "The reason cannot contain control characters.";
+            }
+
+            return await suspension.SuspendAsync(user, days, reason, actorId);
+        });
+
+    public Task<(AdminChange Outcome, string? Message)> RestoreAsync(string userId, string actorId) =>
+        WithUserAsync(userId, user => suspension.RestoreAsync(user, actorId));
+
+    /// <summary>A new set, to hand over once (the previous set is void); refused when recovery codes are off.</summary>
+    public async Task<(AdminChange Outcome, string? Message, IReadOnlyList<string>? Codes)> IssueRecoveryCodesAsync(string userId, string actorId)
+    {
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return (AdminChange.NotFound, null, null);
+        }
+
+        if (!policy.RecoveryCodesEnabled)
+        {
+            return (AdminChange.Refused, "Recovery codes are turned off for this service.", null);
+        }
+
+        // Warning: the administrator gets a new set only; the old one cannot be read (hashes) and is now void.
+        return (AdminChange.Done, null, await issuer.IssueAsync(user.Id, actorId, "by an administrator"));
+    }
+
+    /// <summary>Removes one of the user's active devices; the name removed, or NotFound (no such user or device).</summary>
+    public async Task<(AdminChange Outcome, string? DeviceName)> RemoveDeviceAsync(string userId, Guid deviceId, string actorId)
+    {
+        if (await users.FindByIdAsync(userId) is not { } user
+            || (await devices.ListActiveAsync(user.Id)).FirstOrDefault(candidate => candidate.Id == deviceId) is not { } device
+            || !await deviceChanges.RemoveAsync(user.Id, device.Id, device.Name, actorId))
+        {
+            return (AdminChange.NotFound, null);
+        }
+
+        return (AdminChange.Done, device.Name);
+    }
+
+    /// <summary>Forgets every browser remembered for the user: the OTP step is asked again on each.</summary>
+    public async Task<(AdminChange Outcome, int Forgotten)> ForgetBrowsersAsync(string userId, string actorId)
+    {
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return (AdminChange.NotFound, 0);
+        }
+
+        var forgotten = await rememberedBrowsers.ForgetAllAsync(user.Id);
+        await securityLog.WriteAsync(SecurityEventKinds.BrowsersForgottenByAdmin, user.Id, $"{forgotten} remembered browsers forgotten", actorId);
+        return (AdminChange.Done, forgotten);
+    }
+
+    private async Task<(AdminChange Outcome, string? Message)> WithUserAsync(string userId, Func<ApplicationUser, Task<string?>> change)
+    {
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return (AdminChange.NotFound, null);
+        }
+
+        return await change(user) is { } message ? (AdminChange.Refused, message) : (AdminChange.Done, null);
+    }
+}

@@ -1,0 +1,66 @@
+using IdentityProvider.Admin;
+using IdentityProvider.Data.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IdentityProvider.Areas.Admin.Pages;
+
+/// <summary>
+/// The provider's policy (two-step, lockout, remembered browsers, recovery codes, tokens), saved in the database
+/// and applied by every instance within seconds. Note: the same service as <c>PUT /api/admin/policy</c>
+/// (<see cref="PolicyAdministration"/>), which logs what changed with the administrator as the actor; the form
+/// carries the version it was read at, so a concurrent change is refused instead of overwritten.
+/// </summary>
+public sealed class PolicyModel(PolicyAdministration administration, UserManager<ApplicationUser> users) : PageModel
+{
+    [BindProperty]
+    public PolicyForm Input { get; set; } = new();
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    /// <summary>The version in force on this instance (0 while the configured defaults apply).</summary>
+    public long CurrentVersion => administration.Version;
+
+    public void OnGet() => Input = PolicyForm.From(administration.Current, administration.Version);
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        if (Input.ToPolicy(out var unreadable) is not { } policy)
+        {
+            return Refuse(unreadable);
+        }
+
+        var (outcome, problems) = await administration.SaveAsync(policy, Input.Version, AdminId);
+        switch (outcome)
+        {
+            case PolicyChange.Invalid:
+                return Refuse(problems);
+            case PolicyChange.Conflict:
+                ModelState.AddModelError(string.Empty,
+                    $"Someone changed the policy meanwhile (it is now at version {administration.Version}): nothing was saved. Reload the page and repeat your change.");
+                return Page();
+        }
+
+        StatusMessage = $"The policy was saved (version {administration.Version}); every instance applies it within seconds.";
+        return RedirectToPage();
+    }
+
+    private string AdminId => users.GetUserId(User) ?? throw new InvalidOperationException("The admin policy let an anonymous request through.");
+
+    private PageResult Refuse(IEnumerable<(string Field, string Message)> problems)
+    {
+        foreach (var (field, message) in problems)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{field}", message);
+        }
+
+        return Page();
+    }
+}
