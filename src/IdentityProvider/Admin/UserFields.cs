@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
+using IdentityProvider.Text;
 
 namespace IdentityProvider.Admin;
 
@@ -22,7 +23,7 @@ public static partial class UserFields
         null or "" => "Enter the e-mail address.",
         { Length: > MaxEmailLength } => $"The e-mail address can have at most {MaxEmailLength} characters.",
         // Note: control characters (NUL included) never reach the database, whatever the e-mail check allows.
-        var text when text.Any(char.IsControl) => "The e-mail address cannot contain control characters.",
+        var text when DisplayText.HasHiddenCharacters(text) => "The e-mail address cannot contain control characters or invisible characters.",
         var text when !EmailFormat.IsValid(text) => "Enter a valid e-mail address.",
         _ => null,
     };
@@ -31,7 +32,7 @@ public static partial class UserFields
     {
         null or "" => "Enter the name.",
         { Length: > MaxNameLength } => $"The name can have at most {MaxNameLength} characters.",
-        var text when text.Any(char.IsControl) => "The name cannot contain control characters.",
+        var text when DisplayText.HasHiddenCharacters(text) => "The name cannot contain control characters or invisible characters.",
         _ => null,
     };
 

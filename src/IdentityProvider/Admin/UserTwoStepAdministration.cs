@@ -1,6 +1,7 @@
 using IdentityProvider.Auditing;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.RecoveryCodes;
+using IdentityProvider.Text;
 using IdentityProvider.TwoStep;
 using Microsoft.AspNetCore.Identity;
 
@@ -55,9 +56,9 @@ public sealed class UserTwoStepAdministration(
         WithUserAsync(userId, async user =>
         {
             // Note: a control character (NUL included) never reaches the database or the security log.
-            if (reason is not null && reason.Any(char.IsControl))
+            if (reason is not null && DisplayText.HasHiddenCharacters(reason))
             {
-                return "The reason cannot contain control characters.";
+                return "The reason cannot contain control characters or invisible characters.";
             }
 
             return await suspension.SuspendAsync(user, days, reason, actorId);

@@ -1,3 +1,5 @@
+using IdentityProvider.Text;
+
 namespace IdentityProvider.Clients;
 
 /// <summary>Checks shared by client and scope fields: required, bounded, printable, from an allowed alphabet.</summary>
@@ -20,7 +22,7 @@ internal static class TextRules
         }
 
         // Note: no NUL or other control character reaches the database (PostgreSQL refuses NUL in text anyway).
-        return value.Any(char.IsControl) ? $"{label} may not contain control characters." : null;
+        return DisplayText.HasHiddenCharacters(value) ? $"{label} may not contain control characters or invisible characters." : null;
     }
 
     public static string? Identifier(string value, string label, int maxLength) =>

@@ -1,5 +1,6 @@
-using System.Data.Common;
 using IdentityProvider.Admin.Api;
+using IdentityProvider.Connect;
+using IdentityProvider.Data;
 using IdentityProvider.Settings;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
@@ -31,6 +32,8 @@ public static class Pipeline
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
+        // Before OpenIddict reads a protocol request: unreadable forms and control characters get invalid_request.
+        app.UseProtocolRequestGuard();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -41,9 +44,7 @@ public static class Pipeline
 
     /// <summary>Fail closed and say so: without the database the API answers 503, like the pages.</summary>
     private static int ApiStatusOf(Exception exception) =>
-        exception is DbException or TimeoutException || exception.InnerException is DbException
-            ? StatusCodes.Status503ServiceUnavailable
-            : StatusCodes.Status500InternalServerError;
+        DatabaseOutage.Is(exception) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
 
     /// <summary><c>/health/live</c> answers while the process runs; <c>/health/ready</c> also checks the database.</summary>
     public static WebApplication MapProviderHealthChecks(this WebApplication app)

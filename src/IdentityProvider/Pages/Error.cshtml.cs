@@ -1,5 +1,5 @@
-using System.Data.Common;
 using System.Diagnostics;
+using IdentityProvider.Data;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -39,7 +39,7 @@ public sealed class ErrorModel : PageModel
         }
 
         var exception = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
-        if (exception is DbException or TimeoutException || exception?.InnerException is DbException)
+        if (DatabaseOutage.Is(exception))
         {
             // Fail closed and say so: without the database nothing is accepted.
             Response.StatusCode = StatusCodes.Status503ServiceUnavailable;

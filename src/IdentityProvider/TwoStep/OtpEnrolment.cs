@@ -1,5 +1,6 @@
 using IdentityProvider.Data.Entities;
 using IdentityProvider.Settings;
+using IdentityProvider.Text;
 
 namespace IdentityProvider.TwoStep;
 
@@ -41,7 +42,7 @@ public sealed class OtpEnrolment(OtpDevices devices, TwoStepPolicy policy, IHttp
     /// <summary>Starts an enrolment from the first form; the error is for the page when the input is not valid.</summary>
     public async Task<(OtpEnrolmentView? View, string? Error)> TryBeginAsync(ApplicationUser user, OtpEnrolmentInput input)
     {
-        if (CheckName(input.Name) is { } error)
+        if (!DisplayText.TryNormalize(input.Name, "a name for the device", MaxNameLength, out var name, out var error))
         {
             return (null, error);
         }
@@ -54,7 +55,7 @@ public sealed class OtpEnrolment(OtpDevices devices, TwoStepPolicy policy, IHttp
                 : "Counter-based (HOTP) apps are not allowed here: choose time-based (TOTP).");
         }
 
-        return (await BeginAsync(user, input.Name!.Trim(), type), null);
+        return (await BeginAsync(user, name, type), null);
     }
 
     /// <summary>Activates the device from the confirm form; null on success, else the message (the view is shown again).</summary>
@@ -77,14 +78,6 @@ public sealed class OtpEnrolment(OtpDevices devices, TwoStepPolicy policy, IHttp
                 ? "The codes do not match this key. Enter two codes shown one after the other."
                 : "The code does not match this key. Check the device's clock and enter the current code.";
     }
-
-    /// <summary>Checks the device name: trimmed, 1 to 50 characters; null when valid, else the message.</summary>
-    public static string? CheckName(string? name) => name?.Trim() switch
-    {
-        null or "" => "Enter a name for the device.",
-        { Length: > MaxNameLength } => $"The name can have at most {MaxNameLength} characters.",
-        _ => null,
-    };
 
     private OtpEnrolmentView View(ApplicationUser user, OtpDevice device, byte[] secret)
     {

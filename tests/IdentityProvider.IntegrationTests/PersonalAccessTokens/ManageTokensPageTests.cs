@@ -79,6 +79,9 @@ public class ManageTokensPageTests(TokenFixture provider) : IClassFixture<TokenF
     [InlineData("", "Enter a label.")]
     [InlineData("     ", "Enter a label.")]
     [InlineData("abcdefghijklmnopqrstu", "The label can have at most 20 characters.")]
+    [InlineData("deploy\u202Eexe.txt", "The label cannot contain control characters or invisible characters.")]
+    [InlineData("\u200B\u200B\u200B", "The label cannot contain control characters or invisible characters.")]
+    [InlineData("ring\u0007\u001B[2J", "The label cannot contain control characters or invisible characters.")]
     public async Task Create_BadLabel_ShowsItsOwnMessageAndCreatesNothing(string label, string message)
     {
         var (user, client) = await UserStories.SignedInUserAsync(provider);

@@ -14,6 +14,10 @@ public sealed class ConsentPage(ProviderPage page) : PageObject(page), IPageObje
 
     public static ConsentPage Create(ProviderPage page) => new(page);
 
+    /// <summary>Opens the page for any return URL (as a crafted link would): the answer as it is.</summary>
+    public static Task<ProviderPage> TryOpenAsync(ProviderClient client, string returnUrl) =>
+        client.GetAsync(Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Path, "ReturnUrl", returnUrl));
+
     /// <summary>The scopes listed for the user to approve, in page order.</summary>
     public IReadOnlyList<string> ListedScopes =>
         Page.Document.QuerySelectorAll("#requested-scopes [data-scope]").Select(item => item.GetAttribute("data-scope") ?? "").ToList();

@@ -30,6 +30,12 @@ public sealed class ConsentModel(IOpenIddictApplicationManager applications, IOp
 
         var query = QueryHelpers.ParseQuery(ReturnUrl[ReturnUrl.IndexOf('?')..]);
         Parameters = query.SelectMany(pair => pair.Value.Select(value => new KeyValuePair<string, string>(pair.Key, value ?? ""))).ToList();
+        if (Parameters.Any(parameter => parameter.Key.Any(char.IsControl) || parameter.Value.Any(char.IsControl)))
+        {
+            // Note: refused before the database, which would refuse a NUL itself (and look like an outage).
+            return BadRequest();
+        }
+
         var clientId = query.TryGetValue(OpenIddictConstants.Parameters.ClientId, out var id) ? id.ToString() : "";
         var application = await applications.FindByClientIdAsync(clientId);
         if (application is null)

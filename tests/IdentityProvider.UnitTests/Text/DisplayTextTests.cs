@@ -1,0 +1,47 @@
+using IdentityProvider.Text;
+
+namespace IdentityProvider.UnitTests.Text;
+
+public class DisplayTextTests
+{
+    [Theory]
+    [InlineData("backup\u202Etxt.exe")] // right-to-left override: shows "backupexe.txt"
+    [InlineData("ci\u200Bbot")] // zero-width space
+    [InlineData("\u200B\u200C\u200D\u2060")] // nothing visible at all
+    [InlineData("bell\u0007")]
+    [InlineData("esc\u001B[2J")]
+    [InlineData("nul\u0000")]
+    [InlineData("new\nline")]
+    [InlineData("\uFEFFbom")]
+    public void TryNormalize_HiddenCharacters_Refused(string input)
+    {
+        Assert.False(DisplayText.TryNormalize(input, "a label", 50, out var text, out var error));
+        Assert.Equal("", text);
+        Assert.Contains("control characters or invisible characters", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryNormalize_LoneSurrogate_IsNotValidText()
+    {
+        // Built here: a lone surrogate does not survive xunit's serialisation of theory data.
+        Assert.False(DisplayText.TryNormalize("lone" + (char)0xD800 + "surrogate", "a label", 20, out _, out var error));
+        Assert.Equal("The label is not valid text.", error);
+    }
+
+    [Theory]
+    [InlineData("", "Enter a label.")]
+    [InlineData("   ", "Enter a label.")]
+    [InlineData("abcdefghijklmnopqrstu", "The label can have at most 20 characters.")]
+    public void TryNormalize_BlankTooLongOrBroken_SaysWhy(string input, string message)
+    {
+        Assert.False(DisplayText.TryNormalize(input, "a label", 20, out _, out var error));
+        Assert.Equal(message, error);
+    }
+
+    [Theory]
+    [InlineData("Резервное копирование")]
+    [InlineData("deploy-bot 2")]
+    [InlineData("日本語")]
+    public void TryNormalize_OrdinaryNamesInAnyScript_Accepted(string input) =>
+        Assert.True(DisplayText.TryNormalize(input, "a name", 50, out _, out _));
+}
