@@ -129,11 +129,18 @@ public static class UserStories
     /// <summary>A new administrator with a device, signed in with both steps (the admin area demands them).</summary>
     public static async Task<(ProviderClient Client, TestUser Admin)> SignedInAdminAsync(ProviderFixture fixture)
     {
+        var (client, admin, _) = await SignedInAdminWithDeviceAsync(fixture);
+        return (client, admin);
+    }
+
+    /// <summary>The same, with the administrator's device (to confirm a change with a fresh code).</summary>
+    public static async Task<(ProviderClient Client, TestUser Admin, TestDevice Device)> SignedInAdminWithDeviceAsync(ProviderFixture fixture)
+    {
         var admin = await CreateUserAsync(fixture.Factory, role: "admin");
         var device = await EnrolTotpAsync(fixture.Factory, admin.Id);
         var client = fixture.CreateClient();
         (await SignInWithTwoStepsAsync(fixture.Factory, client, admin, device)).As<ManagePage>();
-        return (client, admin);
+        return (client, admin, device);
     }
 
     /// <summary>A new user signed in with the password at the account page (the account pages need no second step).</summary>
