@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.OpenApi;
 
 namespace IdentityProvider.Admin.Api;
 
@@ -12,8 +13,18 @@ public static class SecurityEventEndpoints
             .WithSummary("The security log, newest first, filtered by user (id or e-mail address), event type and date range (UTC); "
                 + $"{SecurityEventQuery.PageSize} events a page. With Accept: text/csv, every event of the filter as CSV.")
             .Produces<SecurityEventList>()
-            .Produces(StatusCodes.Status200OK, contentType: SecurityLogCsv.ContentType)
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // Why: the metadata keeps one type per status code; the CSV form of the same 200 is added here.
+                if (operation.Responses?.GetValueOrDefault("200") is OpenApiResponse ok)
+                {
+                    ok.Content ??= new Dictionary<string, OpenApiMediaType>();
+                    ok.Content[SecurityLogCsv.ContentType] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+                }
+
+                return Task.CompletedTask;
+            });
     }
 
     /// <param name="since">From this date (2025-01-31) or moment (2025-01-31T13:45, UTC unless an offset is given), inclusive.</param>
