@@ -1,6 +1,101 @@
+using System.Runtime.CompilerServices;
+using IdentityProvider.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
 namespace IdentityProvider.Admin;
 
-/// <summary>To be written (administration issue).</summary>
-public sealed class SecurityEventQuery
+/// <summary>One security log row as administrators read it: the stored event with the e-mail addresses of its user and actor.</summary>
+public sealed record SecurityEventRow(
+    long Id,
+    DateTimeOffset OccurredAt,
+    string Kind,
+    string? UserId,
+    string? UserEmail,
+    string? ActorId,
+    string? ActorEmail,
+    string? ClientId,
+    string? IpAddress,
+    string? Detail);
+
+/// <summary>One page of the filtered security log, newest first.</summary>
+public sealed record SecurityEventPage(IReadOnlyList<SecurityEventRow> Rows, int Page, int PageSize, int Total)
 {
+    public bool HasOlder => Page * PageSize < Total;
+}
+
+/// <summary>
+/// Reading the security log (admin page and API): filtered by user (id or e-mail address, as the account the
+/// event concerns or as the actor), event type and date range, newest first, a page at a time or whole for CSV.
+/// </summary>
+public sealed class SecurityEventQuery(ApplicationDbContext db, ILookupNormalizer normalizer)
+{
+    public const int PageSize = 50;
+
+    public async Task<SecurityEventPage> PageAsync(SecurityEventFilter filter, CancellationToken cancellationToken = default)
+    {
+        var query = await FilteredAsync(filter, cancellationToken);
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.Skip((filter.Page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        return new SecurityEventPage(rows, filter.Page, PageSize, total);
+    }
+
+    /// <summary>Every row of the filtered log, newest first, streamed (for the CSV export, whatever its length).</summary>
+    public async IAsyncEnumerable<SecurityEventRow> AllAsync(
+        SecurityEventFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var query = await FilteredAsync(filter, cancellationToken);
+        await foreach (var row in query.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return row;
+        }
+    }
+
+    private async Task<IQueryable<SecurityEventRow>> FilteredAsync(SecurityEventFilter filter, CancellationToken cancellationToken)
+    {
+        var events = db.SecurityEvents.AsNoTracking();
+        if (filter.User is { } user)
+        {
+            // An id as typed (even of a deleted account) or the account with that e-mail address.
+            var normalized = normalizer.NormalizeEmail(user);
+            var ids = await db.Users.Where(account => account.Id == user || account.NormalizedEmail == normalized)
+                .Select(account => account.Id)
+                .ToListAsync(cancellationToken);
+            ids.Add(user);
+            events = events.Where(row => (row.UserId != null && ids.Contains(row.UserId)) || (row.ActorId != null && ids.Contains(row.ActorId)));
+        }
+
+        if (filter.Type is { } type)
+        {
+            events = events.Where(row => row.Kind == type);
+        }
+
+        if (filter.From is { } since)
+        {
+            events = events.Where(row => row.OccurredAt >= since);
+        }
+
+        if (filter.To is { } until)
+        {
+            events = events.Where(row => row.OccurredAt <= until);
+        }
+
+        return from row in events
+            join account in db.Users on row.UserId equals account.Id into accounts
+            from account in accounts.DefaultIfEmpty()
+            join actor in db.Users on row.ActorId equals actor.Id into actors
+            from actor in actors.DefaultIfEmpty()
+            orderby row.OccurredAt descending, row.Id descending
+            select new SecurityEventRow(
+                row.Id,
+                row.OccurredAt,
+                row.Kind,
+                row.UserId,
+                account == null ? null : account.Email,
+                row.ActorId,
+                actor == null ? null : actor.Email,
+                row.ClientId,
+                row.IpAddress,
+                row.Detail);
+    }
 }

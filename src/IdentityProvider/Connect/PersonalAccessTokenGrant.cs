@@ -19,7 +19,7 @@ namespace IdentityProvider.Connect;
 /// <remarks>
 /// Kept cheap, since scripts may call it often: the checksum refuses typos and junk before any database
 /// work, then one indexed query reads the token with its user, and last access is written at most once a
-/// minute. The signature OpenIddict then makes should dominate the cost.
+/// minute (with a "token used" line in the security log). The signature OpenIddict then makes should dominate the cost.
 /// </remarks>
 public sealed class PersonalAccessTokenGrant(
     ApplicationDbContext db,
@@ -92,9 +92,16 @@ public sealed class PersonalAccessTokenGrant(
         {
             // Conditional, so exchanges racing on a stale value write once between them.
             var staleBefore = now - ExchangeRules.LastUseResolution;
-            await db.PersonalAccessTokens
+            var updated = await db.PersonalAccessTokens
                 .Where(token => token.Id == found.Id && (token.LastUsedAt == null || token.LastUsedAt <= staleBefore))
                 .ExecuteUpdateAsync(setters => setters.SetProperty(token => token.LastUsedAt, now), cancellationToken);
+            if (updated == 1)
+            {
+                // Note: the use is logged with the last-access write, at most once a minute per token (the one
+                // exchange that won the update), never once per exchange. The label and id only, never the token.
+                await securityLog.WriteAsync(SecurityEventKinds.TokenUsed, found.User.Id, $"{name}: scopes {string.Join(' ', scopes)}",
+                    clientId: request.ClientId);
+            }
         }
 
         var principal = ClaimsFactory.CreateForPersonalAccessToken(found.User.Id, found.Id, scopes);

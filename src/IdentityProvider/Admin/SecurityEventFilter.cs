@@ -1,0 +1,91 @@
+using System.Globalization;
+using IdentityProvider.Auditing;
+
+namespace IdentityProvider.Admin;
+
+/// <summary>The security log's filter as typed on the page or in the API's query string; every part optional.</summary>
+public sealed record SecurityEventCriteria(string? User = null, string? Type = null, string? From = null, string? To = null, string? Page = null);
+
+/// <summary>
+/// A checked filter of the security log: the user (id or e-mail address), the event type, the moments from and
+/// to (inclusive, UTC) and the page (1 = newest).
+/// </summary>
+public sealed record SecurityEventFilter(string? User, string? Type, DateTimeOffset? From, DateTimeOffset? To, int Page)
+{
+    public const int MaxUserLength = 256;
+    public const int MaxPage = 100_000;
+
+    /// <summary>What the date fields accept: an ISO 8601 date, or a date and time (UTC unless an offset is given).</summary>
+    private static readonly string[] MomentFormats =
+    [
+        "yyyy-MM-dd",
+        "yyyy-MM-dd'T'HH:mmK",
+        "yyyy-MM-dd'T'HH:mm:ssK",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
+        "yyyy-MM-dd HH:mmK",
+        "yyyy-MM-dd HH:mm:ssK",
+    ];
+
+    /// <summary>
+    /// Checks <paramref name="criteria"/>; the filter, or the problems (field names as in the API's query string).
+    /// A "to" date without a time means the end of that day.
+    /// </summary>
+    public static (SecurityEventFilter? Filter, IReadOnlyList<(string Field, string Message)> Problems) Read(SecurityEventCriteria criteria)
+    {
+        var problems = new List<(string Field, string Message)>();
+        var user = criteria.User?.Trim() is { Length: > 0 } typed ? typed : null;
+        if (user is { Length: > MaxUserLength })
+        {
+            problems.Add(("user", $"The user can have at most {MaxUserLength} characters."));
+        }
+        else if (user is not null && user.Any(char.IsControl))
+        {
+            // Note: control characters never reach a query, nor the page that echoes the filter.
+            problems.Add(("user", "The user cannot contain control characters."));
+        }
+
+        var type = criteria.Type?.Trim() is { Length: > 0 } kind ? kind : null;
+        if (type is not null && !SecurityEventKinds.All.Contains(type, StringComparer.Ordinal))
+        {
+            problems.Add(("type", "Choose an event type from the list."));
+        }
+
+        var from = ReadMoment(criteria.From, endOfDay: false, "from", "From", problems);
+        var to = ReadMoment(criteria.To, endOfDay: true, "to", "To", problems);
+        if (from > to)
+        {
+            problems.Add(("to", "\"To\" must not be before \"From\"."));
+        }
+
+        var page = 1;
+        if (criteria.Page?.Trim() is { Length: > 0 } pageText
+            && (!int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page is < 1 or > MaxPage))
+        {
+            problems.Add(("page", $"The page must be a whole number from 1 to {MaxPage}."));
+        }
+
+        return problems.Count > 0 ? (null, problems) : (new SecurityEventFilter(user, type, from, to, page), []);
+    }
+
+    /// <summary>The same filter on another page.</summary>
+    public SecurityEventFilter OnPage(int page) => this with { Page = page };
+
+    private static DateTimeOffset? ReadMoment(string? text, bool endOfDay, string field, string label, List<(string Field, string Message)> problems)
+    {
+        if (text?.Trim() is not { Length: > 0 } trimmed)
+        {
+            return null;
+        }
+
+        if (trimmed.Length > 40 || !DateTimeOffset.TryParseExact(trimmed, MomentFormats, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var moment))
+        {
+            problems.Add((field, $"\"{label}\" must be a date (2025-01-31) or a date and time (2025-01-31T13:45), in UTC."));
+            return null;
+        }
+
+        // Note: Npgsql stores timestamptz only with offset 0; a date alone as "to" takes in the whole day.
+        moment = moment.ToUniversalTime();
+        return endOfDay && trimmed.Length == 10 ? moment.AddDays(1).AddTicks(-1) : moment;
+    }
+}
