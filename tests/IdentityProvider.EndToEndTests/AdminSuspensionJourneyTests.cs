@@ -41,9 +41,11 @@ public class AdminSuspensionJourneyTests(BrowserJourneyFixture fixture) : IClass
 
             // Finds the user and opens the Two-step sign-in tab.
             await adminPage.GotoAsync(new Uri(provider, AdminUsersPage.Path).ToString());
-            await adminPage.GetByLabel("Search by e-mail address", new() { Exact = true }).FillAsync(user.Email);
+            await adminPage.GetByLabel("Search by e-mail address or name", new() { Exact = true }).FillAsync(user.Email);
             await adminPage.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
             await adminPage.GetByRole(AriaRole.Link, new() { Name = user.Email, Exact = true }).ClickAsync();
+            await adminPage.WaitForURLAsync(new Uri(provider, AdminUserPage.PathFor(user.Id)).ToString());
+            await adminPage.GetByRole(AriaRole.Link, new() { Name = "Two-step sign-in", Exact = true }).ClickAsync();
             await adminPage.WaitForURLAsync(new Uri(provider, AdminUserTwoStepPage.PathFor(user.Id)).ToString());
             await Expect(adminPage.GetByRole(AriaRole.Heading, new() { Name = "Two-step sign-in", Exact = true })).ToBeVisibleAsync();
 

@@ -22,7 +22,11 @@ public class DatabaseOutageTests
     public void Is_RequestRefusedByTheDatabase_IsNotAnOutage(string sqlState) =>
         Assert.False(DatabaseOutage.Is(new DbUpdateException("save failed", new PostgresException("refused", "ERROR", "ERROR", sqlState))));
 
-    [Fact]
-    public void Is_AdministratorShutdown_IsAnOutage() =>
-        Assert.True(DatabaseOutage.Is(new PostgresException("terminating connection", "FATAL", "FATAL", "57P01")));
+    [Theory]
+    [InlineData("57P01")] // administrator shutdown
+    [InlineData("3D000")] // the database is gone
+    [InlineData("53300")] // too many connections
+    [InlineData("28P01")] // the login no longer works
+    public void Is_DatabaseUnusable_IsAnOutage(string sqlState) =>
+        Assert.True(DatabaseOutage.Is(new PostgresException("unusable", "FATAL", "FATAL", sqlState)));
 }
