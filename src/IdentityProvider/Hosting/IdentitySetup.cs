@@ -54,6 +54,13 @@ public static class IdentitySetup
             options.AccessDeniedPath = "/Account/AccessDenied";
             options.ExpireTimeSpan = TimeSpan.FromHours(10);
             options.SlidingExpiration = true;
+            // After Identity's security stamp check (set by AddIdentity): the session must still exist on the server.
+            var checkSecurityStamp = options.Events.OnValidatePrincipal;
+            options.Events.OnValidatePrincipal = async context =>
+            {
+                await checkSecurityStamp(context);
+                await ServerSessions.ValidateAsync(context);
+            };
         });
 
         services.Configure<SecurityStampValidatorOptions>(options =>
@@ -68,7 +75,7 @@ public static class IdentitySetup
             };
         });
 
-        services.AddScoped<SessionSignIn>();
+        services.AddScoped<SessionSignIn>().AddScoped<ServerSessions>();
         return services;
     }
 }

@@ -14,11 +14,13 @@ namespace IdentityProvider.Sessions;
 /// When the user last entered a one-time password (or recovery code) in this session: at sign-in, or again
 /// when the admin area asked for a fresh code. Kept in the session cookie only.
 /// </param>
-public sealed record SessionProof(IReadOnlyList<string> Methods, DateTimeOffset AuthenticatedAt, DateTimeOffset? SecondStepAt = null)
+/// <param name="SessionId">The server-side session (<see cref="ServerSessions"/>) the cookie belongs to.</param>
+public sealed record SessionProof(IReadOnlyList<string> Methods, DateTimeOffset AuthenticatedAt, DateTimeOffset? SecondStepAt = null, Guid? SessionId = null)
 {
     public const string MethodClaim = OpenIddictConstants.Claims.AuthenticationMethodReference;
     public const string AuthTimeClaim = OpenIddictConstants.Claims.AuthenticationTime;
     public const string SecondStepClaim = "idp_second_step_at";
+    public const string SessionIdClaim = "idp_sid";
 
     public static SessionProof PasswordOnly(DateTimeOffset now) => new([AuthenticationMethods.Password], now);
 
@@ -35,9 +37,12 @@ public sealed record SessionProof(IReadOnlyList<string> Methods, DateTimeOffset 
     {
         var claims = Methods.Select(method => new Claim(MethodClaim, method))
             .Append(new Claim(AuthTimeClaim, AuthTimeSeconds.ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64));
-        return SecondStepAt is { } at
-            ? claims.Append(new Claim(SecondStepClaim, at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64))
-            : claims;
+        if (SecondStepAt is { } at)
+        {
+            claims = claims.Append(new Claim(SecondStepClaim, at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64));
+        }
+
+        return SessionId is { } id ? claims.Append(new Claim(SessionIdClaim, id.ToString())) : claims;
     }
 
     /// <summary>Reads the proof back from a session or token principal; null when it carries none.</summary>
@@ -54,7 +59,8 @@ public sealed record SessionProof(IReadOnlyList<string> Methods, DateTimeOffset 
         var secondStep = long.TryParse(principal?.FindFirst(SecondStepClaim)?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var at)
             ? DateTimeOffset.FromUnixTimeSeconds(at)
             : (DateTimeOffset?)null;
-        return new SessionProof(methods, DateTimeOffset.FromUnixTimeSeconds(seconds), secondStep);
+        var sessionId = Guid.TryParse(principal?.FindFirst(SessionIdClaim)?.Value, out var session) ? session : (Guid?)null;
+        return new SessionProof(methods, DateTimeOffset.FromUnixTimeSeconds(seconds), secondStep, sessionId);
     }
 
     // In the session cookie amr is one claim per method; inside codes and refresh tokens it is a JSON array.

@@ -13,11 +13,23 @@ namespace IdentityProvider.Sessions;
 public sealed class SessionSignIn(
     SignInManager<ApplicationUser> signInManager,
     ApplicationDbContext db,
+    ServerSessions serverSessions,
     IEnumerable<ISessionEndHandler> endHandlers,
     IHttpContextAccessor httpContextAccessor)
 {
     public async Task SignInAsync(ApplicationUser user, SessionProof proof)
     {
+        if (proof.SessionId is null)
+        {
+            // A new sign-in on this browser replaces the session it had, if any.
+            if (SessionProof.From(httpContextAccessor.HttpContext?.User)?.SessionId is { } previous)
+            {
+                await serverSessions.EndAsync(previous);
+            }
+
+            proof = proof with { SessionId = await serverSessions.StartAsync(user.Id) };
+        }
+
         await signInManager.SignInWithClaimsAsync(user, new AuthenticationProperties { IsPersistent = false }, proof.ToClaims());
         if (user.LastSignInAt != proof.AuthenticatedAt)
         {
@@ -40,9 +52,17 @@ public sealed class SessionSignIn(
         await SignInAsync(user, proof);
     }
 
-    /// <summary>Ends the session, after every <see cref="ISessionEndHandler"/> (e.g. the remembered browser is forgotten).</summary>
+    /// <summary>
+    /// Ends the session, on the server too (every copy of the cookie stops working), after every
+    /// <see cref="ISessionEndHandler"/> (e.g. the remembered browser is forgotten).
+    /// </summary>
     public async Task SignOutAsync()
     {
+        if (SessionProof.From(httpContextAccessor.HttpContext?.User)?.SessionId is { } sessionId)
+        {
+            await serverSessions.EndAsync(sessionId);
+        }
+
         if (signInManager.UserManager.GetUserId(httpContextAccessor.HttpContext?.User ?? new()) is { } userId)
         {
             foreach (var handler in endHandlers)
