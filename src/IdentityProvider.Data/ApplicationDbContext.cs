@@ -32,6 +32,8 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
+    public DbSet<ShowOnceTicket> ShowOnceTickets => Set<ShowOnceTicket>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Note: SQLite cannot compare or order DateTimeOffset text; stored as UTC ticks, it can.

@@ -33,7 +33,7 @@ public class AdminSuspensionJourneyTests(BrowserJourneyFixture fixture) : IClass
         {
             // The administrator signs in with both steps: the admin area demands them.
             await adminPage.GotoAsync(new Uri(provider, LoginPage.Path).ToString());
-            await SubmitPasswordAsync(adminPage, admin.Email, admin.Password);
+            await BrowserSteps.SubmitPasswordAsync(adminPage, admin.Email, admin.Password);
             await adminPage.WaitForURLAsync(url => url.StartsWith(new Uri(provider, TwoStepPage.Path).ToString(), StringComparison.OrdinalIgnoreCase));
             await adminPage.GetByLabel("One-time password", new() { Exact = true }).FillAsync(adminDevice.TotpNow(clock));
             await adminPage.Keyboard.PressAsync("Enter");
@@ -87,7 +87,7 @@ public class AdminSuspensionJourneyTests(BrowserJourneyFixture fixture) : IClass
         }
         catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {
-            throw new Xunit.Sdk.XunitException($"The journey stopped at {current.Url}: {e.Message}\n--- page ---\n{await SafeContentAsync(current)}");
+            throw new Xunit.Sdk.XunitException($"The journey stopped at {current.Url}: {e.Message}\n--- page ---\n{await BrowserSteps.SafeContentAsync(current)}");
         }
         finally
         {
@@ -108,25 +108,6 @@ public class AdminSuspensionJourneyTests(BrowserJourneyFixture fixture) : IClass
         await page.GotoAsync(rp.ToString());
         await page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => url.StartsWith(new Uri(provider, LoginPage.Path).ToString(), StringComparison.OrdinalIgnoreCase));
-        await SubmitPasswordAsync(page, user.Email, user.Password);
-    }
-
-    private static async Task SubmitPasswordAsync(IPage page, string email, string password)
-    {
-        await page.GetByLabel("E-mail", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-    }
-
-    private static async Task<string> SafeContentAsync(IPage page)
-    {
-        try
-        {
-            return await page.ContentAsync();
-        }
-        catch (PlaywrightException)
-        {
-            return "(page content unavailable)";
-        }
+        await BrowserSteps.SubmitPasswordAsync(page, user.Email, user.Password);
     }
 }

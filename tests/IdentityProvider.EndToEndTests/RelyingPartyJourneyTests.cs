@@ -88,23 +88,11 @@ public class RelyingPartyJourneyTests(BrowserJourneyFixture fixture) : IClassFix
         }
         catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {
-            throw new Xunit.Sdk.XunitException($"The journey stopped at {page.Url}: {e.Message}\n--- page ---\n{await SafeContentAsync(page)}");
+            throw new Xunit.Sdk.XunitException($"The journey stopped at {page.Url}: {e.Message}\n--- page ---\n{await BrowserSteps.SafeContentAsync(page)}");
         }
         finally
         {
             await page.CloseAsync();
-        }
-    }
-
-    private static async Task<string> SafeContentAsync(IPage page)
-    {
-        try
-        {
-            return await page.ContentAsync();
-        }
-        catch (PlaywrightException)
-        {
-            return "(page content unavailable)";
         }
     }
 }

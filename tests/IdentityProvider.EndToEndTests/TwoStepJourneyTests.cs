@@ -31,7 +31,7 @@ public class TwoStepJourneyTests(BrowserJourneyFixture fixture) : IClassFixture<
         {
             // Bob, so that the other journeys' Alice keeps signing in with her password alone.
             await page.GotoAsync(new Uri(provider, LoginPage.Path).ToString());
-            await SubmitPasswordAsync(page, "bob@example.com", TestData.BobPassword);
+            await BrowserSteps.SubmitPasswordAsync(page, "bob@example.com", TestData.BobPassword);
             await page.WaitForURLAsync(new Uri(provider, ManagePage.Path).ToString());
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Two-step sign-in", Exact = true }).ClickAsync();
@@ -110,7 +110,7 @@ public class TwoStepJourneyTests(BrowserJourneyFixture fixture) : IClassFixture<
             await page.GotoAsync(rp.ToString());
             await page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).ClickAsync();
             await page.WaitForURLAsync(url => url.StartsWith(new Uri(provider, LoginPage.Path).ToString(), StringComparison.OrdinalIgnoreCase));
-            await SubmitPasswordAsync(page, "bob@example.com", TestData.BobPassword);
+            await BrowserSteps.SubmitPasswordAsync(page, "bob@example.com", TestData.BobPassword);
 
             await page.WaitForURLAsync(url => url.StartsWith(new Uri(provider, TwoStepPage.Path).ToString(), StringComparison.OrdinalIgnoreCase));
             var code = page.GetByLabel("One-time password", new() { Exact = true });
@@ -129,30 +129,11 @@ public class TwoStepJourneyTests(BrowserJourneyFixture fixture) : IClassFixture<
         }
         catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {
-            throw new Xunit.Sdk.XunitException($"The journey stopped at {page.Url}: {e.Message}\n--- page ---\n{await SafeContentAsync(page)}");
+            throw new Xunit.Sdk.XunitException($"The journey stopped at {page.Url}: {e.Message}\n--- page ---\n{await BrowserSteps.SafeContentAsync(page)}");
         }
         finally
         {
             await page.CloseAsync();
-        }
-    }
-
-    private static async Task SubmitPasswordAsync(IPage page, string email, string password)
-    {
-        await page.GetByLabel("E-mail", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-    }
-
-    private static async Task<string> SafeContentAsync(IPage page)
-    {
-        try
-        {
-            return await page.ContentAsync();
-        }
-        catch (PlaywrightException)
-        {
-            return "(page content unavailable)";
         }
     }
 

@@ -373,6 +373,22 @@ namespace IdentityProvider.Migrations.Postgres.Migrations
                     b.ToTable("ServerSecrets", (string)null);
                 });
 
+            modelBuilder.Entity("IdentityProvider.Data.Entities.ShowOnceTicket", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("ShowOnceTickets", (string)null);
+                });
+
             modelBuilder.Entity("IdentityProvider.Data.Entities.StoredSetting", b =>
                 {
                     b.Property<string>("Name")

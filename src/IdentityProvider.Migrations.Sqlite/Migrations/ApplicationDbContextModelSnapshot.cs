@@ -366,6 +366,22 @@ namespace IdentityProvider.Migrations.Sqlite.Migrations
                     b.ToTable("ServerSecrets", (string)null);
                 });
 
+            modelBuilder.Entity("IdentityProvider.Data.Entities.ShowOnceTicket", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("ShowOnceTickets", (string)null);
+                });
+
             modelBuilder.Entity("IdentityProvider.Data.Entities.StoredSetting", b =>
                 {
                     b.Property<string>("Name")

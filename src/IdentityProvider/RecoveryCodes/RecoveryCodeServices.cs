@@ -5,5 +5,6 @@ public static class RecoveryCodeServices
     /// <summary>Recovery codes: the store (salted hashes, spent atomically) and the issuer that logs each new set.</summary>
     public static IServiceCollection AddRecoveryCodes(this IServiceCollection services) =>
         services.AddScoped<RecoveryCodeStore>()
-            .AddScoped<RecoveryCodeIssuer>();
+            .AddScoped<RecoveryCodeIssuer>()
+            .AddScoped<IssuedRecoveryCodes>();
 }

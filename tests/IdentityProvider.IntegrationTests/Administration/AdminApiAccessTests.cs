@@ -1,6 +1,8 @@
 using System.Net;
 using IdentityProvider.Testing;
 using IdentityProvider.Testing.Stories;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using static IdentityProvider.Testing.Stories.AdminApiStories;
 
 namespace IdentityProvider.IntegrationTests.Administration;
@@ -80,5 +82,24 @@ public class AdminApiAccessTests(ProviderFixture provider) : IClassFixture<Provi
         Assert.All(paths, path => Assert.StartsWith("/api/admin/", path, StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.OK, reference.StatusCode);
         Assert.DoesNotContain("https://", await reference.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_ListsEveryAdminEndpointWithItsMethod()
+    {
+        using var http = provider.Factory.CreateClient();
+        var documented = (await (await http.GetAsync("/openapi/v1.json")).JsonAsync()).GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(method => $"{method.Name.ToUpperInvariant()} {path.Name}"))
+            .ToHashSet(StringComparer.Ordinal);
+
+        var mapped = provider.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(endpoint => endpoint.RoutePattern.RawText?.StartsWith("/api/admin/", StringComparison.Ordinal) == true
+                && !endpoint.RoutePattern.RawText.StartsWith("/api/admin/docs", StringComparison.Ordinal))
+            .SelectMany(endpoint => (endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(method =>
+                $"{method} {endpoint.RoutePattern.RawText!.TrimEnd('/')}"))
+            .ToList();
+
+        Assert.True(mapped.Count >= 25, $"Only {mapped.Count} admin endpoints found: {string.Join(", ", mapped)}");
+        Assert.All(mapped, endpoint => Assert.Contains(endpoint, documented));
     }
 }

@@ -32,6 +32,9 @@ public sealed class RecoveryCodesPage(ProviderPage page) : PageObject(page), IPa
     /// <summary>"Generate new codes" with the password; a new set leads to <see cref="ShowRecoveryCodesPage"/>.</summary>
     public Task<ProviderPage> GenerateAsync(string password) => SubmitAsync(Fields(password));
 
+    /// <summary>The same, without following the answer (its status and cookies).</summary>
+    public Task<HttpResponseMessage> PostGenerateAsync(string password) => PostAsync(Fields(password));
+
     /// <summary>
     /// Posts "Generate new codes" with the form (and antiforgery token) of <paramref name="withToken"/>, for when
     /// this page offers no form (a forged post); follows the answer.

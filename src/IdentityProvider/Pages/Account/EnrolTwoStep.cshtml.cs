@@ -17,7 +17,8 @@ public sealed class EnrolTwoStepModel(
     OtpEnrolment enrolment,
     TwoStepGate gate,
     TwoStepCompletion completion,
-    DeviceChanges deviceChanges) : PageModel
+    DeviceChanges deviceChanges,
+    IssuedRecoveryCodes issuedCodes) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -71,7 +72,7 @@ public sealed class EnrolTwoStepModel(
         if (codes is not null)
         {
             // The first device: its recovery codes are shown once (the session exists now), then the sign-in goes on.
-            IssuedRecoveryCodes.Keep(TempData, user.Id, codes);
+            await issuedCodes.KeepAsync(TempData, user.Id, codes);
             return RedirectToPage("/Manage/RecoveryCodes/Show", new { ReturnUrl = next });
         }
 

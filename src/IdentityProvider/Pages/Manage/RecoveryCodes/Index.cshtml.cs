@@ -18,7 +18,8 @@ public sealed class IndexModel(
     OtpDevices devices,
     RecoveryCodeStore store,
     RecoveryCodeIssuer issuer,
-    TwoStepPolicy policy) : PageModel
+    TwoStepPolicy policy,
+    IssuedRecoveryCodes issuedCodes) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -54,7 +55,7 @@ public sealed class IndexModel(
         }
 
         var codes = await issuer.IssueAsync(user.Id, actorId: null, "requested by the user");
-        IssuedRecoveryCodes.Keep(TempData, user.Id, codes);
+        await issuedCodes.KeepAsync(TempData, user.Id, codes);
         return RedirectToPage("Show", new { ReturnUrl = "/Manage/RecoveryCodes" });
     }
 

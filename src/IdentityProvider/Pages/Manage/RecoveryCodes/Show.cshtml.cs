@@ -14,7 +14,7 @@ namespace IdentityProvider.Pages.Manage.RecoveryCodes;
 /// Warning: the response must not be cached; a reload or the back button finds the codes gone.
 /// </remarks>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class ShowModel(UserManager<ApplicationUser> users) : PageModel
+public sealed class ShowModel(UserManager<ApplicationUser> users, IssuedRecoveryCodes issuedCodes) : PageModel
 {
     /// <summary>Where to go after the acknowledgement: the authorize request of a sign-in, or an account page.</summary>
     [BindProperty(SupportsGet = true)]
@@ -25,14 +25,14 @@ public sealed class ShowModel(UserManager<ApplicationUser> users) : PageModel
 
     public RecoveryCodeListModel? Codes { get; private set; }
 
-    public IActionResult OnGet()
+    public async Task<IActionResult> OnGetAsync()
     {
         if (users.GetUserId(User) is not { } userId)
         {
             return Challenge();
         }
 
-        if (IssuedRecoveryCodes.Take(TempData, userId) is { } codes)
+        if (await issuedCodes.TakeAsync(TempData, userId) is { } codes)
         {
             Codes = new RecoveryCodeListModel(codes, User.Identity?.Name ?? userId, Request.Host.Value ?? "IdentityProvider");
         }

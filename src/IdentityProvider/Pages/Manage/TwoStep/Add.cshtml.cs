@@ -14,7 +14,8 @@ namespace IdentityProvider.Pages.Manage.TwoStep;
 public sealed class AddModel(
     UserManager<ApplicationUser> users,
     OtpEnrolment enrolment,
-    DeviceChanges deviceChanges) : PageModel
+    DeviceChanges deviceChanges,
+    IssuedRecoveryCodes issuedCodes) : PageModel
 {
     [BindProperty]
     public OtpEnrolmentInput Enrolment { get; set; } = new();
@@ -66,7 +67,7 @@ public sealed class AddModel(
         if (codes is not null)
         {
             // The first device: its recovery codes are shown once before the device list.
-            IssuedRecoveryCodes.Keep(TempData, user.Id, codes);
+            await issuedCodes.KeepAsync(TempData, user.Id, codes);
             return RedirectToPage("/Manage/RecoveryCodes/Show", new { ReturnUrl = "/Manage/TwoStep" });
         }
 

@@ -15,7 +15,7 @@ namespace IdentityProvider.Areas.Admin.Pages.Users;
 /// API (<see cref="UserTwoStepAdministration"/>), which logs every action with the administrator as the actor.
 /// </summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class TwoStepModel(UserTwoStepAdministration administration, UserManager<ApplicationUser> users) : PageModel
+public sealed class TwoStepModel(UserTwoStepAdministration administration, UserManager<ApplicationUser> users, IssuedRecoveryCodes issuedCodes) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Id { get; set; } = "";
@@ -43,7 +43,7 @@ public sealed class TwoStepModel(UserTwoStepAdministration administration, UserM
             return NotFound();
         }
 
-        if (IssuedRecoveryCodes.Take(TempData, State.User.Id) is { } codes)
+        if (await issuedCodes.TakeAsync(TempData, State.User.Id) is { } codes)
         {
             IssuedCodes = new RecoveryCodeListModel(codes, State.User.Email ?? State.User.Id, Request.Host.Value ?? "IdentityProvider");
         }
@@ -56,7 +56,7 @@ public sealed class TwoStepModel(UserTwoStepAdministration administration, UserM
         var (outcome, message, codes) = await administration.IssueRecoveryCodesAsync(Id, AdminId);
         if (codes is not null)
         {
-            IssuedRecoveryCodes.Keep(TempData, Id, codes);
+            await issuedCodes.KeepAsync(TempData, Id, codes);
         }
 
         return await AfterAsync(outcome, message, null);
