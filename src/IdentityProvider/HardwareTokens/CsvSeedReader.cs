@@ -1,0 +1,114 @@
+using System.Globalization;
+using CsvHelper;
+using IdentityProvider.TwoStep;
+
+namespace IdentityProvider.HardwareTokens;
+
+/// <summary>
+/// Reads a seed file in the simple CSV form vendors and scripts produce: a header row
+/// <c>serial,seed_hex,type,digits,period_or_counter</c>, then one token per row (RFC 4180 quoting). A bad row is
+/// rejected with its reason; a file without that header is refused whole.
+/// </summary>
+public static class CsvSeedReader
+{
+    public static readonly string[] Header = ["serial", "seed_hex", "type", "digits", "period_or_counter"];
+
+    /// <summary>More rows than this refuse the file (a vendor batch is far smaller).</summary>
+    public const int MaxRows = 100_000;
+
+    public static SeedFile Read(TextReader text)
+    {
+        // Note: a comma, as the format says; CsvHelper would otherwise guess among , ; tab and |.
+        using var csv = CsvReader.Create(text, CsvReaderOptions.Default with { Separator = ',' });
+        bool header;
+        try
+        {
+            csv.ReadHeader();
+            header = csv.Headers.Select(name => name.Trim().ToLowerInvariant()).SequenceEqual(Header);
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            header = false;
+        }
+
+        if (!header)
+        {
+            throw new SeedFileException($"The first row must be the header {string.Join(',', Header)}.");
+        }
+
+        var tokens = new List<SeedFileToken>();
+        var rejected = new List<RejectedSeedEntry>();
+        while (csv.Read())
+        {
+            string Field(int index) => index < csv.FieldCount ? csv.GetString(index).Trim() : "";
+            if (csv.FieldCount <= 1 && Field(0).Length == 0)
+            {
+                continue;
+            }
+
+            if (tokens.Count + rejected.Count >= MaxRows)
+            {
+                throw new SeedFileException($"The file has more than {MaxRows} rows.");
+            }
+
+            var serial = Field(0);
+            var problem = TryRead(serial, Field(1), Field(2), Field(3), Field(4), out var token);
+            if (token is not null)
+            {
+                tokens.Add(token);
+            }
+            else
+            {
+                rejected.Add(new RejectedSeedEntry(serial, problem!));
+            }
+        }
+
+        return new SeedFile(tokens, rejected);
+    }
+
+    private static string? TryRead(string serial, string? seedHex, string? typeText, string? digitsText, string? periodOrCounter, out SeedFileToken? token)
+    {
+        token = null;
+        if (serial.Length is 0 or > 64 || serial.Any(char.IsControl))
+        {
+            return "The serial is missing, longer than 64 characters, or holds control characters.";
+        }
+
+        byte[] seed;
+        try
+        {
+            seed = Convert.FromHexString(seedHex ?? "");
+        }
+        catch (FormatException)
+        {
+            return "The seed is not hexadecimal.";
+        }
+
+        var type = typeText?.ToLowerInvariant() switch
+        {
+            "hotp" => OtpType.Hotp,
+            "totp" => OtpType.Totp,
+            _ => (OtpType?)null,
+        };
+        if (seed.Length < 16 || type is null || !int.TryParse(digitsText, NumberStyles.None, CultureInfo.InvariantCulture, out var digits)
+            || !long.TryParse(periodOrCounter, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            return seed.Length < 16 ? "The seed is shorter than 128 bits."
+                : type is null ? "The type is neither hotp nor totp."
+                : "Digits and period (TOTP) or counter (HOTP) must be whole numbers.";
+        }
+
+        try
+        {
+            var parameters = type == OtpType.Totp
+                ? new OtpParameters(OtpType.Totp, OtpHashAlgorithm.Sha1, digits, (int)Math.Min(number, int.MaxValue))
+                : new OtpParameters(OtpType.Hotp, OtpHashAlgorithm.Sha1, digits);
+            token = new SeedFileToken(serial, parameters, type == OtpType.Hotp ? number : 0, seed, Model: null);
+            return null;
+        }
+        catch (ArgumentOutOfRangeException error)
+        {
+            return error.Message.Split(" (Parameter", 2)[0];
+        }
+    }
+}
