@@ -55,10 +55,32 @@ public static class TestData
         ["Seed:Clients:2:ClientSecret"] = ServiceSecret,
         ["Seed:Clients:2:GrantTypes:0"] = "client_credentials",
         ["Seed:Clients:2:Scopes:0"] = "api",
-        // Automation: client credentials for the admin API (index 9: fixtures add their own clients from index 3).
-        ["Seed:Clients:9:ClientId"] = "admin-service",
-        ["Seed:Clients:9:ClientSecret"] = AdminServiceSecret,
-        ["Seed:Clients:9:GrantTypes:0"] = "client_credentials",
-        ["Seed:Clients:9:Scopes:0"] = "idp.admin",
+        // Automation: client credentials for the admin API (index 8: fixtures add their own clients at 3 to 7, the
+        // relying-party rig at 9).
+        ["Seed:Clients:8:ClientId"] = "admin-service",
+        ["Seed:Clients:8:ClientSecret"] = AdminServiceSecret,
+        ["Seed:Clients:8:GrantTypes:0"] = "client_credentials",
+        ["Seed:Clients:8:Scopes:0"] = "idp.admin",
     };
+
+    /// <summary>
+    /// The settings of a public client allowed the personal access token grant for <paramref name="scopes"/>, seeded at
+    /// <c>Seed:Clients:{index}</c> (3 to 7 are free: 0 to 2 and 8 are the clients above, 9 is the relying-party rig's).
+    /// </summary>
+    public static Dictionary<string, string?> TokenClient(int index, string clientId, string? displayName, params string[] scopes)
+    {
+        var prefix = $"Seed:Clients:{index}:";
+        var settings = new Dictionary<string, string?>
+        {
+            [prefix + "ClientId"] = clientId,
+            [prefix + "DisplayName"] = displayName,
+            [prefix + "GrantTypes:0"] = "personal_access_token",
+        };
+        for (var scope = 0; scope < scopes.Length; scope++)
+        {
+            settings[$"{prefix}Scopes:{scope}"] = scopes[scope];
+        }
+
+        return settings;
+    }
 }

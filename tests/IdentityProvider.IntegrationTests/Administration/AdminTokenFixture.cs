@@ -10,14 +10,6 @@ public class AdminTokenFixture : ProviderFixture
 {
     public const string Client = "admin-cli";
 
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Tokens:AllowSignInByToken"] = "true",
-        // Index 4: the seeded admin-service client (index 3) stays.
-        ["Seed:Clients:4:ClientId"] = Client,
-        ["Seed:Clients:4:DisplayName"] = "Admin scripts",
-        ["Seed:Clients:4:GrantTypes:0"] = "personal_access_token",
-        ["Seed:Clients:4:Scopes:0"] = "api",
-        ["Seed:Clients:4:Scopes:1"] = "idp.admin",
-    };
+    protected override IReadOnlyDictionary<string, string?> Settings =>
+        new Dictionary<string, string?>(TestData.TokenClient(4, Client, "Admin scripts", "api", "idp.admin")) { ["Tokens:AllowSignInByToken"] = "true" };
 }

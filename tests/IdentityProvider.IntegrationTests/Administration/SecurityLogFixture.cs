@@ -10,13 +10,6 @@ public class SecurityLogFixture : ProviderFixture
 {
     public const string TokenClient = "log-cli";
 
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Tokens:AllowSignInByToken"] = "true",
-        // Index 7: beyond the clients TestData seeds, so they stay as they are.
-        ["Seed:Clients:7:ClientId"] = TokenClient,
-        ["Seed:Clients:7:DisplayName"] = "Log scripts",
-        ["Seed:Clients:7:GrantTypes:0"] = "personal_access_token",
-        ["Seed:Clients:7:Scopes:0"] = "api",
-    };
+    protected override IReadOnlyDictionary<string, string?> Settings =>
+        new Dictionary<string, string?>(TestData.TokenClient(7, TokenClient, "Log scripts", "api")) { ["Tokens:AllowSignInByToken"] = "true" };
 }

@@ -10,14 +10,8 @@ public class UserFixture : ProviderFixture
 {
     public const string TokenClient = "cli";
 
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Tokens:AllowSignInByToken"] = "true",
-        ["Seed:Clients:4:ClientId"] = TokenClient,
-        ["Seed:Clients:4:DisplayName"] = "Scripts",
-        ["Seed:Clients:4:GrantTypes:0"] = "personal_access_token",
-        ["Seed:Clients:4:Scopes:0"] = "api",
-    };
+    protected override IReadOnlyDictionary<string, string?> Settings =>
+        new Dictionary<string, string?>(TestData.TokenClient(4, TokenClient, "Scripts", "api")) { ["Tokens:AllowSignInByToken"] = "true" };
 }
 
 /// <summary>A provider of its own whose only administrator is the seeded Alice (for the last-administrator rule).</summary>

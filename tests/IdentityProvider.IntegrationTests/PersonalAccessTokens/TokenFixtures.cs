@@ -13,21 +13,13 @@ public class TokenFixture : ProviderFixture
 
     protected virtual bool AllowSignInByToken => true;
 
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Tokens:AllowSignInByToken"] = AllowSignInByToken ? "true" : "false",
-        ["Seed:Clients:3:ClientId"] = Client,
-        ["Seed:Clients:3:DisplayName"] = "Scripts",
-        ["Seed:Clients:3:GrantTypes:0"] = "personal_access_token",
-        ["Seed:Clients:3:Scopes:0"] = "api",
-        ["Seed:Clients:3:Scopes:1"] = "reports",
-        // openid and offline_access are never offered for tokens, even to a client that has them.
-        ["Seed:Clients:3:Scopes:2"] = "openid",
-        ["Seed:Clients:3:Scopes:3"] = "offline_access",
-        ["Seed:Clients:4:ClientId"] = ApiOnlyClient,
-        ["Seed:Clients:4:GrantTypes:0"] = "personal_access_token",
-        ["Seed:Clients:4:Scopes:0"] = "api",
-    };
+    // Note: openid and offline_access are never offered for tokens, even to a client that has them.
+    protected override IReadOnlyDictionary<string, string?> Settings =>
+        new Dictionary<string, string?>(TestData.TokenClient(3, Client, "Scripts", "api", "reports", "openid", "offline_access")
+            .Concat(TestData.TokenClient(4, ApiOnlyClient, null, "api")))
+        {
+            ["Tokens:AllowSignInByToken"] = AllowSignInByToken ? "true" : "false",
+        };
 }
 
 /// <summary>The same provider with the provider-wide "Allow sign-in by token" off (the production default).</summary>

@@ -17,13 +17,8 @@ public sealed class TwoInstances : IAsyncLifetime
     /// <summary>A public client for scripts' personal access tokens.</summary>
     public const string ScriptClient = "cli";
 
-    private static readonly Dictionary<string, string?> Settings = new()
-    {
-        ["Tokens:AllowSignInByToken"] = "true",
-        ["Seed:Clients:3:ClientId"] = ScriptClient,
-        ["Seed:Clients:3:GrantTypes:0"] = "personal_access_token",
-        ["Seed:Clients:3:Scopes:0"] = "api",
-    };
+    private static readonly Dictionary<string, string?> Settings =
+        new(TestData.TokenClient(3, ScriptClient, null, "api")) { ["Tokens:AllowSignInByToken"] = "true" };
 
     public ProviderFactory A { get; private set; } = null!;
 
