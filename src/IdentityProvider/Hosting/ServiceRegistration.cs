@@ -2,6 +2,7 @@ using IdentityProvider.Admin;
 using IdentityProvider.Admin.Api;
 using IdentityProvider.Auditing;
 using IdentityProvider.Connect;
+using IdentityProvider.HardwareTokens;
 using IdentityProvider.PersonalAccessTokens;
 using IdentityProvider.Policy;
 using IdentityProvider.RecoveryCodes;
@@ -29,6 +30,7 @@ public static class ServiceRegistration
         services.AddRecoveryCodes();
         services.AddPersonalAccessTokens();
         services.AddAdministration();
+        services.AddHardwareTokens();
         services.AddAdminApi();
         services.AddAuthorization(options => options.AddPolicy(AdminPolicy.Name, AdminPolicy.Build));
         services.AddScoped<ClaimsFactory>().AddScoped<PersonalAccessTokenGrant>();
