@@ -113,6 +113,22 @@ public sealed class HardwareTokenApiTests(ProviderFixture fixture) : IClassFixtu
         Assert.Equal(["pwd", "otp", "mfa"], (await SignInAsync(user, token.TotpNow(Factory.Clock))).Amr);
     }
 
+    [Fact]
+    public async Task NeitherThePreSharedKeyNorASeed_ReachesALogLine()
+    {
+        using var http = await ServiceApiClientAsync(Factory);
+        var serial = await ImportRfcTokenAsync(http);
+        var (_, token) = await ImportRandomTokenAsync(http, OtpType.Totp);
+        await AssignAsync(http, serial, (await UserStories.CreateUserAsync(Factory)).Email);
+
+        var logs = string.Join("\n", Factory.Logs.Lines);
+
+        Assert.Contains(serial, logs);
+        Assert.DoesNotContain(SeedFileSamples.PreSharedKeyHex, logs, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(Convert.ToHexString(token.Secret), logs, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(token.Base32Secret, logs, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Theory]
     [InlineData("application/json")]
     [InlineData("text/plain")]
