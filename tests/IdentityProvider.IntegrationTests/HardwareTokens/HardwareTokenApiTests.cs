@@ -396,6 +396,30 @@ public sealed class HardwareTokenApiTests(ProviderFixture fixture) : IClassFixtu
         Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
     }
 
+    [Fact]
+    public async Task TenAssignmentsOfOneTokenAtOnce_ExactlyOneUserGetsIt()
+    {
+        using var http = await ServiceApiClientAsync(Factory);
+        var (serial, _) = await ImportRandomTokenAsync(http, OtpType.Hotp);
+        var users = new List<TestUser>();
+        for (var index = 0; index < 10; index++)
+        {
+            users.Add(await UserStories.CreateUserAsync(Factory));
+        }
+
+        var answers = await Race.RunAsync(users.Count, async index =>
+        {
+            using var response = await http.PostAsJsonAsync(TokenPath(serial) + "/assign", new { user = users[index].Id });
+            return response.StatusCode;
+        });
+
+        Assert.Equal(1, answers.Winners(status => status == HttpStatusCode.OK));
+        Assert.All(answers, status => Assert.True(status is HttpStatusCode.OK or HttpStatusCode.Conflict, status.ToString()));
+        var holder = (await GetAsync(http, serial)).GetProperty("userId").GetString();
+        Assert.Equal(users[Array.IndexOf(answers, HttpStatusCode.OK)].Id, holder);
+        Assert.Equal(1, await Factory.QueryAsync(db => Task.FromResult(db.OtpDevices.Count(device => users.Select(user => user.Id).Contains(device.UserId)))));
+    }
+
     /// <summary>Password, then <paramref name="code"/> at the OTP step (null: the OTP step must not be asked), then the relying party's tokens.</summary>
     private async Task<TokenResponse> SignInAsync(TestUser user, string? code)
     {
