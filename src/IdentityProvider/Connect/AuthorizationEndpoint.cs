@@ -53,8 +53,8 @@ internal static class AuthorizationEndpoint
                 return OpenIddictResults.Error(Errors.LoginRequired, "The relying party requires two-step sign-in.");
             }
 
-            // Step-up: the password was proved by this session, so only the OTP step is asked for.
-            await pending.StartAsync(user, mfaDemanded: true);
+            // Step-up: the first step was proved by this session, so only the OTP step is asked for.
+            await pending.StartAsync(user, mfaDemanded: true, proof.FirstStep);
             return Results.Redirect("/Account/TwoStep?ReturnUrl=" + Uri.EscapeDataString(AuthorizationRequests.ReturnUrl(context, afterFreshSignIn: false)));
         }
 

@@ -22,10 +22,19 @@ public sealed record SessionProof(IReadOnlyList<string> Methods, DateTimeOffset 
     public const string SecondStepClaim = "idp_second_step_at";
     public const string SessionIdClaim = "idp_sid";
 
-    public static SessionProof PasswordOnly(DateTimeOffset now) => new([AuthenticationMethods.Password], now);
+    public static SessionProof PasswordOnly(DateTimeOffset now) => FirstStepOnly(AuthenticationMethods.Password, now);
 
-    public static SessionProof PasswordAndOtp(DateTimeOffset now) =>
-        new([AuthenticationMethods.Password, AuthenticationMethods.OneTimePassword, AuthenticationMethods.MultiFactor], now, now);
+    public static SessionProof PasswordAndOtp(DateTimeOffset now) => FirstStepAndOtp(AuthenticationMethods.Password, now);
+
+    /// <summary>A sign-in whose OTP step did not run: <paramref name="firstStep"/> alone (<c>pwd</c>, or <c>fed</c> after an external provider).</summary>
+    public static SessionProof FirstStepOnly(string firstStep, DateTimeOffset now) => new([firstStep], now);
+
+    /// <summary>Both steps: <paramref name="firstStep"/>, then a one-time password (or recovery code).</summary>
+    public static SessionProof FirstStepAndOtp(string firstStep, DateTimeOffset now) =>
+        new([firstStep, AuthenticationMethods.OneTimePassword, AuthenticationMethods.MultiFactor], now, now);
+
+    /// <summary>What replaced the password step: <c>fed</c> when an external provider did, else <c>pwd</c>.</summary>
+    public string FirstStep => Methods.Contains(AuthenticationMethods.Federated) ? AuthenticationMethods.Federated : AuthenticationMethods.Password;
 
     public bool IsMultiFactor => Methods.Contains(AuthenticationMethods.MultiFactor);
 

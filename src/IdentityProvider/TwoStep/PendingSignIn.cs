@@ -1,14 +1,16 @@
 using System.Globalization;
 using System.Security.Claims;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
 namespace IdentityProvider.TwoStep;
 
-/// <summary>A user who passed the password step and still owes the OTP step (or enrolment).</summary>
+/// <summary>A user who passed the first step (password or an external provider) and still owes the OTP step (or enrolment).</summary>
 /// <param name="MfaDemanded">The relying party asked for two steps (acr_values=mfa): enrolment cannot be postponed.</param>
-public sealed record PendingUser(ApplicationUser User, bool MfaDemanded);
+/// <param name="FirstStep">The <c>amr</c> of the first step: <c>pwd</c>, or <c>fed</c> after an external provider.</param>
+public sealed record PendingUser(ApplicationUser User, bool MfaDemanded, string FirstStep = AuthenticationMethods.Password);
 
 /// <summary>
 /// The half-finished sign-in between the two steps, kept in Identity's short-lived two-factor cookie.
@@ -21,16 +23,19 @@ public sealed class PendingSignIn(IHttpContextAccessor httpContextAccessor, User
 
     private const string StartedClaim = "pending_since";
     private const string MfaDemandedClaim = "mfa_demanded";
+    private const string FirstStepClaim = "first_step";
 
     private HttpContext Http => httpContextAccessor.HttpContext ?? throw new InvalidOperationException("No HTTP request.");
 
-    public Task StartAsync(ApplicationUser user, bool mfaDemanded)
+    /// <param name="firstStep">What the user proved first: <c>pwd</c>, or <c>fed</c> after an external provider.</param>
+    public Task StartAsync(ApplicationUser user, bool mfaDemanded, string firstStep = AuthenticationMethods.Password)
     {
         var identity = new ClaimsIdentity(
             [
                 new Claim(ClaimTypes.Name, user.Id),
                 new Claim(StartedClaim, time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
                 new Claim(MfaDemandedClaim, mfaDemanded ? "true" : "false"),
+                new Claim(FirstStepClaim, firstStep),
             ],
             IdentityConstants.TwoFactorUserIdScheme);
         return Http.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, new ClaimsPrincipal(identity));
@@ -49,7 +54,8 @@ public sealed class PendingSignIn(IHttpContextAccessor httpContextAccessor, User
         }
 
         var user = await users.FindByIdAsync(principal.FindFirstValue(ClaimTypes.Name) ?? "");
-        return user is null ? null : new PendingUser(user, principal.FindFirstValue(MfaDemandedClaim) == "true");
+        var firstStep = principal.FindFirstValue(FirstStepClaim) == AuthenticationMethods.Federated ? AuthenticationMethods.Federated : AuthenticationMethods.Password;
+        return user is null ? null : new PendingUser(user, principal.FindFirstValue(MfaDemandedClaim) == "true", firstStep);
     }
 
     public Task EndAsync() => Http.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);

@@ -31,9 +31,11 @@ public sealed class TwoStepCompletion(
             await rememberedBrowsers.RememberAsync(user, rememberDays);
         }
 
+        // Note: amr names what replaced the password when an external provider did (fed, otp, mfa).
+        var firstStep = (await pending.ReadAsync())?.FirstStep ?? AuthenticationMethods.Password;
         await pending.EndAsync();
-        await sessions.SignInAsync(user, SessionProof.PasswordAndOtp(time.GetUtcNow()));
-        await securityLog.WriteAsync(SecurityEventKinds.SignInSucceeded, user.Id, $"password and {method}");
+        await sessions.SignInAsync(user, SessionProof.FirstStepAndOtp(firstStep, time.GetUtcNow()));
+        await securityLog.WriteAsync(SecurityEventKinds.SignInSucceeded, user.Id, $"{TwoStepGate.Describe(firstStep)} and {method}");
     }
 
     /// <summary>Counts a failed code; true when the account is now locked (the pending sign-in is then over).</summary>

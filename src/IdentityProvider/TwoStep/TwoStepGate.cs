@@ -17,7 +17,7 @@ public enum TwoStepNext
     Enrolment,
 }
 
-/// <summary>Decides what follows a correct password: the session, the OTP step, or enrolment.</summary>
+/// <summary>Decides what follows the first step (a correct password, or an external provider): the session, the OTP step, or enrolment.</summary>
 public sealed class TwoStepGate(
     OtpDevices devices,
     RememberedBrowsers rememberedBrowsers,
@@ -30,14 +30,16 @@ public sealed class TwoStepGate(
 {
     /// <param name="mfaDemanded">The relying party sent acr_values=mfa.</param>
     /// <param name="freshSignIn">prompt=login or max_age: both steps again, a remembered browser does not count.</param>
-    public async Task<TwoStepNext> AfterPasswordAsync(ApplicationUser user, bool mfaDemanded, bool freshSignIn)
+    /// <param name="firstStep">What the user proved: <c>pwd</c>, or <c>fed</c> (an external provider replaced the password, never the OTP step).</param>
+    public async Task<TwoStepNext> AfterFirstStepAsync(ApplicationUser user, bool mfaDemanded, bool freshSignIn, string firstStep = AuthenticationMethods.Password)
     {
+        var proved = Describe(firstStep);
         // Note: an administrator suspended two-step sign-in (lost device): the password alone signs in, and amr
         // says so (["pwd"]). Warning: not when the relying party demanded two steps (acr_values=mfa); that
         // promise is kept, so the OTP step (a recovery code works there) or enrolment follows as usual.
         if (!mfaDemanded && TwoStepSuspension.IsActive(user, time.GetUtcNow()))
         {
-            await SignInWithPasswordOnlyAsync(user, "password; two-step sign-in suspended by an administrator");
+            await SignInWithFirstStepOnlyAsync(user, firstStep, $"{proved}; two-step sign-in suspended by an administrator");
             return TwoStepNext.SignedIn;
         }
 
@@ -45,22 +47,22 @@ public sealed class TwoStepGate(
         {
             if (!mfaDemanded && !freshSignIn && await rememberedBrowsers.IsRememberedAsync(user))
             {
-                // Note: reported truthfully: the OTP step did not run, so amr is ["pwd"].
-                await SignInWithPasswordOnlyAsync(user, "password; one-time password skipped on a remembered browser");
+                // Note: reported truthfully: the OTP step did not run, so amr is ["pwd"] (or ["fed"]).
+                await SignInWithFirstStepOnlyAsync(user, firstStep, $"{proved}; one-time password skipped on a remembered browser");
                 return TwoStepNext.SignedIn;
             }
 
-            await pending.StartAsync(user, mfaDemanded);
+            await pending.StartAsync(user, mfaDemanded, firstStep);
             return TwoStepNext.OneTimePassword;
         }
 
         if (mfaDemanded || policy.IsRequiredFor(await users.GetRolesAsync(user)))
         {
-            await pending.StartAsync(user, mfaDemanded);
+            await pending.StartAsync(user, mfaDemanded, firstStep);
             return TwoStepNext.Enrolment;
         }
 
-        await SignInWithPasswordOnlyAsync(user, "password");
+        await SignInWithFirstStepOnlyAsync(user, firstStep, proved);
         return TwoStepNext.SignedIn;
     }
 
@@ -86,17 +88,20 @@ public sealed class TwoStepGate(
         return until > time.GetUtcNow() ? until : null;
     }
 
-    /// <summary>Signs in with the password alone after the user postponed enrolment within the grace period.</summary>
-    public async Task PostponeAsync(ApplicationUser user)
+    /// <summary>Signs in with the first step alone after the user postponed enrolment within the grace period.</summary>
+    public async Task PostponeAsync(PendingUser pendingUser)
     {
         await pending.EndAsync();
-        await SignInWithPasswordOnlyAsync(user, "password; two-step enrolment postponed");
+        await SignInWithFirstStepOnlyAsync(pendingUser.User, pendingUser.FirstStep, $"{Describe(pendingUser.FirstStep)}; two-step enrolment postponed");
     }
 
-    /// <summary>Issues the session for a sign-in whose OTP step did not run: amr says ["pwd"], truthfully.</summary>
-    private async Task SignInWithPasswordOnlyAsync(ApplicationUser user, string detail)
+    /// <summary>The first step as the security log names it.</summary>
+    public static string Describe(string firstStep) => firstStep == AuthenticationMethods.Federated ? "external account" : "password";
+
+    /// <summary>Issues the session for a sign-in whose OTP step did not run: amr says ["pwd"] (or ["fed"]), truthfully.</summary>
+    private async Task SignInWithFirstStepOnlyAsync(ApplicationUser user, string firstStep, string detail)
     {
-        await sessions.SignInAsync(user, SessionProof.PasswordOnly(time.GetUtcNow()));
+        await sessions.SignInAsync(user, SessionProof.FirstStepOnly(firstStep, time.GetUtcNow()));
         await securityLog.WriteAsync(SecurityEventKinds.SignInSucceeded, user.Id, detail);
     }
 }

@@ -92,13 +92,16 @@ public sealed class EnrolTwoStepModel(
             return Page();
         }
 
-        await gate.PostponeAsync(user);
+        await gate.PostponeAsync(pendingUser!);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/Manage");
     }
 
+    private PendingUser? pendingUser;
+
     private async Task<ApplicationUser?> LoadAsync()
     {
-        if (await pending.ReadAsync() is not { } pendingUser)
+        pendingUser = await pending.ReadAsync();
+        if (pendingUser is null)
         {
             return null;
         }

@@ -92,7 +92,7 @@ public sealed class LoginModel(
             return Page();
         }
 
-        var next = await twoStepGate.AfterPasswordAsync(user, AuthorizationRequests.DemandsMultiFactor(ReturnUrl), Fresh);
+        var next = await twoStepGate.AfterFirstStepAsync(user, AuthorizationRequests.DemandsMultiFactor(ReturnUrl), Fresh);
         return next switch
         {
             TwoStepNext.OneTimePassword => RedirectToPage("/Account/TwoStep", new { ReturnUrl }),
