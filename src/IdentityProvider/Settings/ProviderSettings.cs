@@ -14,7 +14,8 @@ public sealed record ProviderSettings(
     TokenSettings Tokens,
     LoggingSettings Log,
     TwoStepSettings TwoStep,
-    SeedSettings Seed)
+    SeedSettings Seed,
+    ExternalProvider[] ExternalProviders)
 {
     public static ProviderSettings Load(IConfiguration configuration, IHostEnvironment environment) => new(
         DatabaseSettings.Load(configuration, environment),
@@ -26,5 +27,6 @@ public sealed record ProviderSettings(
         TokenSettings.Load(configuration),
         LoggingSettings.Load(configuration),
         TwoStepSettings.Load(configuration),
-        SeedSettings.Load(configuration));
+        SeedSettings.Load(configuration),
+        ExternalProviderSettings.Load(configuration, environment));
 }

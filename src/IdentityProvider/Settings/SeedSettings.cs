@@ -29,14 +29,14 @@ public sealed record SeedSettings(SeedUser[] Users, SeedClient[] Clients)
     }
 
     private static SeedUser LoadUser(IConfigurationSection user) => new(
-        Required(user, "Email"),
-        Required(user, "Password"),
+        SettingsReader.Required(user, "Email"),
+        SettingsReader.Required(user, "Password"),
         user["Name"]?.Trim() ?? "",
         SettingsReader.List(user, "Roles"));
 
     private static SeedClient LoadClient(IConfigurationSection client)
     {
-        var clientId = Required(client, "ClientId");
+        var clientId = SettingsReader.Required(client, "ClientId");
         var secret = string.IsNullOrWhiteSpace(client["ClientSecret"]) ? null : client["ClientSecret"];
         var grantTypes = SettingsReader.List(client, "GrantTypes");
         foreach (var grantType in grantTypes.Where(grant => !KnownGrantTypes.Contains(grant)))
@@ -77,11 +77,6 @@ public sealed record SeedSettings(SeedUser[] Users, SeedClient[] Clients)
             SettingsReader.List(client, "Scopes"),
             consentType);
     }
-
-    private static string Required(IConfigurationSection section, string name) =>
-        section[name]?.Trim() is { Length: > 0 } value
-            ? value
-            : throw new InvalidConfigurationException(SettingsReader.Key(section, name), "is required.");
 
     private static Uri[] Uris(IConfigurationSection section, string name) =>
         SettingsReader.List(section, name)

@@ -56,4 +56,10 @@ internal static class SettingsReader
             .Select(value => value.Trim()).Where(value => value.Length > 0).ToArray();
 
     public static string Key(IConfigurationSection section, string name) => $"{section.Path}:{name}";
+
+    /// <summary>The trimmed value; a missing or blank one stops the start naming the key.</summary>
+    public static string Required(IConfigurationSection section, string name) =>
+        section[name]?.Trim() is { Length: > 0 } value
+            ? value
+            : throw new InvalidConfigurationException(Key(section, name), "is required.");
 }
