@@ -1,5 +1,6 @@
 using IdentityProvider.Admin.Api;
 using IdentityProvider.Connect;
+using IdentityProvider.ExternalSignIn;
 using IdentityProvider.Hosting;
 using IdentityProvider.Settings;
 
@@ -33,6 +34,11 @@ if (args.Contains(CommandLineModes.Migrate))
 
 app.UseProviderPipeline(settings);
 app.MapConnectEndpoints();
+if (settings.ExternalProviders.Length > 0)
+{
+    app.MapExternalSignIn();
+}
+
 app.MapAdminApi();
 app.MapAdminApiDocuments();
 app.MapRazorPages();

@@ -55,6 +55,10 @@ public static class SecurityEventKinds
     public const string HardwareTokenLost = "hardware-token.lost";
     public const string HardwareTokenDeleted = "hardware-token.deleted";
     public const string HardwareTokenIdentified = "hardware-token.identified";
+    public const string ExternalSignInFailed = "sign-in.external-failed";
+    public const string ExternalSignInRefused = "sign-in.external-refused";
+    public const string ExternalLoginLinked = "external-login.linked";
+    public const string ExternalLoginUnlinked = "external-login.unlinked";
 
     /// <summary>Every kind, sorted: what the security log's filter offers.</summary>
     public static IReadOnlyList<string> All { get; } =

@@ -31,6 +31,7 @@ public static class ServiceRegistration
         services.AddPersonalAccessTokens();
         services.AddAdministration();
         services.AddHardwareTokens();
+        services.AddExternalSignIn(settings);
         services.AddAdminApi();
         services.AddAuthorization(options => options.AddPolicy(AdminPolicy.Name, AdminPolicy.Build));
         services.AddScoped<ClaimsFactory>().AddScoped<PersonalAccessTokenGrant>();

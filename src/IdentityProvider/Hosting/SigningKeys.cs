@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using IdentityProvider.ServerSecrets;
 using IdentityProvider.Settings;
 using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Client;
 using OpenIddict.Server;
 
 namespace IdentityProvider.Hosting;
@@ -49,13 +50,25 @@ public sealed class SigningKeys(ProviderSettings settings)
 
     internal void Apply(OpenIddictServerOptions options)
     {
+        RequireLoaded();
+        options.SigningCredentials.AddRange(signing);
+        options.EncryptionCredentials.AddRange(encryption);
+    }
+
+    /// <summary>The client of external sign-in protects its state tokens (the upstream round trip) with the same keys.</summary>
+    internal void Apply(OpenIddictClientOptions options)
+    {
+        RequireLoaded();
+        options.SigningCredentials.AddRange(signing);
+        options.EncryptionCredentials.AddRange(encryption);
+    }
+
+    private void RequireLoaded()
+    {
         if (signing.Count == 0 || encryption.Count == 0)
         {
             throw new InvalidOperationException("Signing keys were not loaded before the first request.");
         }
-
-        options.SigningCredentials.AddRange(signing);
-        options.EncryptionCredentials.AddRange(encryption);
     }
 
     private static SecurityKey WithKeyId(AsymmetricSecurityKey key, byte[] publicKey)
