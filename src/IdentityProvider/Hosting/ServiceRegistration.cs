@@ -2,6 +2,8 @@ using IdentityProvider.Admin;
 using IdentityProvider.Admin.Api;
 using IdentityProvider.Auditing;
 using IdentityProvider.Connect;
+using IdentityProvider.Email;
+using IdentityProvider.PasswordReset;
 using IdentityProvider.PersonalAccessTokens;
 using IdentityProvider.Policy;
 using IdentityProvider.RecoveryCodes;
@@ -28,6 +30,8 @@ public static class ServiceRegistration
         services.AddTwoStep();
         services.AddRecoveryCodes();
         services.AddPersonalAccessTokens();
+        services.AddEmail(settings);
+        services.AddPasswordReset();
         services.AddAdministration();
         services.AddAdminApi();
         services.AddAuthorization(options => options.AddPolicy(AdminPolicy.Name, AdminPolicy.Build));

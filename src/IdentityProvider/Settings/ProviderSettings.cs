@@ -14,6 +14,7 @@ public sealed record ProviderSettings(
     TokenSettings Tokens,
     LoggingSettings Log,
     TwoStepSettings TwoStep,
+    EmailSettings Email,
     SeedSettings Seed)
 {
     public static ProviderSettings Load(IConfiguration configuration, IHostEnvironment environment) => new(
@@ -26,5 +27,6 @@ public sealed record ProviderSettings(
         TokenSettings.Load(configuration),
         LoggingSettings.Load(configuration),
         TwoStepSettings.Load(configuration),
+        EmailSettings.Load(configuration, environment),
         SeedSettings.Load(configuration));
 }
