@@ -34,6 +34,8 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 
     public DbSet<ShowOnceTicket> ShowOnceTickets => Set<ShowOnceTicket>();
 
+    public DbSet<HardwareToken> HardwareTokens => Set<HardwareToken>();
+
     public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -16,5 +16,8 @@ internal sealed class OtpDeviceConfiguration : IEntityTypeConfiguration<OtpDevic
         builder.Property(device => device.ProtectedSecret).HasMaxLength(2000);
         builder.HasIndex(device => device.UserId);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(device => device.UserId).OnDelete(DeleteBehavior.Cascade);
+        // A token is one device of at most one user.
+        builder.HasIndex(device => device.HardwareTokenId).IsUnique();
+        builder.HasOne<HardwareToken>().WithMany().HasForeignKey(device => device.HardwareTokenId).OnDelete(DeleteBehavior.Restrict);
     }
 }

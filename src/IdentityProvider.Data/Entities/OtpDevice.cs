@@ -1,7 +1,7 @@
 namespace IdentityProvider.Data.Entities;
 
 /// <summary>
-/// An authenticator (app or, later, an assigned hardware token) of one user. Inactive until the user
+/// An authenticator (an app, or an assigned hardware token) of one user. Inactive until the user
 /// confirmed it with a code. Warning: <see cref="LastAcceptedStep"/> and <see cref="NextCounter"/> only
 /// move forward, and only through one conditional UPDATE, so a code is accepted at most once.
 /// </summary>
@@ -40,4 +40,7 @@ public sealed class OtpDevice
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? LastUsedAt { get; set; }
+
+    /// <summary>The inventory token this device is, when an administrator assigned one; null for an app. Only administrators remove it.</summary>
+    public Guid? HardwareTokenId { get; set; }
 }

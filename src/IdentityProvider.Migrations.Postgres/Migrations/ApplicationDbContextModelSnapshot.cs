@@ -117,6 +117,81 @@ namespace IdentityProvider.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("IdentityProvider.Data.Entities.HardwareToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateTimeOffset?>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Digits")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("DriftSteps")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LastAcceptedStep")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("NextCounter")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("PeriodSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProtectedSeed")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Serial")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Serial")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("Status", "Serial");
+
+                    b.ToTable("HardwareTokens", (string)null);
+                });
+
             modelBuilder.Entity("IdentityProvider.Data.Entities.OtpDevice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -136,6 +211,9 @@ namespace IdentityProvider.Migrations.Postgres.Migrations
 
                     b.Property<long>("DriftSteps")
                         .HasColumnType("bigint");
+
+                    b.Property<Guid?>("HardwareTokenId")
+                        .HasColumnType("uuid");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
@@ -173,6 +251,9 @@ namespace IdentityProvider.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(450)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HardwareTokenId")
+                        .IsUnique();
 
                     b.HasIndex("UserId");
 
@@ -804,8 +885,21 @@ namespace IdentityProvider.Migrations.Postgres.Migrations
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
+            modelBuilder.Entity("IdentityProvider.Data.Entities.HardwareToken", b =>
+                {
+                    b.HasOne("IdentityProvider.Data.Entities.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("IdentityProvider.Data.Entities.OtpDevice", b =>
                 {
+                    b.HasOne("IdentityProvider.Data.Entities.HardwareToken", null)
+                        .WithMany()
+                        .HasForeignKey("HardwareTokenId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("IdentityProvider.Data.Entities.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

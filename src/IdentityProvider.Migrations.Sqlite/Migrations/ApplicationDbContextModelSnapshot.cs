@@ -112,6 +112,81 @@ namespace IdentityProvider.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("IdentityProvider.Data.Entities.HardwareToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Digits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DriftSteps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastAcceptedStep")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastUsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextCounter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeriodSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedSeed")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Serial")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Serial")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("Status", "Serial");
+
+                    b.ToTable("HardwareTokens", (string)null);
+                });
+
             modelBuilder.Entity("IdentityProvider.Data.Entities.OtpDevice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -131,6 +206,9 @@ namespace IdentityProvider.Migrations.Sqlite.Migrations
 
                     b.Property<long>("DriftSteps")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("HardwareTokenId")
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
@@ -168,6 +246,9 @@ namespace IdentityProvider.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HardwareTokenId")
+                        .IsUnique();
 
                     b.HasIndex("UserId");
 
@@ -791,8 +872,21 @@ namespace IdentityProvider.Migrations.Sqlite.Migrations
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
+            modelBuilder.Entity("IdentityProvider.Data.Entities.HardwareToken", b =>
+                {
+                    b.HasOne("IdentityProvider.Data.Entities.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("IdentityProvider.Data.Entities.OtpDevice", b =>
                 {
+                    b.HasOne("IdentityProvider.Data.Entities.HardwareToken", null)
+                        .WithMany()
+                        .HasForeignKey("HardwareTokenId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("IdentityProvider.Data.Entities.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

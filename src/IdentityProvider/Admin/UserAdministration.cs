@@ -1,6 +1,7 @@
 using IdentityProvider.Auditing;
 using IdentityProvider.Data;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.HardwareTokens;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
@@ -16,6 +17,7 @@ public sealed class UserAdministration(
     UserManager<ApplicationUser> users,
     RoleManager<IdentityRole> roles,
     PasswordLinks passwordLinks,
+    HardwareTokenAssignment hardwareTokens,
     ApplicationDbContext db,
     IOpenIddictAuthorizationManager authorizations,
     IOpenIddictTokenManager tokens,
@@ -158,6 +160,8 @@ public sealed class UserAdministration(
             return UserActionResult.Conflict("This is the last administrator: make someone else an administrator first.");
         }
 
+        // The tokens the user holds go back to stock with their counters; the user's devices go with the user.
+        await hardwareTokens.ReleaseHeldByAsync(user.Id, actorId);
         var email = user.Email;
         var result = await InTransactionAsync(async () =>
         {

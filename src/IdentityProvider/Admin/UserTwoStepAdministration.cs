@@ -1,5 +1,6 @@
 using IdentityProvider.Auditing;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.HardwareTokens;
 using IdentityProvider.RecoveryCodes;
 using IdentityProvider.Text;
 using IdentityProvider.TwoStep;
@@ -28,6 +29,7 @@ public sealed class UserTwoStepAdministration(
     UserManager<ApplicationUser> users,
     OtpDevices devices,
     DeviceChanges deviceChanges,
+    HardwareTokenAssignment hardwareTokens,
     RecoveryCodeStore codes,
     RecoveryCodeIssuer issuer,
     TwoStepSuspension suspension,
@@ -84,17 +86,22 @@ public sealed class UserTwoStepAdministration(
         return (AdminChange.Done, null, await issuer.IssueAsync(user.Id, actorId, "by an administrator"));
     }
 
-    /// <summary>Removes one of the user's active devices; the name removed, or NotFound (no such user or device).</summary>
+    /// <summary>
+    /// Removes one of the user's active devices (a hardware token goes back to stock); the name removed, or NotFound
+    /// (no such user or device).
+    /// </summary>
     public async Task<(AdminChange Outcome, string? DeviceName)> RemoveDeviceAsync(string userId, Guid deviceId, string actorId)
     {
         if (await users.FindByIdAsync(userId) is not { } user
-            || (await devices.ListActiveAsync(user.Id)).FirstOrDefault(candidate => candidate.Id == deviceId) is not { } device
-            || !await deviceChanges.RemoveAsync(user.Id, device.Id, device.Name, actorId))
+            || (await devices.ListActiveAsync(user.Id)).FirstOrDefault(candidate => candidate.Id == deviceId) is not { } device)
         {
             return (AdminChange.NotFound, null);
         }
 
-        return (AdminChange.Done, device.Name);
+        var removed = device.HardwareTokenId is null
+            ? await deviceChanges.RemoveAsync(user.Id, device.Id, device.Name, actorId)
+            : (await hardwareTokens.UnassignDeviceAsync(user.Id, device.Id, actorId)).Outcome == TokenChange.Done;
+        return removed ? (AdminChange.Done, device.Name) : (AdminChange.NotFound, null);
     }
 
     /// <summary>Forgets every browser remembered for the user: the OTP step is asked again on each.</summary>

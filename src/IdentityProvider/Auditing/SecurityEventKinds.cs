@@ -49,6 +49,15 @@ public static class SecurityEventKinds
     public const string ScopeCreated = "scope.created";
     public const string ScopeUpdated = "scope.updated";
     public const string ScopeDeleted = "scope.deleted";
+    public const string HardwareTokenRegistered = "hardware-token.registered";
+    public const string HardwareTokensImported = "hardware-token.imported";
+    public const string HardwareTokenAssigned = "hardware-token.assigned";
+    public const string HardwareTokenUnassigned = "hardware-token.unassigned";
+    public const string HardwareTokenDisabled = "hardware-token.disabled";
+    public const string HardwareTokenEnabled = "hardware-token.enabled";
+    public const string HardwareTokenLost = "hardware-token.lost";
+    public const string HardwareTokenDeleted = "hardware-token.deleted";
+    public const string HardwareTokenIdentified = "hardware-token.identified";
 
     /// <summary>Every kind, sorted: what the security log's filter offers.</summary>
     public static IReadOnlyList<string> All { get; } =

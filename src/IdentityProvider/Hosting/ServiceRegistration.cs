@@ -3,6 +3,7 @@ using IdentityProvider.Admin.Api;
 using IdentityProvider.Auditing;
 using IdentityProvider.Connect;
 using IdentityProvider.Email;
+using IdentityProvider.HardwareTokens;
 using IdentityProvider.PasswordReset;
 using IdentityProvider.PersonalAccessTokens;
 using IdentityProvider.Policy;
@@ -33,6 +34,7 @@ public static class ServiceRegistration
         services.AddEmail(settings);
         services.AddPasswordReset();
         services.AddAdministration();
+        services.AddHardwareTokens();
         services.AddAdminApi();
         services.AddAuthorization(options => options.AddPolicy(AdminPolicy.Name, AdminPolicy.Build));
         services.AddScoped<ClaimsFactory>().AddScoped<PersonalAccessTokenGrant>();

@@ -17,10 +17,11 @@ public sealed class DeviceChanges(
 {
     /// <summary>After a device was activated; returns the recovery codes to show once when it is the first device.</summary>
     /// <param name="occasion">Appended to the log line, e.g. "during sign-in".</param>
-    public async Task<IReadOnlyList<string>?> AddedAsync(string userId, string deviceName, string? occasion = null)
+    /// <param name="administratorId">The administrator who added it (a hardware token), or null when it was the user.</param>
+    public async Task<IReadOnlyList<string>?> AddedAsync(string userId, string deviceName, string? occasion = null, string? administratorId = null)
     {
         await rememberedBrowsers.ForgetAllAsync(userId);
-        await securityLog.WriteAsync(SecurityEventKinds.DeviceAdded, userId, occasion is null ? $"\"{deviceName}\"" : $"\"{deviceName}\" {occasion}");
+        await securityLog.WriteAsync(SecurityEventKinds.DeviceAdded, userId, occasion is null ? $"\"{deviceName}\"" : $"\"{deviceName}\" {occasion}", administratorId);
         return await IssueRecoveryCodesForFirstDeviceAsync(userId);
     }
 
@@ -48,9 +49,15 @@ public sealed class DeviceChanges(
             return false;
         }
 
+        await RemovedAsync(userId, deviceName, administratorId);
+        return true;
+    }
+
+    /// <summary>After a device was deleted elsewhere (a hardware token's unassignment): forgets the browsers and logs it.</summary>
+    public async Task RemovedAsync(string userId, string deviceName, string? administratorId)
+    {
         await rememberedBrowsers.ForgetAllAsync(userId);
         await securityLog.WriteAsync(SecurityEventKinds.DeviceRemoved, userId,
             administratorId is null ? $"\"{deviceName}\"" : $"\"{deviceName}\" by an administrator", administratorId);
-        return true;
     }
 }

@@ -68,6 +68,7 @@ public sealed class OtpDevices(ApplicationDbContext db, OtpDeviceSecrets secrets
             && await verification.AdvanceHotpAsync(device.Id, counter, activate: true);
     }
 
+    /// <summary>Removes an app; false when there is none with that id. Note: an assigned hardware token is not removed here (only by its unassignment).</summary>
     public async Task<bool> RemoveAsync(string userId, Guid deviceId) =>
-        await db.OtpDevices.Where(device => device.Id == deviceId && device.UserId == userId).ExecuteDeleteAsync() == 1;
+        await db.OtpDevices.Where(device => device.Id == deviceId && device.UserId == userId && device.HardwareTokenId == null).ExecuteDeleteAsync() == 1;
 }

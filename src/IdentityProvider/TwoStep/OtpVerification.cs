@@ -37,20 +37,25 @@ public sealed class OtpVerification(ApplicationDbContext db, OtpDeviceSecrets se
     {
         foreach (var device in await ActiveDevicesAsync(userId, firstCode.Length))
         {
-            var parameters = OtpDeviceSecrets.ParametersOf(device);
-            var secret = secrets.Unprotect(device);
-            var accepted = parameters.Type == OtpType.Totp
-                ? OtpVerifier.ResyncTotp(secret, parameters, firstCode, secondCode, time.GetUtcNow(), device.DriftSteps, device.LastAcceptedStep) is { } match
-                  && await AdvanceTotpAsync(device.Id, match)
-                : OtpVerifier.ResyncHotp(secret, parameters, firstCode, secondCode, device.NextCounter) is { } counter
-                  && await AdvanceHotpAsync(device.Id, counter);
-            if (accepted)
+            if (await ResyncAsync(device, firstCode, secondCode))
             {
                 return device;
             }
         }
 
         return null;
+    }
+
+    /// <summary>Resynchronises one active device (an administrator's resync of a hardware token); false when the codes do not fit it.</summary>
+    public async Task<bool> ResyncAsync(OtpDevice device, string firstCode, string secondCode)
+    {
+        var parameters = OtpDeviceSecrets.ParametersOf(device);
+        var secret = secrets.Unprotect(device);
+        return parameters.Type == OtpType.Totp
+            ? OtpVerifier.ResyncTotp(secret, parameters, firstCode, secondCode, time.GetUtcNow(), device.DriftSteps, device.LastAcceptedStep) is { } match
+              && await AdvanceTotpAsync(device.Id, match)
+            : OtpVerifier.ResyncHotp(secret, parameters, firstCode, secondCode, device.NextCounter) is { } counter
+              && await AdvanceHotpAsync(device.Id, counter);
     }
 
     internal async Task<bool> AdvanceTotpAsync(Guid deviceId, TotpMatch match, bool activate = false)

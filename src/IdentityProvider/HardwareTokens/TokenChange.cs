@@ -1,0 +1,23 @@
+namespace IdentityProvider.HardwareTokens;
+
+/// <summary>What a change to a token of the inventory came to.</summary>
+public enum TokenChange
+{
+    Done,
+
+    /// <summary>No token has that serial (or no user that id or address): nothing was written.</summary>
+    NotFound,
+
+    /// <summary>The token's status or the input refuses it; the message says why and nothing was written.</summary>
+    Refused,
+}
+
+/// <summary>The outcome of a change, with the reason of a refusal.</summary>
+public sealed record TokenChangeResult(TokenChange Outcome, string? Message = null)
+{
+    public static readonly TokenChangeResult Done = new(TokenChange.Done);
+
+    public static readonly TokenChangeResult NotFound = new(TokenChange.NotFound);
+
+    public static TokenChangeResult Refused(string message) => new(TokenChange.Refused, message);
+}
