@@ -18,5 +18,5 @@ public sealed class NotificationsPage(ProviderPage page) : PageObject(page), IPa
 
     /// <summary>Saves the switch; the page again.</summary>
     public Task<NotificationsPage> SetOptionalAsync(bool on) =>
-        Client.SubmitAsync(Page, on ? new Dictionary<string, string> { ["Input.Optional"] = "true" } : null).As<NotificationsPage>();
+        Client.SubmitAsync(Page, new Dictionary<string, string> { ["Input.Optional"] = on ? "true" : "false" }).As<NotificationsPage>();
 }
