@@ -52,11 +52,7 @@ public sealed record EmailSettings(
 
     private static SmtpSettings? LoadSmtp(IConfigurationSection section)
     {
-        if (string.IsNullOrWhiteSpace(section["Host"]))
-        {
-            return null;
-        }
-
+        // Note: checked even without a host, so a typo is found before the host is added.
         var security = SettingsReader.Enum(section, "Security", SmtpSecurity.StartTls);
         var defaultPort = security switch
         {
@@ -64,13 +60,19 @@ public sealed record EmailSettings(
             SmtpSecurity.StartTls => 587,
             _ => 25,
         };
+        var port = SettingsReader.Int(section, "Port", defaultPort, 1, 65535);
+        if (string.IsNullOrWhiteSpace(section["Host"]))
+        {
+            return null;
+        }
+
         var userName = string.IsNullOrWhiteSpace(section["UserName"]) ? null : section["UserName"];
         if (userName is not null && string.IsNullOrEmpty(section["Password"]))
         {
             throw new InvalidConfigurationException(SettingsReader.Key(section, "Password"), "is required when Email:Smtp:UserName is set.");
         }
 
-        return new SmtpSettings(section["Host"]!.Trim(), SettingsReader.Int(section, "Port", defaultPort, 1, 65535), security, userName, section["Password"]);
+        return new SmtpSettings(section["Host"]!.Trim(), port, security, userName, section["Password"]);
     }
 
     private static MailboxAddress ParseFrom(string? raw)
@@ -80,7 +82,7 @@ public sealed record EmailSettings(
             return new MailboxAddress("IdentityProvider", "no-reply@localhost");
         }
 
-        return MailboxAddress.TryParse(raw.Trim(), out var address)
+        return MailboxAddress.TryParse(raw.Trim(), out var address) && address.Address.Contains('@', StringComparison.Ordinal)
             ? address
             : throw new InvalidConfigurationException("Email:From", $"must be an e-mail address, optionally with a name: \"Name <address>\" (found '{raw}').");
     }
