@@ -32,12 +32,7 @@ public class AdminSuspensionJourneyTests(BrowserJourneyFixture fixture) : IClass
         try
         {
             // The administrator signs in with both steps: the admin area demands them.
-            await adminPage.GotoAsync(new Uri(provider, LoginPage.Path).ToString());
-            await BrowserSteps.SubmitPasswordAsync(adminPage, admin.Email, admin.Password);
-            await adminPage.WaitForURLAsync(url => url.StartsWith(new Uri(provider, TwoStepPage.Path).ToString(), StringComparison.OrdinalIgnoreCase));
-            await adminPage.GetByLabel("One-time password", new() { Exact = true }).FillAsync(adminDevice.TotpNow(clock));
-            await adminPage.Keyboard.PressAsync("Enter");
-            await adminPage.WaitForURLAsync(new Uri(provider, ManagePage.Path).ToString());
+            await BrowserSteps.SignInAdministratorAsync(adminPage, provider, admin, adminDevice, clock);
 
             // Finds the user and opens the Two-step sign-in tab.
             await adminPage.GotoAsync(new Uri(provider, AdminUsersPage.Path).ToString());
@@ -60,7 +55,7 @@ public class AdminSuspensionJourneyTests(BrowserJourneyFixture fixture) : IClass
             // The user signs in at the relying party with the password alone.
             current = await fixture.Browser.NewPageAsync();
             current.SetDefaultTimeout(Timeout);
-            await SignInAtRelyingPartyAsync(current, rp, provider, user);
+            await BrowserSteps.SignInAtRelyingPartyAsync(current, rp, provider, user);
             await current.WaitForURLAsync(rp.ToString());
             await Expect(current.GetByRole(AriaRole.Heading, new() { Name = "Signed in" })).ToBeVisibleAsync();
             await Expect(current.Locator("#amr")).ToHaveTextAsync("pwd");
@@ -75,7 +70,7 @@ public class AdminSuspensionJourneyTests(BrowserJourneyFixture fixture) : IClass
             // The user's next sign-in asks for the one-time password again, and gets both steps.
             current = await fixture.Browser.NewPageAsync();
             current.SetDefaultTimeout(Timeout);
-            await SignInAtRelyingPartyAsync(current, rp, provider, user);
+            await BrowserSteps.SignInAtRelyingPartyAsync(current, rp, provider, user);
             await current.WaitForURLAsync(url => url.StartsWith(new Uri(provider, TwoStepPage.Path).ToString(), StringComparison.OrdinalIgnoreCase));
             var code = current.GetByLabel("One-time password", new() { Exact = true });
             await Expect(code).ToBeFocusedAsync();
@@ -101,13 +96,5 @@ public class AdminSuspensionJourneyTests(BrowserJourneyFixture fixture) : IClass
                 await adminPage.CloseAsync();
             }
         }
-    }
-
-    private static async Task SignInAtRelyingPartyAsync(IPage page, Uri rp, Uri provider, TestUser user)
-    {
-        await page.GotoAsync(rp.ToString());
-        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => url.StartsWith(new Uri(provider, LoginPage.Path).ToString(), StringComparison.OrdinalIgnoreCase));
-        await BrowserSteps.SubmitPasswordAsync(page, user.Email, user.Password);
     }
 }

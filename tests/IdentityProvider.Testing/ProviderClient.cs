@@ -58,6 +58,38 @@ public sealed class ProviderClient(HttpClient http) : IDisposable
         return await http.PostAsync(target, new FormUrlEncodedContent(values));
     }
 
+    /// <summary>
+    /// Submits a form with a file input (<c>enctype="multipart/form-data"</c>) as a browser does: the form's fields
+    /// (antiforgery token included), <paramref name="fields"/>, and the file under <paramref name="fileField"/>; follows the answer.
+    /// </summary>
+    public async Task<ProviderPage> SubmitWithFileAsync(
+        ProviderPage page,
+        string fileField,
+        (string Name, byte[] Content) file,
+        IReadOnlyDictionary<string, string>? fields = null,
+        string formSelector = "main form")
+    {
+        var form = page.Document.QuerySelector(formSelector) as IHtmlFormElement
+            ?? throw new InvalidOperationException($"No form '{formSelector}' on {page.Uri}: {page.Text.Trim()}");
+        using var content = new MultipartFormDataContent();
+        foreach (var input in form.Elements.OfType<IHtmlInputElement>())
+        {
+            if (!string.IsNullOrEmpty(input.Name) && input.Type != "file" && !(fields?.ContainsKey(input.Name) ?? false))
+            {
+                content.Add(new StringContent(input.Value), input.Name);
+            }
+        }
+
+        foreach (var (name, value) in fields ?? new Dictionary<string, string>())
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        content.Add(new ByteArrayContent(file.Content), fileField, file.Name);
+        var target = new Uri(page.Uri, form.GetAttribute("action") is { Length: > 0 } formAction ? formAction : page.Uri.PathAndQuery);
+        return await FollowAsync(await http.PostAsync(target, content));
+    }
+
     public async Task<ProviderPage> FollowAsync(HttpResponseMessage response)
     {
         for (var hops = 0; hops < 20; hops++)

@@ -33,7 +33,7 @@ public sealed class HardwareTokenAssignment(
 
         if (await FindUserAsync(user) is not { } holder)
         {
-            return (TokenChangeResult.Refused("No user has that id or e-mail address."), null);
+            return (new TokenChangeResult(TokenChange.UnknownUser, "No user has that id or e-mail address."), null);
         }
 
         if (token.Status != HardwareTokenStatus.InStock)

@@ -47,7 +47,7 @@ public sealed class HardwareTokenInventory(ApplicationDbContext db)
 
     /// <summary>The token with that serial; null when there is none.</summary>
     public async Task<HardwareTokenRow?> FindAsync(string serial) =>
-        (await Rows().Where(row => row.Serial == serial).FirstOrDefaultAsync())?.ToRow();
+        TokenLookup.IsPlausibleSerial(serial) ? (await Rows().Where(row => row.Serial == serial).FirstOrDefaultAsync())?.ToRow() : null;
 
     /// <summary>The serial and model of each of the user's devices that is an assigned token, by device id.</summary>
     public Task<Dictionary<Guid, HardwareTokenRow>> HeldByAsync(string userId) =>

@@ -5,8 +5,11 @@ public enum TokenChange
 {
     Done,
 
-    /// <summary>No token has that serial (or no user that id or address): nothing was written.</summary>
+    /// <summary>No token has that serial: nothing was written.</summary>
     NotFound,
+
+    /// <summary>No user has the id or e-mail address given: nothing was written.</summary>
+    UnknownUser,
 
     /// <summary>The token's status or the input refuses it; the message says why and nothing was written.</summary>
     Refused,

@@ -22,6 +22,14 @@ public sealed class DevicesPage(ProviderPage page) : PageObject(page), IPageObje
     public IReadOnlyList<string> DeviceRows =>
         Page.Document.QuerySelectorAll("#devices tr[data-device-id]").Select(row => row.TextContent.Trim()).ToList();
 
+    /// <summary>The text of each row that is a hardware token an administrator assigned (serial, model, type).</summary>
+    public IReadOnlyList<string> HardwareTokenRows =>
+        Page.Document.QuerySelectorAll("#devices tr.hardware-token").Select(row => row.TextContent.Trim()).ToList();
+
+    /// <summary>Whether the row of <paramref name="deviceId"/> has a Remove link (an assigned hardware token has none).</summary>
+    public bool OffersRemove(Guid deviceId) =>
+        Page.Document.QuerySelector($"#devices tr[data-device-id='{deviceId}'] a") is { } link && link.TextContent.Trim() == "Remove";
+
     public Task<AddDevicePage> AddAsync() => FollowLinkAsync(AddDevicePage.LinkText).As<AddDevicePage>();
 
     public Task<RemoveDevicePage> RemoveAsync(Guid deviceId) => RemoveDevicePage.OpenAsync(Client, deviceId);

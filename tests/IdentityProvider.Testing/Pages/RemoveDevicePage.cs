@@ -13,5 +13,8 @@ public sealed class RemoveDevicePage(ProviderPage page) : PageObject(page), IPag
 
     public static Task<RemoveDevicePage> OpenAsync(ProviderClient client, Guid deviceId) => client.OpenAsync<RemoveDevicePage>(PathFor(deviceId));
 
+    /// <summary>Opens the page for any device id (another user's, an assigned hardware token): the answer as it is.</summary>
+    public static Task<ProviderPage> TryOpenAsync(ProviderClient client, Guid deviceId) => client.GetAsync(PathFor(deviceId));
+
     public Task<ProviderPage> RemoveAsync(string password) => SubmitAsync(new Dictionary<string, string> { ["Input.Password"] = password });
 }

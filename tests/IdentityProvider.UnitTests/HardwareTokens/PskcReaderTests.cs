@@ -1,5 +1,6 @@
 using System.Text;
 using IdentityProvider.HardwareTokens;
+using IdentityProvider.Testing.Stories;
 using IdentityProvider.TwoStep;
 
 namespace IdentityProvider.UnitTests.HardwareTokens;
@@ -7,69 +8,13 @@ namespace IdentityProvider.UnitTests.HardwareTokens;
 /// <summary>The PSKC reader against RFC 6030's own examples, and against files an attacker or a typo would produce.</summary>
 public class PskcReaderTests
 {
-    /// <summary>RFC 4226's test secret, which both RFC 6030 examples carry.</summary>
-    private static readonly byte[] Rfc4226Secret = Encoding.ASCII.GetBytes("12345678901234567890");
+    private static readonly byte[] Rfc4226Secret = SeedFileSamples.Rfc4226Secret;
 
-    private static readonly byte[] PreSharedKey = Convert.FromHexString("12345678901234567890123456789012");
+    private static readonly byte[] PreSharedKey = Convert.FromHexString(SeedFileSamples.PreSharedKeyHex);
 
-    /// <summary>RFC 6030 figure 2: a plain HOTP key with device information.</summary>
-    private const string PlainHotp = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <KeyContainer Version="1.0" Id="exampleID1" xmlns="urn:ietf:params:xml:ns:keyprov:pskc">
-          <KeyPackage>
-            <DeviceInfo>
-              <Manufacturer>Manufacturer</Manufacturer>
-              <SerialNo>987654321</SerialNo>
-            </DeviceInfo>
-            <CryptoModuleInfo><Id>CM_ID_001</Id></CryptoModuleInfo>
-            <Key Id="12345678" Algorithm="urn:ietf:params:xml:ns:keyprov:pskc:hotp">
-              <Issuer>Issuer-A</Issuer>
-              <AlgorithmParameters><ResponseFormat Length="8" Encoding="DECIMAL"/></AlgorithmParameters>
-              <Data>
-                <Secret><PlainValue>MTIzNDU2Nzg5MDEyMzQ1Njc4OTA=</PlainValue></Secret>
-                <Counter><PlainValue>0</PlainValue></Counter>
-              </Data>
-            </Key>
-          </KeyPackage>
-        </KeyContainer>
-        """;
+    private const string PlainHotp = SeedFileSamples.PlainHotp;
 
-    /// <summary>RFC 6030 section 6.1: the same key, encrypted with the pre-shared key 12345678901234567890123456789012.</summary>
-    private const string PreSharedKeyHotp = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <KeyContainer Version="1.0" xmlns="urn:ietf:params:xml:ns:keyprov:pskc"
-            xmlns:ds="http://www.w3.org/2000/09/xmldsig#" xmlns:xenc="http://www.w3.org/2001/04/xmlenc#">
-          <EncryptionKey><ds:KeyName>Pre-shared-key</ds:KeyName></EncryptionKey>
-          <MACMethod Algorithm="http://www.w3.org/2000/09/xmldsig#hmac-sha1">
-            <MACKey>
-              <xenc:EncryptionMethod Algorithm="http://www.w3.org/2001/04/xmlenc#aes128-cbc"/>
-              <xenc:CipherData>
-                <xenc:CipherValue>ESIzRFVmd4iZABEiM0RVZgKn6WjLaTC1sbeBMSvIhRejN9vJa2BOlSaMrR7I5wSX</xenc:CipherValue>
-              </xenc:CipherData>
-            </MACKey>
-          </MACMethod>
-          <KeyPackage>
-            <DeviceInfo><Manufacturer>Manufacturer</Manufacturer><SerialNo>987654321</SerialNo></DeviceInfo>
-            <CryptoModuleInfo><Id>CM_ID_001</Id></CryptoModuleInfo>
-            <Key Id="12345678" Algorithm="urn:ietf:params:xml:ns:keyprov:pskc:hotp">
-              <Issuer>Issuer</Issuer>
-              <AlgorithmParameters><ResponseFormat Length="8" Encoding="DECIMAL"/></AlgorithmParameters>
-              <Data>
-                <Secret>
-                  <EncryptedValue>
-                    <xenc:EncryptionMethod Algorithm="http://www.w3.org/2001/04/xmlenc#aes128-cbc"/>
-                    <xenc:CipherData>
-                      <xenc:CipherValue>AAECAwQFBgcICQoLDA0OD+cIHItlB3Wra1DUpxVvOx2lef1VmNPCMl8jwZqIUqGv</xenc:CipherValue>
-                    </xenc:CipherData>
-                  </EncryptedValue>
-                  <ValueMAC>Su+NvtQfmvfJzF6bmQiJqoLRExc=</ValueMAC>
-                </Secret>
-                <Counter><PlainValue>0</PlainValue></Counter>
-              </Data>
-            </Key>
-          </KeyPackage>
-        </KeyContainer>
-        """;
+    private const string PreSharedKeyHotp = SeedFileSamples.PreSharedKeyHotp;
 
     [Fact]
     public void Read_Rfc6030PlainHotp_SerialFromDeviceInfo_EightDigits_Rfc4226Secret()

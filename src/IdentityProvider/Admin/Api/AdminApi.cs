@@ -20,6 +20,7 @@ public static class AdminApi
         api.MapScopeEndpoints();
         api.MapPolicyEndpoints();
         api.MapSecurityEventEndpoints();
+        api.MapHardwareTokenEndpoints();
         return endpoints;
     }
 

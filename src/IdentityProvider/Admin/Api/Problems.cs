@@ -3,8 +3,8 @@ namespace IdentityProvider.Admin.Api;
 /// <summary>RFC 9457 problem documents for the admin API's refusals.</summary>
 public static class Problems
 {
-    public static IResult NotFound(string what) =>
-        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No {what} has that id.");
+    public static IResult NotFound(string what, string key = "id") =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No {what} has that {key}.");
 
     /// <summary>400 with the message of each invalid field (field names as in the request body, camelCase).</summary>
     public static IResult Invalid(IEnumerable<(string Field, string Message)> problems) =>

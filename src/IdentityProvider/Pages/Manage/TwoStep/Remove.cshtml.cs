@@ -55,7 +55,8 @@ public sealed class RemoveModel(
     {
         var user = await users.GetUserAsync(User);
         var active = user is null ? [] : await devices.ListActiveAsync(user.Id);
-        var device = active.FirstOrDefault(candidate => candidate.Id == Id);
+        // Note: an assigned hardware token is not the user's to remove (an administrator unassigns it).
+        var device = active.FirstOrDefault(candidate => candidate.Id == Id && candidate.HardwareTokenId is null);
         if (device is null)
         {
             return null;

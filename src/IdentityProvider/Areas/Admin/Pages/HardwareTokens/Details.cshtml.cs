@@ -1,0 +1,121 @@
+using IdentityProvider.Data.Entities;
+using IdentityProvider.HardwareTokens;
+using IdentityProvider.RecoveryCodes;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IdentityProvider.Areas.Admin.Pages.HardwareTokens;
+
+/// <summary>
+/// One token: what it is and where it stands, and what a help desk does with it: assign it to a user (with the
+/// recovery codes a first device brings, shown once), unassign, disable or enable, mark lost, resync, delete.
+/// </summary>
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class DetailsModel(
+    HardwareTokenInventory inventory,
+    HardwareTokenAssignment assignment,
+    HardwareTokenCodes codes,
+    IssuedRecoveryCodes issuedCodes,
+    UserManager<ApplicationUser> users) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string Serial { get; set; } = "";
+
+    /// <summary>The user to assign the token to: e-mail address or id.</summary>
+    [BindProperty]
+    public string? AssignTo { get; set; }
+
+    [BindProperty]
+    public string? Code1 { get; set; }
+
+    [BindProperty]
+    public string? Code2 { get; set; }
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public HardwareTokenRow Token { get; private set; } = null!;
+
+    /// <summary>The holder's first recovery codes, brought by this assignment; shown this once.</summary>
+    public RecoveryCodeListModel? IssuedCodes { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        if (Token.UserId is { } holder && await issuedCodes.TakeAsync(TempData, holder) is { } issued)
+        {
+            IssuedCodes = new RecoveryCodeListModel(issued, Token.Holder ?? holder, Request.Host.Value ?? "IdentityProvider");
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAssignAsync()
+    {
+        var (result, recoveryCodes) = await assignment.AssignAsync(Serial, AssignTo ?? "", AdminId);
+        if (result.Outcome == TokenChange.Done && recoveryCodes is not null && await inventory.FindAsync(Serial) is { UserId: { } holder })
+        {
+            await issuedCodes.KeepAsync(TempData, holder, recoveryCodes);
+        }
+
+        return await AfterAsync(result, $"Token {Serial} is assigned to {AssignTo?.Trim()}.");
+    }
+
+    public async Task<IActionResult> OnPostUnassignAsync() =>
+        await AfterAsync(await assignment.UnassignAsync(Serial, AdminId), $"Token {Serial} is back in stock.");
+
+    public async Task<IActionResult> OnPostDisableAsync() =>
+        await AfterAsync(await assignment.DisableAsync(Serial, AdminId), $"Token {Serial} is disabled: its codes are refused.");
+
+    public async Task<IActionResult> OnPostEnableAsync() =>
+        await AfterAsync(await assignment.EnableAsync(Serial, AdminId), $"Token {Serial} is enabled.");
+
+    public async Task<IActionResult> OnPostLostAsync() =>
+        await AfterAsync(await assignment.MarkLostAsync(Serial, AdminId), $"Token {Serial} is marked lost: its codes are refused for good.");
+
+    public async Task<IActionResult> OnPostResyncAsync() =>
+        await AfterAsync(await codes.ResyncAsync(Serial, Code1, Code2, AdminId), $"Token {Serial} is resynchronised.");
+
+    public async Task<IActionResult> OnPostDeleteAsync()
+    {
+        var result = await assignment.DeleteAsync(Serial, AdminId);
+        if (result.Outcome != TokenChange.Done)
+        {
+            return await AfterAsync(result, "");
+        }
+
+        StatusMessage = $"Token {Serial} was deleted from the inventory.";
+        return Redirect("/admin/hardware-tokens");
+    }
+
+    private string AdminId => users.GetUserId(User) ?? throw new InvalidOperationException("The admin policy let an anonymous request through.");
+
+    /// <summary>Back to the token with the status message, or the page again with the refusal; 404 for an unknown serial.</summary>
+    private async Task<IActionResult> AfterAsync(TokenChangeResult result, string done)
+    {
+        if (result.Outcome == TokenChange.Done)
+        {
+            StatusMessage = done;
+            return RedirectToPage(new { Serial });
+        }
+
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        ModelState.AddModelError(string.Empty, result.Message ?? "Nothing was changed.");
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        Token = (await inventory.FindAsync(Serial))!;
+        return Token is not null;
+    }
+}

@@ -1,0 +1,57 @@
+using IdentityProvider.Data.Entities;
+using IdentityProvider.HardwareTokens;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IdentityProvider.Areas.Admin.Pages.HardwareTokens;
+
+/// <summary>Imports a vendor's seed file (PSKC, plain or with a pre-shared key, or CSV) and reports what came of each entry.</summary>
+[RequestSizeLimit(SeedFiles.MaxBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = SeedFiles.MaxBytes)]
+public sealed class ImportModel(HardwareTokenRegistration registration, UserManager<ApplicationUser> users) : PageModel
+{
+    [BindProperty]
+    public IFormFile? SeedFile { get; set; }
+
+    /// <summary>An encrypted PSKC file's AES-128 key from the vendor, 32 hexadecimal digits.</summary>
+    [BindProperty]
+    public string? PreSharedKey { get; set; }
+
+    public ImportReport? Report { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (SeedFile is not { Length: > 0 } upload)
+        {
+            ModelState.AddModelError(nameof(SeedFile), "Choose the seed file to import.");
+            return Page();
+        }
+
+        if ((SeedFiles.KindOfFileName(upload.FileName) ?? SeedFiles.KindOf(upload.ContentType)) is not { } kind)
+        {
+            ModelState.AddModelError(nameof(SeedFile), "Choose a PSKC file (.xml, .pskc) or a CSV file (.csv).");
+            return Page();
+        }
+
+        try
+        {
+            // Note: the readers are synchronous; the upload is buffered first so no synchronous I/O reaches the request.
+            using var content = new MemoryStream();
+            await upload.CopyToAsync(content);
+            content.Position = 0;
+            var file = SeedFiles.Read(content, kind, PreSharedKey);
+            Report = await registration.ImportAsync(file, $"{(kind == SeedFileKind.Pskc ? "PSKC" : "CSV")} file", users.GetUserId(User)!);
+        }
+        catch (SeedFileException refused)
+        {
+            ModelState.AddModelError(nameof(SeedFile), "Nothing was imported. " + refused.Message);
+        }
+
+        return Page();
+    }
+}

@@ -1,0 +1,47 @@
+namespace IdentityProvider.Testing.Pages.Admin;
+
+/// <summary><c>/admin/hardware-tokens/{serial}</c>: one token, with assign, unassign, disable, enable, lost, resync and delete.</summary>
+public sealed class AdminHardwareTokenPage(ProviderPage page) : PageObject(page), IPageObject<AdminHardwareTokenPage>
+{
+    private const string Prefix = "/admin/hardware-tokens/";
+
+    public static string PathFor(string serial) => Prefix + Uri.EscapeDataString(serial);
+
+    public static bool IsAt(string path) =>
+        path.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) && path.Count(character => character == '/') == 3
+        && !AdminImportTokensPage.IsAt(path) && !AdminRegisterTokenPage.IsAt(path) && !AdminIdentifyTokenPage.IsAt(path);
+
+    public static AdminHardwareTokenPage Create(ProviderPage page) => new(page);
+
+    public static Task<AdminHardwareTokenPage> OpenAsync(ProviderClient client, string serial) => client.OpenAsync<AdminHardwareTokenPage>(PathFor(serial));
+
+    /// <summary>Opens the page for any serial (unknown, or as a non-administrator): the answer as it is.</summary>
+    public static Task<ProviderPage> TryOpenAsync(ProviderClient client, string serial) => client.GetAsync(PathFor(serial));
+
+    public string Serial => Page.Document.QuerySelector("#serial")?.TextContent.Trim() ?? "";
+
+    /// <summary>"In stock", "Assigned", "Disabled" or "Lost".</summary>
+    public string StatusText => Page.Document.QuerySelector("#status")?.TextContent.Trim() ?? "";
+
+    /// <summary>The holder's e-mail address, or "Nobody".</summary>
+    public string HolderText => Page.Document.QuerySelector("#holder")?.TextContent.Trim() ?? "";
+
+    /// <summary>The recovery codes a first device brought, shown this once (empty otherwise).</summary>
+    public IReadOnlyList<string> IssuedCodes => RecoveryCodeList.Codes(Page);
+
+    public Task<ProviderPage> AssignAsync(string user) =>
+        SubmitAsync(new Dictionary<string, string> { ["AssignTo"] = user }, formSelector: "form#assign");
+
+    public Task<ProviderPage> UnassignAsync() => SubmitAsync(formSelector: "form#unassign");
+
+    public Task<ProviderPage> DisableAsync() => SubmitAsync(formSelector: "form#disable");
+
+    public Task<ProviderPage> EnableAsync() => SubmitAsync(formSelector: "form#enable");
+
+    public Task<ProviderPage> MarkLostAsync() => SubmitAsync(formSelector: "form#lost");
+
+    public Task<ProviderPage> DeleteAsync() => SubmitAsync(formSelector: "form#delete");
+
+    public Task<ProviderPage> ResyncAsync(string firstCode, string nextCode) =>
+        SubmitAsync(new Dictionary<string, string> { ["Code1"] = firstCode, ["Code2"] = nextCode }, formSelector: "form#resync");
+}
