@@ -38,6 +38,8 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 
     public DbSet<ExternalLogin> ExternalLogins => Set<ExternalLogin>();
 
+    public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Note: SQLite cannot compare or order DateTimeOffset text; stored as UTC ticks, it can.

@@ -29,7 +29,8 @@ public sealed class RelyingPartyRig : IAsyncDisposable
 
     public Uri RelyingPartyAddress => RelyingParty.BaseAddress;
 
-    public static async Task<RelyingPartyRig> StartAsync(DatabaseProvider database)
+    /// <param name="extraSettings">More provider settings (e.g. a mail server), added to the rig's own.</param>
+    public static async Task<RelyingPartyRig> StartAsync(DatabaseProvider database, IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         // Why: a free port can be taken by another process before we bind it; a fresh pair of ports
         // (and a fresh database, since the client's URIs are seeded once) covers that race.
@@ -43,7 +44,13 @@ public sealed class RelyingPartyRig : IAsyncDisposable
                 var providerAddress = new Uri($"http://127.0.0.1:{providerPort}/");
                 var relyingPartyAddress = new Uri($"http://127.0.0.1:{relyingPartyPort}/");
 
-                provider = new ProviderFactory(database, await NewDatabaseAsync(database), Settings(providerAddress, relyingPartyAddress));
+                var settings = Settings(providerAddress, relyingPartyAddress);
+                foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+                {
+                    settings[key] = value;
+                }
+
+                provider = new ProviderFactory(database, await NewDatabaseAsync(database), settings);
                 provider.UseKestrel(options => options.Listen(IPAddress.Loopback, providerPort));
                 provider.StartServer();
 

@@ -11,5 +11,6 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
         builder.Property(user => user.DisplayName).HasMaxLength(200);
         builder.Property(user => user.TwoStepDisabledReason).HasMaxLength(500);
         builder.Property(user => user.SignInByToken).HasMaxLength(8);
+        builder.Property(user => user.PasswordResetLinkId).HasMaxLength(64);
     }
 }

@@ -36,4 +36,16 @@ public sealed class ApplicationUser : IdentityUser
     /// or null to follow the provider-wide setting.
     /// </summary>
     public string? SignInByToken { get; set; }
+
+    /// <summary>The user turned off the optional security mails (tokens, lockouts, suspension); device, password and recovery-code mails still go.</summary>
+    public bool OptionalNotificationsOff { get; set; }
+
+    /// <summary>
+    /// The latest e-mailed password-reset link: its id is part of the token's purpose, so a newer link voids every older one.
+    /// Cleared when a link is used.
+    /// </summary>
+    public string? PasswordResetLinkId { get; set; }
+
+    /// <summary>When the latest e-mailed password-reset link stops working (<c>Email:ResetLinkMinutes</c> after it was sent).</summary>
+    public DateTimeOffset? PasswordResetLinkExpiresAt { get; set; }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using IdentityProvider.Auditing;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Email;
 using IdentityProvider.TwoStep;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
@@ -28,7 +29,10 @@ public sealed class PasswordLinks(
     UserManager<ApplicationUser> users,
     RememberedBrowsers rememberedBrowsers,
     IOpenIddictTokenManager tokens,
-    SecurityLog securityLog)
+    SecurityLog securityLog,
+    MailOutbox outbox,
+    MailTemplates templates,
+    ProviderAddress address)
 {
     /// <summary>The anonymous page the link opens.</summary>
     public const string PagePath = "/Account/SetPassword";
@@ -39,6 +43,14 @@ public sealed class PasswordLinks(
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
         return $"{PagePath}?user={Uri.EscapeDataString(user.Id)}&code={code}";
+    }
+
+    /// <summary>Issues a link and mails it to the user's address instead of showing it (it then never reaches the administrator).</summary>
+    public async Task EmailAsync(ApplicationUser user)
+    {
+        var link = address.Link(await IssueAsync(user));
+        var name = user.DisplayName is { Length: > 0 } displayName ? displayName : user.Email!;
+        await outbox.EnqueueAsync(MailKinds.SetPasswordLink, user.Id, user.Email!, templates.SetPasswordLink(name, link));
     }
 
     /// <summary>Whether the link still works (to show the form, or say at once that it does not).</summary>

@@ -125,9 +125,10 @@ public sealed class UserAccess(
 
     /// <summary>
     /// Removes the password (so the old one no longer signs in), ends the sessions, and issues a one-time
-    /// set-password link to hand over; the result carries the link, shown once.
+    /// set-password link to hand over; the result carries the link, shown once (or, with <paramref name="byEmail"/>,
+    /// the link is mailed to the user and the result carries none).
     /// </summary>
-    public async Task<UserActionResult> IssuePasswordLinkAsync(string userId, string actorId)
+    public async Task<UserActionResult> IssuePasswordLinkAsync(string userId, string actorId, bool byEmail = false)
     {
         if (await users.FindByIdAsync(userId) is not { } user)
         {
@@ -141,6 +142,13 @@ public sealed class UserAccess(
 
         await EndSessionsAsync(user);
         // Warning: issued after the last stamp change, or the link would be void at once.
+        if (byEmail)
+        {
+            await passwordLinks.EmailAsync(user);
+            await securityLog.WriteAsync(SecurityEventKinds.PasswordLinkIssued, user.Id, "old password removed; e-mailed to the user", actorId);
+            return UserActionResult.Done(user.Id);
+        }
+
         var link = await passwordLinks.IssueAsync(user);
         await securityLog.WriteAsync(SecurityEventKinds.PasswordLinkIssued, user.Id, "old password removed", actorId);
         return UserActionResult.Done(user.Id, link);

@@ -71,6 +71,13 @@ public sealed class UserAdministration(
             return result;
         }
 
+        if (input.EmailLink)
+        {
+            await passwordLinks.EmailAsync(user);
+            await securityLog.WriteAsync(SecurityEventKinds.PasswordLinkIssued, user.Id, "at creation, e-mailed to the user", actorId);
+            return UserActionResult.Done(user.Id);
+        }
+
         var link = await passwordLinks.IssueAsync(user);
         await securityLog.WriteAsync(SecurityEventKinds.PasswordLinkIssued, user.Id, "at creation", actorId);
         return UserActionResult.Done(user.Id, link);

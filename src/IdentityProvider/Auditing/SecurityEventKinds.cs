@@ -37,6 +37,9 @@ public static class SecurityEventKinds
     public const string PasswordReset = "password.reset-by-admin";
     public const string PasswordLinkIssued = "password.link-issued";
     public const string PasswordSetByLink = "password.set-by-link";
+    public const string PasswordResetRequested = "password.reset-requested";
+    public const string PasswordResetByEmail = "password.reset-by-email";
+    public const string NotificationsChanged = "notifications.changed";
     public const string BrowsersForgottenByAdmin = "two-step.browsers-forgotten-by-admin";
     public const string PolicyChanged = "policy.changed";
     public const string ClientCreated = "client.created";

@@ -11,12 +11,13 @@ public sealed class SecurityLog(
     ApplicationDbContext db,
     TimeProvider time,
     IHttpContextAccessor httpContextAccessor,
+    IEnumerable<ISecurityEventObserver> observers,
     ILogger<SecurityLog> logger)
 {
     public async Task WriteAsync(string kind, string? userId, string? detail = null, string? actorId = null, string? clientId = null)
     {
         var ipAddress = httpContextAccessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
-        db.SecurityEvents.Add(new SecurityEvent
+        var securityEvent = new SecurityEvent
         {
             OccurredAt = time.GetUtcNow(),
             Kind = kind,
@@ -25,8 +26,19 @@ public sealed class SecurityLog(
             ClientId = clientId,
             IpAddress = ipAddress,
             Detail = detail is { Length: > 1000 } ? detail[..1000] : detail,
-        });
+        };
+        db.SecurityEvents.Add(securityEvent);
+        foreach (var observer in observers)
+        {
+            await observer.OnWritingAsync(securityEvent);
+        }
+
         await db.SaveChangesAsync();
+        foreach (var observer in observers)
+        {
+            observer.OnSaved();
+        }
+
         logger.LogInformation("Security event {Kind} for user {UserId} by {ActorId} from {IpAddress}: {Detail}",
             kind, userId, actorId ?? userId, ipAddress, detail);
     }

@@ -2,7 +2,9 @@ using IdentityProvider.Admin;
 using IdentityProvider.Admin.Api;
 using IdentityProvider.Auditing;
 using IdentityProvider.Connect;
+using IdentityProvider.Email;
 using IdentityProvider.HardwareTokens;
+using IdentityProvider.PasswordReset;
 using IdentityProvider.PersonalAccessTokens;
 using IdentityProvider.Policy;
 using IdentityProvider.RecoveryCodes;
@@ -29,6 +31,8 @@ public static class ServiceRegistration
         services.AddTwoStep();
         services.AddRecoveryCodes();
         services.AddPersonalAccessTokens();
+        services.AddEmail(settings);
+        services.AddPasswordReset();
         services.AddAdministration();
         services.AddHardwareTokens();
         services.AddExternalSignIn(settings);

@@ -14,6 +14,7 @@ public sealed record ProviderSettings(
     TokenSettings Tokens,
     LoggingSettings Log,
     TwoStepSettings TwoStep,
+    EmailSettings Email,
     SeedSettings Seed,
     ExternalProvider[] ExternalProviders)
 {
@@ -27,6 +28,7 @@ public sealed record ProviderSettings(
         TokenSettings.Load(configuration),
         LoggingSettings.Load(configuration),
         TwoStepSettings.Load(configuration),
+        EmailSettings.Load(configuration, environment),
         SeedSettings.Load(configuration),
         ExternalProviderSettings.Load(configuration, environment));
 }

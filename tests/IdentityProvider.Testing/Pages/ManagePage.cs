@@ -37,4 +37,6 @@ public sealed class ManagePage(ProviderPage page) : PageObject(page), IPageObjec
     public Task<TokensPage> OpenTokensAsync() => FollowLinkAsync(TokensLink).As<TokensPage>();
 
     public Task<ChangePasswordPage> OpenChangePasswordAsync() => FollowLinkAsync(ChangePasswordLink).As<ChangePasswordPage>();
+
+    public Task<NotificationsPage> OpenNotificationsAsync() => FollowLinkAsync(NotificationsPage.LinkText).As<NotificationsPage>();
 }

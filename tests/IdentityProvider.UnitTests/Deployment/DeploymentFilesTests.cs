@@ -59,6 +59,33 @@ public sealed class DeploymentFilesTests
     }
 
     [Fact]
+    public void Compose_MailGoesToTheDevelopmentCatcher()
+    {
+        var services = Map(Compose()["services"]);
+        var environment = Map(Map(services["idp-a"])["environment"]);
+
+        Assert.StartsWith("rnwood/smtp4dev", (string)Map(services["smtp4dev"])["image"]);
+        Assert.Equal("smtp4dev", environment["Email__Smtp__Host"]);
+        Assert.Equal("None", environment["Email__Smtp__Security"]);
+    }
+
+    [Fact]
+    public void Readme_DocumentsEveryEmailKey()
+    {
+        var documented = RepositoryFiles.DocumentedKeys();
+        string[] keys =
+        [
+            "Email:Smtp:Host", "Email:Smtp:Port", "Email:Smtp:Security", "Email:Smtp:UserName", "Email:Smtp:Password", "Email:From",
+            "Email:ProductName", "Email:PickupDirectory", "Email:ResetLinkMinutes", "Email:ResetLinksPerAccountPerHour",
+            "Email:ResetRequestsPerAddressPerHour", "Email:PollSeconds", "Email:MaxAttempts",
+        ];
+
+        Assert.All(keys, key => Assert.Contains(key, documented));
+        var settingsSource = RepositoryFiles.Read("src/IdentityProvider/Settings/EmailSettings.cs");
+        Assert.All(keys, key => Assert.Contains($"\"{key.Split(':')[^1]}\"", settingsSource));
+    }
+
+    [Fact]
     public void Dockerfile_CopiesExistingFilesRunsAsNonRootWithHealthCheck()
     {
         var dockerfile = RepositoryFiles.Read("deploy/Dockerfile").Split('\n');

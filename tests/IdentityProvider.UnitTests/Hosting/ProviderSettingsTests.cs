@@ -39,6 +39,35 @@ public sealed class ProviderSettingsTests : IDisposable
         Assert.True(settings.TwoStep.RecoveryCodesEnabled);
         Assert.Empty(settings.Seed.Users);
         Assert.Empty(settings.Seed.Clients);
+        Assert.Null(settings.Email.Smtp);
+        Assert.Equal(Path.Combine(environment.ContentRootPath, "App_Data", "mail"), settings.Email.PickupDirectory);
+        Assert.Equal(30, settings.Email.ResetLinkMinutes);
+        Assert.Equal("IdentityProvider", settings.Email.ProductName);
+        Assert.Equal("no-reply@localhost", settings.Email.From.Address);
+    }
+
+    [Theory]
+    [InlineData("None", 25)]
+    [InlineData("StartTls", 587)]
+    [InlineData("SslOnConnect", 465)]
+    public void Load_SmtpHost_PortDefaultsToTheSecurityMode(string security, int port)
+    {
+        var settings = Load(new Dictionary<string, string?> { ["Email:Smtp:Host"] = "mail.example.org", ["Email:Smtp:Security"] = security });
+
+        Assert.Equal("mail.example.org", settings.Email.Smtp!.Host);
+        Assert.Equal(port, settings.Email.Smtp.Port);
+    }
+
+    [Fact]
+    public void Load_SmtpUserNameWithoutPassword_ThrowsNamingPassword()
+    {
+        var error = Assert.Throws<InvalidConfigurationException>(() => Load(new Dictionary<string, string?>
+        {
+            ["Email:Smtp:Host"] = "mail.example.org",
+            ["Email:Smtp:UserName"] = "idp",
+        }));
+
+        Assert.Equal("Email:Smtp:Password", error.Key);
     }
 
     [Fact]
@@ -122,6 +151,12 @@ public sealed class ProviderSettingsTests : IDisposable
     [InlineData("Log:Format", "Xml")]
     [InlineData("TwoStep:TotpWindow", "abc")]
     [InlineData("TwoStep:RecoveryCodesEnabled", "yes please")]
+    [InlineData("Email:Smtp:Port", "70000")]
+    [InlineData("Email:Smtp:Security", "Tls")]
+    [InlineData("Email:From", "not an address")]
+    [InlineData("Email:ResetLinkMinutes", "0")]
+    [InlineData("Email:ResetLinksPerAccountPerHour", "lots")]
+    [InlineData("Email:PollSeconds", "0")]
     public void Load_BadValue_ThrowsNamingTheKey(string key, string value)
     {
         var error = Assert.Throws<InvalidConfigurationException>(() => Load(new Dictionary<string, string?> { [key] = value }));

@@ -58,7 +58,7 @@ public static class UserEndpoints
 
     private static async Task<IResult> CreateAsync(NewUserDocument body, UserAdministration administration, UserDirectory directory, HttpRequest request, ClaimsPrincipal caller)
     {
-        var result = await administration.CreateAsync(new NewUserInput(body.Email, body.Name, body.Password, body.Roles), AdminApiActor.Of(caller));
+        var result = await administration.CreateAsync(new NewUserInput(body.Email, body.Name, body.Password, body.Roles, body.EmailLink ?? false), AdminApiActor.Of(caller));
         if (!result.Succeeded)
         {
             return Refusal(result);
@@ -85,7 +85,7 @@ public static class UserEndpoints
     {
         var actor = AdminApiActor.Of(caller);
         var result = string.IsNullOrEmpty(body.Password)
-            ? await access.IssuePasswordLinkAsync(id, actor)
+            ? await access.IssuePasswordLinkAsync(id, actor, body.EmailLink ?? false)
             : await access.SetPasswordAsync(id, body.Password, actor);
         return result.Succeeded ? TypedResults.Ok(new PasswordResultDocument(AbsoluteLink(request, result.SetPasswordPath))) : Refusal(result);
     }
@@ -115,14 +115,16 @@ public static class UserEndpoints
 
     public sealed record UserListDocument(IReadOnlyList<UserRow> Users, int Total, int Page, int PageSize);
 
-    public sealed record NewUserDocument(string? Email, string? Name, string? Password, IReadOnlyList<string>? Roles);
+    /// <param name="EmailLink">Without a password: true mails the one-time link to the user instead of answering it.</param>
+    public sealed record NewUserDocument(string? Email, string? Name, string? Password, IReadOnlyList<string>? Roles, bool? EmailLink = null);
 
     /// <param name="SetPasswordUrl">The one-time link when no password was given; shown only in this answer.</param>
     public sealed record CreatedUserDocument(string Id, string? SetPasswordUrl, UserRow User);
 
     public sealed record UserChangeDocument(string? Email, string? Name, IReadOnlyList<string>? Roles);
 
-    public sealed record PasswordDocument(string? Password);
+    /// <param name="EmailLink">Without a password: true mails the one-time link to the user instead of answering it.</param>
+    public sealed record PasswordDocument(string? Password, bool? EmailLink = null);
 
     public sealed record PasswordResultDocument(string? SetPasswordUrl);
 }

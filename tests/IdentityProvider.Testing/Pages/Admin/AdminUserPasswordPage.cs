@@ -19,4 +19,7 @@ public sealed class AdminUserPasswordPage(ProviderPage page) : PageObject(page),
             formSelector: "form#set-password");
 
     public Task<AdminUserPasswordPage> IssueLinkAsync() => SubmitAsync(formSelector: "form#password-link").As<AdminUserPasswordPage>();
+
+    /// <summary>E-mails a one-time link to the user instead of showing it; where that leads (the user's page).</summary>
+    public Task<ProviderPage> EmailLinkAsync() => SubmitAsync(formSelector: "form#password-link-by-email");
 }

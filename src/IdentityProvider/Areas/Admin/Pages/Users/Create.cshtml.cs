@@ -32,7 +32,7 @@ public sealed class CreateModel(UserAdministration administration, UserManager<A
     {
         var actorId = users.GetUserId(User) ?? throw new InvalidOperationException("The admin policy let an anonymous request through.");
         var result = await administration.CreateAsync(
-            new NewUserInput(Input.Email, Input.Name, Input.Password, UserFields.SplitRoles(Input.Roles)), actorId);
+            new NewUserInput(Input.Email, Input.Name, Input.Password, UserFields.SplitRoles(Input.Roles), Input.EmailLink), actorId);
         if (!result.Succeeded)
         {
             AdminUserForm.Show(ModelState, result);
@@ -47,7 +47,9 @@ public sealed class CreateModel(UserAdministration administration, UserManager<A
             return Page();
         }
 
-        StatusMessage = $"{Input.Email?.Trim()} was created.";
+        StatusMessage = Input.EmailLink && string.IsNullOrEmpty(Input.Password)
+            ? $"{Input.Email?.Trim()} was created; a one-time set-password link was e-mailed to that address."
+            : $"{Input.Email?.Trim()} was created.";
         return RedirectToPage("/Users/Details", new { area = "Admin", id = result.UserId });
     }
 
@@ -62,5 +64,8 @@ public sealed class CreateModel(UserAdministration administration, UserManager<A
 
         /// <summary>Empty: a one-time set-password link instead.</summary>
         public string? Password { get; set; }
+
+        /// <summary>Without a password: e-mail the link to the new user instead of showing it here.</summary>
+        public bool EmailLink { get; set; }
     }
 }

@@ -76,6 +76,25 @@ public sealed class PasswordModel(UserDirectory directory, UserAccess access, Us
         return Page();
     }
 
+    /// <summary>The same link, e-mailed to the user: the administrator never sees it.</summary>
+    public async Task<IActionResult> OnPostLinkByEmailAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        var result = await access.IssuePasswordLinkAsync(Id, AdminId, byEmail: true);
+        if (!result.Succeeded)
+        {
+            AdminUserForm.Show(ModelState, result);
+            return result.Outcome == UserActionOutcome.NotFound ? NotFound() : Page();
+        }
+
+        StatusMessage = "The old password stopped working; a one-time set-password link was e-mailed to the user.";
+        return RedirectToPage("/Users/Details", new { area = "Admin", id = Id });
+    }
+
     private string AdminId => users.GetUserId(User) ?? throw new InvalidOperationException("The admin policy let an anonymous request through.");
 
     private async Task<bool> LoadAsync()

@@ -1,0 +1,53 @@
+using IdentityProvider.Data.Entities;
+using IdentityProvider.Email;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IdentityProvider.Pages.Manage;
+
+/// <summary>
+/// Which security mails the user gets: the optional ones (tokens, lockouts, suspension by an administrator) can be
+/// turned off; device, password and recovery-code mails are always sent.
+/// </summary>
+public sealed class NotificationsModel(UserManager<ApplicationUser> users, NotificationPreferences preferences) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+
+        Input.Optional = !user.OptionalNotificationsOff;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+
+        if (!await preferences.SetOptionalAsync(user, Input.Optional))
+        {
+            ModelState.AddModelError(string.Empty, "The account was changed at the same moment. Reload the page and try again.");
+            return Page();
+        }
+
+        StatusMessage = Input.Optional ? "You will get every security mail." : "You will get only the mails that cannot be turned off.";
+        return RedirectToPage();
+    }
+
+    public sealed class InputModel
+    {
+        public bool Optional { get; set; }
+    }
+}
