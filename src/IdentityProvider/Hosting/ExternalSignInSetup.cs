@@ -16,7 +16,8 @@ public static class ExternalSignInSetup
         services.AddScoped<ExternalLogins>()
             .AddScoped<ExternalAccountResolver>()
             .AddScoped<PendingLink>()
-            .AddScoped<ExternalSignInCompletion>();
+            .AddScoped<ExternalSignInCompletion>()
+            .AddScoped<ExternalChallenge>();
         if (settings.ExternalProviders.Length == 0)
         {
             return services;

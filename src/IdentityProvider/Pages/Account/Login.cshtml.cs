@@ -2,6 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using IdentityProvider.Auditing;
 using IdentityProvider.Connect;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.ExternalSignIn;
+using IdentityProvider.Settings;
 using IdentityProvider.TwoStep;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -19,7 +21,9 @@ public sealed class LoginModel(
     UserManager<ApplicationUser> users,
     SignInManager<ApplicationUser> signInManager,
     TwoStepGate twoStepGate,
-    SecurityLog securityLog) : PageModel
+    SecurityLog securityLog,
+    ProviderSettings settings,
+    ExternalChallenge externalChallenge) : PageModel
 {
     /// <summary>
     /// Warning: the one answer to every failed password step (unknown e-mail, wrong password, locked or disabled
@@ -47,14 +51,35 @@ public sealed class LoginModel(
 
     public string? ErrorMessage { get; private set; }
 
+    /// <summary>The upstream providers offered below the password form ("Sign in with {Name}").</summary>
+    public IReadOnlyList<ExternalProvider> ExternalProviders => settings.ExternalProviders;
+
     public void OnGet()
     {
         ErrorMessage = Reason switch
         {
             "expired" => "The sign-in took too long. Enter your password again.",
             "locked" => LockedOut,
-            _ => null,
+            _ => ExternalSignInReasons.Describe(Reason),
         };
+    }
+
+    /// <summary>"Sign in with {Name}": to the upstream and back, with the relying party's request kept for afterwards.</summary>
+    public async Task<IActionResult> OnPostExternalAsync(string? provider)
+    {
+        if (ExternalProviders.FirstOrDefault(candidate => candidate.Id == provider) is not { } chosen)
+        {
+            ErrorMessage = "Choose one of the sign-in methods shown.";
+            return Page();
+        }
+
+        if (await externalChallenge.StartAsync(chosen, Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/Manage", Fresh))
+        {
+            return new EmptyResult();
+        }
+
+        ErrorMessage = ExternalSignInReasons.Describe(ExternalSignInReasons.Failed);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()

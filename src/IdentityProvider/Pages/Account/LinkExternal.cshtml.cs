@@ -1,0 +1,94 @@
+using System.ComponentModel.DataAnnotations;
+using IdentityProvider.Auditing;
+using IdentityProvider.Data.Entities;
+using IdentityProvider.ExternalSignIn;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IdentityProvider.Pages.Account;
+
+/// <summary>
+/// An upstream account whose e-mail address matches a local account: that account's password links the two (never
+/// the address alone). Wrong passwords count toward the lockout, as at the sign-in page.
+/// </summary>
+[AllowAnonymous]
+public sealed class LinkExternalModel(
+    PendingLink pendingLink,
+    UserManager<ApplicationUser> users,
+    SignInManager<ApplicationUser> signInManager,
+    ExternalLogins logins,
+    ExternalSignInCompletion completion,
+    SecurityLog securityLog) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    /// <summary>The provider's name, as its button says.</summary>
+    public string ProviderName { get; private set; } = "";
+
+    /// <summary>The address both accounts share.</summary>
+    public string Email { get; private set; } = "";
+
+    public IActionResult OnGet() => Load() is null ? Expired() : Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (Load() is not { } pending)
+        {
+            return Expired();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = await users.FindByIdAsync(pending.UserId);
+        var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signInManager.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
+        if (!result.Succeeded)
+        {
+            await securityLog.WriteAsync(result.IsLockedOut ? SecurityEventKinds.LockedOut : SecurityEventKinds.PasswordFailed, user?.Id, $"linking a {ProviderName} account");
+            if (result.IsLockedOut || result.IsNotAllowed)
+            {
+                pendingLink.End();
+                return Redirect(ExternalSignInCompletion.LoginUrl(pending.ReturnUrl, ExternalSignInReasons.Unavailable));
+            }
+
+            ModelState.AddModelError("Input.Password", "The password is not correct.");
+            return Page();
+        }
+
+        pendingLink.End();
+        if (!await logins.LinkAsync(user!, pending.Identity, "after the local password"))
+        {
+            return Redirect(ExternalSignInCompletion.LoginUrl(pending.ReturnUrl, ExternalSignInReasons.Failed));
+        }
+
+        return Redirect(await completion.ContinueAsync(user!, pending.Identity.Provider, pending.ReturnUrl, pending.Fresh));
+    }
+
+    private (ExternalIdentity Identity, string UserId, string? ReturnUrl, bool Fresh)? Load()
+    {
+        var pending = pendingLink.Read();
+        if (pending is { } waiting)
+        {
+            ProviderName = waiting.Identity.Provider.Name;
+            Email = waiting.Identity.Email ?? "";
+        }
+
+        return pending;
+    }
+
+    private RedirectResult Expired() => Redirect(ExternalSignInCompletion.LoginUrl(null, ExternalSignInReasons.Failed));
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter the password of your account here.")]
+        [StringLength(1024, ErrorMessage = "The password can have at most 1024 characters.")]
+        [DataType(DataType.Password)]
+        [Display(Name = "Password of your account here")]
+        public string Password { get; set; } = "";
+    }
+}

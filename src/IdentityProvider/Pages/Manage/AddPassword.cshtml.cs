@@ -1,0 +1,67 @@
+using System.ComponentModel.DataAnnotations;
+using IdentityProvider.Auditing;
+using IdentityProvider.Data.Entities;
+using IdentityProvider.Sessions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IdentityProvider.Pages.Manage;
+
+/// <summary>Sets a first password for a user who signs in only with a linked account (registered through an upstream).</summary>
+public sealed class AddPasswordModel(UserManager<ApplicationUser> users, SessionSignIn sessions, SecurityLog securityLog) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync() =>
+        await users.GetUserAsync(User) is { } user && await users.HasPasswordAsync(user) ? RedirectToPage("/Manage/ChangePassword") : Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        if (await users.HasPasswordAsync(user))
+        {
+            return RedirectToPage("/Manage/ChangePassword");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await users.AddPasswordAsync(user, Input.NewPassword);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(string.Empty, error.Description);
+            }
+
+            return Page();
+        }
+
+        // Identity renewed the security stamp: other sessions end; this one is re-issued.
+        await sessions.RefreshAsync(user);
+        await securityLog.WriteAsync(SecurityEventKinds.PasswordChanged, user.Id, "first password set");
+        TempData["StatusMessage"] = "Your password is set: you can sign in with it too.";
+        return RedirectToPage("/Manage/SignInMethods");
+    }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter a new password.")]
+        [StringLength(1024, MinimumLength = 8, ErrorMessage = "The new password must have 8 to 1024 characters.")]
+        [Display(Name = "New password")]
+        public string NewPassword { get; set; } = "";
+
+        [Compare(nameof(NewPassword), ErrorMessage = "The two passwords do not match.")]
+        [Display(Name = "Confirm new password")]
+        public string ConfirmPassword { get; set; } = "";
+    }
+}

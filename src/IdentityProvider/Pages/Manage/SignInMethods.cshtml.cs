@@ -1,0 +1,106 @@
+using IdentityProvider.Data.Entities;
+using IdentityProvider.ExternalSignIn;
+using IdentityProvider.Settings;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IdentityProvider.Pages.Manage;
+
+/// <summary>
+/// "Sign-in methods": the password (set or not) and the linked accounts at upstream providers, with Unlink (never the
+/// last way to sign in) and Link for the providers not linked yet.
+/// </summary>
+public sealed class SignInMethodsModel(
+    UserManager<ApplicationUser> users,
+    ExternalLogins logins,
+    ExternalChallenge challenge,
+    ProviderSettings settings) : PageModel
+{
+    /// <summary>Set by the callback after a link from this page: the provider's id.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Linked { get; set; }
+
+    /// <summary>Set by the callback when that upstream account belongs to someone else here.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Taken { get; set; }
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public bool HasPassword { get; private set; }
+
+    public IReadOnlyList<ExternalLogin> Links { get; private set; } = [];
+
+    /// <summary>Providers the user may still link.</summary>
+    public IReadOnlyList<ExternalProvider> Linkable { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await LoadAsync() is null)
+        {
+            return Challenge();
+        }
+
+        StatusMessage ??= Linked is not null ? $"Your {NameOf(Linked)} account is linked: you can sign in with it."
+            : Taken is not null ? $"That {NameOf(Taken)} account is linked to another account here already." : null;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostUnlinkAsync(Guid linkId)
+    {
+        if (await LoadAsync() is not { } user)
+        {
+            return Challenge();
+        }
+
+        if (await logins.UnlinkAsync(user, linkId) is { } refusal)
+        {
+            ModelState.AddModelError(string.Empty, refusal);
+            return Page();
+        }
+
+        StatusMessage = "The account is no longer linked.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostLinkAsync(string? provider)
+    {
+        if (await LoadAsync() is not { } user)
+        {
+            return Challenge();
+        }
+
+        if (Linkable.FirstOrDefault(candidate => candidate.Id == provider) is not { } chosen)
+        {
+            ModelState.AddModelError(string.Empty, "Choose one of the providers shown.");
+            return Page();
+        }
+
+        if (await challenge.StartAsync(chosen, "/Manage/SignInMethods", fresh: false, linkTo: user.Id))
+        {
+            return new EmptyResult();
+        }
+
+        ModelState.AddModelError(string.Empty, $"{chosen.Name} cannot be reached now. Try again later.");
+        return Page();
+    }
+
+    /// <summary>The provider's name as configured (the id when it was removed from the configuration).</summary>
+    public string NameOf(string providerId) =>
+        settings.ExternalProviders.FirstOrDefault(provider => provider.Id == providerId)?.Name ?? providerId;
+
+    private async Task<ApplicationUser?> LoadAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return null;
+        }
+
+        HasPassword = await users.HasPasswordAsync(user);
+        Links = await logins.ListAsync(user.Id);
+        Linkable = [.. settings.ExternalProviders.Where(provider => Links.All(link => link.ProviderId != provider.Id))];
+        return user;
+    }
+}
