@@ -19,7 +19,7 @@ public class ProviderFixture : IAsyncLifetime
 
     public ProviderClient CreateClient() => Factory.CreateProviderClient();
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var connectionString = Database == DatabaseProvider.Postgres
             ? await SharedPostgres.CreateDatabaseAsync(GetType().Name)
@@ -28,7 +28,7 @@ public class ProviderFixture : IAsyncLifetime
         _ = factory.Server; // starts the host: migrations, keys and seeding happen now
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (factory is not null)
         {

@@ -1,12 +1,13 @@
 using IdentityProvider.Auditing;
 using IdentityProvider.Settings;
 using Microsoft.AspNetCore.Authentication;
+using OpenIddict.Client;
 using OpenIddict.Client.AspNetCore;
 
 namespace IdentityProvider.ExternalSignIn;
 
 /// <summary>Sends the browser to an upstream provider (OpenIddict's client builds the request: PKCE, state, nonce).</summary>
-public sealed class ExternalChallenge(IHttpContextAccessor httpContextAccessor, SecurityLog securityLog, ILogger<ExternalChallenge> logger)
+public sealed class ExternalChallenge(IHttpContextAccessor httpContextAccessor, OpenIddictClientService client, SecurityLog securityLog, ILogger<ExternalChallenge> logger)
 {
     /// <summary>
     /// Starts the round trip; false when the upstream cannot be reached (its discovery document is missing or bad),
@@ -32,6 +33,10 @@ public sealed class ExternalChallenge(IHttpContextAccessor httpContextAccessor, 
         var http = httpContextAccessor.HttpContext ?? throw new InvalidOperationException("No HTTP request.");
         try
         {
+            // Note: the upstream's discovery document first (kept by OpenIddict once read), so a dead upstream gets a
+            // message on the page instead of OpenIddict's plain-text error answer.
+            var registration = await client.GetClientRegistrationByProviderNameAsync(provider.Id, http.RequestAborted);
+            await registration.ConfigurationManager!.GetConfigurationAsync(http.RequestAborted);
             await http.ChallengeAsync(OpenIddictClientAspNetCoreDefaults.AuthenticationScheme, properties);
             return true;
         }

@@ -16,13 +16,13 @@ public static class ExternalSignInSetup
         services.AddScoped<ExternalLogins>()
             .AddScoped<ExternalAccountResolver>()
             .AddScoped<PendingLink>()
-            .AddScoped<ExternalSignInCompletion>()
-            .AddScoped<ExternalChallenge>();
+            .AddScoped<ExternalSignInCompletion>();
         if (settings.ExternalProviders.Length == 0)
         {
             return services;
         }
 
+        services.AddScoped<ExternalChallenge>();
         services.AddOpenIddict().AddClient(options =>
         {
             options.AllowAuthorizationCodeFlow();
@@ -32,7 +32,14 @@ public static class ExternalSignInSetup
                 .EnableErrorPassthrough();
             if (!settings.Server.RequireHttps)
             {
-                aspNetCore.DisableTransportSecurityRequirement();
+                // Note: without TLS (development, tests) the state cookie cannot be SameSite=None (that needs Secure);
+                // Lax still comes back on the upstream's top-level GET redirect (the query response mode).
+                aspNetCore.DisableTransportSecurityRequirement()
+                    .Configure(client =>
+                    {
+                        client.CookieBuilder.SameSite = SameSiteMode.Lax;
+                        client.CookieBuilder.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                    });
             }
 
             options.UseSystemNetHttp().SetProductInformation(typeof(ExternalSignInSetup).Assembly);

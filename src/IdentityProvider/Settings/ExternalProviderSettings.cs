@@ -31,7 +31,9 @@ public static partial class ExternalProviderSettings
 
     public static ExternalProvider[] Load(IConfiguration configuration, IHostEnvironment environment)
     {
-        var providers = configuration.GetSection("ExternalProviders").GetChildren().Select(section => LoadOne(section, environment)).ToArray();
+        // Note: a plain-http loopback upstream only where the provider itself runs without TLS (development, tests).
+        var plainHttpAllowed = environment.IsDevelopment() || !SettingsReader.Bool(configuration.GetSection("Server"), "RequireHttps", true);
+        var providers = configuration.GetSection("ExternalProviders").GetChildren().Select(section => LoadOne(section, plainHttpAllowed)).ToArray();
         if (providers.GroupBy(provider => provider.Id, StringComparer.OrdinalIgnoreCase).FirstOrDefault(group => group.Count() > 1) is { } duplicate)
         {
             throw new InvalidConfigurationException("ExternalProviders", $"has the Id '{duplicate.Key}' twice; each provider needs its own.");
@@ -40,7 +42,7 @@ public static partial class ExternalProviderSettings
         return providers;
     }
 
-    private static ExternalProvider LoadOne(IConfigurationSection section, IHostEnvironment environment)
+    private static ExternalProvider LoadOne(IConfigurationSection section, bool plainHttpAllowed)
     {
         var id = SettingsReader.Required(section, "Id");
         if (!UrlSafeId().IsMatch(id))
@@ -62,9 +64,10 @@ public static partial class ExternalProviderSettings
                 ? uri
                 : throw new InvalidConfigurationException(SettingsReader.Key(section, "Authority"), $"has '{authorityText}', which is not an absolute http(s) URL.");
             // Note: plain http only for a loopback upstream while developing; tokens and codes travel over this link.
-            if (uri.Scheme != "https" && !(environment.IsDevelopment() && uri.IsLoopback))
+            if (uri.Scheme != "https" && !(plainHttpAllowed && uri.IsLoopback))
             {
-                throw new InvalidConfigurationException(SettingsReader.Key(section, "Authority"), "must use https (plain http is allowed only for a loopback address in Development).");
+                throw new InvalidConfigurationException(SettingsReader.Key(section, "Authority"),
+                    "must use https (plain http only for a loopback address, in Development or with Server:RequireHttps false).");
             }
         }
 

@@ -31,6 +31,22 @@ public sealed class LoginPage(ProviderPage page) : PageObject(page), IPageObject
     /// <summary>The same, without following the answer (status, Location and cookies of that one response).</summary>
     public Task<HttpResponseMessage> PostSignInAsync(string email, string password) => PostAsync(Fields(email, password));
 
+    /// <summary>The "Sign in with …" buttons below the password form, by their text.</summary>
+    public IReadOnlyList<string> ExternalButtons =>
+        Page.Document.QuerySelectorAll("form#external-providers button").Select(button => button.TextContent.Trim()).ToList();
+
+    /// <summary>The message the page opens with (an expired sign-in, a failed external sign-in…), or "".</summary>
+    public string ErrorText => Page.Document.QuerySelector("#sign-in-error")?.TextContent.Trim() ?? "";
+
+    /// <summary>Presses "Sign in with {providerName}"; where that leads (a redirect to the upstream, or this page with a message).</summary>
+    public Task<ProviderPage> SignInWithAsync(string providerName)
+    {
+        var button = Page.Document.QuerySelectorAll("form#external-providers button")
+            .FirstOrDefault(candidate => candidate.TextContent.Trim() == $"Sign in with {providerName}")
+            ?? throw new Xunit.Sdk.XunitException($"No \"Sign in with {providerName}\" on {Page.Uri}: {Page.Text.Trim()}");
+        return Client.SubmitAsync(Page, button: (button.GetAttribute("name")!, button.GetAttribute("value")!), formSelector: "form#external-providers");
+    }
+
     private static Dictionary<string, string> Fields(string email, string password) =>
         new() { ["Input.Email"] = email, ["Input.Password"] = password };
 }

@@ -36,6 +36,10 @@ public static class ProviderData
     public static Task<List<SecurityEvent>> SecurityEventsAsync(this ProviderFactory factory, string userId) =>
         factory.QueryAsync(db => db.SecurityEvents.AsNoTracking().Where(row => row.UserId == userId).OrderBy(row => row.Id).ToListAsync());
 
+    /// <summary>Every security event of one kind, whoever it concerns (events of no known user included).</summary>
+    public static Task<List<SecurityEvent>> SecurityEventsOfKindAsync(this ProviderFactory factory, string kind) =>
+        factory.QueryAsync(db => db.SecurityEvents.AsNoTracking().Where(row => row.Kind == kind).OrderBy(row => row.Id).ToListAsync());
+
     /// <summary>Changes a stored user directly.</summary>
     public static Task UpdateUserAsync(this ProviderFactory factory, string userId, Action<ApplicationUser> change) =>
         factory.QueryAsync(async db =>

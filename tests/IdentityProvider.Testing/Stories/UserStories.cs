@@ -34,9 +34,10 @@ public static class UserStories
         return await TokenResponse.ExchangeCodeAsync(client.Http, request, page.Code, TestData.WebSecret);
     }
 
-    public static async Task<TestUser> CreateUserAsync(ProviderFactory factory, string? role = null, string displayName = "Test User")
+    /// <param name="email">The address; a new unique one when null (an upstream and a local account may share one).</param>
+    public static async Task<TestUser> CreateUserAsync(ProviderFactory factory, string? role = null, string displayName = "Test User", string? email = null)
     {
-        var email = $"user-{Guid.NewGuid():N}@example.com";
+        email ??= $"user-{Guid.NewGuid():N}@example.com";
         var password = $"pw-{Guid.NewGuid():N}";
         using var scope = factory.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();

@@ -22,8 +22,7 @@ public sealed class LoginModel(
     SignInManager<ApplicationUser> signInManager,
     TwoStepGate twoStepGate,
     SecurityLog securityLog,
-    ProviderSettings settings,
-    ExternalChallenge externalChallenge) : PageModel
+    ProviderSettings settings) : PageModel
 {
     /// <summary>
     /// Warning: the one answer to every failed password step (unknown e-mail, wrong password, locked or disabled
@@ -65,7 +64,8 @@ public sealed class LoginModel(
     }
 
     /// <summary>"Sign in with {Name}": to the upstream and back, with the relying party's request kept for afterwards.</summary>
-    public async Task<IActionResult> OnPostExternalAsync(string? provider)
+    /// <param name="externalChallenge">Asked for here only: without configured providers OpenIddict's client is not registered.</param>
+    public async Task<IActionResult> OnPostExternalAsync(string? provider, [FromServices] ExternalChallenge externalChallenge)
     {
         if (ExternalProviders.FirstOrDefault(candidate => candidate.Id == provider) is not { } chosen)
         {

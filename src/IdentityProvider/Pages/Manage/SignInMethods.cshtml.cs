@@ -14,7 +14,6 @@ namespace IdentityProvider.Pages.Manage;
 public sealed class SignInMethodsModel(
     UserManager<ApplicationUser> users,
     ExternalLogins logins,
-    ExternalChallenge challenge,
     ProviderSettings settings) : PageModel
 {
     /// <summary>Set by the callback after a link from this page: the provider's id.</summary>
@@ -64,7 +63,8 @@ public sealed class SignInMethodsModel(
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostLinkAsync(string? provider)
+    /// <param name="challenge">Asked for here only: without configured providers OpenIddict's client is not registered.</param>
+    public async Task<IActionResult> OnPostLinkAsync(string? provider, [FromServices] ExternalChallenge challenge)
     {
         if (await LoadAsync() is not { } user)
         {
