@@ -1,0 +1,109 @@
+using IdentityProvider.Settings;
+using IdentityProvider.Testing;
+using IdentityProvider.Testing.Pages;
+using IdentityProvider.Testing.Stories;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace IdentityProvider.EndToEndTests;
+
+/// <summary>The provider and its relying party on Kestrel, a second provider instance as the upstream "Corp SSO", and Chromium.</summary>
+public sealed class ExternalJourneyFixture : IAsyncLifetime
+{
+    public const string ProviderName = "Corp SSO";
+
+    private RelyingPartyRig? rig;
+    private UpstreamProvider? upstream;
+    private BrowserSession? browser;
+
+    public RelyingPartyRig Rig => rig ?? throw new InvalidOperationException("The fixture has not started.");
+
+    public UpstreamProvider Upstream => upstream ?? throw new InvalidOperationException("The fixture has not started.");
+
+    public BrowserSession Browser => browser ?? throw new InvalidOperationException("The fixture has not started.");
+
+    public async Task InitializeAsync()
+    {
+        // Note: the upstream's port is chosen first, so the provider can be told where it is; the upstream then
+        // learns the provider's callback. OpenIddict reads the upstream's discovery document only at the first sign-in.
+        var port = UpstreamProvider.ReservePort();
+        rig = await RelyingPartyRig.StartAsync(DatabaseProvider.Sqlite,
+            UpstreamProvider.ProviderSettings(0, "corp", ProviderName, new Uri($"http://127.0.0.1:{port}/"), allowRegistration: false));
+        upstream = await UpstreamProvider.StartAsync([new Uri(rig.ProviderAddress, "signin/corp/callback")], port);
+        browser = await BrowserSession.LaunchAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.DisposeAsync();
+        }
+
+        if (upstream is not null)
+        {
+            await upstream.DisposeAsync();
+        }
+
+        if (rig is not null)
+        {
+            await rig.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>
+/// Sign-in through the corporate provider in a real browser: from the relying party to the provider, on to the
+/// upstream (its own sign-in page), back; the local account with the same address is linked by its password; the OTP
+/// step still follows, typed with Enter; the relying party receives amr fed otp mfa.
+/// </summary>
+public class ExternalSignInJourneyTests(ExternalJourneyFixture fixture) : IClassFixture<ExternalJourneyFixture>
+{
+    private const float Timeout = 20_000;
+
+    [Fact]
+    public async Task Journey_RelyingPartyToTheUpstreamAndBack_LinkByPassword_OtpStep_AmrFedOtpMfa()
+    {
+        var provider = fixture.Rig.ProviderAddress;
+        var rp = fixture.Rig.RelyingPartyAddress;
+        var clock = fixture.Rig.Provider.Clock;
+        var person = await UserStories.CreateUserAsync(fixture.Upstream.Factory, displayName: "Carla Corp");
+        var local = await UserStories.CreateUserAsync(fixture.Rig.Provider, displayName: "Carla Corp", email: person.Email);
+        var device = await UserStories.EnrolTotpAsync(fixture.Rig.Provider, local.Id);
+        var page = await fixture.Browser.NewPageAsync();
+        page.SetDefaultTimeout(Timeout);
+        try
+        {
+            await page.GotoAsync(rp.ToString());
+            await page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).ClickAsync();
+            await page.WaitForURLAsync(url => url.StartsWith(new Uri(provider, LoginPage.Path).ToString(), StringComparison.OrdinalIgnoreCase));
+            await page.GetByRole(AriaRole.Button, new() { Name = $"Sign in with {ExternalJourneyFixture.ProviderName}", Exact = true }).ClickAsync();
+
+            // The upstream's own sign-in page.
+            await page.WaitForURLAsync(url => url.StartsWith(new Uri(fixture.Upstream.Address, LoginPage.Path).ToString(), StringComparison.OrdinalIgnoreCase));
+            await BrowserSteps.SubmitPasswordAsync(page, person.Email, person.Password);
+
+            // Back at the provider: the local account with the same address is linked by its password, never by the address alone.
+            await page.WaitForURLAsync(url => url.StartsWith(new Uri(provider, LinkExternalPage.Path).ToString(), StringComparison.OrdinalIgnoreCase));
+            await page.GetByLabel("Password of your account here", new() { Exact = true }).FillAsync(local.Password);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Link and sign in", Exact = true }).ClickAsync();
+
+            // The upstream replaced the password, not the one-time password.
+            await page.WaitForURLAsync(url => url.StartsWith(new Uri(provider, TwoStepPage.Path).ToString(), StringComparison.OrdinalIgnoreCase));
+            await Expect(page.GetByLabel("One-time password", new() { Exact = true })).ToBeFocusedAsync();
+            clock.Advance(UserStories.Step);
+            await page.Keyboard.TypeAsync(device.TotpNow(clock));
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForURLAsync(rp.ToString());
+            await Expect(page.Locator("#amr")).ToHaveTextAsync("fed otp mfa");
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
+        {
+            throw new Xunit.Sdk.XunitException($"The journey stopped at {page.Url}: {e.Message}\n--- page ---\n{await BrowserSteps.SafeContentAsync(page)}");
+        }
+        finally
+        {
+            await page.CloseAsync();
+        }
+    }
+}
