@@ -1,10 +1,9 @@
-using System.Text;
 using IdentityProvider.Auditing;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.Email;
 using IdentityProvider.TwoStep;
+using IdentityProvider.Users;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 using OpenIddict.Abstractions;
 
 namespace IdentityProvider.Admin;
@@ -41,7 +40,7 @@ public sealed class PasswordLinks(
     public async Task<string> IssueAsync(ApplicationUser user)
     {
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+        var code = LinkCode.Encode(token);
         return $"{PagePath}?user={Uri.EscapeDataString(user.Id)}&code={code}";
     }
 
@@ -55,12 +54,12 @@ public sealed class PasswordLinks(
 
     /// <summary>Whether the link still works (to show the form, or say at once that it does not).</summary>
     public async Task<bool> IsValidAsync(string? userId, string? code) =>
-        await FindAsync(userId) is { } user && Decode(code) is { } token
+        await FindAsync(userId) is { } user && LinkCode.Decode(code) is { } token
         && await users.VerifyUserTokenAsync(user, users.Options.Tokens.PasswordResetTokenProvider, UserManager<ApplicationUser>.ResetPasswordTokenPurpose, token);
 
     public async Task<(PasswordLinkOutcome Outcome, IReadOnlyList<string> Problems)> SetPasswordAsync(string? userId, string? code, string password)
     {
-        if (await FindAsync(userId) is not { } user || Decode(code) is not { } token)
+        if (await FindAsync(userId) is not { } user || LinkCode.Decode(code) is not { } token)
         {
             return (PasswordLinkOutcome.LinkInvalid, []);
         }
@@ -82,21 +81,4 @@ public sealed class PasswordLinks(
 
     private async Task<ApplicationUser?> FindAsync(string? userId) =>
         userId is { Length: > 0 and <= 450 } ? await users.FindByIdAsync(userId) : null;
-
-    private static string? Decode(string? code)
-    {
-        if (code is not { Length: > 0 and <= 4096 })
-        {
-            return null;
-        }
-
-        try
-        {
-            return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
 }

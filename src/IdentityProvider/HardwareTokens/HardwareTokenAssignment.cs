@@ -47,27 +47,7 @@ public sealed class HardwareTokenAssignment(
         }
 
         var device = DeviceFor(token, holder.Id);
-        var claimed = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            var now = time.GetUtcNow();
-            // Warning: conditional on the status, so two administrators assigning one token at once cannot both succeed.
-            if (await db.HardwareTokens.Where(candidate => candidate.Id == token.Id && candidate.Status == HardwareTokenStatus.InStock)
-                    .ExecuteUpdateAsync(update => update
-                        .SetProperty(candidate => candidate.Status, HardwareTokenStatus.Assigned)
-                        .SetProperty(candidate => candidate.UserId, holder.Id)
-                        .SetProperty(candidate => candidate.AssignedAt, now)) != 1)
-            {
-                return false;
-            }
-
-            db.OtpDevices.Add(device);
-            await db.SaveChangesAsync();
-            await transaction.CommitAsync();
-            return true;
-        });
-        db.ChangeTracker.Clear();
-        if (!claimed)
+        if (!await IssueAsync(token, HardwareTokenStatus.InStock, device, assignedAt: time.GetUtcNow()))
         {
             return (TokenChangeResult.Refused("The token was changed at the same moment. Reload and try again."), null);
         }
@@ -113,22 +93,7 @@ public sealed class HardwareTokenAssignment(
         }
 
         var device = DeviceFor(token, token.UserId);
-        var enabled = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            if (await db.HardwareTokens.Where(candidate => candidate.Id == token.Id && candidate.Status == HardwareTokenStatus.Disabled)
-                    .ExecuteUpdateAsync(update => update.SetProperty(candidate => candidate.Status, HardwareTokenStatus.Assigned)) != 1)
-            {
-                return false;
-            }
-
-            db.OtpDevices.Add(device);
-            await db.SaveChangesAsync();
-            await transaction.CommitAsync();
-            return true;
-        });
-        db.ChangeTracker.Clear();
-        if (!enabled)
+        if (!await IssueAsync(token, HardwareTokenStatus.Disabled, device, assignedAt: null))
         {
             return TokenChangeResult.Refused("The token was changed at the same moment. Reload and try again.");
         }
@@ -216,6 +181,36 @@ public sealed class HardwareTokenAssignment(
 
         return TokenChangeResult.Refused("The token was changed at the same moment. Reload and try again.");
     }
+
+    /// <summary>
+    /// Makes the token the device of <paramref name="device"/>'s user, in one transaction. Warning: conditional on the
+    /// status read, so two administrators acting on one token at once cannot both succeed.
+    /// </summary>
+    /// <param name="assignedAt">A new assignment's date; null keeps the date (a disabled token enabled again).</param>
+    private Task<bool> IssueAsync(HardwareToken token, string fromStatus, OtpDevice device, DateTimeOffset? assignedAt) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var claimed = await db.HardwareTokens.Where(candidate => candidate.Id == token.Id && candidate.Status == fromStatus)
+                .ExecuteUpdateAsync(update =>
+                {
+                    update.SetProperty(candidate => candidate.Status, HardwareTokenStatus.Assigned);
+                    update.SetProperty(candidate => candidate.UserId, device.UserId);
+                    if (assignedAt is not null)
+                    {
+                        update.SetProperty(candidate => candidate.AssignedAt, assignedAt);
+                    }
+                }) == 1;
+            if (claimed)
+            {
+                db.OtpDevices.Add(device);
+                await db.SaveChangesAsync();
+                await transaction.CommitAsync();
+            }
+
+            db.ChangeTracker.Clear();
+            return claimed;
+        });
 
     private async Task<(bool Changed, OtpDevice? Device)> TakeBackAsync(HardwareToken token, string status)
     {

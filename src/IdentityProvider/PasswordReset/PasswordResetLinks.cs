@@ -1,4 +1,3 @@
-using System.Text;
 using IdentityProvider.Auditing;
 using IdentityProvider.Data;
 using IdentityProvider.Data.Entities;
@@ -7,7 +6,6 @@ using IdentityProvider.Settings;
 using IdentityProvider.TwoStep;
 using IdentityProvider.Users;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 
@@ -52,14 +50,14 @@ public sealed class PasswordResetLinks(
         }
 
         var token = await users.GenerateUserTokenAsync(user, TokenOptions.DefaultProvider, PurposePrefix + linkId);
-        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+        var code = LinkCode.Encode(token);
         return $"{PagePath}?user={Uri.EscapeDataString(user.Id)}&link={linkId}&code={code}";
     }
 
     /// <summary>The account the link resets, while the link works; null when it does not (any more).</summary>
     public async Task<ApplicationUser?> FindValidAsync(string? userId, string? linkId, string? code)
     {
-        if (userId is not { Length: > 0 and <= 450 } || linkId is not { Length: 32 } || Decode(code) is not { } token
+        if (userId is not { Length: > 0 and <= 450 } || linkId is not { Length: 32 } || LinkCode.Decode(code) is not { } token
             || await users.FindByIdAsync(userId) is not { } user)
         {
             return null;
@@ -119,22 +117,5 @@ public sealed class PasswordResetLinks(
         await tokens.RevokeBySubjectAsync(user.Id);
         await securityLog.WriteAsync(SecurityEventKinds.PasswordResetByEmail, user.Id);
         return (ResetOutcome.Done, []);
-    }
-
-    private static string? Decode(string? code)
-    {
-        if (code is not { Length: > 0 and <= 4096 })
-        {
-            return null;
-        }
-
-        try
-        {
-            return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
     }
 }
