@@ -47,8 +47,11 @@ public sealed class ProviderProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts <c>IdentityProvider.dll</c> from <paramref name="appDirectory"/> (default: this build's output).</summary>
-    public static async Task<ProviderProcess> StartAsync(IReadOnlyDictionary<string, string> settings, string? appDirectory = null)
+    /// <summary>
+    /// Starts <c>IdentityProvider.dll</c> from <paramref name="appDirectory"/> (default: this build's output) in
+    /// <paramref name="environment"/> (<c>Production</c> for a published app, as operators run it).
+    /// </summary>
+    public static async Task<ProviderProcess> StartAsync(IReadOnlyDictionary<string, string> settings, string? appDirectory = null, string environment = "Benchmark")
     {
         appDirectory ??= AppContext.BaseDirectory;
         var port = FreePort.Next();
@@ -62,7 +65,7 @@ public sealed class ProviderProcess : IAsyncDisposable
         };
         info.ArgumentList.Add(Path.Combine(appDirectory, "IdentityProvider.dll"));
         info.Environment["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/');
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Benchmark";
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         foreach (var (key, value) in settings)
         {
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
