@@ -23,14 +23,23 @@ public static class LoggingSetup
                     .MinimumLevel.Override("OpenIddict", LogEventLevel.Warning)
                     .Enrich.FromLogContext()
                     .Enrich.With<EscapeControlCharacters>();
-                if (settings.Format == LogFormat.Json)
-                {
-                    logger.WriteTo.Console(new RenderedCompactJsonFormatter());
-                }
-                else
-                {
-                    logger.WriteTo.Console();
-                }
+                // Why asynchronous: the console sink formats and flushes each event under one lock, so at a few
+                // thousand requests/s the request log line made requests queue behind each other (issue 14). A
+                // background writer takes the events instead; if it falls behind by 10,000 events, new ones are
+                // dropped rather than slowing requests, and disposing the logger at shutdown writes what is queued.
+                logger.WriteTo.Async(
+                    sink =>
+                    {
+                        if (settings.Format == LogFormat.Json)
+                        {
+                            sink.Console(new RenderedCompactJsonFormatter());
+                        }
+                        else
+                        {
+                            sink.Console();
+                        }
+                    },
+                    bufferSize: 10_000);
             },
             // Each host keeps its own logger (tests run several hosts in one process), and other logger
             // providers (a test's capture) see every event too.

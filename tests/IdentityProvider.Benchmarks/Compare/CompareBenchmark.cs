@@ -34,6 +34,11 @@ public static class CompareBenchmark
             var settings = PatExchangeBenchmark.Settings(database, algorithm);
             // Production refuses keys kept in the database unless told; the signing cost is the same as with certificates.
             settings["Keys:AllowDevelopmentKeys"] = "true";
+            foreach (var (key, value) in options.ProviderSettings ?? new Dictionary<string, string>())
+            {
+                settings[key] = value;
+                Console.WriteLine($"Our provider: {key}={value}");
+            }
 
             await using var ours = await ProviderProcess.StartAsync(settings, workspace.AppDirectory, "Production");
             var token = await TokenSetup.CreateTokenAsync(ours.BaseAddress, PatExchangeBenchmark.Email, PatExchangeBenchmark.Password);
@@ -79,6 +84,9 @@ public static class CompareBenchmark
             {
                 foreach (var target in targets)
                 {
+                    await using var trace = run == 1 && target.Name == "ours" && options.TraceDirectory is { } traces
+                        ? await Profiler.StartAsync(repository, ours.Id, Path.Combine(traces, $"ours-{algorithm}.nettrace"), options.Seconds)
+                        : null;
                     var result = await Wrk.RunAsync(target.Script, target.Url, options.Connections, options.Seconds, target.Environment);
                     samples.Add(new Sample(algorithm, target.Name, run, result));
                     Console.WriteLine($"{algorithm} {target.Name,-7} run {run}: {Wrk.Describe(result)}");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace IdentityProvider.Benchmarks.Compare;
 
@@ -13,8 +14,11 @@ public sealed record CompareWorkspace(string AppDirectory, string PeerDirectory,
     {
         var root = Path.Combine(Path.GetTempPath(), "idp-compare");
         var app = Path.Combine(root, "app");
-        Console.WriteLine("Publishing the provider (Release)...");
-        await RunAsync("dotnet", ["publish", Path.Combine(repository, "src", "IdentityProvider", "IdentityProvider.csproj"), "-c", "Release", "-o", app, "--nologo", "-v", "q"], repository, 300);
+        // As the image publishes it (deploy/Dockerfile): ReadyToRun for this machine's architecture.
+        Console.WriteLine("Publishing the provider (Release, ReadyToRun)...");
+        await RunAsync("dotnet", ["publish", Path.Combine(repository, "src", "IdentityProvider", "IdentityProvider.csproj"), "-c", "Release",
+            "-a", RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant(), "--self-contained", "false", "-p:PublishReadyToRun=true",
+            "-o", app, "--nologo", "-v", "q"], repository, 300);
 
         var peer = Path.Combine(root, "peer");
         if (CopyIfChanged(Path.Combine(bench, "peer"), peer) || !Directory.Exists(Path.Combine(peer, "node_modules", "oidc-provider")))

@@ -24,6 +24,9 @@ public sealed class ProviderProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The provider's process id (for a profiler to attach to).</summary>
+    public int Id => process.Id;
+
     /// <summary>From starting the process to the first successful <c>/health/ready</c>.</summary>
     public TimeSpan StartedIn { get; private set; }
 
