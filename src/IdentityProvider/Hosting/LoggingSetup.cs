@@ -1,7 +1,10 @@
+using System.Globalization;
 using IdentityProvider.Settings;
 using Serilog;
 using Serilog.Events;
+using Serilog.Formatting;
 using Serilog.Formatting.Compact;
+using Serilog.Formatting.Display;
 
 namespace IdentityProvider.Hosting;
 
@@ -23,23 +26,11 @@ public static class LoggingSetup
                     .MinimumLevel.Override("OpenIddict", LogEventLevel.Warning)
                     .Enrich.FromLogContext()
                     .Enrich.With<EscapeControlCharacters>();
-                // Why asynchronous: the console sink formats and flushes each event under one lock, so at a few
-                // thousand requests/s the request log line made requests queue behind each other (issue 14). A
-                // background writer takes the events instead; if it falls behind by 10,000 events, new ones are
-                // dropped rather than slowing requests, and disposing the logger at shutdown writes what is queued.
-                logger.WriteTo.Async(
-                    sink =>
-                    {
-                        if (settings.Format == LogFormat.Json)
-                        {
-                            sink.Console(new RenderedCompactJsonFormatter());
-                        }
-                        else
-                        {
-                            sink.Console();
-                        }
-                    },
-                    bufferSize: 10_000);
+                // The console sink's default line, without colours (the batches go to a stream, not a terminal).
+                ITextFormatter formatter = settings.Format == LogFormat.Json
+                    ? new RenderedCompactJsonFormatter()
+                    : new MessageTemplateTextFormatter("[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}", CultureInfo.InvariantCulture);
+                logger.WriteTo.Sink(new BatchedConsoleSink(formatter), BatchedConsoleSink.Options);
             },
             // Each host keeps its own logger (tests run several hosts in one process), and other logger
             // providers (a test's capture) see every event too.
