@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using IdentityProvider.Benchmarks.Compare;
 using IdentityProvider.Benchmarks.Documents;
 using IdentityProvider.Benchmarks.Load;
 using IdentityProvider.Benchmarks.Otp;
@@ -7,6 +8,8 @@ using IdentityProvider.Benchmarks.SignIn;
 using IdentityProvider.Benchmarks.Startup;
 
 // Run in Release:
+//   dotnet run -c Release --project tests/IdentityProvider.Benchmarks -- compare [--runs 3] [--seconds 6] [--warmup 20] [--bench ../shared/bench]
+//     side by side with wrk: our PAT exchange (published, Production, PostgreSQL), the node peer and the Kestrel ceiling;
 //   dotnet run -c Release --project tests/IdentityProvider.Benchmarks -- pat-exchange [--seconds 20] [--connections 16] [--baseline]
 //     a load driver: starts the provider as a real process and measures it over HTTP on 127.0.0.1;
 //   dotnet run -c Release --project tests/IdentityProvider.Benchmarks -- documents [--seconds 20] [--warmup 30]
@@ -20,6 +23,8 @@ using IdentityProvider.Benchmarks.Startup;
 var mode = args.FirstOrDefault();
 switch (mode)
 {
+    case "compare":
+        return await CompareBenchmark.RunAsync(CompareOptions.Parse(args.Skip(1).ToArray()));
     case "pat-exchange":
         return await PatExchangeBenchmark.RunAsync(LoadOptions.Parse(args.Skip(1).ToArray()));
     case "documents":
@@ -32,6 +37,6 @@ switch (mode)
         BenchmarkRunner.Run<OtpVerificationBenchmarks>(args: args.Skip(1).ToArray());
         return 0;
     default:
-        Console.Error.WriteLine("Usage: IdentityProvider.Benchmarks otp | startup [--app DIR] | documents | sign-in | pat-exchange [--seconds N] [--warmup N] [--connections N] [--algorithms RS256,ES256] [--baseline]");
+        Console.Error.WriteLine("Usage: IdentityProvider.Benchmarks compare [--runs N] | otp | startup [--app DIR] | documents | sign-in | pat-exchange [--seconds N] [--warmup N] [--connections N] [--algorithms RS256,ES256] [--baseline]");
         return 2;
 }

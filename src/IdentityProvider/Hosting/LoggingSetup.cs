@@ -1,7 +1,10 @@
+using System.Globalization;
 using IdentityProvider.Settings;
 using Serilog;
 using Serilog.Events;
+using Serilog.Formatting;
 using Serilog.Formatting.Compact;
+using Serilog.Formatting.Display;
 
 namespace IdentityProvider.Hosting;
 
@@ -23,14 +26,11 @@ public static class LoggingSetup
                     .MinimumLevel.Override("OpenIddict", LogEventLevel.Warning)
                     .Enrich.FromLogContext()
                     .Enrich.With<EscapeControlCharacters>();
-                if (settings.Format == LogFormat.Json)
-                {
-                    logger.WriteTo.Console(new RenderedCompactJsonFormatter());
-                }
-                else
-                {
-                    logger.WriteTo.Console();
-                }
+                // The console sink's default line, without colours (the batches go to a stream, not a terminal).
+                ITextFormatter formatter = settings.Format == LogFormat.Json
+                    ? new RenderedCompactJsonFormatter()
+                    : new MessageTemplateTextFormatter("[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}", CultureInfo.InvariantCulture);
+                logger.WriteTo.Sink(new BatchedConsoleSink(formatter), BatchedConsoleSink.Options);
             },
             // Each host keeps its own logger (tests run several hosts in one process), and other logger
             // providers (a test's capture) see every event too.

@@ -24,6 +24,9 @@ public sealed class ProviderProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The provider's process id (for a profiler to attach to).</summary>
+    public int Id => process.Id;
+
     /// <summary>From starting the process to the first successful <c>/health/ready</c>.</summary>
     public TimeSpan StartedIn { get; private set; }
 
@@ -47,8 +50,11 @@ public sealed class ProviderProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts <c>IdentityProvider.dll</c> from <paramref name="appDirectory"/> (default: this build's output).</summary>
-    public static async Task<ProviderProcess> StartAsync(IReadOnlyDictionary<string, string> settings, string? appDirectory = null)
+    /// <summary>
+    /// Starts <c>IdentityProvider.dll</c> from <paramref name="appDirectory"/> (default: this build's output) in
+    /// <paramref name="environment"/> (<c>Production</c> for a published app, as operators run it).
+    /// </summary>
+    public static async Task<ProviderProcess> StartAsync(IReadOnlyDictionary<string, string> settings, string? appDirectory = null, string environment = "Benchmark")
     {
         appDirectory ??= AppContext.BaseDirectory;
         var port = FreePort.Next();
@@ -62,7 +68,7 @@ public sealed class ProviderProcess : IAsyncDisposable
         };
         info.ArgumentList.Add(Path.Combine(appDirectory, "IdentityProvider.dll"));
         info.Environment["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/');
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Benchmark";
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         foreach (var (key, value) in settings)
         {
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

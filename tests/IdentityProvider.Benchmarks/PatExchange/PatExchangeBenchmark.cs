@@ -12,9 +12,9 @@ namespace IdentityProvider.Benchmarks.PatExchange;
 /// </summary>
 public static class PatExchangeBenchmark
 {
-    private const string ClientId = "bench-cli";
-    private const string Email = "bench@example.com";
-    private const string Password = "bench-password-long-enough";
+    internal const string ClientId = "bench-cli";
+    internal const string Email = "bench@example.com";
+    internal const string Password = "bench-password-long-enough";
 
     public static async Task<int> RunAsync(LoadOptions options)
     {
@@ -79,7 +79,7 @@ public static class PatExchangeBenchmark
     }
 
     /// <summary>The <c>alg</c> of the access token one exchange returns, so each run measures the algorithm it names.</summary>
-    private static async Task<string?> SigningAlgorithmAsync(Uri baseAddress, string form)
+    internal static async Task<string?> SigningAlgorithmAsync(Uri baseAddress, string form)
     {
         using var http = new HttpClient { BaseAddress = baseAddress };
         using var content = new StringContent(form, System.Text.Encoding.ASCII, "application/x-www-form-urlencoded");
@@ -98,7 +98,7 @@ public static class PatExchangeBenchmark
         + $"p50 {result.P50Ms:F1} ms, p99 {result.P99Ms:F1} ms, max {result.MaxMs:F1} ms, provider CPU {cpuMs:F2} ms/exchange");
 
     /// <summary>Production defaults, except what a benchmark on plain HTTP with one client address needs.</summary>
-    private static Dictionary<string, string> Settings(string connectionString, string algorithm) => new()
+    internal static Dictionary<string, string> Settings(string connectionString, string algorithm) => new()
     {
         ["Database:Provider"] = "Postgres",
         ["ConnectionStrings:Default"] = connectionString,

@@ -1,0 +1,147 @@
+using System.Globalization;
+using IdentityProvider.Benchmarks.Load;
+using IdentityProvider.Benchmarks.PatExchange;
+using IdentityProvider.Testing;
+
+namespace IdentityProvider.Benchmarks.Compare;
+
+/// <summary>
+/// Issue 14's side-by-side run: our PAT exchange (published Release, Production, PostgreSQL), the node
+/// oidc-provider peer and the bare-Kestrel ceiling, each warmed up, then driven one at a time by the same wrk
+/// with the same connections, for RS256 and ES256. Absolute figures move from day to day on a shared machine;
+/// the ratios measured in one run do not, so they are what the table leads with.
+/// </summary>
+public static class CompareBenchmark
+{
+    private sealed record Target(string Name, Uri Url, string Script, IReadOnlyDictionary<string, string> Environment);
+
+    private sealed record Sample(string Algorithm, string Server, int Run, WrkResult Result);
+
+    public static async Task<int> RunAsync(CompareOptions options)
+    {
+        var started = DateTime.UtcNow;
+        var repository = FindRepository();
+        var bench = Path.GetFullPath(options.BenchDirectory ?? Path.Combine(repository, "..", "shared", "bench"));
+        var workspace = await CompareWorkspace.PrepareAsync(repository, bench);
+        Console.WriteLine($"Side by side: {options.Connections} connections, {options.WarmupSeconds} s warm-up each, {options.Runs} × {options.Seconds} s measured, "
+            + $"{Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+
+        var samples = new List<Sample>();
+        await using var postgres = await PostgresServer.StartAsync();
+        foreach (var algorithm in options.Algorithms)
+        {
+            var database = await postgres.CreateDatabaseAsync("bench_compare_" + algorithm.ToLowerInvariant());
+            var settings = PatExchangeBenchmark.Settings(database, algorithm);
+            // Production refuses keys kept in the database unless told; the signing cost is the same as with certificates.
+            settings["Keys:AllowDevelopmentKeys"] = "true";
+            foreach (var (key, value) in options.ProviderSettings ?? new Dictionary<string, string>())
+            {
+                settings[key] = value;
+                Console.WriteLine($"Our provider: {key}={value}");
+            }
+
+            await using var ours = await ProviderProcess.StartAsync(settings, workspace.AppDirectory, "Production");
+            var token = await TokenSetup.CreateTokenAsync(ours.BaseAddress, PatExchangeBenchmark.Email, PatExchangeBenchmark.Password);
+            var signedWith = await PatExchangeBenchmark.SigningAlgorithmAsync(ours.BaseAddress,
+                $"grant_type={PersonalAccessTokens.PersonalAccessTokenProtocol.GrantType}&token={token}&client_id={PatExchangeBenchmark.ClientId}");
+            if (signedWith != algorithm)
+            {
+                Console.Error.WriteLine($"{algorithm}: the provider signed with {signedWith}.");
+                return 1;
+            }
+
+            var peerPort = FreePort.Next();
+            await using var peer = await AnchorProcess.StartAsync("node", ["oidc-peer.mjs"], workspace.PeerDirectory, peerPort, new Dictionary<string, string>
+            {
+                ["PEER_ALG"] = algorithm,
+                ["PEER_PORT"] = peerPort.ToString(CultureInfo.InvariantCulture),
+                ["PEER_JWKS_FILE"] = Path.Combine(workspace.KeysDirectory, "peer-jwks.json"),
+            });
+            var ceilingPort = FreePort.Next();
+            await using var ceiling = await AnchorProcess.StartAsync("dotnet", [workspace.CeilingDll], Path.GetDirectoryName(workspace.CeilingDll)!, ceilingPort, new Dictionary<string, string>
+            {
+                ["ANCHOR_ALG"] = algorithm,
+                ["ANCHOR_PORT"] = ceilingPort.ToString(CultureInfo.InvariantCulture),
+                ["ANCHOR_KEYS_DIR"] = Path.Combine(workspace.KeysDirectory, "ceiling"),
+            });
+
+            Target[] targets =
+            [
+                new("ours", new Uri(ours.BaseAddress, "connect/token"), Path.Combine(workspace.WrkDirectory, "pat-exchange.lua"),
+                    new Dictionary<string, string> { ["PAT"] = token, ["CLIENT_ID"] = PatExchangeBenchmark.ClientId }),
+                new("peer", new Uri(peer.BaseAddress, "token"), Path.Combine(workspace.WrkDirectory, "token-client-credentials.lua"), new Dictionary<string, string>()),
+                new("ceiling", new Uri(ceiling.BaseAddress, "token"), Path.Combine(workspace.WrkDirectory, "token-client-credentials.lua"), new Dictionary<string, string>()),
+            ];
+
+            // One server under load at a time; the other two sit idle.
+            foreach (var target in targets)
+            {
+                var warmup = await Wrk.RunAsync(target.Script, target.Url, options.Connections, options.WarmupSeconds, target.Environment);
+                Console.WriteLine($"{algorithm} {target.Name,-7} warm-up: {Wrk.Describe(warmup)}");
+            }
+
+            for (var run = 1; run <= options.Runs; run++)
+            {
+                foreach (var target in targets)
+                {
+                    await using var trace = run == 1 && target.Name == "ours" && options.TraceDirectory is { } traces
+                        ? await Profiler.StartAsync(repository, ours.Id, Path.Combine(traces, $"ours-{algorithm}.nettrace"), options.Seconds)
+                        : null;
+                    var result = await Wrk.RunAsync(target.Script, target.Url, options.Connections, options.Seconds, target.Environment);
+                    samples.Add(new Sample(algorithm, target.Name, run, result));
+                    Console.WriteLine($"{algorithm} {target.Name,-7} run {run}: {Wrk.Describe(result)}");
+                }
+            }
+        }
+
+        PrintTable(samples, options, started);
+        return samples.Any(sample => sample.Result.Errors > 0) ? 1 : 0;
+    }
+
+    private static void PrintTable(List<Sample> samples, CompareOptions options, DateTime started)
+    {
+        var labels = new Dictionary<string, string>
+        {
+            ["ours"] = "this provider, PAT exchange (PostgreSQL)",
+            ["peer"] = "node oidc-provider, client_credentials (in memory)",
+            ["ceiling"] = "bare Kestrel ceiling, client_credentials (in memory)",
+        };
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{started:yyyy-MM-dd HH:mm} UTC, nproc {Environment.ProcessorCount}, wrk -t1 -c{options.Connections}, {options.WarmupSeconds} s warm-up, median of {options.Runs} × {options.Seconds} s, {(DateTime.UtcNow - started).TotalSeconds:F0} s in all"));
+        Console.WriteLine("| alg | server | requests/s | p50 (ms) | p99 (ms) | errors | ours ÷ this |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
+        foreach (var algorithm in samples.Select(sample => sample.Algorithm).Distinct())
+        {
+            foreach (var server in new[] { "ours", "peer", "ceiling" })
+            {
+                var own = samples.Where(sample => sample.Algorithm == algorithm && sample.Server == server).ToList();
+                // Why the median of per-run ratios: the machine's speed drifts between runs, a ratio within one run does not.
+                var ratio = server == "ours" ? "—" : string.Create(CultureInfo.InvariantCulture, $"{Median(own.Select(sample =>
+                    samples.Single(o => o.Algorithm == algorithm && o.Server == "ours" && o.Run == sample.Run).Result.RequestsPerSecond / sample.Result.RequestsPerSecond)):F2}×");
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {algorithm} | {labels[server]} | {Median(own.Select(s => s.Result.RequestsPerSecond)):F0} | {Median(own.Select(s => s.Result.P50Ms)):F1} | {Median(own.Select(s => s.Result.P99Ms)):F1} | {own.Sum(s => s.Result.Errors)} | {ratio} |"));
+            }
+        }
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    /// <summary>The repository root (the folder with the solution), found from the benchmark's build output.</summary>
+    private static string FindRepository()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "IdentityProvider.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Run the benchmark from the repository's build output (no IdentityProvider.sln above it).");
+    }
+}
