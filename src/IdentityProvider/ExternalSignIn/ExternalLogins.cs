@@ -9,7 +9,7 @@ namespace IdentityProvider.ExternalSignIn;
 /// <summary>The links between local users and their accounts at upstream providers.</summary>
 public sealed class ExternalLogins(ApplicationDbContext db, UserManager<ApplicationUser> users, SecurityLog securityLog, TimeProvider time)
 {
-    /// <summary>The local user linked to the upstream account, or null.</summary>
+    /// <summary>The local user linked to the upstream account, or null; the link's last sign-in is set to now.</summary>
     public async Task<ApplicationUser?> FindUserAsync(string issuer, string subject)
     {
         var link = await db.ExternalLogins.FirstOrDefaultAsync(candidate => candidate.Issuer == issuer && candidate.Subject == subject);

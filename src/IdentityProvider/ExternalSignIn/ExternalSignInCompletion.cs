@@ -5,6 +5,7 @@ using IdentityProvider.Sessions;
 using IdentityProvider.Settings;
 using IdentityProvider.TwoStep;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace IdentityProvider.ExternalSignIn;
 
@@ -36,10 +37,10 @@ public sealed class ExternalSignInCompletion(UserManager<ApplicationUser> users,
 
     /// <summary>The sign-in page with the message for <paramref name="reason"/> (<see cref="ExternalSignInReasons"/>).</summary>
     public static string LoginUrl(string? returnUrl, string reason) =>
-        WithReturnUrl(LoginPath, returnUrl) + (returnUrl is null ? "?" : "&") + "Reason=" + reason;
+        QueryHelpers.AddQueryString(WithReturnUrl(LoginPath, returnUrl), "Reason", reason);
 
     private static string WithReturnUrl(string path, string? returnUrl) =>
-        returnUrl is null ? path : $"{path}?ReturnUrl={Uri.EscapeDataString(returnUrl)}";
+        returnUrl is null ? path : QueryHelpers.AddQueryString(path, "ReturnUrl", returnUrl);
 }
 
 /// <summary>Why an external sign-in came back to the sign-in page (the page says it in words).</summary>

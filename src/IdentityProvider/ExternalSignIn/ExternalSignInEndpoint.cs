@@ -39,7 +39,7 @@ public static class ExternalSignInEndpoint
         ExternalSignInCompletion completion,
         UserManager<Data.Entities.ApplicationUser> users,
         SecurityLog securityLog,
-        ILogger<ExternalSignInReasonsLog> logger)
+        ILoggerFactory loggers)
     {
         if (settings.ExternalProviders.FirstOrDefault(candidate => candidate.Id == id) is not { } provider)
         {
@@ -57,7 +57,7 @@ public static class ExternalSignInEndpoint
             // Note: the error code only (access_denied, invalid_request…): the description comes from outside.
             var error = result.Properties?.Items.TryGetValue(OpenIddictClientAspNetCoreConstants.Properties.Error, out var code) == true ? code : "no subject";
             var description = result.Properties?.Items.TryGetValue(OpenIddictClientAspNetCoreConstants.Properties.ErrorDescription, out var text) == true ? text : result.Failure?.Message;
-            logger.LogWarning("External sign-in with {Provider} failed: {Error} {Description}", provider.Id, error, description);
+            loggers.CreateLogger(typeof(ExternalSignInEndpoint)).LogWarning("External sign-in with {Provider} failed: {Error} {Description}", provider.Id, error, description);
             await securityLog.WriteAsync(SecurityEventKinds.ExternalSignInFailed, null, $"{provider.Name}: {error}");
             return Results.Redirect(ExternalSignInCompletion.LoginUrl(returnUrl, ExternalSignInReasons.Failed));
         }
@@ -94,9 +94,6 @@ public static class ExternalSignInEndpoint
             ? "/Manage/SignInMethods?linked=" + Uri.EscapeDataString(identity.Provider.Id)
             : "/Manage/SignInMethods?taken=" + Uri.EscapeDataString(identity.Provider.Id);
     }
-
-    /// <summary>The category of the callback's log lines.</summary>
-    public sealed class ExternalSignInReasonsLog;
 
     // An absolute path on this site only; "//evil" and "/\evil" are other sites.
     private static bool IsLocal(string url) =>

@@ -67,7 +67,7 @@ public sealed class ResetSecondStep(
 
     private async Task<bool> TryOtpAsync(ApplicationUser user, string code)
     {
-        var digits = (await devices.ListActiveAsync(user.Id)).Select(device => OtpDeviceSecrets.ParametersOf(device).Digits);
+        var digits = (await devices.ListActiveAsync(user.Id)).Select(device => device.Digits);
         return OtpCodeInput.TryNormalizeAny(code, digits, out var normalized, out _)
             && await verification.TryAcceptAsync(user.Id, normalized) is not null;
     }
