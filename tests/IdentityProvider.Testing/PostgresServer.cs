@@ -113,7 +113,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
     private static async Task<PostgresServer> StartContainerAsync(CancellationToken ct)
     {
         var container = new PostgreSqlBuilder("postgres:15-alpine")
-            .WithCommand("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "max_connections=300")
+            .WithCommand("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "max_connections=1000")
             .Build();
         try
         {
@@ -157,7 +157,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
                 {
                     await Pg("pg_ctl", ct, "-D", data, "-l", log, "-w", "start", "-o",
                         $"-p {port} -k '{root}' -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off " +
-                        "-c full_page_writes=off -c max_connections=300");
+                        "-c full_page_writes=off -c max_connections=1000");
                     var admin = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres";
                     return new PostgresServer(admin, async () =>
                     {
