@@ -17,6 +17,8 @@ public static class TestData
         ["Server:RequireHttps"] = "false",
         ["RateLimiting:SignInPerMinute"] = "100000",
         ["RateLimiting:TokenPerMinute"] = "100000",
+        // The growing delays per address are tested on their own (SignInThrottleTests); elsewhere tests count lockouts.
+        ["Lockout:FreeAttemptsPerAddress"] = "100",
         ["Seed:Users:0:Email"] = "alice@example.com",
         ["Seed:Users:0:Password"] = AlicePassword,
         ["Seed:Users:0:Name"] = "Alice Example",

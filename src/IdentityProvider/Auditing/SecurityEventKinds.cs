@@ -6,6 +6,7 @@ public static class SecurityEventKinds
     public const string SignInSucceeded = "sign-in.succeeded";
     public const string PasswordFailed = "sign-in.password-failed";
     public const string LockedOut = "sign-in.locked-out";
+    public const string SignInThrottled = "sign-in.throttled";
     public const string SignedOut = "sign-out";
     public const string PasswordChanged = "password.changed";
     public const string ConsentGranted = "consent.granted";

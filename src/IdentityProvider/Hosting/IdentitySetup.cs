@@ -42,6 +42,7 @@ public static class IdentitySetup
             .AddUserManager<ClockedUserManager>()
             .AddSignInManager<ProviderSignInManager>()
             .AddDefaultTokenProviders();
+        services.AddSingleton(provider => new SignInThrottle(settings.Lockout, provider.GetRequiredService<TimeProvider>()));
 
         services.ConfigureApplicationCookie(options =>
         {

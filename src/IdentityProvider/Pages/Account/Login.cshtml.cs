@@ -1,10 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using IdentityProvider.Auditing;
 using IdentityProvider.Connect;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.ExternalSignIn;
 using IdentityProvider.Settings;
 using IdentityProvider.TwoStep;
+using IdentityProvider.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -22,6 +24,7 @@ public sealed class LoginModel(
     SignInManager<ApplicationUser> signInManager,
     TwoStepGate twoStepGate,
     SecurityLog securityLog,
+    SignInThrottle throttle,
     ProviderSettings settings) : PageModel
 {
     /// <summary>
@@ -89,7 +92,20 @@ public sealed class LoginModel(
             return Page();
         }
 
-        var user = await users.FindByEmailAsync(Input.Email.Trim());
+        var email = Input.Email.Trim();
+        var user = await users.FindByEmailAsync(email);
+        var address = HttpContext.Connection.RemoteIpAddress;
+        var attempt = throttle.TryBegin(address, users.NormalizeEmail(email));
+        if (!attempt.IsAllowed)
+        {
+            // Refused before the password is checked, for known and unknown e-mails alike: it counts toward no lockout.
+            await securityLog.WriteAsync(SecurityEventKinds.SignInThrottled, user?.Id);
+            var seconds = (int)Math.Ceiling(attempt.RetryAfter.TotalSeconds);
+            Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            ErrorMessage = $"Too many failed attempts for this e-mail address from your network. Wait {seconds} seconds, then try again.";
+            return Page();
+        }
+
         if (user is null)
         {
             // Spend the same time as for a real account, so timing does not reveal which e-mails exist.
@@ -117,6 +133,7 @@ public sealed class LoginModel(
             return Page();
         }
 
+        throttle.Succeeded(address, users.NormalizeEmail(email));
         var next = await twoStepGate.AfterFirstStepAsync(user, AuthorizationRequests.DemandsMultiFactor(ReturnUrl), Fresh);
         return next switch
         {
