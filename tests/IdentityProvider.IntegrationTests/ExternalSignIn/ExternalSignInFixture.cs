@@ -33,6 +33,8 @@ public sealed class ExternalSignInFixture : ProviderFixture
                 settings[key] = value;
             }
 
+            // Two free link attempts per address, so a test can show the delays reach this page too.
+            settings["Lockout:FreeAttemptsPerAddress"] = "2";
             return settings;
         }
     }

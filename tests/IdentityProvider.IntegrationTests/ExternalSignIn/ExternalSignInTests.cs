@@ -88,6 +88,24 @@ public sealed class ExternalSignInTests(ExternalSignInFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task LinkPage_AfterTheFreeAttempts_TheAddressWaits_EvenTheRightPasswordUnchecked()
+    {
+        var person = await UserStories.CreateUserAsync(Upstream.Factory);
+        var local = await UserStories.CreateUserAsync(Factory, email: person.Email);
+        using var client = fixture.CreateClient();
+        var link = await ExternalSignInStories.SignInThroughUpstreamAsync(client, Upstream, CorpName, person).As<LinkExternalPage>();
+
+        var second = await (await link.LinkAsync("not-the-password").As<LinkExternalPage>()).LinkAsync("still-not-the-password").As<LinkExternalPage>();
+        var throttled = await second.LinkAsync(local.Password).As<LinkExternalPage>();
+
+        Assert.Contains("Wait 1 seconds", throttled.Alerts);
+        Assert.Equal(2, (await Factory.ReadUserAsync(local.Id)).AccessFailedCount);
+        Assert.Contains(await Factory.SecurityEventsAsync(local.Id), row => row.Kind == SecurityEventKinds.SignInThrottled);
+        Factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        (await throttled.LinkAsync(local.Password)).As<ManagePage>();
+    }
+
+    [Fact]
     public async Task LinkedUserWithADevice_TheOtpStepFollowsTheUpstream_WrongCodeRefused_AmrFedOtpMfa()
     {
         var (person, local, device) = await LinkedUserWithDeviceAsync();

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using IdentityProvider.Auditing;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.ExternalSignIn;
+using IdentityProvider.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ namespace IdentityProvider.Pages.Account;
 
 /// <summary>
 /// An upstream account whose e-mail address matches a local account: that account's password links the two (never
-/// the address alone). Wrong passwords count toward the lockout, as at the sign-in page.
+/// the address alone). Wrong passwords count toward the lockout and the address's delays, as at the sign-in page.
 /// </summary>
 [AllowAnonymous]
 public sealed class LinkExternalModel(
@@ -20,6 +21,7 @@ public sealed class LinkExternalModel(
     SignInManager<ApplicationUser> signInManager,
     ExternalLogins logins,
     ExternalSignInCompletion completion,
+    SignInThrottle throttle,
     SecurityLog securityLog) : PageModel
 {
     [BindProperty]
@@ -46,6 +48,15 @@ public sealed class LinkExternalModel(
         }
 
         var user = await users.FindByIdAsync(pending.UserId);
+        var address = HttpContext.Connection.RemoteIpAddress;
+        var attempt = throttle.TryBegin(address, users.NormalizeEmail(Email));
+        if (!attempt.IsAllowed)
+        {
+            await securityLog.WriteAsync(SecurityEventKinds.SignInThrottled, user?.Id, $"linking a {ProviderName} account");
+            ModelState.AddModelError("Input.Password", ThrottledAttempt.Answer(Response, attempt));
+            return Page();
+        }
+
         var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signInManager.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
         if (!result.Succeeded)
         {
@@ -60,6 +71,7 @@ public sealed class LinkExternalModel(
             return Page();
         }
 
+        throttle.Succeeded(address, users.NormalizeEmail(Email));
         pendingLink.End();
         if (!await logins.LinkAsync(user!, pending.Identity, "after the local password"))
         {

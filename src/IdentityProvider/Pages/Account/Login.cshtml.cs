@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using IdentityProvider.Auditing;
 using IdentityProvider.Connect;
 using IdentityProvider.Data.Entities;
@@ -100,9 +99,7 @@ public sealed class LoginModel(
         {
             // Refused before the password is checked, for known and unknown e-mails alike: it counts toward no lockout.
             await securityLog.WriteAsync(SecurityEventKinds.SignInThrottled, user?.Id);
-            var seconds = (int)Math.Ceiling(attempt.RetryAfter.TotalSeconds);
-            Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            ErrorMessage = $"Too many failed attempts for this e-mail address from your network. Wait {seconds} seconds, then try again.";
+            ErrorMessage = ThrottledAttempt.Answer(Response, attempt);
             return Page();
         }
 
