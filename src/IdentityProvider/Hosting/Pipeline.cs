@@ -30,6 +30,7 @@ public static class Pipeline
         // Before OpenIddict (in the authentication middleware), which would build the documents again.
         app.UseOutputCache();
         app.UseStaticFiles();
+        app.UseProviderLocalization(settings.Ui);
         app.UseRouting();
         app.UseRateLimiter();
         // Before OpenIddict reads a protocol request: unreadable forms and control characters get invalid_request.

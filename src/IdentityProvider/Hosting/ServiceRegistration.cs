@@ -4,6 +4,7 @@ using IdentityProvider.Auditing;
 using IdentityProvider.Connect;
 using IdentityProvider.Email;
 using IdentityProvider.HardwareTokens;
+using IdentityProvider.Localization;
 using IdentityProvider.PasswordReset;
 using IdentityProvider.PersonalAccessTokens;
 using IdentityProvider.Policy;
@@ -45,13 +46,16 @@ public static class ServiceRegistration
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = cookieSecurity);
         services.Configure<CookieTempDataProviderOptions>(options => options.Cookie.SecurePolicy = cookieSecurity);
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        services.AddProviderLocalization(settings.Ui);
         services.AddRazorPages(options =>
-        {
-            options.Conventions.AuthorizeFolder("/Manage");
-            options.Conventions.AuthorizeAreaFolder("Admin", "/", AdminPolicy.Name);
-            options.Conventions.AddAreaFolderApplicationModelConvention("Admin", "/",
-                model => model.Filters.Add(new ServiceFilterAttribute(typeof(FreshSecondStepFilter))));
-        });
+            {
+                options.Conventions.AuthorizeFolder("/Manage");
+                options.Conventions.AuthorizeAreaFolder("Admin", "/", AdminPolicy.Name);
+                options.Conventions.AddAreaFolderApplicationModelConvention("Admin", "/",
+                    model => model.Filters.Add(new ServiceFilterAttribute(typeof(FreshSecondStepFilter))));
+            })
+            .AddDataAnnotationsLocalization(options =>
+                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedText)));
         return services;
     }
 }

@@ -16,7 +16,8 @@ public sealed record ProviderSettings(
     TwoStepSettings TwoStep,
     EmailSettings Email,
     SeedSettings Seed,
-    ExternalProvider[] ExternalProviders)
+    ExternalProvider[] ExternalProviders,
+    UiSettings Ui)
 {
     public static ProviderSettings Load(IConfiguration configuration, IHostEnvironment environment) => new(
         DatabaseSettings.Load(configuration, environment),
@@ -30,5 +31,6 @@ public sealed record ProviderSettings(
         TwoStepSettings.Load(configuration),
         EmailSettings.Load(configuration, environment),
         SeedSettings.Load(configuration),
-        ExternalProviderSettings.Load(configuration, environment));
+        ExternalProviderSettings.Load(configuration, environment),
+        UiSettings.Load(configuration));
 }

@@ -157,6 +157,8 @@ public sealed class ProviderSettingsTests : IDisposable
     [InlineData("Email:ResetLinkMinutes", "0")]
     [InlineData("Email:ResetLinksPerAccountPerHour", "lots")]
     [InlineData("Email:PollSeconds", "0")]
+    [InlineData("Ui:DefaultLanguage", "de")]
+    [InlineData("Ui:TimeZone", "Mars/Olympus")]
     public void Load_BadValue_ThrowsNamingTheKey(string key, string value)
     {
         var error = Assert.Throws<InvalidConfigurationException>(() => Load(new Dictionary<string, string?> { [key] = value }));
@@ -179,6 +181,24 @@ public sealed class ProviderSettingsTests : IDisposable
         Assert.StartsWith("Seed:Clients:0:GrantTypes", error.Key, StringComparison.Ordinal);
         Assert.Contains("Seed:Clients:0:GrantTypes", error.Message, StringComparison.Ordinal);
         Assert.Contains("password", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_LanguageWithoutTexts_ThrowsNamingTheListKeyAndValue()
+    {
+        var error = Assert.Throws<InvalidConfigurationException>(() => Load(new Dictionary<string, string?> { ["Ui:Languages:0"] = "de" }));
+
+        Assert.Equal("Ui:Languages", error.Key);
+        Assert.Contains("'de'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_OneLanguageOnly_IsAlsoTheDefault()
+    {
+        var settings = Load(new Dictionary<string, string?> { ["Ui:Languages:0"] = "ru" });
+
+        Assert.Equal(["ru"], settings.Ui.Languages);
+        Assert.Equal("ru", settings.Ui.DefaultLanguage);
     }
 
     [Fact]

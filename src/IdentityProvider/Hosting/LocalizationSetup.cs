@@ -1,0 +1,35 @@
+using IdentityProvider.Localization;
+using IdentityProvider.Settings;
+using Microsoft.AspNetCore.Localization;
+
+namespace IdentityProvider.Hosting;
+
+public static class LocalizationSetup
+{
+    /// <summary>Resource files under <c>Resources/</c>, named after the marker classes of <c>Localization/</c>.</summary>
+    public static IServiceCollection AddProviderLocalization(this IServiceCollection services, UiSettings ui)
+    {
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddSingleton(ui);
+        services.AddScoped<LocalTimes>();
+        return services;
+    }
+
+    /// <summary>
+    /// The language of each request: the language switch's cookie, else the browser's <c>Accept-Language</c>, else
+    /// <c>Ui:DefaultLanguage</c>. Dates and numbers follow it (the provider runs with ICU for that).
+    /// </summary>
+    public static IApplicationBuilder UseProviderLocalization(this IApplicationBuilder app, UiSettings ui)
+    {
+        var options = new RequestLocalizationOptions()
+            .SetDefaultCulture(ui.DefaultLanguage)
+            .AddSupportedCultures(ui.Languages)
+            .AddSupportedUICultures(ui.Languages);
+        options.RequestCultureProviders =
+        [
+            new CookieRequestCultureProvider { CookieName = Languages.CookieName },
+            new AcceptLanguageHeaderRequestCultureProvider(),
+        ];
+        return app.UseRequestLocalization(options);
+    }
+}
