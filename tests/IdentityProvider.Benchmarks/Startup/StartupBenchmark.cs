@@ -26,6 +26,8 @@ public static class StartupBenchmark
             var settings = new Dictionary<string, string>
             {
                 ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(folder.FullName, "identityprovider.db")}",
+                // Plain HTTP on loopback: with HTTPS required, the secure-only antiforgery cookie refuses to render a form.
+                ["Server:RequireHttps"] = "false",
                 ["Seed:Users:0:Email"] = "admin@example.com",
                 ["Seed:Users:0:Password"] = "benchmark-password-long-enough",
                 ["Seed:Users:0:Name"] = "Admin",
