@@ -14,6 +14,8 @@ internal sealed class SecurityEventConfiguration : IEntityTypeConfiguration<Secu
         builder.Property(e => e.ActorId).HasMaxLength(450);
         builder.Property(e => e.ClientId).HasMaxLength(200);
         builder.Property(e => e.IpAddress).HasMaxLength(64);
+        builder.Property(e => e.UserAgent).HasMaxLength(256);
+        builder.Property(e => e.Methods).HasMaxLength(32);
         builder.Property(e => e.Detail).HasMaxLength(1000);
         builder.HasIndex(e => new { e.UserId, e.OccurredAt });
         builder.HasIndex(e => e.OccurredAt);

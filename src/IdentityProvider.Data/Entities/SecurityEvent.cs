@@ -20,6 +20,12 @@ public sealed class SecurityEvent
 
     public string? IpAddress { get; set; }
 
+    /// <summary>The browser's User-Agent header as it sent it (trimmed, at most 256 characters), when the event came from a request.</summary>
+    public string? UserAgent { get; set; }
+
+    /// <summary>On a completed sign-in: what it proved, as <c>amr</c> values separated by spaces (<c>pwd otp mfa</c>); null otherwise.</summary>
+    public string? Methods { get; set; }
+
     /// <summary>Free text for people reading the log; must not hold a secret.</summary>
     public string? Detail { get; set; }
 }

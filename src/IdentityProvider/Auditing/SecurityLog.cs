@@ -14,7 +14,10 @@ public sealed class SecurityLog(
     IEnumerable<ISecurityEventObserver> observers,
     ILogger<SecurityLog> logger)
 {
-    public async Task WriteAsync(string kind, string? userId, string? detail = null, string? actorId = null, string? clientId = null)
+    public const int MaxUserAgentLength = 256;
+
+    /// <param name="methods">On a completed sign-in: what it proved (<c>amr</c>), so the account's activity page can say whether the OTP step ran.</param>
+    public async Task WriteAsync(string kind, string? userId, string? detail = null, string? actorId = null, string? clientId = null, IEnumerable<string>? methods = null)
     {
         var ipAddress = httpContextAccessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
         var securityEvent = new SecurityEvent
@@ -25,6 +28,8 @@ public sealed class SecurityLog(
             ActorId = actorId,
             ClientId = clientId,
             IpAddress = ipAddress,
+            UserAgent = UserAgent(httpContextAccessor.HttpContext),
+            Methods = methods is null ? null : string.Join(' ', methods),
             Detail = detail is { Length: > 1000 } ? detail[..1000] : detail,
         };
         db.SecurityEvents.Add(securityEvent);
@@ -41,5 +46,21 @@ public sealed class SecurityLog(
 
         logger.LogInformation("Security event {Kind} for user {UserId} by {ActorId} from {IpAddress}: {Detail}",
             kind, userId, actorId ?? userId, ipAddress, detail);
+    }
+
+    /// <summary>
+    /// The browser as it named itself, for the owner's activity page (as the address is kept, so is this).
+    /// Note: printable characters only, at most <see cref="MaxUserAgentLength"/>; not a secret, never parsed for decisions.
+    /// </summary>
+    private static string? UserAgent(HttpContext? context)
+    {
+        var agent = context?.Request.Headers.UserAgent.ToString();
+        if (string.IsNullOrWhiteSpace(agent))
+        {
+            return null;
+        }
+
+        var printable = new string([.. agent.Where(character => !char.IsControl(character))]).Trim();
+        return printable.Length > MaxUserAgentLength ? printable[..MaxUserAgentLength] : printable;
     }
 }

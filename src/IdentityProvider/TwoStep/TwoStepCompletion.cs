@@ -34,8 +34,9 @@ public sealed class TwoStepCompletion(
         // Note: amr names what replaced the password when an external provider did (fed, otp, mfa).
         var firstStep = (await pending.ReadAsync())?.FirstStep ?? AuthenticationMethods.Password;
         await pending.EndAsync();
-        await sessions.SignInAsync(user, SessionProof.FirstStepAndOtp(firstStep, time.GetUtcNow()));
-        await securityLog.WriteAsync(SecurityEventKinds.SignInSucceeded, user.Id, $"{TwoStepGate.Describe(firstStep)} and {method}");
+        var proof = SessionProof.FirstStepAndOtp(firstStep, time.GetUtcNow());
+        await sessions.SignInAsync(user, proof);
+        await securityLog.WriteAsync(SecurityEventKinds.SignInSucceeded, user.Id, $"{TwoStepGate.Describe(firstStep)} and {method}", methods: proof.Methods);
     }
 
     /// <summary>Counts a failed code; true when the account is now locked (the pending sign-in is then over).</summary>

@@ -101,7 +101,8 @@ public sealed class TwoStepGate(
     /// <summary>Issues the session for a sign-in whose OTP step did not run: amr says ["pwd"] (or ["fed"]), truthfully.</summary>
     private async Task SignInWithFirstStepOnlyAsync(ApplicationUser user, string firstStep, string detail)
     {
-        await sessions.SignInAsync(user, SessionProof.FirstStepOnly(firstStep, time.GetUtcNow()));
-        await securityLog.WriteAsync(SecurityEventKinds.SignInSucceeded, user.Id, detail);
+        var proof = SessionProof.FirstStepOnly(firstStep, time.GetUtcNow());
+        await sessions.SignInAsync(user, proof);
+        await securityLog.WriteAsync(SecurityEventKinds.SignInSucceeded, user.Id, detail, methods: proof.Methods);
     }
 }
