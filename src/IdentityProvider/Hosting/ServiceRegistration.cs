@@ -1,3 +1,4 @@
+using IdentityProvider.AccountOverview;
 using IdentityProvider.Admin;
 using IdentityProvider.Admin.Api;
 using IdentityProvider.Auditing;
@@ -37,6 +38,7 @@ public static class ServiceRegistration
         services.AddAdministration();
         services.AddHardwareTokens();
         services.AddExternalSignIn(settings);
+        services.AddAccountOverview();
         services.AddAdminApi();
         services.AddAuthorization(options => options.AddPolicy(AdminPolicy.Name, AdminPolicy.Build));
         services.AddScoped<ClaimsFactory>().AddScoped<PersonalAccessTokenGrant>();

@@ -1,38 +1,31 @@
+using IdentityProvider.AccountOverview;
 using IdentityProvider.Data.Entities;
-using IdentityProvider.PersonalAccessTokens;
-using IdentityProvider.TwoStep;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace IdentityProvider.Pages.Manage;
 
-/// <summary>The account page: the profile and links to every security section.</summary>
-public sealed class IndexModel(UserManager<ApplicationUser> users, TwoStepPolicy twoStepPolicy, TokenPolicy tokenPolicy) : PageModel
+/// <summary>
+/// The account page: the profile and each security section's state at a glance (two-step sign-in, recovery codes,
+/// remembered browsers, tokens, sign-in methods, password), with links to change them. Read in one query, since
+/// every sign-in without a return address ends here.
+/// </summary>
+public sealed class IndexModel(UserManager<ApplicationUser> users, AccountStatusReader reader) : PageModel
 {
-    public string DisplayName { get; private set; } = "";
-
-    public string Email { get; private set; } = "";
-
-    public bool RecoveryCodesEnabled => twoStepPolicy.RecoveryCodesEnabled;
-
-    /// <summary>Whether "Manage tokens" is shown: the provider setting or the administrator's override for this user.</summary>
-    public bool TokensAllowed { get; private set; }
+    public AccountStatus Account { get; private set; } = null!;
 
     [TempData]
     public string? StatusMessage { get; set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var user = await users.GetUserAsync(User);
-        if (user is null)
+        if (users.GetUserId(User) is not { } userId || await reader.ReadAsync(userId) is not { } account)
         {
             return Challenge();
         }
 
-        DisplayName = user.DisplayName;
-        Email = user.Email ?? "";
-        TokensAllowed = tokenPolicy.IsAllowedFor(user.SignInByToken);
+        Account = account;
         return Page();
     }
 }

@@ -1,0 +1,91 @@
+using IdentityProvider.Auditing;
+using IdentityProvider.Data;
+using IdentityProvider.PersonalAccessTokens;
+using IdentityProvider.Settings;
+using IdentityProvider.TwoStep;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdentityProvider.AccountOverview;
+
+/// <summary>
+/// Reads what the account page shows at a glance. Note: the page opens after every sign-in without a return
+/// address, so every section comes from one query (one round trip): counts and latest moments as subqueries of
+/// the user's row, never a list loaded to be counted.
+/// </summary>
+public sealed class AccountStatusReader(
+    ApplicationDbContext db,
+    TwoStepPolicy twoStepPolicy,
+    TokenPolicy tokenPolicy,
+    ProviderSettings settings,
+    TimeProvider time)
+{
+    /// <summary>The user's account page state; null when the account no longer exists.</summary>
+    public async Task<AccountStatus?> ReadAsync(string userId)
+    {
+        var now = time.GetUtcNow();
+        var row = await db.Users.AsNoTracking()
+            .Where(user => user.Id == userId)
+            .Select(user => new
+            {
+                User = user,
+                ActiveDevices = db.OtpDevices.Count(device => device.UserId == userId && device.IsActive),
+                LastDeviceUse = db.OtpDevices
+                    .Where(device => device.UserId == userId && device.IsActive && device.LastUsedAt != null)
+                    .OrderByDescending(device => device.LastUsedAt)
+                    .Select(device => device.LastUsedAt)
+                    .FirstOrDefault(),
+                RecoveryCodesLeft = db.RecoveryCodes.Count(code => code.UserId == userId && code.SpentAt == null),
+                RecoveryCodesTotal = db.RecoveryCodes.Count(code => code.UserId == userId),
+                RememberedBrowsers = db.RememberedBrowsers.Count(browser => browser.UserId == userId && browser.ExpiresAt > now),
+                ActiveTokens = db.PersonalAccessTokens.Count(token =>
+                    token.UserId == userId && token.RevokedAt == null && (token.ExpiresAt == null || token.ExpiresAt > now)),
+                NearestTokenExpiry = db.PersonalAccessTokens
+                    .Where(token => token.UserId == userId && token.RevokedAt == null && token.ExpiresAt != null && token.ExpiresAt > now)
+                    .OrderBy(token => token.ExpiresAt)
+                    .Select(token => token.ExpiresAt)
+                    .FirstOrDefault(),
+                LinkedProviders = db.ExternalLogins.Where(link => link.UserId == userId).OrderBy(link => link.LinkedAt).Select(link => link.ProviderId).ToList(),
+                // Note: no column records the last password change; the security log does, for every way a password changes.
+                PasswordChangedAt = db.SecurityEvents
+                    .Where(securityEvent => securityEvent.UserId == userId
+                        && (securityEvent.Kind == SecurityEventKinds.PasswordChanged
+                            || securityEvent.Kind == SecurityEventKinds.PasswordReset
+                            || securityEvent.Kind == SecurityEventKinds.PasswordSetByLink
+                            || securityEvent.Kind == SecurityEventKinds.PasswordResetByEmail))
+                    .OrderByDescending(securityEvent => securityEvent.OccurredAt)
+                    .Select(securityEvent => (DateTimeOffset?)securityEvent.OccurredAt)
+                    .FirstOrDefault(),
+            })
+            .SingleOrDefaultAsync();
+        if (row is null)
+        {
+            return null;
+        }
+
+        var user = row.User;
+        var suspended = TwoStepSuspension.IsActive(user, now);
+        var twoStep = suspended ? TwoStepState.Suspended : row.ActiveDevices > 0 ? TwoStepState.On : TwoStepState.Off;
+        return new AccountStatus(
+            user.DisplayName,
+            user.Email ?? "",
+            user.CreatedAt,
+            twoStep,
+            suspended && !user.TwoStepDisabledIndefinitely ? user.TwoStepDisabledUntil : null,
+            row.ActiveDevices,
+            row.LastDeviceUse,
+            twoStepPolicy.RecoveryCodesEnabled,
+            row.RecoveryCodesLeft,
+            row.RecoveryCodesTotal,
+            row.RememberedBrowsers,
+            tokenPolicy.IsAllowedFor(user.SignInByToken),
+            row.ActiveTokens,
+            row.NearestTokenExpiry,
+            user.PasswordHash is not null,
+            [.. row.LinkedProviders.Select(NameOf)],
+            row.PasswordChangedAt);
+    }
+
+    /// <summary>The provider's name as configured (its id when it was removed from the configuration).</summary>
+    private string NameOf(string providerId) =>
+        settings.ExternalProviders.FirstOrDefault(provider => provider.Id == providerId)?.Name ?? providerId;
+}
