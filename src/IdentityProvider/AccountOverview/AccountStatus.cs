@@ -13,7 +13,7 @@ public enum TwoStepState
     Suspended,
 }
 
-/// <summary>The state of each section of the account page, read in one round trip (<see cref="AccountStatusReader"/>).</summary>
+/// <summary>The state of each section of the account page, read in two round trips (<see cref="AccountStatusReader"/>).</summary>
 /// <param name="SuspendedUntil">When a suspension ends; null when it has no end (or there is none).</param>
 /// <param name="LastDeviceUse">The last time any active device gave an accepted code.</param>
 /// <param name="RecoveryCodesLeft">Unused codes of the current set.</param>

@@ -9,8 +9,8 @@ namespace IdentityProvider.AccountOverview;
 
 /// <summary>
 /// Reads what the account page shows at a glance. Note: the page opens after every sign-in without a return
-/// address, so every section comes from one query (one round trip): counts and latest moments as subqueries of
-/// the user's row, never a list loaded to be counted.
+/// address, so it costs two round trips whatever the account holds: one query for the user's row with every count
+/// and latest moment as a subquery (never a list loaded to be counted), and one for the linked accounts' names.
 /// </summary>
 public sealed class AccountStatusReader(
     ApplicationDbContext db,
@@ -44,7 +44,6 @@ public sealed class AccountStatusReader(
                     .OrderBy(token => token.ExpiresAt)
                     .Select(token => token.ExpiresAt)
                     .FirstOrDefault(),
-                LinkedProviders = db.ExternalLogins.Where(link => link.UserId == userId).OrderBy(link => link.LinkedAt).Select(link => link.ProviderId).ToList(),
                 // Note: no column records the last password change; the security log does, for every way a password changes.
                 PasswordChangedAt = db.SecurityEvents
                     .Where(securityEvent => securityEvent.UserId == userId
@@ -62,6 +61,9 @@ public sealed class AccountStatusReader(
             return null;
         }
 
+        // A list, not a count: its own (second) round trip, since a collection beside these subqueries needs SQL APPLY, which SQLite lacks.
+        var linkedProviders = await db.ExternalLogins.AsNoTracking()
+            .Where(link => link.UserId == userId).OrderBy(link => link.LinkedAt).Select(link => link.ProviderId).ToListAsync();
         var user = row.User;
         var suspended = TwoStepSuspension.IsActive(user, now);
         var twoStep = suspended ? TwoStepState.Suspended : row.ActiveDevices > 0 ? TwoStepState.On : TwoStepState.Off;
@@ -81,7 +83,7 @@ public sealed class AccountStatusReader(
             row.ActiveTokens,
             row.NearestTokenExpiry,
             user.PasswordHash is not null,
-            [.. row.LinkedProviders.Select(NameOf)],
+            [.. linkedProviders.Select(NameOf)],
             row.PasswordChangedAt);
     }
 

@@ -1,6 +1,9 @@
 namespace IdentityProvider.Testing.Pages;
 
-/// <summary><c>/Manage</c>: the account page, linking its sections by their visible texts (DESIGN's HTML contract).</summary>
+/// <summary>
+/// <c>/Manage</c>: the account page, linking its sections by their visible texts (DESIGN's HTML contract) and
+/// showing each section's state at a glance.
+/// </summary>
 public sealed class ManagePage(ProviderPage page) : PageObject(page), IPageObject<ManagePage>
 {
     public const string Path = "/Manage";
@@ -10,6 +13,9 @@ public sealed class ManagePage(ProviderPage page) : PageObject(page), IPageObjec
     public const string RememberedBrowsersLink = "Remembered browsers";
     public const string TokensLink = "Manage tokens";
     public const string ChangePasswordLink = "Change password";
+    public const string TurnOnTwoStepLink = "Turn on two-step sign-in";
+    public const string GenerateRecoveryCodesLink = "Generate new recovery codes";
+    public const string ActivityLink = "Your security activity";
 
     public static bool IsAt(string path) => path.Equals(Path, StringComparison.OrdinalIgnoreCase);
 
@@ -39,4 +45,53 @@ public sealed class ManagePage(ProviderPage page) : PageObject(page), IPageObjec
     public Task<ChangePasswordPage> OpenChangePasswordAsync() => FollowLinkAsync(ChangePasswordLink).As<ChangePasswordPage>();
 
     public Task<NotificationsPage> OpenNotificationsAsync() => FollowLinkAsync(NotificationsPage.LinkText).As<NotificationsPage>();
+
+    /// <summary>"On", "Off" or "Suspended by an administrator".</summary>
+    public string TwoStepState => Field("two-step-state");
+
+    /// <summary>When a suspension ends (a moment, or that an administrator restores it); empty when not suspended.</summary>
+    public string TwoStepSuspendedUntil => Field("two-step-suspended-until");
+
+    public int TwoStepDevices => Number("two-step-devices");
+
+    /// <summary>The last use of any device ("Not used yet"); empty without devices.</summary>
+    public string TwoStepLastUsed => Field("two-step-last-used");
+
+    /// <summary>Whether the page urges the user to turn two-step sign-in on, with a link to do so.</summary>
+    public bool ShowsTwoStepCallToAction => Page.Document.QuerySelector("#two-step-call-to-action") is not null && HasLink(TurnOnTwoStepLink);
+
+    public Task<AddDevicePage> TurnOnTwoStepAsync() => FollowLinkAsync(TurnOnTwoStepLink).As<AddDevicePage>();
+
+    /// <summary>Unused recovery codes; -1 when the page shows no count (no device, or recovery codes turned off).</summary>
+    public int RecoveryCodesLeft => Page.Document.QuerySelector("#recovery-codes-left") is null ? -1 : Number("recovery-codes-left");
+
+    public bool ShowsRecoveryCodesWarning => Page.Document.QuerySelector("#recovery-codes-warning") is not null;
+
+    public Task<RecoveryCodesPage> GenerateRecoveryCodesAsync() => FollowLinkAsync(GenerateRecoveryCodesLink).As<RecoveryCodesPage>();
+
+    public int RememberedBrowsers => Number("remembered-browsers-count");
+
+    /// <summary>Active personal access tokens; -1 when the section is not shown (tokens not allowed).</summary>
+    public int ActiveTokens => Page.Document.QuerySelector("#tokens-active") is null ? -1 : Number("tokens-active");
+
+    /// <summary>The earliest expiry among active tokens, as shown; empty without active tokens.</summary>
+    public string NextTokenExpiry => Field("tokens-next-expiry");
+
+    /// <summary>"Set" or "Not set".</summary>
+    public string PasswordState => Field("password-set");
+
+    /// <summary>The linked upstream providers by name, or "None".</summary>
+    public string LinkedProviders => Field("linked-providers");
+
+    /// <summary>When the password last changed, as shown (or that it has not since the account was created).</summary>
+    public string PasswordChanged => Field("password-changed");
+
+    public Task<ActivityPage> OpenActivityAsync() => FollowLinkAsync(ActivityLink).As<ActivityPage>();
+
+    private string Field(string id) => Page.Document.GetElementById(id)?.TextContent.Trim() ?? "";
+
+    private int Number(string id) =>
+        int.TryParse(Field(id), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw new Xunit.Sdk.XunitException($"#{id} on {Page.Uri} shows no number: \"{Field(id)}\"");
 }

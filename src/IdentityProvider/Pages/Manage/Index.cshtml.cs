@@ -8,7 +8,7 @@ namespace IdentityProvider.Pages.Manage;
 
 /// <summary>
 /// The account page: the profile and each security section's state at a glance (two-step sign-in, recovery codes,
-/// remembered browsers, tokens, sign-in methods, password), with links to change them. Read in one query, since
+/// remembered browsers, tokens, sign-in methods, password), with links to change them. Read in two queries, since
 /// every sign-in without a return address ends here.
 /// </summary>
 public sealed class IndexModel(UserManager<ApplicationUser> users, AccountStatusReader reader) : PageModel
