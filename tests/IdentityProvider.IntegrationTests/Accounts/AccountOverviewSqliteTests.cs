@@ -3,7 +3,6 @@ using IdentityProvider.PersonalAccessTokens;
 using IdentityProvider.Testing;
 using IdentityProvider.Testing.Pages;
 using IdentityProvider.Testing.Stories;
-using IdentityProvider.Text;
 
 namespace IdentityProvider.IntegrationTests.Accounts;
 
@@ -33,9 +32,9 @@ public class AccountOverviewSqliteTests(SqliteAccountOverviewFixture provider) :
         var account = (await change.ChangeAsync(user.Password, "sqlite-new-password-1")).As<ManagePage>();
 
         Assert.Equal(("On", 1, 10, 3), (account.TwoStepState, account.TwoStepDevices, account.RecoveryCodesLeft, account.ActiveTokens));
-        Assert.Equal(DisplayTime.Date(now.AddDays(7)), account.NextTokenExpiry);
-        Assert.Equal(DisplayTime.Moment((await Factory.ReadDeviceAsync(device.Id)).LastUsedAt!.Value), account.TwoStepLastUsed);
-        Assert.Equal(DisplayTime.Moment(Factory.Clock.GetUtcNow()), account.PasswordChanged);
+        Assert.Equal(ActivityStories.ToSecond(now.AddDays(7)), account.NextTokenExpiryAt);
+        Assert.Equal(ActivityStories.ToSecond((await Factory.ReadDeviceAsync(device.Id)).LastUsedAt!.Value), account.TwoStepLastUsedAt);
+        Assert.Equal(ActivityStories.ToSecond(Factory.Clock.GetUtcNow()), account.PasswordChangedAt);
 
         var activity = await account.OpenActivityAsync();
         Assert.Equal(SecurityEventKinds.PasswordChanged, activity.Rows[0].Kind);

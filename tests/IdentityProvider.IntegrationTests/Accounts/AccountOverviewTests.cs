@@ -5,7 +5,6 @@ using IdentityProvider.Testing;
 using IdentityProvider.Testing.Pages;
 using IdentityProvider.Testing.Pages.Admin;
 using IdentityProvider.Testing.Stories;
-using IdentityProvider.Text;
 
 namespace IdentityProvider.IntegrationTests.Accounts;
 
@@ -51,7 +50,7 @@ public class AccountOverviewTests(AccountOverviewFixture provider) : IClassFixtu
         Assert.Equal(2, account.TwoStepDevices);
         var used = (await Factory.ReadDeviceAsync(device.Id)).LastUsedAt;
         Assert.NotNull(used);
-        Assert.Equal(DisplayTime.Moment(used.Value), account.TwoStepLastUsed);
+        Assert.Equal(ActivityStories.ToSecond(used.Value), account.TwoStepLastUsedAt);
         Assert.False(account.ShowsTwoStepCallToAction);
         Assert.Equal(10, account.RecoveryCodesLeft);
         Assert.False(account.ShowsRecoveryCodesWarning);
@@ -94,7 +93,7 @@ public class AccountOverviewTests(AccountOverviewFixture provider) : IClassFixtu
         Assert.Equal("Suspended by an administrator", account.TwoStepState);
         var until = (await Factory.ReadUserAsync(user.Id)).TwoStepDisabledUntil;
         Assert.NotNull(until);
-        Assert.Equal(DisplayTime.Moment(until.Value), account.TwoStepSuspendedUntil);
+        Assert.Equal(ActivityStories.ToSecond(until.Value), account.TwoStepSuspendedUntilAt);
         Assert.Equal(1, account.TwoStepDevices);
         Assert.False(account.ShowsTwoStepCallToAction);
     }
@@ -113,7 +112,7 @@ public class AccountOverviewTests(AccountOverviewFixture provider) : IClassFixtu
         var account = await ManagePage.OpenAsync(client).As<ManagePage>();
 
         Assert.Equal(2, account.ActiveTokens);
-        Assert.Equal(DisplayTime.Date(now.AddDays(10)), account.NextTokenExpiry);
+        Assert.Equal(ActivityStories.ToSecond(now.AddDays(10)), account.NextTokenExpiryAt);
     }
 
     [Fact]
@@ -141,7 +140,7 @@ public class AccountOverviewTests(AccountOverviewFixture provider) : IClassFixtu
 
         Assert.Equal("partner-idp", account.LinkedProviders);
         Assert.Equal("Set", account.PasswordState);
-        Assert.Equal(DisplayTime.Moment(Factory.Clock.GetUtcNow()), account.PasswordChanged);
+        Assert.Equal(ActivityStories.ToSecond(Factory.Clock.GetUtcNow()), account.PasswordChangedAt);
     }
 
     private async Task<Guid> IssueTokenAsync(string userId, string label, int days)

@@ -88,6 +88,20 @@ public sealed class ManagePage(ProviderPage page) : PageObject(page), IPageObjec
 
     public Task<ActivityPage> OpenActivityAsync() => FollowLinkAsync(ActivityLink).As<ActivityPage>();
 
+    public DateTimeOffset? TwoStepSuspendedUntilAt => MomentIn("two-step-suspended-until");
+
+    public DateTimeOffset? TwoStepLastUsedAt => MomentIn("two-step-last-used");
+
+    public DateTimeOffset? NextTokenExpiryAt => MomentIn("tokens-next-expiry");
+
+    public DateTimeOffset? PasswordChangedAt => MomentIn("password-changed");
+
+    /// <summary>The machine-readable moment (&lt;time datetime&gt;, UTC to the second) shown in <paramref name="id"/>, whatever the language.</summary>
+    private DateTimeOffset? MomentIn(string id) =>
+        Page.Document.QuerySelector($"#{id} time")?.GetAttribute("datetime") is { } value
+            ? DateTimeOffset.Parse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal)
+            : null;
+
     private string Field(string id) => Page.Document.GetElementById(id)?.TextContent.Trim() ?? "";
 
     private int Number(string id) =>

@@ -13,6 +13,10 @@ public static class ActivityStories
     public const string SafariOnIphone =
         "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
 
+    /// <summary>A moment as the pages' &lt;time datetime&gt; gives it: UTC, to the second.</summary>
+    public static DateTimeOffset ToSecond(DateTimeOffset moment) =>
+        new(moment.UtcTicks - (moment.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+
     /// <summary>A client of the provider whose requests carry <paramref name="userAgent"/>.</summary>
     public static ProviderClient BrowserClient(ProviderFixture fixture, string userAgent)
     {
