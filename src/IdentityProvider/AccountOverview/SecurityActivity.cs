@@ -24,7 +24,7 @@ public sealed class SecurityActivity(ApplicationDbContext db)
     /// </summary>
     public static IReadOnlyList<string> ShownKinds { get; } =
     [
-        SecurityEventKinds.SignInSucceeded, SecurityEventKinds.PasswordFailed, SecurityEventKinds.LockedOut,
+        SecurityEventKinds.SignInSucceeded, SecurityEventKinds.PasswordFailed, SecurityEventKinds.LockedOut, SecurityEventKinds.SignInThrottled,
         SecurityEventKinds.OtpFailed, SecurityEventKinds.RecoveryCodeFailed, SecurityEventKinds.RecoveryCodeUsed,
         SecurityEventKinds.ExternalSignInRefused, SecurityEventKinds.SignedOut,
         SecurityEventKinds.PasswordChanged, SecurityEventKinds.PasswordResetRequested, SecurityEventKinds.PasswordResetByEmail,

@@ -19,6 +19,7 @@ public sealed class ActivityModel(UserManager<ApplicationUser> users, SecurityAc
         [SecurityEventKinds.SignInSucceeded] = "Signed in to your account.",
         [SecurityEventKinds.PasswordFailed] = "A sign-in was refused at the password step.",
         [SecurityEventKinds.LockedOut] = "The account was locked after too many failed attempts.",
+        [SecurityEventKinds.SignInThrottled] = "A password was refused unchecked: too many failed attempts from that address, which now has to wait.",
         [SecurityEventKinds.OtpFailed] = "A wrong one-time password was entered.",
         [SecurityEventKinds.RecoveryCodeFailed] = "A wrong recovery code was entered.",
         [SecurityEventKinds.RecoveryCodeUsed] = "A recovery code was used.",
