@@ -5,13 +5,19 @@ namespace IdentityProvider.Testing;
 
 /// <summary>
 /// Keeps every log event the provider writes: the rendered message, each structured property and the
-/// exception, so a test can prove that no secret reached any of them.
+/// exception, so a test can prove that no secret reached any of them. Every line is also kept in
+/// <see cref="RunLines"/>, for the whole run, so that lines of providers already stopped can still be searched.
 /// </summary>
 public sealed class LogCapture : ILoggerProvider
 {
+    private static readonly ConcurrentQueue<string> Run = new();
+
     private readonly ConcurrentQueue<string> lines = new();
 
     public IReadOnlyCollection<string> Lines => lines;
+
+    /// <summary>Every line captured by every provider of this test process so far.</summary>
+    public static IReadOnlyCollection<string> RunLines => Run;
 
     public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, lines);
 
@@ -31,7 +37,9 @@ public sealed class LogCapture : ILoggerProvider
             var properties = state is IEnumerable<KeyValuePair<string, object?>> pairs
                 ? string.Join(" ", pairs.Select(pair => $"{pair.Key}={pair.Value}"))
                 : "";
-            lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} | {properties} | {exception}");
+            var line = $"{logLevel} {category}: {formatter(state, exception)} | {properties} | {exception}";
+            lines.Enqueue(line);
+            Run.Enqueue(line);
         }
     }
 }

@@ -10,6 +10,9 @@ public static class SharedPostgres
 
     public static async Task<string> CreateDatabaseAsync(string name) => await (await Server.Value).CreateDatabaseAsync(name);
 
+    /// <summary>A superuser's connection string to the server (started if it was not), e.g. to dump every database.</summary>
+    public static async Task<string> AdminConnectionStringAsync() => (await Server.Value).AdminConnectionString;
+
     private static async Task<PostgresServer> StartAsync()
     {
         var server = await PostgresServer.StartAsync();

@@ -3,6 +3,19 @@ namespace IdentityProvider.Testing;
 /// <summary>The users and clients every test provider is seeded with.</summary>
 public static class TestData
 {
+    static TestData()
+    {
+        foreach (var password in new[] { AlicePassword, BobPassword })
+        {
+            SuiteSecrets.Remember(SuiteSecrets.Password, password);
+        }
+
+        foreach (var secret in new[] { WebSecret, ServiceSecret, AdminServiceSecret })
+        {
+            SuiteSecrets.Remember(SuiteSecrets.ClientSecret, secret);
+        }
+    }
+
     public const string AlicePassword = "alice-correct-horse";
     public const string BobPassword = "bob-battery-staple";
     public const string WebSecret = "web-client-secret-value";

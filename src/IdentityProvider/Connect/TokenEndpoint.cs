@@ -24,6 +24,7 @@ internal static class TokenEndpoint
         IOptions<IdentityOptions> identityOptions,
         IOpenIddictApplicationManager applications,
         ClaimsFactory claimsFactory,
+        SingleUseGrants singleUse,
         PersonalAccessTokenGrant personalAccessTokens)
     {
         var request = context.GetOpenIddictServerRequest()
@@ -53,6 +54,11 @@ internal static class TokenEndpoint
             if (granted.GetClaim(stampClaim) != await users.GetSecurityStampAsync(user))
             {
                 return OpenIddictResults.Error(Errors.InvalidGrant, "The token is no longer valid: the user's credentials changed.");
+            }
+
+            if (granted.GetTokenId() is not { } tokenId || !await singleUse.TrySpendAsync(tokenId, granted.GetAuthorizationId(), context.RequestAborted))
+            {
+                return OpenIddictResults.Error(Errors.InvalidGrant, "The token has already been used.");
             }
 
             var principal = await claimsFactory.CreateForUserAsync(user, proof, granted.GetScopes());

@@ -54,11 +54,15 @@ public sealed class ResetSecondStep(
             return null;
         }
 
-        await users.RecordFailureAsync(user, policy.MaxFailedAttempts);
+        var lockedNow = await users.RecordFailureAsync(user, policy.MaxFailedAttempts);
         await securityLog.WriteAsync(isRecoveryCode ? SecurityEventKinds.RecoveryCodeFailed : SecurityEventKinds.OtpFailed, user.Id, "during a password reset");
-        if (await users.IsLockedOutAsync(user))
+        if (lockedNow)
         {
             await securityLog.WriteAsync(SecurityEventKinds.LockedOut, user.Id, "after failed codes during a password reset");
+        }
+
+        if (lockedNow || await users.IsLockedOutAsync(user))
+        {
             return ResetOutcome.Locked;
         }
 

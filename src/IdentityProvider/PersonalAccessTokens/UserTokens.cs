@@ -73,8 +73,19 @@ public sealed class UserTokens(
         // Note: serializable, so two requests racing with the same label cannot both pass the uniqueness
         // check (an index cannot express "among active tokens"); the loser is retried and sees the winner.
         var strategy = db.Database.CreateExecutionStrategy();
+        var attempts = 0;
         return await strategy.ExecuteAsync(async () =>
         {
+            if (attempts++ > 0)
+            {
+                // Why: the rows of an attempt whose save failed (a serialization failure) stay Added in the context;
+                // a retry that wins must not save them with its own (two tokens, one never shown).
+                foreach (var unsaved in db.ChangeTracker.Entries().Where(entry => entry.State == EntityState.Added).ToList())
+                {
+                    unsaved.State = EntityState.Detached;
+                }
+            }
+
             await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable);
             var duplicate = await db.PersonalAccessTokens.AnyAsync(token =>
                 token.UserId == userId && token.Label == label && token.RevokedAt == null && (token.ExpiresAt == null || token.ExpiresAt > now));

@@ -43,13 +43,18 @@ public sealed class TwoStepCompletion(
     public async Task<bool> RecordFailureAsync(ApplicationUser user, string failureKind)
     {
         // TwoStep:MaxFailedAttempts may be lower than the password lockout threshold; the counter is shared.
-        await users.RecordFailureAsync(user, policy.MaxFailedAttempts);
+        var lockedNow = await users.RecordFailureAsync(user, policy.MaxFailedAttempts);
         await securityLog.WriteAsync(failureKind, user.Id);
-        var locked = await users.IsLockedOutAsync(user);
+        if (lockedNow)
+        {
+            // Only the failure that locked logs it (and mails the owner), however many were counted at once.
+            await securityLog.WriteAsync(SecurityEventKinds.LockedOut, user.Id, "after failed one-time passwords");
+        }
+
+        var locked = lockedNow || await users.IsLockedOutAsync(user);
         if (locked)
         {
             await pending.EndAsync();
-            await securityLog.WriteAsync(SecurityEventKinds.LockedOut, user.Id, "after failed one-time passwords");
         }
 
         return locked;

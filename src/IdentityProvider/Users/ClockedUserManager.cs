@@ -47,28 +47,44 @@ public sealed class ClockedUserManager(
         return IdentityResult.Success;
     }
 
-    public override Task<IdentityResult> AccessFailedAsync(ApplicationUser user) =>
-        RecordFailureAsync(user, policy.Current.LockoutThreshold);
+    public override async Task<IdentityResult> AccessFailedAsync(ApplicationUser user)
+    {
+        await RecordFailureAsync(user, policy.Current.LockoutThreshold);
+        return IdentityResult.Success;
+    }
 
     /// <summary>
-    /// Counts a failed password or code and locks the account for the lockout period once the count reaches
-    /// <paramref name="threshold"/>. Warning: each step is one UPDATE in the database, not Identity's
-    /// read-modify-write, so failures sent in parallel all count (and none fails on a concurrency stamp).
+    /// Counts a failed password or code; the failure that reaches <paramref name="threshold"/> locks the account for
+    /// the lockout period and starts the count again at 0. True when this failure locked the account, so exactly one
+    /// of many failures counted at once reports (and logs) the lockout. Warning: each step is one conditional UPDATE,
+    /// not Identity's read-modify-write, so failures sent in parallel all count, none is absorbed by the lockout of
+    /// another, and none fails on a concurrency stamp.
     /// </summary>
-    public async Task<IdentityResult> RecordFailureAsync(ApplicationUser user, int threshold)
+    public async Task<bool> RecordFailureAsync(ApplicationUser user, int threshold)
     {
         ArgumentNullException.ThrowIfNull(user);
         var lockedUntil = time.GetUtcNow() + TimeSpan.FromMinutes(policy.Current.LockoutMinutes);
-        await db.Users.Where(candidate => candidate.Id == user.Id)
-            .ExecuteUpdateAsync(update => update.SetProperty(candidate => candidate.AccessFailedCount, candidate => candidate.AccessFailedCount + 1));
-        await db.Users.Where(candidate => candidate.Id == user.Id && candidate.LockoutEnabled && candidate.AccessFailedCount >= threshold)
-            .ExecuteUpdateAsync(update => update
-                .SetProperty(candidate => candidate.LockoutEnd, lockedUntil)
-                .SetProperty(candidate => candidate.AccessFailedCount, 0)
-                .SetProperty(candidate => candidate.ConcurrencyStamp, Guid.NewGuid().ToString()));
+        var locked = false;
+        // Why a loop: between the two statements a parallel failure may move the count to the threshold's edge;
+        // then the first statement applies on the next turn. A missing user matches neither and ends it.
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            locked = await db.Users
+                .Where(candidate => candidate.Id == user.Id && candidate.LockoutEnabled && candidate.AccessFailedCount + 1 >= threshold)
+                .ExecuteUpdateAsync(update => update
+                    .SetProperty(candidate => candidate.LockoutEnd, lockedUntil)
+                    .SetProperty(candidate => candidate.AccessFailedCount, 0)
+                    .SetProperty(candidate => candidate.ConcurrencyStamp, Guid.NewGuid().ToString())) == 1;
+            if (locked || await db.Users
+                    .Where(candidate => candidate.Id == user.Id && !(candidate.LockoutEnabled && candidate.AccessFailedCount + 1 >= threshold))
+                    .ExecuteUpdateAsync(update => update.SetProperty(candidate => candidate.AccessFailedCount, candidate => candidate.AccessFailedCount + 1)) == 1)
+            {
+                break;
+            }
+        }
 
         // The tracked user now matches the row again, so a later SaveChanges does not write stale values.
         await db.Entry(user).ReloadAsync();
-        return IdentityResult.Success;
+        return locked;
     }
 }

@@ -23,6 +23,7 @@ internal static class TokenSteps
         var result = await factory.WithServiceAsync<UserTokens, NewTokenResult>(tokens => tokens.CreateAsync(userId,
             new NewTokenInput(label ?? $"t-{Guid.NewGuid():N}"[..12], days, noExpiry, scopes.Length > 0 ? scopes : ["api"])));
         Assert.True(result.Succeeded, string.Join(" | ", result.Problems.Select(problem => $"{problem.Field}: {problem.Message}")));
+        SuiteSecrets.Remember(SuiteSecrets.PersonalAccessToken, result.Secret);
         return new IssuedToken(result.Secret!, result.Token!.Id);
     }
 

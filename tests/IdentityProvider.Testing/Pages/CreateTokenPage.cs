@@ -46,7 +46,12 @@ public sealed class CreateTokenPage(ProviderPage page) : PageObject(page), IPage
         Page.Document.QuerySelectorAll("input[name='Input.Scopes']").Select(input => input.GetAttribute("value") ?? "").ToList();
 
     /// <summary>The token shown once on whatever page a request ended (null when none is: the form, another page).</summary>
-    public static string? ShownTokenOn(ProviderPage page) => page.Document.QuerySelector(NewTokenSelector)?.GetAttribute("value");
+    public static string? ShownTokenOn(ProviderPage page)
+    {
+        var token = page.Document.QuerySelector(NewTokenSelector)?.GetAttribute("value");
+        SuiteSecrets.Remember(SuiteSecrets.PersonalAccessToken, token);
+        return token;
+    }
 
     /// <summary>Submits <paramref name="form"/>; ends on this page (the token shown once, or the form with its errors).</summary>
     public async Task<CreateTokenPage> SubmitAsync(TokenForm form) => (await TrySubmitAsync(form)).As<CreateTokenPage>();

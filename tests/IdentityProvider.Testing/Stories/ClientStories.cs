@@ -26,7 +26,9 @@ public static class ClientStories
         });
         var body = await response.JsonAsync();
         Xunit.Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode}: {body}");
-        return body.GetProperty("clientSecret").GetString()!;
+        var secret = body.GetProperty("clientSecret").GetString()!;
+        SuiteSecrets.Remember(SuiteSecrets.ClientSecret, secret);
+        return secret;
     }
 
     /// <summary>The token endpoint's answer to a client credentials request.</summary>

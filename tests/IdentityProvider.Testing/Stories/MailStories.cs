@@ -23,9 +23,17 @@ public static class MailStories
     public static bool IsReset(MimeMessage message) => (message.Subject ?? "").StartsWith(ResetSubject, StringComparison.Ordinal);
 
     /// <summary>The reset link in the mail's text.</summary>
-    public static string ResetLinkOf(MimeMessage message) => message.LinkStartingWith("http") is var link && link.Contains(ResetPasswordPage.Path, StringComparison.Ordinal)
-        ? link
-        : throw new Xunit.Sdk.XunitException($"The reset mail holds no reset link: {message.Text()}");
+    public static string ResetLinkOf(MimeMessage message)
+    {
+        var link = message.LinkStartingWith("http");
+        if (!link.Contains(ResetPasswordPage.Path, StringComparison.Ordinal))
+        {
+            throw new Xunit.Sdk.XunitException($"The reset mail holds no reset link: {message.Text()}");
+        }
+
+        SuiteSecrets.RememberLink(link);
+        return link;
+    }
 
     /// <summary>Whether the mail is the security notice whose subject ends with <paramref name="title"/>.</summary>
     public static Func<MimeMessage, bool> Notice(string title) => message => (message.Subject ?? "").EndsWith(title, StringComparison.Ordinal);
