@@ -51,7 +51,7 @@ public static class ServiceRegistration
             options.Conventions.AuthorizeAreaFolder("Admin", "/", AdminPolicy.Name);
             options.Conventions.AddAreaFolderApplicationModelConvention("Admin", "/",
                 model => model.Filters.Add(new ServiceFilterAttribute(typeof(FreshSecondStepFilter))));
-        });
+        }).AddMvcOptions(options => options.ModelBinderProviders.Insert(0, new CheckboxBinderProvider()));
         return services;
     }
 }
