@@ -1,4 +1,5 @@
 using IdentityProvider.Testing.Pages.Admin;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace IdentityProvider.Testing.Pages;
 
@@ -113,6 +114,9 @@ public static class HostileTargets
             ["Input.Serial", "Input.Model", "Input.Seed"], ShownAt: AdminHardwareTokensPage.Path),
         new("admin-identify-token", Visitor.Admin, AdminIdentifyTokenPage.Path, "form#identify", Map(("Code", "000000")), ["Code"]),
     ];
+
+    /// <summary><paramref name="path"/> asked to return to <paramref name="returnUrl"/> afterwards.</summary>
+    public static string WithReturnUrl(string path, string returnUrl) => QueryHelpers.AddQueryString(path, "ReturnUrl", returnUrl);
 
     public static FormTarget Named(string name) => All.Single(target => target.Name == name);
 

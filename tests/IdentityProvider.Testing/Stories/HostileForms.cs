@@ -96,6 +96,25 @@ public static class HostileForms
         return await client.FollowAsync(await client.Http.PostAsync(new Uri(page.Uri, action), content));
     }
 
+    /// <summary>Sends a hand-made request to a protocol endpoint or the admin API (placeholders resolved); the answer as it is.</summary>
+    public static async Task<HttpResponseMessage> SendAsync(HttpClient http, EndpointAttack attack, IReadOnlyDictionary<string, string> values)
+    {
+        var body = attack.Body;
+        if (Encoding.Latin1.GetString(body) is var text && text.Contains('{', StringComparison.Ordinal) && values.Keys.Append(HostileTargets.Unique).Any(text.Contains))
+        {
+            body = Encoding.UTF8.GetBytes(Resolve(Encoding.UTF8.GetString(body), values));
+        }
+
+        using var request = new HttpRequestMessage(new HttpMethod(attack.Method), Resolve(attack.Path, values));
+        if (attack.ContentType is not null)
+        {
+            request.Content = new ByteArrayContent(body);
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(attack.ContentType);
+        }
+
+        return await http.SendAsync(request);
+    }
+
     /// <summary>The antiforgery token a browser gets with the sign-in page (another browser's token, for a forgery).</summary>
     public static async Task<string> AntiforgeryTokenAsync(ProviderClient client)
     {

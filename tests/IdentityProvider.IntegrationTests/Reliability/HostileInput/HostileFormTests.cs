@@ -1,5 +1,6 @@
 using System.Net;
 using IdentityProvider.Testing.Pages;
+using IdentityProvider.Testing.Pages.Admin;
 using IdentityProvider.Testing.Stories;
 
 namespace IdentityProvider.IntegrationTests.Reliability.HostileInput;
@@ -11,7 +12,8 @@ namespace IdentityProvider.IntegrationTests.Reliability.HostileInput;
 /// a name or label that is harmless text (markup, SQL, a duplicated field, an undecodable byte) on a form that
 /// stores names, which must then be shown as text where the provider lists it.
 /// </summary>
-public sealed class HostileFormTests(HostileInputFixture provider) : IClassFixture<HostileInputFixture>
+[Collection(HostileInputCollection.Name)]
+public sealed class HostileFormTests(HostileInputFixture provider)
 {
     public static TheoryData<string, FormAttack> Rows()
     {
@@ -44,6 +46,7 @@ public sealed class HostileFormTests(HostileInputFixture provider) : IClassFixtu
             var answer = await HostileForms.SendAsync(browser, target, attack, provider.Values, foreignToken);
 
             HostileAnswers.AssertNoServerErrorNorLeak(answer.Status, answer.Body);
+            Assert.False(AdminConfirmPage.IsAt(answer.Uri.AbsolutePath), "The admin session needed a fresh code: the row tested nothing.");
             Assert.Equal(tracesBefore, StackTraces());
             HostileAnswers.AssertNoMarkupInjected(answer);
             var after = await ProviderState.FingerprintAsync(provider.Factory);

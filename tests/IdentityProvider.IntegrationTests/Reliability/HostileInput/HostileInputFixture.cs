@@ -3,11 +3,19 @@ using IdentityProvider.PasswordReset;
 using IdentityProvider.Testing;
 using IdentityProvider.Testing.Pages;
 using IdentityProvider.Testing.Stories;
+using IdentityProvider.TwoStep;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IdentityProvider.IntegrationTests.Reliability.HostileInput;
+
+/// <summary>The hostile-input suite's classes share one provider (and so run one after another).</summary>
+[CollectionDefinition(Name)]
+public sealed class HostileInputCollection : ICollectionFixture<HostileInputFixture>
+{
+    public const string Name = "Hostile input";
+}
 
 /// <summary>
 /// One provider for the whole hostile-input suite: an administrator signed in with both steps, a user signed in at the
@@ -30,7 +38,15 @@ public sealed class HostileInputFixture : ProviderFixture
 
     public TestUser Victim { get; private set; } = null!;
 
+    private Queue<string> recoveryCodes = new();
+
+    /// <summary>One of the two-step user's recovery codes not used yet.</summary>
+    public string TakeRecoveryCode() => recoveryCodes.Dequeue();
+
     public string EditedClient { get; private set; } = "";
+
+    /// <summary>The ids the pages addressed by one take (<see cref="PageCatalog.PathOf"/>), by parameter name.</summary>
+    public IReadOnlyDictionary<string, string> PageIds { get; private set; } = new Dictionary<string, string>();
 
     /// <summary>The placeholders of <see cref="HostileTargets"/> filled for this provider.</summary>
     public IReadOnlyDictionary<string, string> Values { get; private set; } = new Dictionary<string, string>();
@@ -43,7 +59,8 @@ public sealed class HostileInputFixture : ProviderFixture
         await base.InitializeAsync();
         (AdminBrowser, _) = await UserStories.SignedInAdminAsync(this);
         (AccountUser, AccountBrowser) = await UserStories.SignedInUserAsync(this);
-        (TwoStepUser, TwoStepDevice, _) = await UserStories.UserWithRecoveryCodesAsync(Factory);
+        (TwoStepUser, TwoStepDevice, var codes) = await UserStories.UserWithRecoveryCodesAsync(Factory);
+        recoveryCodes = new Queue<string>(codes);
         Victim = await UserStories.CreateUserAsync(Factory, displayName: "Victim");
         var resetUser = await UserStories.CreateUserAsync(Factory);
         string? link;
@@ -56,6 +73,10 @@ public sealed class HostileInputFixture : ProviderFixture
         using var api = await AdminApiStories.ServiceApiClientAsync(Factory);
         EditedClient = ClientStories.NewClientId("edited");
         await ClientStories.CreateServiceClientAsync(api, EditedClient);
+        var scopeName = "hostile-" + Guid.NewGuid().ToString("N")[..8];
+        await ClientStories.CreateScopeAsync(api, scopeName, "Hostile", "A scope the pages show");
+        var (serial, _) = await HardwareTokenStories.ImportRandomTokenAsync(api, OtpType.Hotp);
+        PageIds = new Dictionary<string, string> { ["userId"] = Victim.Id, ["clientId"] = EditedClient, ["name"] = scopeName, ["serial"] = serial };
         Values = new Dictionary<string, string>
         {
             [HostileTargets.Victim] = Victim.Email,
