@@ -79,7 +79,11 @@ public static class OpenIddictSetup
             .AddValidation(options =>
             {
                 options.UseLocalServer();
-                options.UseAspNetCore();
+                // Warning: the Authorization header only. A token in the query string (or a form body) ends up in
+                // proxy and server logs, browser history and Referer headers, so it is never taken as a credential.
+                options.UseAspNetCore()
+                    .DisableAccessTokenExtractionFromQueryString()
+                    .DisableAccessTokenExtractionFromBodyForm();
                 options.EnableAuthorizationEntryValidation();
             });
 

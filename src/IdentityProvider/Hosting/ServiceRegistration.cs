@@ -56,6 +56,7 @@ public static class ServiceRegistration
                 options.Conventions.AddAreaFolderApplicationModelConvention("Admin", "/",
                     model => model.Filters.Add(new ServiceFilterAttribute(typeof(FreshSecondStepFilter))));
             })
+            .AddMvcOptions(options => options.ModelBinderProviders.Insert(0, new CheckboxBinderProvider()))
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedText)));
         return services;

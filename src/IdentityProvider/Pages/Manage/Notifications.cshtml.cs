@@ -36,6 +36,13 @@ public sealed class NotificationsModel(UserManager<ApplicationUser> users, Notif
             return Challenge();
         }
 
+        // Note: a value that is not a checkbox's (a hand-made request) changes nothing; without this it read as "off".
+        if (!ModelState.IsValid)
+        {
+            Input.Optional = !user.OptionalNotificationsOff;
+            return Page();
+        }
+
         if (!await preferences.SetOptionalAsync(user, Input.Optional))
         {
             ModelState.AddModelError(string.Empty, "The account was changed at the same moment. Reload the page and try again.");
