@@ -18,6 +18,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
     private readonly Func<ValueTask> stop;
     private readonly bool shared;
     private readonly ConcurrentBag<string> databases = [];
+    private LocalCluster? cluster;
     private int disposed;
 
     private PostgresServer(string adminConnectionString, Func<ValueTask> stop, bool shared)
@@ -25,6 +26,16 @@ public sealed partial class PostgresServer : IAsyncDisposable
         AdminConnectionString = adminConnectionString;
         this.stop = stop;
         this.shared = shared;
+    }
+
+    /// <summary>How <see cref="StopAsync"/> shuts the server down (<c>pg_ctl stop -m</c>).</summary>
+    public enum StopMode
+    {
+        /// <summary>Sessions are ended with an administrator-shutdown error, then the server stops.</summary>
+        Fast,
+
+        /// <summary>Every process quits at once, as on a crash; the next start recovers from the WAL.</summary>
+        Immediate,
     }
 
     /// <summary>Connection string of a superuser on the server's maintenance database.</summary>
@@ -68,6 +79,33 @@ public sealed partial class PostgresServer : IAsyncDisposable
                 $"or set {ConnectionStringVariable} to a connection string of a server the tests may create databases in.", e);
         }
     }
+
+    /// <summary>
+    /// A local cluster of the caller's own (never <c>IDP_TEST_POSTGRES</c>, never the shared server), which a test may
+    /// stop and start again on the same port and data directory to play a database outage.
+    /// </summary>
+    public static async Task<PostgresServer> StartStoppableAsync(CancellationToken ct = default)
+    {
+        try
+        {
+            return await StartLocalClusterAsync(ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new InvalidOperationException(
+                "A test that stops its database needs the PostgreSQL binaries (initdb, pg_ctl: Debian package `postgresql-15`) " +
+                $"for a cluster of its own: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Stops a server from <see cref="StartStoppableAsync"/>; its connections fail until <see cref="StartAgainAsync"/>.</summary>
+    public Task StopAsync(StopMode mode = StopMode.Fast) =>
+        Cluster.PgCtlAsync("-D", Cluster.Data, "-m", mode == StopMode.Fast ? "fast" : "immediate", "-w", "stop");
+
+    /// <summary>Starts a stopped server again on the same port and data directory; returns once it accepts connections.</summary>
+    public Task StartAgainAsync() => Cluster.StartAsync(CancellationToken.None);
+
+    private LocalCluster Cluster => cluster ?? throw new InvalidOperationException("Only a server from StartStoppableAsync can be stopped and started.");
 
     /// <summary>
     /// Creates a fresh empty database and returns its connection string. <paramref name="name"/> is a
@@ -133,43 +171,39 @@ public sealed partial class PostgresServer : IAsyncDisposable
         var bin = FindBinDirectory()
             ?? throw new InvalidOperationException("initdb and pg_ctl were not found on PATH or in /usr/lib/postgresql/*/bin");
         var root = Directory.CreateTempSubdirectory("idp-pg-").FullName;
-        var data = Path.Combine(root, "data");
-        var log = Path.Combine(root, "server.log");
-        // Why: PostgreSQL refuses to run as root, so as root the cluster belongs to the postgres user.
-        var asRoot = Environment.UserName == "root";
-        Task<string> Pg(string tool, CancellationToken token, params string[] args) => asRoot
-            ? ProcessRunner.RunAsync("runuser", ["-u", "postgres", "--", Path.Combine(bin, tool), .. args], root, token)
-            : ProcessRunner.RunAsync(Path.Combine(bin, tool), args, root, token);
-
         try
         {
-            if (asRoot)
+            var cluster = new LocalCluster(bin, root);
+            if (cluster.AsRoot)
             {
                 await ProcessRunner.RunAsync("chown", ["postgres:postgres", root], root, ct);
             }
 
             // Why: trust auth and no fsync: the data is thrown away, speed matters more than durability.
-            await Pg("initdb", ct, "-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8", "--locale=C");
+            await cluster.RunAsync("initdb", ct, "-D", cluster.Data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8", "--locale=C");
             for (var attempt = 1; ; attempt++)
             {
-                var port = FreePort.Next();
+                cluster.Port = FreePort.Next();
                 try
                 {
-                    await Pg("pg_ctl", ct, "-D", data, "-l", log, "-w", "start", "-o",
-                        $"-p {port} -k '{root}' -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off " +
-                        "-c full_page_writes=off -c max_connections=1000");
-                    var admin = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres";
+                    await cluster.StartAsync(ct);
+                    var admin = $"Host=127.0.0.1;Port={cluster.Port};Username=postgres;Database=postgres";
                     return new PostgresServer(admin, async () =>
                     {
                         try
                         {
-                            await Pg("pg_ctl", CancellationToken.None, "-D", data, "-m", "immediate", "stop");
+                            await cluster.PgCtlAsync("-D", cluster.Data, "-m", "immediate", "stop");
+                        }
+                        catch (InvalidOperationException)
+                        {
+                            // Why: a test may leave its server stopped; the folder goes all the same.
                         }
                         finally
                         {
                             Directory.Delete(root, recursive: true);
                         }
-                    }, shared: false);
+                    }, shared: false)
+                    { cluster = cluster };
                 }
                 catch (InvalidOperationException) when (attempt == 1)
                 {
@@ -177,7 +211,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
                 }
                 catch (InvalidOperationException e)
                 {
-                    var serverLog = File.Exists(log) ? File.ReadAllText(log) : "(no server log)";
+                    var serverLog = File.Exists(cluster.Log) ? File.ReadAllText(cluster.Log) : "(no server log)";
                     throw new InvalidOperationException($"{e.Message}\nServer log:\n{serverLog}", e);
                 }
             }
@@ -204,4 +238,28 @@ public sealed partial class PostgresServer : IAsyncDisposable
 
     [GeneratedRegex("[^a-z0-9_]")]
     private static partial Regex UnsafeNameChars();
+
+    /// <summary>A cluster in a temporary folder, run by the PostgreSQL binaries (as the postgres user when we are root).</summary>
+    private sealed class LocalCluster(string bin, string root)
+    {
+        public string Data { get; } = Path.Combine(root, "data");
+
+        public string Log { get; } = Path.Combine(root, "server.log");
+
+        // Why: PostgreSQL refuses to run as root, so as root the cluster belongs to the postgres user.
+        public bool AsRoot { get; } = Environment.UserName == "root";
+
+        public int Port { get; set; }
+
+        public Task StartAsync(CancellationToken ct) =>
+            RunAsync("pg_ctl", ct, "-D", Data, "-l", Log, "-w", "start", "-o",
+                $"-p {Port} -k '{root}' -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off " +
+                "-c full_page_writes=off -c max_connections=1000");
+
+        public Task PgCtlAsync(params string[] args) => RunAsync("pg_ctl", CancellationToken.None, args);
+
+        public Task<string> RunAsync(string tool, CancellationToken ct, params string[] args) => AsRoot
+            ? ProcessRunner.RunAsync("runuser", ["-u", "postgres", "--", Path.Combine(bin, tool), .. args], root, ct)
+            : ProcessRunner.RunAsync(Path.Combine(bin, tool), args, root, ct);
+    }
 }

@@ -1,13 +1,16 @@
 using System.Diagnostics;
+using IdentityProvider.Testing.Pages;
 using IdentityProvider.Testing.Stories;
+using IdentityProvider.TwoStep;
 
 namespace IdentityProvider.IntegrationTests.Email;
 
 public sealed class MailServerDownFixture : MailProviderFixture;
 
 /// <summary>
-/// The mail server is down during a sign-in that mails a notification: the user signs in as usual, the failure is
-/// retried with back-off and said in the log, and the mail goes out once the server is back.
+/// The mail server is down while users do what mails them (a sign-in with a recovery code, a reset request, a new
+/// device): each answers as usual, the failure is retried with back-off and said in the log, and the mail goes out
+/// once the server is back.
 /// </summary>
 public class MailServerDownTests(MailServerDownFixture provider) : IClassFixture<MailServerDownFixture>
 {
@@ -39,6 +42,31 @@ public class MailServerDownTests(MailServerDownFixture provider) : IClassFixture
         Assert.DoesNotContain(provider.Mail.To(user.Email), message => MailStories.Notice("a recovery code was used")(message));
         provider.Factory.Clock.Advance(TimeSpan.FromMinutes(1));
         await provider.Mail.WaitForAsync(user.Email, MailStories.Notice("a recovery code was used"));
+    }
+
+    [Fact]
+    public async Task SmtpDown_ResetRequestAndDeviceAdded_AnsweredAsUsual_MailsSentWhenServerReturns()
+    {
+        var user = await UserStories.CreateUserAsync(provider.Factory);
+        provider.Mail.Stop();
+        try
+        {
+            using var client = provider.CreateClient();
+            var started = Stopwatch.StartNew();
+            var forgot = await (await ForgotPasswordPage.OpenAsync(client)).RequestAsync(user.Email);
+            Assert.False(string.IsNullOrEmpty(forgot.Answer));
+            await UserStories.EnrolTotpAsync(provider.Factory, user.Id, "Work phone");
+            Assert.NotNull(await provider.Factory.WithServiceAsync<DeviceChanges, IReadOnlyList<string>?>(changes => changes.AddedAsync(user.Id, "Work phone")));
+            Assert.True(started.Elapsed < TimeSpan.FromSeconds(10), started.Elapsed.ToString());
+        }
+        finally
+        {
+            provider.Mail.Start();
+        }
+
+        provider.Factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        await provider.Mail.WaitForAsync(user.Email, MailStories.IsReset);
+        await provider.Mail.WaitForAsync(user.Email, MailStories.Notice("a two-step device was added"));
     }
 
     private async Task<Data.Entities.OutboxMail> WaitForFailedAttemptAsync(string userId)
