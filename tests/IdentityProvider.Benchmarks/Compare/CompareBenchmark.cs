@@ -40,7 +40,7 @@ public static class CompareBenchmark
                 Console.WriteLine($"Our provider: {key}={value}");
             }
 
-            await using var ours = await ProviderProcess.StartAsync(settings, workspace.AppDirectory, "Production");
+            await using var ours = await MeasuredProvider.StartAsync(settings, workspace.AppDirectory, "Production");
             var token = await TokenSetup.CreateTokenAsync(ours.BaseAddress, PatExchangeBenchmark.Email, PatExchangeBenchmark.Password);
             var signedWith = await PatExchangeBenchmark.SigningAlgorithmAsync(ours.BaseAddress,
                 $"grant_type={PersonalAccessTokens.PersonalAccessTokenProtocol.GrantType}&token={token}&client_id={PatExchangeBenchmark.ClientId}");

@@ -18,7 +18,7 @@ public static class DocumentsBenchmark
         var folder = Directory.CreateTempSubdirectory("idp-documents-");
         try
         {
-            await using var provider = await ProviderProcess.StartAsync(new Dictionary<string, string>
+            await using var provider = await MeasuredProvider.StartAsync(new Dictionary<string, string>
             {
                 ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(folder.FullName, "identityprovider.db")}",
                 ["Server:RequireHttps"] = "false",

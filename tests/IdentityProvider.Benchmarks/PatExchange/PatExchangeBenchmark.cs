@@ -25,7 +25,7 @@ public static class PatExchangeBenchmark
         foreach (var algorithm in options.Algorithms)
         {
             var database = await postgres.CreateDatabaseAsync("bench_pat_" + algorithm.ToLowerInvariant());
-            await using var provider = await ProviderProcess.StartAsync(Settings(database, algorithm));
+            await using var provider = await MeasuredProvider.StartAsync(Settings(database, algorithm));
             var token = await TokenSetup.CreateTokenAsync(provider.BaseAddress, Email, Password);
             // The body of the README's curl line.
             var form = $"grant_type={PersonalAccessTokenProtocol.GrantType}&token={token}&client_id={ClientId}";

@@ -33,7 +33,7 @@ public static class SignInBenchmark
 
         await using var postgres = await PostgresServer.StartAsync();
         var database = await postgres.CreateDatabaseAsync("bench_sign_in");
-        await using var provider = await ProviderProcess.StartAsync(Settings(database));
+        await using var provider = await MeasuredProvider.StartAsync(Settings(database));
         Console.WriteLine($"Provider ready (seeding {Users} users) in {provider.StartedIn.TotalSeconds:F0} s; enrolling their authenticator apps…");
 
         var secrets = new ConcurrentDictionary<string, byte[]>();
@@ -74,7 +74,7 @@ public static class SignInBenchmark
     /// Signs users in, each at most once, until the time is up. It starts on a fresh 30 s step: a code accepted
     /// before (at enrolment, in the warm-up) cannot sign in again within its own step.
     /// </summary>
-    private static async Task<PhaseResult> RunPhaseAsync(ProviderProcess provider, IReadOnlyDictionary<string, byte[]> secrets, int connections, TimeSpan duration)
+    private static async Task<PhaseResult> RunPhaseAsync(MeasuredProvider provider, IReadOnlyDictionary<string, byte[]> secrets, int connections, TimeSpan duration)
     {
         await Task.Delay(TimeSpan.FromSeconds(30 - DateTimeOffset.UtcNow.ToUnixTimeSeconds() % 30 + 1));
         var waiting = new ConcurrentQueue<string>(secrets.Keys);

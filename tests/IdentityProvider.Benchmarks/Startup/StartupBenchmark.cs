@@ -37,7 +37,7 @@ public static class StartupBenchmark
                 ["Seed:Users:1:Name"] = "User",
             };
 
-            await using (var first = await ProviderProcess.StartAsync(settings, appDirectory))
+            await using (var first = await MeasuredProvider.StartAsync(settings, appDirectory))
             {
                 Console.WriteLine(Ms("First start (creates, migrates, seeds)", first.StartedIn));
             }
@@ -46,7 +46,7 @@ public static class StartupBenchmark
             long residentBytes = 0;
             for (var run = 1; run <= Restarts; run++)
             {
-                await using var provider = await ProviderProcess.StartAsync(settings, appDirectory);
+                await using var provider = await MeasuredProvider.StartAsync(settings, appDirectory);
                 starts.Add(provider.StartedIn);
                 if (run == Restarts)
                 {

@@ -7,13 +7,13 @@ namespace IdentityProvider.Benchmarks.Load;
 /// The provider as operators run it: its own process (Release build, server GC, Kestrel) listening on
 /// 127.0.0.1 only, configured through environment variables. Stopped, by its own process id, on dispose.
 /// </summary>
-public sealed class ProviderProcess : IAsyncDisposable
+public sealed class MeasuredProvider : IAsyncDisposable
 {
     private readonly Process process;
     private readonly Task drainOutput;
     private readonly Task drainErrors;
 
-    private ProviderProcess(Process process, Uri baseAddress)
+    private MeasuredProvider(Process process, Uri baseAddress)
     {
         this.process = process;
         BaseAddress = baseAddress;
@@ -54,7 +54,7 @@ public sealed class ProviderProcess : IAsyncDisposable
     /// Starts <c>IdentityProvider.dll</c> from <paramref name="appDirectory"/> (default: this build's output) in
     /// <paramref name="environment"/> (<c>Production</c> for a published app, as operators run it).
     /// </summary>
-    public static async Task<ProviderProcess> StartAsync(IReadOnlyDictionary<string, string> settings, string? appDirectory = null, string environment = "Benchmark")
+    public static async Task<MeasuredProvider> StartAsync(IReadOnlyDictionary<string, string> settings, string? appDirectory = null, string environment = "Benchmark")
     {
         appDirectory ??= AppContext.BaseDirectory;
         var port = FreePort.Next();
@@ -76,7 +76,7 @@ public sealed class ProviderProcess : IAsyncDisposable
 
         var started = Stopwatch.GetTimestamp();
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the provider.");
-        var provider = new ProviderProcess(process, baseAddress);
+        var provider = new MeasuredProvider(process, baseAddress);
         try
         {
             await provider.WaitUntilReadyAsync();
