@@ -43,7 +43,7 @@ public sealed class ExternalSignInCompletion(UserManager<ApplicationUser> users,
         returnUrl is null ? path : QueryHelpers.AddQueryString(path, "ReturnUrl", returnUrl);
 }
 
-/// <summary>Why an external sign-in came back to the sign-in page (the page says it in words).</summary>
+/// <summary>Why an external sign-in came back to the sign-in page (the page says it in words: <c>Login.External.*</c> of AccountText).</summary>
 public static class ExternalSignInReasons
 {
     /// <summary>The upstream refused, the answer was not valid (state, token), or the upstream could not be reached.</summary>
@@ -54,13 +54,4 @@ public static class ExternalSignInReasons
 
     /// <summary>The linked account is locked or disabled.</summary>
     public const string Unavailable = "external-unavailable";
-
-    /// <summary>Words for the sign-in page; null for a reason that is not an external one.</summary>
-    public static string? Describe(string? reason) => reason switch
-    {
-        Failed => "Signing in with that provider did not work. Try again, or sign in with your password.",
-        Unknown => "No account here belongs to the account you signed in with there. Sign in with your password, or ask an administrator for an account.",
-        Unavailable => "This account cannot sign in now. Ask an administrator.",
-        _ => null,
-    };
 }

@@ -1,5 +1,6 @@
 using IdentityProvider.Data;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Localization;
 using IdentityProvider.Sessions;
 using IdentityProvider.Settings;
 using IdentityProvider.Users;
@@ -41,6 +42,7 @@ public static class IdentitySetup
             .AddEntityFrameworkStores<ApplicationDbContext>()
             .AddUserManager<ClockedUserManager>()
             .AddSignInManager<ProviderSignInManager>()
+            .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddDefaultTokenProviders();
         services.AddSingleton(provider => new SignInThrottle(settings.Lockout, provider.GetRequiredService<TimeProvider>()));
 

@@ -6,6 +6,7 @@ using IdentityProvider.Connect;
 using IdentityProvider.Email;
 using IdentityProvider.HardwareTokens;
 using IdentityProvider.Localization;
+using IdentityProvider.Pages.Account;
 using IdentityProvider.PasswordReset;
 using IdentityProvider.PersonalAccessTokens;
 using IdentityProvider.Policy;
@@ -57,8 +58,11 @@ public static class ServiceRegistration
                     model => model.Filters.Add(new ServiceFilterAttribute(typeof(FreshSecondStepFilter))));
             })
             .AddMvcOptions(options => options.ModelBinderProviders.Insert(0, new CheckboxBinderProvider()))
+            .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
-                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedText)));
+                // The input models of the sign-in side keep their messages with its texts; every other one in SharedText.
+                options.DataAnnotationLocalizerProvider = (type, factory) =>
+                    factory.Create(type.Namespace == typeof(LoginModel).Namespace ? typeof(AccountText) : typeof(SharedText)));
         return services;
     }
 }

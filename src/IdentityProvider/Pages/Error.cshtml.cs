@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using IdentityProvider.Data;
+using IdentityProvider.Localization;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Pages;
 
@@ -13,11 +15,11 @@ namespace IdentityProvider.Pages;
 /// </summary>
 [IgnoreAntiforgeryToken]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class ErrorModel : PageModel
+public sealed class ErrorModel(IStringLocalizer<AccountText> text) : PageModel
 {
-    public string Title { get; private set; } = "Something went wrong";
+    public string Title { get; private set; } = text["Error.Title"];
 
-    public string Message { get; private set; } = "The request could not be completed.";
+    public string Message { get; private set; } = text["Error.Message"];
 
     public string? Error { get; private set; }
 
@@ -32,9 +34,9 @@ public sealed class ErrorModel : PageModel
         var response = HttpContext.GetOpenIddictServerResponse();
         if (response?.Error is not null)
         {
-            Title = "This sign-in request cannot be accepted";
+            Title = text["Error.Protocol.Title"];
             Error = response.Error;
-            Message = response.ErrorDescription ?? "The application sent a request the provider cannot accept.";
+            Message = response.ErrorDescription ?? text["Error.Protocol.Message"];
             return;
         }
 
@@ -43,19 +45,21 @@ public sealed class ErrorModel : PageModel
         {
             // Fail closed and say so: without the database nothing is accepted.
             Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            Title = "Temporarily unavailable";
-            Message = "The sign-in service cannot reach its database. Try again in a moment.";
+            Title = text["Error.Unavailable.Title"];
+            Message = text["Error.Unavailable.Message"];
             return;
         }
 
         RequestId = exception is null ? null : Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         (Title, Message) = status switch
         {
-            StatusCodes.Status404NotFound => ("Page not found", "There is no page at this address."),
-            StatusCodes.Status400BadRequest => ("Bad request", "The request was malformed."),
-            StatusCodes.Status403Forbidden => ("Access denied", "You do not have access to this page."),
-            StatusCodes.Status429TooManyRequests => ("Too many requests", "Too many requests from this address. Try again in a minute."),
+            StatusCodes.Status404NotFound => Described("NotFound"),
+            StatusCodes.Status400BadRequest => Described("BadRequest"),
+            StatusCodes.Status403Forbidden => Described("Forbidden"),
+            StatusCodes.Status429TooManyRequests => Described("TooManyRequests"),
             _ => (Title, Message),
         };
     }
+
+    private (string Title, string Message) Described(string status) => (text[$"Error.{status}.Title"], text[$"Error.{status}.Message"]);
 }

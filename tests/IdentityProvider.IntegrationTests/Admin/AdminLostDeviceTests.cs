@@ -1,7 +1,6 @@
 using System.Net;
 using IdentityProvider.Auditing;
 using IdentityProvider.IntegrationTests.RecoveryCodes;
-using IdentityProvider.Pages.Account;
 using IdentityProvider.Testing;
 using IdentityProvider.Testing.Pages;
 using IdentityProvider.Testing.Pages.Admin;
@@ -44,7 +43,7 @@ public sealed class AdminLostDeviceTests(ProviderFixture fixture) : IClassFixtur
         var request = UserStories.WebRequest();
         var page = await (await UserStories.PasswordToOtpPageAsync(userClient, request, user)).UseRecoveryCodeAsync();
         var refused = await page.SubmitCodeAsync(oldCodes[0]).As<RecoveryCodePage>();
-        Assert.Contains(RecoveryCodeModel.NotValid, refused.Alerts);
+        Assert.Contains(RecoveryCodePage.NotValid, refused.Alerts);
         var tokens = await UserStories.ExchangeCodeAsync(userClient, request, await refused.SubmitCodeAsync(newCodes[0]));
         Assert.Equal(["pwd", "otp", "mfa"], tokens.Amr);
     }

@@ -1,7 +1,6 @@
 using System.Net;
 using IdentityProvider.Auditing;
 using IdentityProvider.Data.Entities;
-using IdentityProvider.Pages.Account;
 using IdentityProvider.RecoveryCodes;
 using IdentityProvider.Testing;
 using IdentityProvider.Testing.Pages;
@@ -102,7 +101,7 @@ public sealed class RecoveryCodeConcurrencyTests(HighLockoutFixture fixture) : I
             Assert.Single(events, row => row.Kind == SecurityEventKinds.RecoveryCodeUsed);
             Assert.Equal(Parallel - 1, events.Count(row => row.Kind == SecurityEventKinds.RecoveryCodeFailed));
             Assert.All(answers.Where(answer => answer.ExternalRedirect is null),
-                answer => Assert.Contains(RecoveryCodeModel.NotValid, answer.As<RecoveryCodePage>().Alerts));
+                answer => Assert.Contains(RecoveryCodePage.NotValid, answer.As<RecoveryCodePage>().Alerts));
         }
         finally
         {

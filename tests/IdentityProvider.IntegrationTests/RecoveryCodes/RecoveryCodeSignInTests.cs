@@ -1,7 +1,6 @@
 using System.Net;
 using IdentityProvider.Auditing;
 using IdentityProvider.Data.Entities;
-using IdentityProvider.Pages.Account;
 using IdentityProvider.Testing;
 using IdentityProvider.Testing.Pages;
 using IdentityProvider.Testing.Stories;
@@ -50,7 +49,7 @@ public sealed class RecoveryCodeSignInTests(ProviderFixture fixture) : IClassFix
         var page = await RecoveryCodePageAsync(second, UserStories.WebRequest(), user);
         var refused = await page.SubmitCodeAsync(codes[0]).As<RecoveryCodePage>();
 
-        Assert.Contains(RecoveryCodeModel.NotValid, refused.Alerts);
+        Assert.Contains(RecoveryCodePage.NotValid, refused.Alerts);
         Assert.Contains(await Factory.SecurityEventsAsync(user.Id), row => row.Kind == SecurityEventKinds.RecoveryCodeFailed);
     }
 
@@ -67,7 +66,7 @@ public sealed class RecoveryCodeSignInTests(ProviderFixture fixture) : IClassFix
         var unknown = await voided.SubmitCodeAsync("0000-0000-0000-0000").As<RecoveryCodePage>();
 
         Assert.Equal(voided.Alerts, unknown.Alerts);
-        Assert.Contains(RecoveryCodeModel.NotValid, voided.Alerts);
+        Assert.Contains(RecoveryCodePage.NotValid, voided.Alerts);
         Assert.Equal(10, (await Factory.ReadRecoveryCodesAsync(user.Id)).Count);
         var tokens = await UserStories.ExchangeCodeAsync(client, request, await unknown.SubmitCodeAsync(newCodes[0]));
         Assert.Equal(["pwd", "otp", "mfa"], tokens.Amr);
@@ -89,7 +88,7 @@ public sealed class RecoveryCodeSignInTests(ProviderFixture fixture) : IClassFix
         var answer = await page.SubmitCodeAsync(input).As<RecoveryCodePage>();
 
         Assert.NotEmpty(answer.Alerts);
-        Assert.DoesNotContain(RecoveryCodeModel.NotValid, answer.Alerts);
+        Assert.DoesNotContain(RecoveryCodePage.NotValid, answer.Alerts);
         Assert.Equal(0, (await Factory.ReadUserAsync(user.Id)).AccessFailedCount);
         Assert.All(await Factory.ReadRecoveryCodesAsync(user.Id), row => Assert.Null(row.SpentAt));
     }

@@ -11,6 +11,9 @@ public sealed class RecoveryCodePage(ProviderPage page) : PageObject(page), IPag
     /// <summary>This page's link back to the OTP page.</summary>
     public const string BackLinkText = "Back to the one-time password";
 
+    /// <summary>The one answer to an unknown, a spent and a voided code (in English).</summary>
+    public const string NotValid = "This recovery code is not valid. Each code works once, and only the codes of your latest set work.";
+
     private const string CodeField = "Input.Code";
 
     public static bool IsAt(string path) => path.Equals(Path, StringComparison.OrdinalIgnoreCase);

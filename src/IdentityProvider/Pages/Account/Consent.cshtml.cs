@@ -1,7 +1,9 @@
 using IdentityProvider.Connect;
+using IdentityProvider.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Localization;
 using OpenIddict.Abstractions;
 
 namespace IdentityProvider.Pages.Account;
@@ -10,7 +12,10 @@ namespace IdentityProvider.Pages.Account;
 /// Lists what an explicit-consent client asks for. The decision is posted straight back to the
 /// authorization endpoint with the original request, so OpenIddict validates that request again.
 /// </summary>
-public sealed class ConsentModel(IOpenIddictApplicationManager applications, IOpenIddictScopeManager scopeManager) : PageModel
+public sealed class ConsentModel(
+    IOpenIddictApplicationManager applications,
+    IOpenIddictScopeManager scopeManager,
+    IStringLocalizer<AccountText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -57,11 +62,11 @@ public sealed class ConsentModel(IOpenIddictApplicationManager applications, IOp
 
     private async Task<string> DescribeAsync(string scope) => scope switch
     {
-        OpenIddictConstants.Scopes.OpenId => "Sign you in with your IdentityProvider account",
-        OpenIddictConstants.Scopes.Profile => "See your name",
-        OpenIddictConstants.Scopes.Email => "See your e-mail address",
-        OpenIddictConstants.Scopes.Roles => "See your roles",
-        OpenIddictConstants.Scopes.OfflineAccess => "Keep access while you are away (refresh tokens)",
+        OpenIddictConstants.Scopes.OpenId => text["Consent.Scope.OpenId"],
+        OpenIddictConstants.Scopes.Profile => text["Consent.Scope.Profile"],
+        OpenIddictConstants.Scopes.Email => text["Consent.Scope.Email"],
+        OpenIddictConstants.Scopes.Roles => text["Consent.Scope.Roles"],
+        OpenIddictConstants.Scopes.OfflineAccess => text["Consent.Scope.OfflineAccess"],
         // A registered scope: its description (admin area: Scopes), else its display name.
         _ => await scopeManager.FindByNameAsync(scope) is { } entry
             ? NonEmpty(await scopeManager.GetLocalizedDescriptionAsync(entry)) ?? NonEmpty(await scopeManager.GetLocalizedDisplayNameAsync(entry)) ?? scope

@@ -1,9 +1,11 @@
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Localization;
 using IdentityProvider.RecoveryCodes;
 using IdentityProvider.TwoStep;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Pages.Account;
 
@@ -18,7 +20,8 @@ public sealed class EnrolTwoStepModel(
     TwoStepGate gate,
     TwoStepCompletion completion,
     DeviceChanges deviceChanges,
-    IssuedRecoveryCodes issuedCodes) : PageModel
+    IssuedRecoveryCodes issuedCodes,
+    IStringLocalizer<AccountText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -30,7 +33,7 @@ public sealed class EnrolTwoStepModel(
 
     public DateTimeOffset? PostponableUntil { get; private set; }
 
-    public OtpEnrolmentFormsModel Forms { get; private set; } = new(null, "Authenticator app", OtpType.Totp);
+    public OtpEnrolmentFormsModel Forms { get; private set; } = new(null, text["EnrolTwoStep.DefaultDeviceName"], OtpType.Totp);
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() is null ? Expired() : Page();
 
@@ -88,7 +91,7 @@ public sealed class EnrolTwoStepModel(
 
         if (PostponableUntil is null)
         {
-            ShowError("Two-step sign-in can no longer be postponed.");
+            ShowError(text["EnrolTwoStep.CannotPostpone"]);
             return Page();
         }
 

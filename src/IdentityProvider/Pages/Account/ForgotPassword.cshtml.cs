@@ -13,13 +13,10 @@ namespace IdentityProvider.Pages.Account;
 [AllowAnonymous]
 public sealed class ForgotPasswordModel(PasswordResetRequests requests) : PageModel
 {
-    public const string Answer =
-        "If an account exists for this address, we sent it a link to reset the password. The link works once, for a limited time. Check your mailbox (and its spam folder).";
-
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    /// <summary>The request was taken: the page shows <see cref="Answer"/> instead of the form.</summary>
+    /// <summary>The request was taken: the page shows the one answer (<c>ForgotPassword.Answer</c>) instead of the form.</summary>
     public bool Sent { get; private set; }
 
     public void OnGet()
@@ -40,10 +37,10 @@ public sealed class ForgotPasswordModel(PasswordResetRequests requests) : PageMo
 
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "Enter your e-mail address.")]
-        [StringLength(256, ErrorMessage = "The e-mail address can have at most 256 characters.")]
-        [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
-        [Display(Name = "E-mail")]
+        [Required(ErrorMessage = "Field.Email.Required")]
+        [StringLength(256, ErrorMessage = "Field.Email.TooLong")]
+        [EmailAddress(ErrorMessage = "Field.Email.Invalid")]
+        [Display(Name = "Field.Email")]
         public string Email { get; set; } = "";
     }
 }

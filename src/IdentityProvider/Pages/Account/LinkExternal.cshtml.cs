@@ -2,11 +2,13 @@ using System.ComponentModel.DataAnnotations;
 using IdentityProvider.Auditing;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.ExternalSignIn;
+using IdentityProvider.Localization;
 using IdentityProvider.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Pages.Account;
 
@@ -22,7 +24,8 @@ public sealed class LinkExternalModel(
     ExternalLogins logins,
     ExternalSignInCompletion completion,
     SignInThrottle throttle,
-    SecurityLog securityLog) : PageModel
+    SecurityLog securityLog,
+    IStringLocalizer<AccountText> text) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -53,7 +56,7 @@ public sealed class LinkExternalModel(
         if (!attempt.IsAllowed)
         {
             await securityLog.WriteAsync(SecurityEventKinds.SignInThrottled, user?.Id, $"linking a {ProviderName} account");
-            ModelState.AddModelError("Input.Password", ThrottledAttempt.Answer(Response, attempt));
+            ModelState.AddModelError("Input.Password", ThrottledAttempt.Answer(Response, attempt, text));
             return Page();
         }
 
@@ -67,7 +70,7 @@ public sealed class LinkExternalModel(
                 return Redirect(ExternalSignInCompletion.LoginUrl(pending.ReturnUrl, ExternalSignInReasons.Unavailable));
             }
 
-            ModelState.AddModelError("Input.Password", "The password is not correct.");
+            ModelState.AddModelError("Input.Password", text["LinkExternal.WrongPassword"]);
             return Page();
         }
 
@@ -97,10 +100,10 @@ public sealed class LinkExternalModel(
 
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "Enter the password of your account here.")]
-        [StringLength(1024, ErrorMessage = "The password can have at most 1024 characters.")]
+        [Required(ErrorMessage = "LinkExternal.Password.Required")]
+        [StringLength(1024, ErrorMessage = "Field.Password.TooLong")]
         [DataType(DataType.Password)]
-        [Display(Name = "Password of your account here")]
+        [Display(Name = "LinkExternal.Password")]
         public string Password { get; set; } = "";
     }
 }

@@ -3,6 +3,7 @@ using IdentityProvider.Auditing;
 using IdentityProvider.Connect;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.ExternalSignIn;
+using IdentityProvider.Localization;
 using IdentityProvider.Settings;
 using IdentityProvider.TwoStep;
 using IdentityProvider.Users;
@@ -10,6 +11,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Pages.Account;
 
@@ -24,18 +26,9 @@ public sealed class LoginModel(
     TwoStepGate twoStepGate,
     SecurityLog securityLog,
     SignInThrottle throttle,
-    ProviderSettings settings) : PageModel
+    ProviderSettings settings,
+    IStringLocalizer<AccountText> text) : PageModel
 {
-    /// <summary>
-    /// Warning: the one answer to every failed password step (unknown e-mail, wrong password, locked or disabled
-    /// account), given in the same time, so the page never tells which accounts exist or are locked.
-    /// </summary>
-    private const string InvalidCredentials =
-        "The e-mail address or the password is not correct. After repeated failures an account is locked for a while.";
-
-    /// <summary>After failed one-time passwords: the user proved the password, so the lockout can be named.</summary>
-    private const string LockedOut = "This account is locked after too many failed attempts. Try again later.";
-
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -59,9 +52,10 @@ public sealed class LoginModel(
     {
         ErrorMessage = Reason switch
         {
-            "expired" => "The sign-in took too long. Enter your password again.",
-            "locked" => LockedOut,
-            _ => ExternalSignInReasons.Describe(Reason),
+            "expired" => text["Login.Expired"],
+            // After failed one-time passwords: the user proved the password, so the lockout can be named.
+            "locked" => text["Common.LockedOut"],
+            _ => ExternalReason(Reason),
         };
     }
 
@@ -71,7 +65,7 @@ public sealed class LoginModel(
     {
         if (ExternalProviders.FirstOrDefault(candidate => candidate.Id == provider) is not { } chosen)
         {
-            ErrorMessage = "Choose one of the sign-in methods shown.";
+            ErrorMessage = text["Login.ChooseMethod"];
             return Page();
         }
 
@@ -80,7 +74,7 @@ public sealed class LoginModel(
             return new EmptyResult();
         }
 
-        ErrorMessage = ExternalSignInReasons.Describe(ExternalSignInReasons.Failed);
+        ErrorMessage = ExternalReason(ExternalSignInReasons.Failed);
         return Page();
     }
 
@@ -99,7 +93,7 @@ public sealed class LoginModel(
         {
             // Refused before the password is checked, for known and unknown e-mails alike: it counts toward no lockout.
             await securityLog.WriteAsync(SecurityEventKinds.SignInThrottled, user?.Id);
-            ErrorMessage = ThrottledAttempt.Answer(Response, attempt);
+            ErrorMessage = ThrottledAttempt.Answer(Response, attempt, text);
             return Page();
         }
 
@@ -140,18 +134,34 @@ public sealed class LoginModel(
         };
     }
 
+    /// <summary>
+    /// Warning: the one answer to every failed password step (unknown e-mail, wrong password, locked or disabled
+    /// account), given in the same time, so the page never tells which accounts exist or are locked.
+    /// </summary>
+    private string InvalidCredentials => text["Login.InvalidCredentials"];
+
+    /// <summary>Words for an external sign-in that came back here (<see cref="ExternalSignInReasons"/>); null for another reason.</summary>
+    private string? ExternalReason(string? reason) => reason switch
+    {
+        ExternalSignInReasons.Failed => text["Login.External.Failed"].Value,
+        ExternalSignInReasons.Unknown => text["Login.External.Unknown"].Value,
+        ExternalSignInReasons.Unavailable => text["Login.External.Unavailable"].Value,
+        _ => null,
+    };
+
+    /// <summary>Its messages and names are keys of <see cref="AccountText"/> (the data-annotation localizer of this folder).</summary>
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "Enter your e-mail address.")]
-        [StringLength(256, ErrorMessage = "The e-mail address can have at most 256 characters.")]
-        [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
-        [Display(Name = "E-mail")]
+        [Required(ErrorMessage = "Field.Email.Required")]
+        [StringLength(256, ErrorMessage = "Field.Email.TooLong")]
+        [EmailAddress(ErrorMessage = "Field.Email.Invalid")]
+        [Display(Name = "Field.Email")]
         public string Email { get; set; } = "";
 
-        [Required(ErrorMessage = "Enter your password.")]
-        [StringLength(1024, ErrorMessage = "The password can have at most 1024 characters.")]
+        [Required(ErrorMessage = "Field.Password.Required")]
+        [StringLength(1024, ErrorMessage = "Field.Password.TooLong")]
         [DataType(DataType.Password)]
-        [Display(Name = "Password")]
+        [Display(Name = "Field.Password")]
         public string Password { get; set; } = "";
     }
 }

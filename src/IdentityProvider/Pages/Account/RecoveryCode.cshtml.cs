@@ -1,11 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using IdentityProvider.Auditing;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Localization;
 using IdentityProvider.RecoveryCodes;
 using IdentityProvider.TwoStep;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Pages.Account;
 
@@ -21,13 +23,9 @@ public sealed class RecoveryCodeModel(
     RecoveryCodeStore store,
     TwoStepPolicy policy,
     TwoStepCompletion completion,
-    SecurityLog securityLog) : PendingStepPageModel(pending, users, devices)
+    SecurityLog securityLog,
+    IStringLocalizer<AccountText> text) : PendingStepPageModel(pending, users, devices)
 {
-    /// <summary>
-    /// Note: one message for an unknown, a spent and a voided code, so a guess teaches nothing about the set.
-    /// </summary>
-    public const string NotValid = "This recovery code is not valid. Each code works once, and only the codes of your latest set work.";
-
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -50,7 +48,7 @@ public sealed class RecoveryCodeModel(
 
         if (string.IsNullOrWhiteSpace(Input.Code))
         {
-            ModelState.AddModelError("Input.Code", "Enter a recovery code.");
+            ModelState.AddModelError("Input.Code", text["RecoveryCode.Missing"]);
             return Page();
         }
 
@@ -59,7 +57,7 @@ public sealed class RecoveryCodeModel(
         if (result == RecoveryCodeResult.Malformed)
         {
             // Nothing was checked, so nothing counts toward the lockout; the shape is no secret.
-            ModelState.AddModelError("Input.Code", "A recovery code has 16 letters and digits, shown as four groups of four (xxxx-xxxx-xxxx-xxxx).");
+            ModelState.AddModelError("Input.Code", text["RecoveryCode.Malformed"]);
             return Page();
         }
 
@@ -71,7 +69,8 @@ public sealed class RecoveryCodeModel(
                 return ToLogin("locked");
             }
 
-            ModelState.AddModelError("Input.Code", NotValid);
+            // Note: one message for an unknown, a spent and a voided code, so a guess teaches nothing about the set.
+            ModelState.AddModelError("Input.Code", text["RecoveryCode.NotValid"]);
             return Page();
         }
 
@@ -83,7 +82,7 @@ public sealed class RecoveryCodeModel(
 
     public sealed class InputModel
     {
-        [Display(Name = "Recovery code")]
+        [Display(Name = "RecoveryCode.Code")]
         public string? Code { get; set; }
     }
 }

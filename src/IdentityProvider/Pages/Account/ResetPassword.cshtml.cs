@@ -1,7 +1,9 @@
+using IdentityProvider.Localization;
 using IdentityProvider.PasswordReset;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Pages.Account;
 
@@ -11,11 +13,8 @@ namespace IdentityProvider.Pages.Account;
 /// </summary>
 [AllowAnonymous]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class ResetPasswordModel(PasswordResetLinks links, ResetSecondStep secondStep) : PageModel
+public sealed class ResetPasswordModel(PasswordResetLinks links, ResetSecondStep secondStep, IStringLocalizer<AccountText> text) : PageModel
 {
-    public const string LinkInvalid =
-        "This link does not work (any more): it was used already, a newer one was sent, the password changed since, or it expired. Ask for a new link.";
-
     private const int MaxPasswordLength = 1024;
 
     [BindProperty(SupportsGet = true, Name = "user")]
@@ -55,19 +54,19 @@ public sealed class ResetPasswordModel(PasswordResetLinks links, ResetSecondStep
         AsksForCode = await secondStep.IsRequiredAsync(user);
         if (string.IsNullOrEmpty(Input.NewPassword))
         {
-            ModelState.AddModelError("Input.NewPassword", "Enter the new password.");
+            ModelState.AddModelError("Input.NewPassword", text["NewPassword.Missing"]);
             return Page();
         }
 
         if (Input.NewPassword.Length > MaxPasswordLength)
         {
-            ModelState.AddModelError("Input.NewPassword", $"The password can have at most {MaxPasswordLength} characters.");
+            ModelState.AddModelError("Input.NewPassword", text["NewPassword.TooLong", MaxPasswordLength]);
             return Page();
         }
 
         if (Input.NewPassword != Input.ConfirmPassword)
         {
-            ModelState.AddModelError("Input.ConfirmPassword", "The two passwords do not match.");
+            ModelState.AddModelError("Input.ConfirmPassword", text["NewPassword.Mismatch"]);
             return Page();
         }
 
@@ -84,13 +83,13 @@ public sealed class ResetPasswordModel(PasswordResetLinks links, ResetSecondStep
                 problems.ToList().ForEach(problem => ModelState.AddModelError("Input.NewPassword", problem));
                 break;
             case ResetOutcome.CodeMissing:
-                ModelState.AddModelError("Input.SecondStepCode", "Enter a one-time password from your authenticator app, or a recovery code.");
+                ModelState.AddModelError("Input.SecondStepCode", text["ResetPassword.CodeMissing"]);
                 break;
             case ResetOutcome.CodeRejected:
-                ModelState.AddModelError("Input.SecondStepCode", "This one-time password or recovery code is not valid. Each code works once.");
+                ModelState.AddModelError("Input.SecondStepCode", text["ResetPassword.CodeRejected"]);
                 break;
             case ResetOutcome.Locked:
-                ModelState.AddModelError(string.Empty, "This account is locked after too many failed attempts. Try again later.");
+                ModelState.AddModelError(string.Empty, text["Common.LockedOut"]);
                 break;
         }
 

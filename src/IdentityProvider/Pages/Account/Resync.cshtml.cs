@@ -1,10 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using IdentityProvider.Auditing;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Localization;
 using IdentityProvider.TwoStep;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Pages.Account;
 
@@ -19,7 +21,8 @@ public sealed class ResyncModel(
     OtpDevices devices,
     OtpVerification verification,
     TwoStepCompletion completion,
-    SecurityLog securityLog) : PendingStepPageModel(pending, users, devices)
+    SecurityLog securityLog,
+    IStringLocalizer<AccountText> text) : PendingStepPageModel(pending, users, devices)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -40,7 +43,9 @@ public sealed class ResyncModel(
             .FirstOrDefault(pair => pair.First is not null && pair.Second is not null);
         if (normalized.First is null || normalized.Second is null)
         {
-            ModelState.AddModelError(string.Empty, $"Enter two codes of {string.Join(" or ", digits)} digits.");
+            ModelState.AddModelError(string.Empty, digits.Length > 1
+                ? text["Resync.TwoCodesEither", string.Join(", ", digits[..^1]), digits[^1]]
+                : text["Resync.TwoCodes", digits.FirstOrDefault()]);
             return Page();
         }
 
@@ -52,7 +57,7 @@ public sealed class ResyncModel(
                 return ToLogin("locked");
             }
 
-            ModelState.AddModelError(string.Empty, "These codes do not match any of your devices as two consecutive codes.");
+            ModelState.AddModelError(string.Empty, text["Resync.NoMatch"]);
             return Page();
         }
 
@@ -63,10 +68,10 @@ public sealed class ResyncModel(
 
     public sealed class InputModel
     {
-        [Display(Name = "First code")]
+        [Display(Name = "Resync.FirstCode")]
         public string? FirstCode { get; set; }
 
-        [Display(Name = "Next code")]
+        [Display(Name = "Resync.SecondCode")]
         public string? SecondCode { get; set; }
     }
 }

@@ -1,7 +1,9 @@
 using IdentityProvider.Admin;
+using IdentityProvider.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Pages.Account;
 
@@ -12,10 +14,8 @@ namespace IdentityProvider.Pages.Account;
 /// </summary>
 [AllowAnonymous]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class SetPasswordModel(PasswordLinks links) : PageModel
+public sealed class SetPasswordModel(PasswordLinks links, IStringLocalizer<AccountText> text) : PageModel
 {
-    public const string LinkInvalid = "This link does not work (any more): it was used already, replaced, or is older than a day. Ask your administrator for a new one.";
-
     [BindProperty(SupportsGet = true, Name = "user")]
     public string? UserId { get; set; }
 
@@ -37,19 +37,19 @@ public sealed class SetPasswordModel(PasswordLinks links) : PageModel
     {
         if (string.IsNullOrEmpty(Input.NewPassword))
         {
-            ModelState.AddModelError("Input.NewPassword", "Enter the new password.");
+            ModelState.AddModelError("Input.NewPassword", text["NewPassword.Missing"]);
             return Page();
         }
 
         if (Input.NewPassword.Length > UserFields.MaxPasswordLength)
         {
-            ModelState.AddModelError("Input.NewPassword", $"The password can have at most {UserFields.MaxPasswordLength} characters.");
+            ModelState.AddModelError("Input.NewPassword", text["NewPassword.TooLong", UserFields.MaxPasswordLength]);
             return Page();
         }
 
         if (Input.NewPassword != Input.ConfirmPassword)
         {
-            ModelState.AddModelError("Input.ConfirmPassword", "The two passwords do not match.");
+            ModelState.AddModelError("Input.ConfirmPassword", text["NewPassword.Mismatch"]);
             return Page();
         }
 

@@ -1,5 +1,7 @@
 using System.Globalization;
+using IdentityProvider.Localization;
 using IdentityProvider.Users;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Pages.Account;
 
@@ -7,10 +9,10 @@ namespace IdentityProvider.Pages.Account;
 internal static class ThrottledAttempt
 {
     /// <summary>Sets <c>Retry-After</c> and returns the message for the page.</summary>
-    public static string Answer(HttpResponse response, SignInAttempt attempt)
+    public static string Answer(HttpResponse response, SignInAttempt attempt, IStringLocalizer<AccountText> text)
     {
         var seconds = (int)Math.Ceiling(attempt.RetryAfter.TotalSeconds);
         response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        return $"Too many failed attempts for this e-mail address from your network. Wait {seconds} seconds, then try again.";
+        return text["Throttle.Wait", seconds];
     }
 }

@@ -1,10 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using IdentityProvider.Auditing;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Localization;
 using IdentityProvider.TwoStep;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Pages.Account;
 
@@ -15,7 +17,8 @@ public sealed class TwoStepModel(
     UserManager<ApplicationUser> users,
     OtpDevices devices,
     OtpVerification verification,
-    TwoStepCompletion completion) : PendingStepPageModel(pending, users, devices)
+    TwoStepCompletion completion,
+    IStringLocalizer<AccountText> text) : PendingStepPageModel(pending, users, devices)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -46,7 +49,7 @@ public sealed class TwoStepModel(
                 return ToLogin("locked");
             }
 
-            ModelState.AddModelError("Input.Code", "The code is not correct. Enter the current code.");
+            ModelState.AddModelError("Input.Code", text["TwoStep.WrongCode"]);
             return Page();
         }
 
@@ -67,7 +70,7 @@ public sealed class TwoStepModel(
 
     public sealed class InputModel
     {
-        [Display(Name = "One-time password")]
+        [Display(Name = "TwoStep.Code")]
         public string? Code { get; set; }
 
         public bool RememberBrowser { get; set; }

@@ -12,6 +12,15 @@
     var actions = section.querySelector(".recovery-code-actions");
     var feedback = section.querySelector("[data-recovery-codes='feedback']");
 
+    // The words come from the page, in its language (data-text-* of the partial).
+    var words = {
+        heading: section.dataset.textHeading,
+        note: section.dataset.textNote,
+        copied: section.dataset.textCopied,
+        copyFailed: section.dataset.textCopyFailed,
+        copyUnavailable: section.dataset.textCopyUnavailable
+    };
+
     function codes() {
         return Array.prototype.map.call(section.querySelectorAll("#recovery-codes code"), function (element) {
             return element.textContent.trim();
@@ -19,9 +28,7 @@
     }
 
     function asText() {
-        var header = "Recovery codes for " + section.dataset.account + " at " + section.dataset.issuer;
-        var note = "Each code can be used once, instead of a one-time password. Generating a new set voids these.";
-        return [header, note, ""].concat(codes()).join("\r\n") + "\r\n";
+        return [words.heading, words.note, ""].concat(codes()).join("\r\n") + "\r\n";
     }
 
     function say(message) {
@@ -33,10 +40,10 @@
     function copy() {
         if (navigator.clipboard && navigator.clipboard.writeText) {
             navigator.clipboard.writeText(asText()).then(
-                function () { say("Copied."); },
-                function () { say("Copying failed: select the codes and copy them by hand."); });
+                function () { say(words.copied); },
+                function () { say(words.copyFailed); });
         } else {
-            say("Copying is not available here: select the codes and copy them by hand.");
+            say(words.copyUnavailable);
         }
     }
 

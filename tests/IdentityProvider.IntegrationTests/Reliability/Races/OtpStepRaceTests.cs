@@ -1,5 +1,4 @@
 using IdentityProvider.Auditing;
-using IdentityProvider.Pages.Account;
 using IdentityProvider.Testing;
 using IdentityProvider.Testing.Pages;
 using IdentityProvider.Testing.Stories;
@@ -78,7 +77,7 @@ public sealed class OtpStepRaceTests(RaceFixture provider)
 
             await AssertOneSignInAsync(browsers, results, user, SecurityEventKinds.RecoveryCodeFailed);
             Assert.All(results.Where(result => result.ExternalRedirect is null),
-                result => Assert.Contains(RecoveryCodeModel.NotValid, result.As<RecoveryCodePage>().Alerts));
+                result => Assert.Contains(RecoveryCodePage.NotValid, result.As<RecoveryCodePage>().Alerts));
             var stored = await Factory.ReadRecoveryCodesAsync(user.Id);
             Assert.Single(stored, row => row.SpentAt is not null);
             Assert.Single(await Factory.SecurityEventsAsync(user.Id), row => row.Kind == SecurityEventKinds.RecoveryCodeUsed);
