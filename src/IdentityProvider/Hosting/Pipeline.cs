@@ -14,10 +14,11 @@ public static class Pipeline
     {
         // First, so that everything after it (rate limits, the issuer, cookies) sees the client's address and scheme.
         app.UseConfiguredForwardedHeaders(settings.ForwardedHeaders);
-        // Note: never the developer exception page; a stack trace is not an answer for anyone. The admin API
-        // answers with RFC 9457 problem documents, everything else with the error page.
-        app.UseWhen(IsAdminApi, api => api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ApiStatusOf }).UseStatusCodePages());
-        app.UseWhen(context => !IsAdminApi(context), pages => pages.UseExceptionHandler("/Error").UseStatusCodePagesWithReExecute("/Error", "?status={0}"));
+        // Note: never the developer exception page; a stack trace is not an answer for anyone. The admin API and
+        // the protocol endpoints that scripts call answer with RFC 9457 problem documents, pages with the error page.
+        app.UseWhen(AnswersJson, api => api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ApiStatusOf }));
+        app.UseWhen(IsAdminApi, api => api.UseStatusCodePages());
+        app.UseWhen(context => !AnswersJson(context), pages => pages.UseExceptionHandler("/Error").UseStatusCodePagesWithReExecute("/Error", "?status={0}"));
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
@@ -42,6 +43,14 @@ public static class Pipeline
     }
 
     private static bool IsAdminApi(HttpContext context) => context.Request.Path.StartsWithSegments(AdminApi.Prefix);
+
+    /// <summary>Machine clients: the admin API, and the token, introspection, revocation and userinfo endpoints.</summary>
+    private static bool AnswersJson(HttpContext context) =>
+        IsAdminApi(context)
+        || context.Request.Path.StartsWithSegments(ConnectPaths.Token)
+        || context.Request.Path.StartsWithSegments(ConnectPaths.Introspect)
+        || context.Request.Path.StartsWithSegments(ConnectPaths.Revoke)
+        || context.Request.Path.StartsWithSegments(ConnectPaths.UserInfo);
 
     /// <summary>Fail closed and say so: without the database the API answers 503, like the pages.</summary>
     private static int ApiStatusOf(Exception exception) =>

@@ -140,6 +140,9 @@ public class DatabaseOutageTests(StoppableDatabaseFixture fixture, ITestOutputHe
         // Whatever overlapped the fault: a success or a 503, never another failure, never a stack trace.
         Assert.All(all, result => Assert.True(result.Succeeded || result.Status == HttpStatusCode.ServiceUnavailable, result.ToString()));
         Assert.DoesNotContain(all, FaultLoad.ShowsStackTrace);
+        // Scripts read JSON: an exchange that failed for the outage gets a problem document, not the HTML error page.
+        Assert.All(all.Where(result => result.Kind == "pat" && result.Status == HttpStatusCode.ServiceUnavailable),
+            result => Assert.Contains("\"status\":503", result.Body, StringComparison.Ordinal));
 
         // While the server was down, nothing was accepted: no token, no account page.
         var during = all.Where(result => result.Started >= stopped && result.Ended <= starting).ToList();

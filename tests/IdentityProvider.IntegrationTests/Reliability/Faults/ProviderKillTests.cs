@@ -125,7 +125,16 @@ public sealed class ProviderKillTests(ITestOutputHelper output) : IAsyncLifetime
             Task.Run(() => FaultLoad.LoopAsync(() => GenerateCodesAsync(generatorBrowser, generator.User, clock), results, stopLoad.Token)),
             Task.Run(() => FaultLoad.LoopAsync(() => ImportBatchAsync(admin, batches, clock), results, stopLoad.Token)),
         };
-        await Task.Delay(1500);
+        // Killed once every kind of work has been done at least once (each is then mid-way through its next one), at
+        // the latest after 20 s: on a busy machine the first recovery-code set alone can take over a second.
+        string[] kinds = ["sign-in", "pat", "codes", "import"];
+        var deadline = clock.Elapsed + TimeSpan.FromSeconds(20);
+        while (clock.Elapsed < deadline && !kinds.All(kind => results.Any(result => result.Kind == kind && result.Succeeded)))
+        {
+            await Task.Delay(100);
+        }
+
+        await Task.Delay(300);
         await provider.KillAsync();
         await stopLoad.CancelAsync();
         await Task.WhenAll(loops);
