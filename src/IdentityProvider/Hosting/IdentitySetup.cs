@@ -44,7 +44,7 @@ public static class IdentitySetup
             .AddSignInManager<ProviderSignInManager>()
             .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddDefaultTokenProviders();
-        services.AddSingleton(provider => new SignInThrottle(settings.Lockout, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(provider => new SignInThrottle(settings.Lockout, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILookupNormalizer>()));
 
         services.ConfigureApplicationCookie(options =>
         {

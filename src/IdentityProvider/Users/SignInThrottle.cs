@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using IdentityProvider.Settings;
+using Microsoft.AspNetCore.Identity;
 
 namespace IdentityProvider.Users;
 
@@ -19,7 +20,7 @@ namespace IdentityProvider.Users;
 /// each other, and an unknown e-mail is throttled exactly like a real one. IPv6 addresses count per /64, the block
 /// one subscriber usually holds. Kept in each instance's memory, like the rate limits: N instances allow N times.
 /// </remarks>
-public sealed class SignInThrottle(LockoutSettings settings, TimeProvider time)
+public sealed class SignInThrottle(LockoutSettings settings, TimeProvider time, ILookupNormalizer normalizer)
 {
     /// <summary>A pair is forgotten this long after its last attempt.</summary>
     private static readonly TimeSpan Memory = TimeSpan.FromHours(24);
@@ -31,15 +32,15 @@ public sealed class SignInThrottle(LockoutSettings settings, TimeProvider time)
     private DateTimeOffset nextSweep;
 
     /// <summary>
-    /// Asks to check one password for <paramref name="normalizedEmail"/> from <paramref name="address"/>. Allowed
+    /// Asks to check one password for <paramref name="email"/> (as typed; normalized as Identity does) from <paramref name="address"/>. Allowed
     /// attempts are counted as failures at once (a correct password clears them through <see cref="Succeeded"/>),
     /// so parallel attempts cannot slip through between the check and the count.
     /// </summary>
-    public SignInAttempt TryBegin(IPAddress? address, string normalizedEmail)
+    public SignInAttempt TryBegin(IPAddress? address, string email)
     {
         var now = time.GetUtcNow();
         SweepIfDue(now);
-        var pair = pairs.GetOrAdd(Key(address, normalizedEmail), _ => new Pair());
+        var pair = pairs.GetOrAdd(Key(address, email), _ => new Pair());
         lock (pair)
         {
             if (now < pair.NotBefore)
@@ -59,7 +60,7 @@ public sealed class SignInThrottle(LockoutSettings settings, TimeProvider time)
     }
 
     /// <summary>The password was correct: this address owes no delay for this account any more.</summary>
-    public void Succeeded(IPAddress? address, string normalizedEmail) => pairs.TryRemove(Key(address, normalizedEmail), out _);
+    public void Succeeded(IPAddress? address, string email) => pairs.TryRemove(Key(address, email), out _);
 
     /// <summary>1 s after the first attempt beyond the free ones, doubling each time, up to the configured maximum.</summary>
     private TimeSpan DelayAfter(int attemptsBeyondFree)
@@ -68,7 +69,7 @@ public sealed class SignInThrottle(LockoutSettings settings, TimeProvider time)
         return attemptsBeyondFree >= 31 ? maximum : TimeSpan.FromSeconds(Math.Min(1L << attemptsBeyondFree, (long)maximum.TotalSeconds));
     }
 
-    private static string Key(IPAddress? address, string normalizedEmail) => $"{Block(address)} {normalizedEmail}";
+    private string Key(IPAddress? address, string email) => $"{Block(address)} {normalizer.NormalizeEmail(email.Trim())}";
 
     private static string Block(IPAddress? address)
     {

@@ -52,7 +52,7 @@ public sealed class LinkExternalModel(
 
         var user = await users.FindByIdAsync(pending.UserId);
         var address = HttpContext.Connection.RemoteIpAddress;
-        var attempt = throttle.TryBegin(address, users.NormalizeEmail(Email));
+        var attempt = throttle.TryBegin(address, Email);
         if (!attempt.IsAllowed)
         {
             await securityLog.WriteAsync(SecurityEventKinds.SignInThrottled, user?.Id, $"linking a {ProviderName} account");
@@ -74,7 +74,7 @@ public sealed class LinkExternalModel(
             return Page();
         }
 
-        throttle.Succeeded(address, users.NormalizeEmail(Email));
+        throttle.Succeeded(address, Email);
         pendingLink.End();
         if (!await logins.LinkAsync(user!, pending.Identity, "after the local password"))
         {

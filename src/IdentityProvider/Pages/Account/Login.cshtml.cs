@@ -88,7 +88,7 @@ public sealed class LoginModel(
         var email = Input.Email.Trim();
         var user = await users.FindByEmailAsync(email);
         var address = HttpContext.Connection.RemoteIpAddress;
-        var attempt = throttle.TryBegin(address, users.NormalizeEmail(email));
+        var attempt = throttle.TryBegin(address, email);
         if (!attempt.IsAllowed)
         {
             // Refused before the password is checked, for known and unknown e-mails alike: it counts toward no lockout.
@@ -124,7 +124,7 @@ public sealed class LoginModel(
             return Page();
         }
 
-        throttle.Succeeded(address, users.NormalizeEmail(email));
+        throttle.Succeeded(address, email);
         var next = await twoStepGate.AfterFirstStepAsync(user, AuthorizationRequests.DemandsMultiFactor(ReturnUrl), Fresh);
         return next switch
         {
