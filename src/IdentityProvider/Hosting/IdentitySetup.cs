@@ -4,6 +4,7 @@ using IdentityProvider.Localization;
 using IdentityProvider.Sessions;
 using IdentityProvider.Settings;
 using IdentityProvider.Users;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -61,6 +62,13 @@ public static class IdentitySetup
             var checkSecurityStamp = options.Events.OnValidatePrincipal;
             options.Events.OnValidatePrincipal = async context =>
             {
+                // The error page answering a database outage: these checks would fail again and the page could not be
+                // shown at all (no 503, only a broken answer); it shows nothing of the account, so they are skipped there.
+                if (context.HttpContext.Features.Get<IExceptionHandlerFeature>() is { } failure && DatabaseOutage.Is(failure.Error))
+                {
+                    return;
+                }
+
                 await checkSecurityStamp(context);
                 await ServerSessions.ValidateAsync(context);
             };
