@@ -6,7 +6,6 @@ using IdentityProvider.Connect;
 using IdentityProvider.Email;
 using IdentityProvider.HardwareTokens;
 using IdentityProvider.Localization;
-using IdentityProvider.Pages.Account;
 using IdentityProvider.PasswordReset;
 using IdentityProvider.PersonalAccessTokens;
 using IdentityProvider.Policy;
@@ -60,9 +59,7 @@ public static class ServiceRegistration
             .AddMvcOptions(options => options.ModelBinderProviders.Insert(0, new CheckboxBinderProvider()))
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
-                // The input models of the sign-in side keep their messages with its texts; every other one in SharedText.
-                options.DataAnnotationLocalizerProvider = (type, factory) =>
-                    factory.Create(type.Namespace == typeof(LoginModel).Namespace ? typeof(AccountText) : typeof(SharedText)));
+                options.DataAnnotationLocalizerProvider = (type, factory) => factory.Create(InputModelTexts.For(type)));
         return services;
     }
 }
