@@ -1,4 +1,6 @@
+using IdentityProvider.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Hosting;
 
@@ -29,7 +31,8 @@ public sealed class CheckboxBinderProvider : IModelBinderProvider
             }
             else
             {
-                bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, "Tick the box or leave it empty.");
+                var text = bindingContext.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedText>>();
+                bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, text["Binding.Checkbox"]);
             }
 
             return Task.CompletedTask;

@@ -12,6 +12,7 @@ public static class LocalizationSetup
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddSingleton(ui);
         services.AddScoped<LocalTimes>();
+        services.AddModelBindingTexts();
         return services;
     }
 

@@ -111,6 +111,18 @@ public sealed class SignInInRussianTests(SignInInRussianFixture provider) : ICla
         Assert.Contains(Russian("SharedText", "Identity.PasswordTooShort", 8), tooShort.Alerts);
     }
 
+    [Fact]
+    public async Task ModelBindingMessages_AreRussian()
+    {
+        var user = await UserStories.CreateUserAsync(provider.Factory);
+        using var client = RussianClient();
+        await UserStories.SignInWithPasswordAsync(client, user.Email, user.Password);
+
+        var refused = await (await NotificationsPage.OpenAsync(client)).SetOptionalAsync("abc");
+
+        Assert.Contains(Russian("SharedText", "Binding.Checkbox"), refused.Alerts);
+    }
+
     private static string Russian(string resource, string key, params object[] arguments) => LanguageChecks.Text("ru", resource, key, arguments);
 
     private static void AssertRussian(params PageObject[] pages)

@@ -18,5 +18,9 @@ public sealed class NotificationsPage(ProviderPage page) : PageObject(page), IPa
 
     /// <summary>Saves the switch; the page again.</summary>
     public Task<NotificationsPage> SetOptionalAsync(bool on) =>
-        Client.SubmitAsync(Page, new Dictionary<string, string> { ["Input.Optional"] = on ? "true" : "false" }).As<NotificationsPage>();
+        SetOptionalAsync(on ? "true" : "false");
+
+    /// <summary>Saves the switch with a hand-made value (neither true nor false, say); the page again.</summary>
+    public Task<NotificationsPage> SetOptionalAsync(string value) =>
+        Client.SubmitAsync(Page, new Dictionary<string, string> { ["Input.Optional"] = value }).As<NotificationsPage>();
 }
