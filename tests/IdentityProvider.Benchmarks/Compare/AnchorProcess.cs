@@ -21,6 +21,16 @@ public sealed class AnchorProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The server's resident memory (RSS) now.</summary>
+    public long ResidentBytes
+    {
+        get
+        {
+            process.Refresh();
+            return process.WorkingSet64;
+        }
+    }
+
     public static async Task<AnchorProcess> StartAsync(string fileName, string[] arguments, string workingDirectory, int port, IReadOnlyDictionary<string, string> environment)
     {
         var info = new ProcessStartInfo(fileName)

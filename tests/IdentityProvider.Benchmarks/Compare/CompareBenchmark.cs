@@ -17,6 +17,18 @@ public static class CompareBenchmark
 
     private sealed record Sample(string Algorithm, string Server, int Run, WrkResult Result);
 
+    /// <summary>A fresh instance of ours: start to ready, and its first seconds under load against the warm figure.</summary>
+    private sealed record ColdStart(string Algorithm, TimeSpan StartedIn, WrkResult FirstSeconds);
+
+    /// <summary>Resident memory of ours and the peer, idle after start (ours has served the pages that made the PAT).</summary>
+    private sealed record IdleMemory(string Algorithm, long Ours, long Peer);
+
+    /// <summary>How long ours and the peer sit idle before their memory is read.</summary>
+    private const int IdleSeconds = 5;
+
+    /// <summary>The cold-start window: what a fresh instance serves in its first seconds after it is ready.</summary>
+    private const int ColdSeconds = 10;
+
     public static async Task<int> RunAsync(CompareOptions options)
     {
         var started = DateTime.UtcNow;
@@ -27,6 +39,8 @@ public static class CompareBenchmark
             + $"{Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
 
         var samples = new List<Sample>();
+        var coldStarts = new List<ColdStart>();
+        var memory = new List<IdleMemory>();
         await using var postgres = await PostgresServer.StartAsync();
         foreach (var algorithm in options.Algorithms)
         {
@@ -65,13 +79,23 @@ public static class CompareBenchmark
                 ["ANCHOR_KEYS_DIR"] = Path.Combine(workspace.KeysDirectory, "ceiling"),
             });
 
-            Target[] targets =
+            await Task.Delay(TimeSpan.FromSeconds(IdleSeconds));
+            memory.Add(new IdleMemory(algorithm, ours.ResidentBytes, peer.ResidentBytes));
+
+            var patExchange = new Dictionary<string, string> { ["PAT"] = token, ["CLIENT_ID"] = PatExchangeBenchmark.ClientId };
+            List<Target> targets =
             [
-                new("ours", new Uri(ours.BaseAddress, "connect/token"), Path.Combine(workspace.WrkDirectory, "pat-exchange.lua"),
-                    new Dictionary<string, string> { ["PAT"] = token, ["CLIENT_ID"] = PatExchangeBenchmark.ClientId }),
+                new("ours", new Uri(ours.BaseAddress, "connect/token"), Path.Combine(workspace.WrkDirectory, "pat-exchange.lua"), patExchange),
                 new("peer", new Uri(peer.BaseAddress, "token"), Path.Combine(workspace.WrkDirectory, "token-client-credentials.lua"), new Dictionary<string, string>()),
                 new("ceiling", new Uri(ceiling.BaseAddress, "token"), Path.Combine(workspace.WrkDirectory, "token-client-credentials.lua"), new Dictionary<string, string>()),
             ];
+            await using var quiet = options.LogCost
+                ? await MeasuredProvider.StartAsync(new Dictionary<string, string>(settings) { ["Log:MinimumLevel"] = "Warning" }, workspace.AppDirectory, "Production")
+                : null;
+            if (quiet is not null)
+            {
+                targets.Add(new("quiet", new Uri(quiet.BaseAddress, "connect/token"), targets[0].Script, patExchange));
+            }
 
             // One server under load at a time; the other two sit idle.
             foreach (var target in targets)
@@ -92,10 +116,20 @@ public static class CompareBenchmark
                     Console.WriteLine($"{algorithm} {target.Name,-7} run {run}: {Wrk.Describe(result)}");
                 }
             }
+
+            // A second instance on the same database, as a rolling deploy or a scale-out starts one: loaded the
+            // moment it is ready, without any warm-up.
+            await using (var fresh = await MeasuredProvider.StartAsync(settings, workspace.AppDirectory, "Production"))
+            {
+                var first = await Wrk.RunAsync(targets[0].Script, new Uri(fresh.BaseAddress, "connect/token"), options.Connections, ColdSeconds, targets[0].Environment);
+                coldStarts.Add(new ColdStart(algorithm, fresh.StartedIn, first));
+                Console.WriteLine($"{algorithm} ours    cold start: ready in {fresh.StartedIn.TotalSeconds:F2} s, first {ColdSeconds} s: {Wrk.Describe(first)}");
+            }
         }
 
         PrintTable(samples, options, started);
-        return samples.Any(sample => sample.Result.Errors > 0) ? 1 : 0;
+        PrintColdStartsAndMemory(samples, coldStarts, memory);
+        return samples.Any(sample => sample.Result.Errors > 0) || coldStarts.Any(cold => cold.FirstSeconds.Errors > 0) ? 1 : 0;
     }
 
     private static void PrintTable(List<Sample> samples, CompareOptions options, DateTime started)
@@ -105,6 +139,7 @@ public static class CompareBenchmark
             ["ours"] = "this provider, PAT exchange (PostgreSQL)",
             ["peer"] = "node oidc-provider, client_credentials (in memory)",
             ["ceiling"] = "bare Kestrel ceiling, client_credentials (in memory)",
+            ["quiet"] = "this provider without the request log (ours ÷ this: the log's cost)",
         };
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -113,7 +148,7 @@ public static class CompareBenchmark
         Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
         foreach (var algorithm in samples.Select(sample => sample.Algorithm).Distinct())
         {
-            foreach (var server in new[] { "ours", "peer", "ceiling" })
+            foreach (var server in labels.Keys.Where(server => samples.Any(sample => sample.Server == server)))
             {
                 var own = samples.Where(sample => sample.Algorithm == algorithm && sample.Server == server).ToList();
                 // Why the median of per-run ratios: the machine's speed drifts between runs, a ratio within one run does not.
@@ -122,6 +157,20 @@ public static class CompareBenchmark
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"| {algorithm} | {labels[server]} | {Median(own.Select(s => s.Result.RequestsPerSecond)):F0} | {Median(own.Select(s => s.Result.P50Ms)):F1} | {Median(own.Select(s => s.Result.P99Ms)):F1} | {own.Sum(s => s.Result.Errors)} | {ratio} |"));
             }
+        }
+    }
+
+    private static void PrintColdStartsAndMemory(List<Sample> samples, List<ColdStart> coldStarts, List<IdleMemory> memory)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"| alg | ours: start to ready (PostgreSQL) | first {ColdSeconds} s after ready, requests/s | ÷ warm median | idle RSS ours | idle RSS peer |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var cold in coldStarts)
+        {
+            var warm = Median(samples.Where(sample => sample.Algorithm == cold.Algorithm && sample.Server == "ours").Select(sample => sample.Result.RequestsPerSecond));
+            var idle = memory.Single(entry => entry.Algorithm == cold.Algorithm);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {cold.Algorithm} | {cold.StartedIn.TotalSeconds:F2} s | {cold.FirstSeconds.RequestsPerSecond:F0} | {cold.FirstSeconds.RequestsPerSecond / warm:F2}× | {idle.Ours / 1048576.0:F0} MiB | {idle.Peer / 1048576.0:F0} MiB |"));
         }
     }
 

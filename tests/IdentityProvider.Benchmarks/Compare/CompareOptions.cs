@@ -8,9 +8,10 @@ namespace IdentityProvider.Benchmarks.Compare;
 /// <c>--trace DIR</c> records a CPU sample profile (dotnet-trace, the repository's local tool) of our provider
 /// during its first measured run, one <c>.nettrace</c> per algorithm. <c>--set KEY=VALUE</c> (repeatable) changes a
 /// setting or environment variable of our provider only, to measure what it costs (<c>--set Log:MinimumLevel=Warning</c>
-/// turns the request log off).
+/// turns the request log off). <c>--log-cost on</c> adds a twin of our provider without the request log to every round, so
+/// the log's cost is a ratio in the same run.
 /// </summary>
-public sealed record CompareOptions(int Runs, int Seconds, int WarmupSeconds, int Connections, string[] Algorithms, string? BenchDirectory, string? TraceDirectory = null, IReadOnlyDictionary<string, string>? ProviderSettings = null)
+public sealed record CompareOptions(int Runs, int Seconds, int WarmupSeconds, int Connections, string[] Algorithms, string? BenchDirectory, string? TraceDirectory = null, IReadOnlyDictionary<string, string>? ProviderSettings = null, bool LogCost = false)
 {
     public static CompareOptions Parse(string[] args)
     {
@@ -26,6 +27,7 @@ public sealed record CompareOptions(int Runs, int Seconds, int WarmupSeconds, in
                 "--connections" => options with { Connections = Bounded(value, 1, 256) },
                 "--algorithms" => options with { Algorithms = value.Split(',', StringSplitOptions.RemoveEmptyEntries) },
                 "--bench" => options with { BenchDirectory = value },
+                "--log-cost" => options with { LogCost = value == "on" },
                 "--trace" => options with { TraceDirectory = Path.GetFullPath(value) },
                 "--set" when value.Split('=', 2) is [var key, var setting] => options with
                 {
