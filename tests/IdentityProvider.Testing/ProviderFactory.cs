@@ -53,6 +53,12 @@ public sealed class ProviderFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
+        // As Development does (dotnet run): a scoped service taken by a singleton fails here, not only on a developer's machine.
+        builder.UseDefaultServiceProvider(options =>
+        {
+            options.ValidateScopes = true;
+            options.ValidateOnBuild = true;
+        });
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

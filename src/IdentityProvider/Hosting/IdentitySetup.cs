@@ -45,7 +45,9 @@ public static class IdentitySetup
             .AddSignInManager<ProviderSignInManager>()
             .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddDefaultTokenProviders();
-        services.AddSingleton(provider => new SignInThrottle(settings.Lockout, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILookupNormalizer>()));
+        // Note: Identity registers its normalizer per request; the throttle lives as long as the host, so it keeps its own
+        // instance of Identity's default (stateless) one.
+        services.AddSingleton(provider => new SignInThrottle(settings.Lockout, provider.GetRequiredService<TimeProvider>(), new UpperInvariantLookupNormalizer()));
 
         services.ConfigureApplicationCookie(options =>
         {
