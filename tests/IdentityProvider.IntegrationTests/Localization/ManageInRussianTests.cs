@@ -160,6 +160,25 @@ public sealed partial class ManageInRussianTests(ManageInRussianFixture provider
         Assert.Equal(Russian("Tokens.Revoked", "отчёты"), revoked.StatusMessage);
     }
 
+    [Fact]
+    public async Task EnrolmentDuringSignIn_SaysWhatIsWrongWithTheNameAndTheCode_InRussian()
+    {
+        var user = await UserStories.CreateUserAsync(Factory, displayName: "Иван Петров");
+        using var client = RussianClient();
+        var mfa = UserStories.WebRequest(new Dictionary<string, string> { ["acr_values"] = "mfa" });
+
+        var enrol = await UserStories.SignInWithPasswordAsync(client, mfa, user).As<EnrolTwoStepPage>();
+        var noName = await enrol.BeginAsync("   ").As<EnrolTwoStepPage>();
+        var scan = await enrol.BeginAsync("Телефон").As<EnrolTwoStepPage>();
+        var letters = await scan.ConfirmAsync("abcdef").As<EnrolTwoStepPage>();
+        var wrong = await scan.ConfirmAsync("000000").As<EnrolTwoStepPage>();
+
+        AssertRussian(enrol, noName, scan, letters, wrong);
+        Assert.Contains(Shared("DeviceName.Missing"), noName.Alerts);
+        Assert.Contains(Shared("OtpCode.NotDigits"), letters.Alerts);
+        Assert.Contains(Shared("OtpEnrolment.CodeMismatch"), wrong.Alerts);
+    }
+
     private static string Russian(string key, params object[] arguments) => LanguageChecks.Text("ru", "ManageText", key, arguments);
 
     private static string Shared(string key, params object[] arguments) => LanguageChecks.Text("ru", "SharedText", key, arguments);
