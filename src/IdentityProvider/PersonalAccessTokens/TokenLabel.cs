@@ -12,6 +12,6 @@ public static class TokenLabel
     /// <summary>Counted in UTF-16 units, so the label also fits a 20-character database column.</summary>
     public const int MaxLength = 20;
 
-    public static bool TryNormalize(string? input, out string label, out string error) =>
+    public static bool TryNormalize(string? input, out string label, out DisplayTextError error) =>
         DisplayText.TryNormalize(input, "a label", MaxLength, out label, out error);
 }

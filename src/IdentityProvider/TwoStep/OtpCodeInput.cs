@@ -1,4 +1,50 @@
+using Microsoft.Extensions.Localization;
+
 namespace IdentityProvider.TwoStep;
+
+/// <summary>Why a typed code was refused.</summary>
+public enum OtpCodeProblem
+{
+    /// <summary>Not refused.</summary>
+    None,
+
+    /// <summary>Nothing but spaces and dashes.</summary>
+    Missing,
+
+    /// <summary>Something other than digits, spaces and dashes.</summary>
+    NotDigits,
+
+    /// <summary>Too many or too few digits (or a huge input).</summary>
+    WrongLength,
+}
+
+/// <summary>
+/// A refused code, fit to show next to the field (it never echoes the input): in the reader's language the
+/// <c>SharedText</c> entry <see cref="Key"/> with <see cref="Digits"/> (<see cref="In"/>); <see cref="English"/> for
+/// answers without a reader's language (the admin API). Note: converts to its English text where a string is
+/// expected, for callers that do not translate it.
+/// </summary>
+/// <param name="Digits">The digits a code has (the fewest when several counts are accepted).</param>
+public readonly record struct OtpCodeError(OtpCodeProblem Problem, int Digits)
+{
+    /// <summary>The key of the sentence in <c>SharedText</c> (<c>OtpCode.Missing</c> …); its <c>{0}</c> is <see cref="Digits"/>.</summary>
+    public string Key => "OtpCode." + Problem;
+
+    public string English => Problem switch
+    {
+        OtpCodeProblem.None => "",
+        OtpCodeProblem.Missing => "Enter the code.",
+        OtpCodeProblem.NotDigits => "The code is made of digits only.",
+        _ => $"The code has {Digits} digits.",
+    };
+
+    /// <summary>The sentence in the language of <paramref name="sharedText"/> (the <c>SharedText</c> localizer).</summary>
+    public string In(IStringLocalizer sharedText) => Problem == OtpCodeProblem.None ? "" : sharedText[Key, Digits];
+
+    public override string ToString() => English;
+
+    public static implicit operator string(OtpCodeError error) => error.English;
+}
 
 /// <summary>Turns what a person typed into the code field into a bare string of digits, or says why not.</summary>
 public static class OtpCodeInput
@@ -7,10 +53,10 @@ public static class OtpCodeInput
     private const int MaximumInputLength = 64;
 
     /// <summary>Accepts the input when it fits any of <paramref name="digitCounts"/> (a user's devices may show 6 or 8 digits).</summary>
-    public static bool TryNormalizeAny(string? input, IEnumerable<int> digitCounts, out string code, out string error)
+    public static bool TryNormalizeAny(string? input, IEnumerable<int> digitCounts, out string code, out OtpCodeError error)
     {
         code = string.Empty;
-        error = "Enter the code.";
+        error = new OtpCodeError(OtpCodeProblem.Missing, 0);
         foreach (var digits in digitCounts.Distinct().Order())
         {
             if (TryNormalize(input, digits, out code, out error))
@@ -25,14 +71,14 @@ public static class OtpCodeInput
     /// <summary>
     /// Strips whitespace (apps show "123 456") and dashes, then requires exactly
     /// <paramref name="digits"/> ASCII digits. On failure <paramref name="code"/> is empty and
-    /// <paramref name="error"/> is a sentence fit to show next to the field (it never echoes the input).
+    /// <paramref name="error"/> says why (<see cref="OtpCodeError"/>).
     /// </summary>
-    public static bool TryNormalize(string? input, int digits, out string code, out string error)
+    public static bool TryNormalize(string? input, int digits, out string code, out OtpCodeError error)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(digits, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(digits, 10);
         code = string.Empty;
-        string wrongLength = $"The code has {digits} digits.";
+        var wrongLength = new OtpCodeError(OtpCodeProblem.WrongLength, digits);
 
         if (input is not null && input.Length > MaximumInputLength)
         {
@@ -57,13 +103,13 @@ public static class OtpCodeInput
 
         if (count == 0)
         {
-            error = "Enter the code.";
+            error = new OtpCodeError(OtpCodeProblem.Missing, digits);
             return false;
         }
 
         if (otherCharacter)
         {
-            error = "The code is made of digits only.";
+            error = new OtpCodeError(OtpCodeProblem.NotDigits, digits);
             return false;
         }
 
@@ -74,7 +120,7 @@ public static class OtpCodeInput
         }
 
         code = new string(buffer[..count]);
-        error = string.Empty;
+        error = default;
         return true;
     }
 }

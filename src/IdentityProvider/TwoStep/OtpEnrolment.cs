@@ -1,6 +1,7 @@
 using IdentityProvider.Data.Entities;
 using IdentityProvider.Settings;
 using IdentityProvider.Text;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.TwoStep;
 
@@ -16,6 +17,63 @@ public sealed record OtpEnrolmentView(
     string QrCodeSvg,
     int Digits,
     bool NeedsTwoCodes);
+
+/// <summary>Why an enrolment step was refused.</summary>
+public enum OtpEnrolmentProblem
+{
+    /// <summary>The device name (<see cref="OtpEnrolmentError.NameError"/> says how).</summary>
+    Name,
+
+    /// <summary>The policy allows counter-based apps only.</summary>
+    TotpNotAllowed,
+
+    /// <summary>The policy allows time-based apps only.</summary>
+    HotpNotAllowed,
+
+    /// <summary>The (first) code is malformed (<see cref="OtpEnrolmentError.CodeError"/>).</summary>
+    Code,
+
+    /// <summary>The second code of a counter-based app is malformed (<see cref="OtpEnrolmentError.CodeError"/>).</summary>
+    NextCode,
+
+    /// <summary>The code does not match the new key.</summary>
+    CodeMismatch,
+
+    /// <summary>The two codes are not consecutive codes of the new key.</summary>
+    CodesMismatch,
+}
+
+/// <summary>
+/// A refused enrolment step, for both enrolment pages: <see cref="In"/> gives it in the reader's language from
+/// <c>SharedText</c> (<c>OtpEnrolment.*</c>, <c>DeviceName.*</c>, <c>OtpCode.*</c>), <see cref="English"/> as it always read.
+/// </summary>
+public sealed record OtpEnrolmentError(OtpEnrolmentProblem Problem, DisplayTextError NameError = default, OtpCodeError CodeError = default)
+{
+    /// <summary>The key prefix of the device name's messages in <c>SharedText</c>.</summary>
+    public const string DeviceNameTexts = "DeviceName";
+
+    public string English => Problem switch
+    {
+        OtpEnrolmentProblem.Name => NameError.English,
+        OtpEnrolmentProblem.TotpNotAllowed => "Time-based (TOTP) apps are not allowed here: choose counter-based (HOTP).",
+        OtpEnrolmentProblem.HotpNotAllowed => "Counter-based (HOTP) apps are not allowed here: choose time-based (TOTP).",
+        OtpEnrolmentProblem.Code => CodeError.English,
+        OtpEnrolmentProblem.NextCode => "Next code: " + CodeError.English,
+        OtpEnrolmentProblem.CodesMismatch => "The codes do not match this key. Enter two codes shown one after the other.",
+        _ => "The code does not match this key. Check the device's clock and enter the current code.",
+    };
+
+    /// <summary>The message in the language of <paramref name="sharedText"/> (the <c>SharedText</c> localizer).</summary>
+    public string In(IStringLocalizer sharedText) => Problem switch
+    {
+        OtpEnrolmentProblem.Name => NameError.In(sharedText, DeviceNameTexts),
+        OtpEnrolmentProblem.Code => CodeError.In(sharedText),
+        OtpEnrolmentProblem.NextCode => sharedText["OtpEnrolment.NextCodeError", CodeError.In(sharedText)],
+        _ => sharedText["OtpEnrolment." + Problem],
+    };
+
+    public override string ToString() => English;
+}
 
 /// <summary>
 /// Adding an authenticator app, shared by the account page and the enrolment during sign-in: an inactive
@@ -40,43 +98,39 @@ public sealed class OtpEnrolment(OtpDevices devices, TwoStepPolicy policy, IHttp
         devices.ConfirmEnrolmentAsync(user.Id, deviceId, firstCode, secondCode);
 
     /// <summary>Starts an enrolment from the first form; the error is for the page when the input is not valid.</summary>
-    public async Task<(OtpEnrolmentView? View, string? Error)> TryBeginAsync(ApplicationUser user, OtpEnrolmentInput input)
+    public async Task<(OtpEnrolmentView? View, OtpEnrolmentError? Error)> TryBeginAsync(ApplicationUser user, OtpEnrolmentInput input)
     {
-        if (!DisplayText.TryNormalize(input.Name, "a name for the device", MaxNameLength, out var name, out var error))
+        if (!DisplayText.TryNormalize(input.Name, "a name for the device", MaxNameLength, out var name, out var nameError))
         {
-            return (null, error);
+            return (null, new OtpEnrolmentError(OtpEnrolmentProblem.Name, NameError: nameError));
         }
 
         var type = Enum.IsDefined(input.Type) ? input.Type : OtpType.Totp;
         if (!policy.Allows(type))
         {
-            return (null, type == OtpType.Totp
-                ? "Time-based (TOTP) apps are not allowed here: choose counter-based (HOTP)."
-                : "Counter-based (HOTP) apps are not allowed here: choose time-based (TOTP).");
+            return (null, new OtpEnrolmentError(type == OtpType.Totp ? OtpEnrolmentProblem.TotpNotAllowed : OtpEnrolmentProblem.HotpNotAllowed));
         }
 
         return (await BeginAsync(user, name, type), null);
     }
 
-    /// <summary>Activates the device from the confirm form; null on success, else the message (the view is shown again).</summary>
-    public async Task<string?> TryConfirmAsync(ApplicationUser user, OtpEnrolmentView view, OtpEnrolmentInput input)
+    /// <summary>Activates the device from the confirm form; null on success, else why not (the view is shown again).</summary>
+    public async Task<OtpEnrolmentError?> TryConfirmAsync(ApplicationUser user, OtpEnrolmentView view, OtpEnrolmentInput input)
     {
         if (!OtpCodeInput.TryNormalize(input.FirstCode, view.Digits, out var first, out var error))
         {
-            return error;
+            return new OtpEnrolmentError(OtpEnrolmentProblem.Code, CodeError: error);
         }
 
         string? second = null;
         if (view.NeedsTwoCodes && !OtpCodeInput.TryNormalize(input.SecondCode, view.Digits, out second, out error))
         {
-            return "Next code: " + error;
+            return new OtpEnrolmentError(OtpEnrolmentProblem.NextCode, CodeError: error);
         }
 
         return await ConfirmAsync(user, view.DeviceId, first, second)
             ? null
-            : view.NeedsTwoCodes
-                ? "The codes do not match this key. Enter two codes shown one after the other."
-                : "The code does not match this key. Check the device's clock and enter the current code.";
+            : new OtpEnrolmentError(view.NeedsTwoCodes ? OtpEnrolmentProblem.CodesMismatch : OtpEnrolmentProblem.CodeMismatch);
     }
 
     private OtpEnrolmentView View(ApplicationUser user, OtpDevice device, byte[] secret)

@@ -9,6 +9,8 @@ public sealed class AddPasswordPage(ProviderPage page) : PageObject(page), IPage
 
     public static AddPasswordPage Create(ProviderPage page) => new(page);
 
+    public static Task<AddPasswordPage> OpenAsync(ProviderClient client) => client.OpenAsync<AddPasswordPage>(Path);
+
     public Task<ProviderPage> SetAsync(string password, string? confirmation = null) =>
         SubmitAsync(new Dictionary<string, string> { ["Input.NewPassword"] = password, ["Input.ConfirmPassword"] = confirmation ?? password }, formSelector: "form#add-password");
 }

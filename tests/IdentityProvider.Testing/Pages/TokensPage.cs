@@ -35,6 +35,11 @@ public sealed class TokensPage(ProviderPage page) : PageObject(page), IPageObjec
     public IReadOnlyList<string> CellsOf(Guid tokenId) =>
         Page.Document.QuerySelectorAll($"{RowSelector(tokenId)} td").Select(cell => cell.TextContent.Trim()).ToList();
 
+    /// <summary>The machine-readable moments of the listed token's row (the &lt;time datetime&gt;s: last access, created, expires), in page order.</summary>
+    public IReadOnlyList<DateTimeOffset> MomentsOf(Guid tokenId) =>
+        Page.Document.QuerySelectorAll($"{RowSelector(tokenId)} time")
+            .Select(time => DateTimeOffset.Parse(time.GetAttribute("datetime")!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
     /// <summary>Where the row's "Revoke" button goes (the confirmation page), or null when the token is not listed.</summary>
     public string? RevokeActionOf(Guid tokenId) => Page.Document.QuerySelector($"{RowSelector(tokenId)} form")?.GetAttribute("action");
 

@@ -1,6 +1,8 @@
+using System.Xml.Linq;
 using IdentityProvider.AccountOverview;
 using IdentityProvider.Auditing;
 using IdentityProvider.Pages.Manage;
+using IdentityProvider.UnitTests.Deployment;
 
 namespace IdentityProvider.UnitTests.AccountOverview;
 
@@ -12,7 +14,21 @@ public class ActivitySentenceTests
         Assert.Empty(SecurityActivity.ShownKinds.Except(ActivityModel.Sentences.Keys));
         Assert.Empty(ActivityModel.Sentences.Keys.Except(SecurityActivity.ShownKinds));
         Assert.Empty(SecurityActivity.ShownKinds.Except(SecurityEventKinds.All));
-        Assert.All(ActivityModel.Sentences.Values, sentence => Assert.EndsWith(".", sentence, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ru")]
+    public void EverySentence_IsInTheAccountPagesTexts_AsAWholeSentence(string language)
+    {
+        var texts = XDocument.Load(Path.Combine(RepositoryFiles.Root, "src", "IdentityProvider", "Resources", "Localization", $"ManageText.{language}.resx"))
+            .Root!.Elements("data").ToDictionary(data => (string)data.Attribute("name")!, data => (string?)data.Element("value") ?? "");
+
+        Assert.All(ActivityModel.Sentences.Values.Append(ActivityModel.OtherSentence), key =>
+        {
+            Assert.True(texts.TryGetValue(key, out var sentence), $"{key} is missing in ManageText.{language}.resx");
+            Assert.EndsWith(".", sentence, StringComparison.Ordinal);
+        });
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using IdentityProvider.PersonalAccessTokens;
+using IdentityProvider.Text;
 
 namespace IdentityProvider.UnitTests.PersonalAccessTokens;
 
@@ -10,9 +11,9 @@ public class TokenLabelTests
     [InlineData("backup", "backup")]
     public void TryNormalize_SurroundingWhitespace_Trims(string input, string expected)
     {
-        Assert.True(TokenLabel.TryNormalize(input, out string label, out string error));
+        Assert.True(TokenLabel.TryNormalize(input, out string label, out var error));
         Assert.Equal(expected, label);
-        Assert.Equal(string.Empty, error);
+        Assert.Equal(DisplayTextProblem.None, error.Problem);
     }
 
     [Theory]
@@ -22,8 +23,9 @@ public class TokenLabelTests
     [InlineData("\t\r\n")]
     public void TryNormalize_EmptyOrWhitespaceOnly_RefusedWithEnterALabel(string? input)
     {
-        Assert.False(TokenLabel.TryNormalize(input, out string label, out string error));
-        Assert.Equal("Enter a label.", error);
+        Assert.False(TokenLabel.TryNormalize(input, out string label, out var error));
+        Assert.Equal(DisplayTextProblem.Missing, error.Problem);
+        Assert.Equal("Enter a label.", error.English);
         Assert.Equal(string.Empty, label);
     }
 
@@ -48,8 +50,9 @@ public class TokenLabelTests
     [Fact]
     public void TryNormalize_21Characters_RefusedWithLengthMessage()
     {
-        Assert.False(TokenLabel.TryNormalize(new string('x', 21), out string label, out string error));
-        Assert.Equal("The label can have at most 20 characters.", error);
+        Assert.False(TokenLabel.TryNormalize(new string('x', 21), out string label, out var error));
+        Assert.Equal(DisplayTextProblem.TooLong, error.Problem);
+        Assert.Equal("The label can have at most 20 characters.", error.English);
         Assert.Equal(string.Empty, label);
     }
 

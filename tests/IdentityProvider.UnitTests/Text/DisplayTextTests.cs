@@ -1,4 +1,5 @@
 using IdentityProvider.Text;
+using IdentityProvider.UnitTests.Localization;
 
 namespace IdentityProvider.UnitTests.Text;
 
@@ -17,7 +18,8 @@ public class DisplayTextTests
     {
         Assert.False(DisplayText.TryNormalize(input, "a label", 50, out var text, out var error));
         Assert.Equal("", text);
-        Assert.Contains("control characters or invisible characters", error, StringComparison.Ordinal);
+        Assert.Equal(DisplayTextProblem.HiddenCharacters, error.Problem);
+        Assert.Equal("The label cannot contain control characters or invisible characters.", error.English);
     }
 
     [Fact]
@@ -25,17 +27,30 @@ public class DisplayTextTests
     {
         // Built here: a lone surrogate does not survive xunit's serialisation of theory data.
         Assert.False(DisplayText.TryNormalize("lone" + (char)0xD800 + "surrogate", "a label", 20, out _, out var error));
-        Assert.Equal("The label is not valid text.", error);
+        Assert.Equal(DisplayTextProblem.InvalidText, error.Problem);
+        Assert.Equal("The label is not valid text.", error.English);
     }
 
     [Theory]
-    [InlineData("", "Enter a label.")]
-    [InlineData("   ", "Enter a label.")]
-    [InlineData("abcdefghijklmnopqrstu", "The label can have at most 20 characters.")]
-    public void TryNormalize_BlankTooLongOrBroken_SaysWhy(string input, string message)
+    [InlineData("", DisplayTextProblem.Missing, "Enter a label.")]
+    [InlineData("   ", DisplayTextProblem.Missing, "Enter a label.")]
+    [InlineData("abcdefghijklmnopqrstu", DisplayTextProblem.TooLong, "The label can have at most 20 characters.")]
+    public void TryNormalize_BlankTooLongOrBroken_SaysWhy(string input, DisplayTextProblem problem, string message)
     {
         Assert.False(DisplayText.TryNormalize(input, "a label", 20, out _, out var error));
-        Assert.Equal(message, error);
+        Assert.Equal(problem, error.Problem);
+        Assert.Equal(message, error.English);
+        Assert.Equal($"Tokens.Label.{problem}", error.Key("Tokens.Label"));
+    }
+
+    [Fact]
+    public void AnError_InAPagesLanguage_IsItsSubjectsEntry_WithTheMaximum()
+    {
+        Assert.False(DisplayText.TryNormalize(new string('x', 51), "a name for the device", 50, out _, out var error));
+
+        var text = new StaticTexts(new() { ["DeviceName.TooLong"] = "Название устройства может содержать не более {0} символов." });
+        Assert.Equal("Название устройства может содержать не более 50 символов.", error.In(text, "DeviceName"));
+        Assert.Equal("The name for the device can have at most 50 characters.", error.English);
     }
 
     [Theory]

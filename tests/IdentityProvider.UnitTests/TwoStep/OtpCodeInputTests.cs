@@ -1,4 +1,5 @@
 using IdentityProvider.TwoStep;
+using IdentityProvider.UnitTests.Localization;
 
 namespace IdentityProvider.UnitTests.TwoStep;
 
@@ -14,11 +15,11 @@ public class OtpCodeInputTests
     [InlineData("\t123456\n", "123456")]
     public void TryNormalize_DigitsWithSpacesOrDashes_ReturnsBareDigits(string input, string expected)
     {
-        bool ok = OtpCodeInput.TryNormalize(input, 6, out string code, out string error);
+        bool ok = OtpCodeInput.TryNormalize(input, 6, out string code, out var error);
 
         Assert.True(ok);
         Assert.Equal(expected, code);
-        Assert.Empty(error);
+        Assert.Equal(OtpCodeProblem.None, error.Problem);
     }
 
     [Fact]
@@ -35,7 +36,7 @@ public class OtpCodeInputTests
     [InlineData(" - ")]
     public void TryNormalize_Empty_AsksForTheCode(string? input)
     {
-        AssertRefused(input, 6, "Enter the code.");
+        AssertRefused(input, 6, OtpCodeProblem.Missing, "Enter the code.");
     }
 
     [Theory]
@@ -46,7 +47,7 @@ public class OtpCodeInputTests
     [InlineData("１２３４５６")]
     public void TryNormalize_LettersOrOtherCharacters_SaysDigitsOnly(string input)
     {
-        AssertRefused(input, 6, "The code is made of digits only.");
+        AssertRefused(input, 6, OtpCodeProblem.NotDigits, "The code is made of digits only.");
     }
 
     [Theory]
@@ -55,7 +56,7 @@ public class OtpCodeInputTests
     [InlineData("123456", 8)]
     public void TryNormalize_WrongLength_SaysHowManyDigits(string input, int digits)
     {
-        AssertRefused(input, digits, $"The code has {digits} digits.");
+        AssertRefused(input, digits, OtpCodeProblem.WrongLength, $"The code has {digits} digits.");
     }
 
     [Fact]
@@ -63,7 +64,7 @@ public class OtpCodeInputTests
     {
         string garbage = string.Concat(Enumerable.Repeat("x9- <>", 84))[..500];
 
-        AssertRefused(garbage, 6, "The code has 6 digits.");
+        AssertRefused(garbage, 6, OtpCodeProblem.WrongLength, "The code has 6 digits.");
     }
 
     [Fact]
@@ -71,15 +72,36 @@ public class OtpCodeInputTests
     {
         string padded = new string(' ', 59) + "123456";
 
-        AssertRefused(padded, 6, "The code has 6 digits.");
+        AssertRefused(padded, 6, OtpCodeProblem.WrongLength, "The code has 6 digits.");
     }
 
-    private static void AssertRefused(string? input, int digits, string expectedError)
+    [Fact]
+    public void TryNormalizeAny_NoneFits_SaysWhyForTheFewestDigits()
     {
-        bool ok = OtpCodeInput.TryNormalize(input, digits, out string code, out string error);
+        Assert.False(OtpCodeInput.TryNormalizeAny("1234567", [8, 6], out _, out var error));
+
+        Assert.Equal(new OtpCodeError(OtpCodeProblem.WrongLength, 8), error);
+    }
+
+    [Fact]
+    public void AnError_InAPagesLanguage_IsItsSharedTextEntry_WithTheDigits()
+    {
+        var russian = new StaticTexts(new() { ["OtpCode.WrongLength"] = "Код должен содержать цифр: {0}." });
+
+        Assert.False(OtpCodeInput.TryNormalize("12345", 6, out _, out var error));
+
+        Assert.Equal("OtpCode.WrongLength", error.Key);
+        Assert.Equal("Код должен содержать цифр: 6.", error.In(russian));
+        Assert.Equal("The code has 6 digits.", (string)error);
+    }
+
+    private static void AssertRefused(string? input, int digits, OtpCodeProblem problem, string english)
+    {
+        bool ok = OtpCodeInput.TryNormalize(input, digits, out string code, out var error);
 
         Assert.False(ok);
         Assert.Empty(code);
-        Assert.Equal(expectedError, error);
+        Assert.Equal(problem, error.Problem);
+        Assert.Equal(english, error.English);
     }
 }

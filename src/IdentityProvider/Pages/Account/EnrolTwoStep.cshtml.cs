@@ -21,7 +21,8 @@ public sealed class EnrolTwoStepModel(
     TwoStepCompletion completion,
     DeviceChanges deviceChanges,
     IssuedRecoveryCodes issuedCodes,
-    IStringLocalizer<AccountText> text) : PageModel
+    IStringLocalizer<AccountText> text,
+    IStringLocalizer<SharedText> sharedText) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -45,7 +46,7 @@ public sealed class EnrolTwoStepModel(
         }
 
         var (view, error) = await enrolment.TryBeginAsync(user, Enrolment);
-        ShowError(error);
+        ShowError(error?.In(sharedText));
         Forms = new(view, Enrolment.Name, Enrolment.Type);
         return Page();
     }
@@ -64,7 +65,7 @@ public sealed class EnrolTwoStepModel(
 
         if (await enrolment.TryConfirmAsync(user, view, Enrolment) is { } error)
         {
-            ShowError(error);
+            ShowError(error.In(sharedText));
             Forms = new(view, view.DeviceName, Enrolment.Type);
             return Page();
         }

@@ -18,7 +18,8 @@ public sealed class TwoStepModel(
     OtpDevices devices,
     OtpVerification verification,
     TwoStepCompletion completion,
-    IStringLocalizer<AccountText> text) : PendingStepPageModel(pending, users, devices)
+    IStringLocalizer<AccountText> text,
+    IStringLocalizer<SharedText> sharedText) : PendingStepPageModel(pending, users, devices)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -37,7 +38,7 @@ public sealed class TwoStepModel(
         var digits = (await Devices.ListActiveAsync(PendingAccount.Id)).Select(device => device.Digits);
         if (!OtpCodeInput.TryNormalizeAny(Input.Code, digits, out var code, out var error))
         {
-            ModelState.AddModelError("Input.Code", error);
+            ModelState.AddModelError("Input.Code", error.In(sharedText));
             return Page();
         }
 

@@ -13,50 +13,56 @@ namespace IdentityProvider.Pages.Manage;
 /// </summary>
 public sealed class ActivityModel(UserManager<ApplicationUser> users, SecurityActivity activity) : PageModel
 {
-    /// <summary>What each shown kind of event says to the account's owner: the one place this page's sentences live.</summary>
+    /// <summary>The sentence for a kind without its own (<c>ManageText</c> key).</summary>
+    public const string OtherSentence = "Activity.Event.Other";
+
+    /// <summary>
+    /// What each shown kind of event says to the account's owner: the key of its sentence in <c>ManageText</c>
+    /// (<c>Activity.Event.{Kind}</c>), the one place this page's sentences are chosen.
+    /// </summary>
     public static IReadOnlyDictionary<string, string> Sentences { get; } = new Dictionary<string, string>
     {
-        [SecurityEventKinds.SignInSucceeded] = "Signed in to your account.",
-        [SecurityEventKinds.PasswordFailed] = "A sign-in was refused at the password step.",
-        [SecurityEventKinds.LockedOut] = "The account was locked after too many failed attempts.",
-        [SecurityEventKinds.SignInThrottled] = "A password was refused unchecked: too many failed attempts from that address, which now has to wait.",
-        [SecurityEventKinds.OtpFailed] = "A wrong one-time password was entered.",
-        [SecurityEventKinds.RecoveryCodeFailed] = "A wrong recovery code was entered.",
-        [SecurityEventKinds.RecoveryCodeUsed] = "A recovery code was used.",
-        [SecurityEventKinds.ExternalSignInRefused] = "A sign-in with a linked account was refused.",
-        [SecurityEventKinds.SignedOut] = "Signed out.",
-        [SecurityEventKinds.PasswordChanged] = "The password was changed.",
-        [SecurityEventKinds.PasswordResetRequested] = "A password reset was requested.",
-        [SecurityEventKinds.PasswordResetByEmail] = "The password was reset with a link sent by e-mail.",
-        [SecurityEventKinds.PasswordReset] = "A new password was set.",
-        [SecurityEventKinds.PasswordLinkIssued] = "A link to set a new password was issued.",
-        [SecurityEventKinds.PasswordSetByLink] = "A new password was set with a link.",
-        [SecurityEventKinds.DeviceAdded] = "A two-step device was added.",
-        [SecurityEventKinds.DeviceRemoved] = "A two-step device was removed.",
-        [SecurityEventKinds.OtpResynchronised] = "A two-step device was resynchronised.",
-        [SecurityEventKinds.BrowsersForgotten] = "Remembered browsers were forgotten.",
-        [SecurityEventKinds.BrowsersForgottenByAdmin] = "Remembered browsers were forgotten.",
-        [SecurityEventKinds.RecoveryCodesGenerated] = "New recovery codes were generated; the previous ones no longer work.",
-        [SecurityEventKinds.TwoStepSuspended] = "Two-step sign-in was suspended.",
-        [SecurityEventKinds.TwoStepRestored] = "Two-step sign-in was restored.",
-        [SecurityEventKinds.TokenCreated] = "A personal access token was created.",
-        [SecurityEventKinds.TokenRevoked] = "A personal access token was revoked.",
-        [SecurityEventKinds.TokenPermissionChanged] = "The permission to use personal access tokens was changed.",
-        [SecurityEventKinds.ExternalLoginLinked] = "An account at another provider was linked.",
-        [SecurityEventKinds.ExternalLoginUnlinked] = "An account at another provider was unlinked.",
-        [SecurityEventKinds.NotificationsChanged] = "The e-mail notification setting was changed.",
-        [SecurityEventKinds.UserCreated] = "The account was created.",
-        [SecurityEventKinds.UserUpdated] = "The account's details were changed.",
-        [SecurityEventKinds.UserLocked] = "The account was locked.",
-        [SecurityEventKinds.UserUnlocked] = "The account was unlocked.",
-        [SecurityEventKinds.UserDisabled] = "The account was disabled.",
-        [SecurityEventKinds.UserEnabled] = "The account was enabled.",
-        [SecurityEventKinds.SignedOutEverywhere] = "Every session of the account was signed out.",
-        [SecurityEventKinds.HardwareTokenAssigned] = "A hardware token was assigned to the account.",
-        [SecurityEventKinds.HardwareTokenUnassigned] = "A hardware token was taken back.",
-        [SecurityEventKinds.HardwareTokenDisabled] = "A hardware token of the account was disabled.",
-        [SecurityEventKinds.HardwareTokenEnabled] = "A hardware token of the account was enabled.",
-        [SecurityEventKinds.HardwareTokenLost] = "A hardware token of the account was reported lost.",
+        [SecurityEventKinds.SignInSucceeded] = "Activity.Event.SignInSucceeded",
+        [SecurityEventKinds.PasswordFailed] = "Activity.Event.PasswordFailed",
+        [SecurityEventKinds.LockedOut] = "Activity.Event.LockedOut",
+        [SecurityEventKinds.SignInThrottled] = "Activity.Event.SignInThrottled",
+        [SecurityEventKinds.OtpFailed] = "Activity.Event.OtpFailed",
+        [SecurityEventKinds.RecoveryCodeFailed] = "Activity.Event.RecoveryCodeFailed",
+        [SecurityEventKinds.RecoveryCodeUsed] = "Activity.Event.RecoveryCodeUsed",
+        [SecurityEventKinds.ExternalSignInRefused] = "Activity.Event.ExternalSignInRefused",
+        [SecurityEventKinds.SignedOut] = "Activity.Event.SignedOut",
+        [SecurityEventKinds.PasswordChanged] = "Activity.Event.PasswordChanged",
+        [SecurityEventKinds.PasswordResetRequested] = "Activity.Event.PasswordResetRequested",
+        [SecurityEventKinds.PasswordResetByEmail] = "Activity.Event.PasswordResetByEmail",
+        [SecurityEventKinds.PasswordReset] = "Activity.Event.PasswordReset",
+        [SecurityEventKinds.PasswordLinkIssued] = "Activity.Event.PasswordLinkIssued",
+        [SecurityEventKinds.PasswordSetByLink] = "Activity.Event.PasswordSetByLink",
+        [SecurityEventKinds.DeviceAdded] = "Activity.Event.DeviceAdded",
+        [SecurityEventKinds.DeviceRemoved] = "Activity.Event.DeviceRemoved",
+        [SecurityEventKinds.OtpResynchronised] = "Activity.Event.OtpResynchronised",
+        [SecurityEventKinds.BrowsersForgotten] = "Activity.Event.BrowsersForgotten",
+        [SecurityEventKinds.BrowsersForgottenByAdmin] = "Activity.Event.BrowsersForgottenByAdmin",
+        [SecurityEventKinds.RecoveryCodesGenerated] = "Activity.Event.RecoveryCodesGenerated",
+        [SecurityEventKinds.TwoStepSuspended] = "Activity.Event.TwoStepSuspended",
+        [SecurityEventKinds.TwoStepRestored] = "Activity.Event.TwoStepRestored",
+        [SecurityEventKinds.TokenCreated] = "Activity.Event.TokenCreated",
+        [SecurityEventKinds.TokenRevoked] = "Activity.Event.TokenRevoked",
+        [SecurityEventKinds.TokenPermissionChanged] = "Activity.Event.TokenPermissionChanged",
+        [SecurityEventKinds.ExternalLoginLinked] = "Activity.Event.ExternalLoginLinked",
+        [SecurityEventKinds.ExternalLoginUnlinked] = "Activity.Event.ExternalLoginUnlinked",
+        [SecurityEventKinds.NotificationsChanged] = "Activity.Event.NotificationsChanged",
+        [SecurityEventKinds.UserCreated] = "Activity.Event.UserCreated",
+        [SecurityEventKinds.UserUpdated] = "Activity.Event.UserUpdated",
+        [SecurityEventKinds.UserLocked] = "Activity.Event.UserLocked",
+        [SecurityEventKinds.UserUnlocked] = "Activity.Event.UserUnlocked",
+        [SecurityEventKinds.UserDisabled] = "Activity.Event.UserDisabled",
+        [SecurityEventKinds.UserEnabled] = "Activity.Event.UserEnabled",
+        [SecurityEventKinds.SignedOutEverywhere] = "Activity.Event.SignedOutEverywhere",
+        [SecurityEventKinds.HardwareTokenAssigned] = "Activity.Event.HardwareTokenAssigned",
+        [SecurityEventKinds.HardwareTokenUnassigned] = "Activity.Event.HardwareTokenUnassigned",
+        [SecurityEventKinds.HardwareTokenDisabled] = "Activity.Event.HardwareTokenDisabled",
+        [SecurityEventKinds.HardwareTokenEnabled] = "Activity.Event.HardwareTokenEnabled",
+        [SecurityEventKinds.HardwareTokenLost] = "Activity.Event.HardwareTokenLost",
     };
 
     public ActivityPage Activity { get; private set; } = null!;
@@ -75,6 +81,6 @@ public sealed class ActivityModel(UserManager<ApplicationUser> users, SecurityAc
         return Page();
     }
 
-    /// <summary>The sentence for an event (a generic one for a kind without its own).</summary>
-    public static string SentenceFor(string kind) => Sentences.GetValueOrDefault(kind, "A change to the account's security.");
+    /// <summary>The key of the sentence for an event (a generic one for a kind without its own).</summary>
+    public static string SentenceFor(string kind) => Sentences.GetValueOrDefault(kind, OtherSentence);
 }

@@ -1,15 +1,17 @@
 using System.ComponentModel.DataAnnotations;
 using IdentityProvider.Auditing;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Localization;
 using IdentityProvider.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Pages.Manage;
 
 /// <summary>Sets a first password for a user who signs in only with a linked account (registered through an upstream).</summary>
-public sealed class AddPasswordModel(UserManager<ApplicationUser> users, SessionSignIn sessions, SecurityLog securityLog) : PageModel
+public sealed class AddPasswordModel(UserManager<ApplicationUser> users, SessionSignIn sessions, SecurityLog securityLog, IStringLocalizer<ManageText> text) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -49,19 +51,19 @@ public sealed class AddPasswordModel(UserManager<ApplicationUser> users, Session
         // Identity renewed the security stamp: other sessions end; this one is re-issued.
         await sessions.RefreshAsync(user);
         await securityLog.WriteAsync(SecurityEventKinds.PasswordChanged, user.Id, "first password set");
-        TempData["StatusMessage"] = "Your password is set: you can sign in with it too.";
+        TempData["StatusMessage"] = text["AddPassword.Done"].Value;
         return RedirectToPage("/Manage/SignInMethods");
     }
 
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "Enter a new password.")]
-        [StringLength(1024, MinimumLength = 8, ErrorMessage = "The new password must have 8 to 1024 characters.")]
-        [Display(Name = "New password")]
+        [Required(ErrorMessage = "Common.NewPassword.Required")]
+        [StringLength(1024, MinimumLength = 8, ErrorMessage = "Common.NewPassword.Length")]
+        [Display(Name = "Common.NewPassword")]
         public string NewPassword { get; set; } = "";
 
-        [Compare(nameof(NewPassword), ErrorMessage = "The two passwords do not match.")]
-        [Display(Name = "Confirm new password")]
+        [Compare(nameof(NewPassword), ErrorMessage = "AddPassword.Mismatch")]
+        [Display(Name = "Common.ConfirmNewPassword")]
         public string ConfirmPassword { get; set; } = "";
     }
 }

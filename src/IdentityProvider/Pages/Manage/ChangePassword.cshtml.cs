@@ -1,11 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using IdentityProvider.Auditing;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Localization;
 using IdentityProvider.Sessions;
 using IdentityProvider.TwoStep;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Pages.Manage;
 
@@ -19,7 +21,8 @@ public sealed class ChangePasswordModel(
     SignInManager<ApplicationUser> signInManager,
     SessionSignIn sessions,
     RememberedBrowsers rememberedBrowsers,
-    SecurityLog securityLog) : PageModel
+    SecurityLog securityLog,
+    IStringLocalizer<ManageText> text) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -45,7 +48,7 @@ public sealed class ChangePasswordModel(
         // stolen session count toward the lockout (Identity's ChangePasswordAsync alone counts nothing).
         if (await PasswordReentry.CheckAsync(signInManager, user, Input.CurrentPassword) is { } wrong)
         {
-            ModelState.AddModelError(string.Empty, wrong == PasswordReentry.WrongPassword ? "The current password is not correct." : wrong);
+            ModelState.AddModelError(string.Empty, text[wrong == PasswordReentry.WrongPassword ? "ChangePassword.WrongCurrent" : wrong]);
             return Page();
         }
 
@@ -55,7 +58,7 @@ public sealed class ChangePasswordModel(
             foreach (var error in result.Errors)
             {
                 ModelState.AddModelError(string.Empty,
-                    error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "The current password is not correct." : error.Description);
+                    error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? text["ChangePassword.WrongCurrent"] : error.Description);
             }
 
             return Page();
@@ -64,24 +67,24 @@ public sealed class ChangePasswordModel(
         await rememberedBrowsers.ForgetAllAsync(user.Id);
         await sessions.RefreshAsync(user);
         await securityLog.WriteAsync(SecurityEventKinds.PasswordChanged, user.Id);
-        TempData["StatusMessage"] = "Your password has been changed.";
+        TempData["StatusMessage"] = text["ChangePassword.Done"].Value;
         return RedirectToPage("/Manage/Index");
     }
 
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "Enter your current password.")]
-        [StringLength(1024, ErrorMessage = "The password can have at most 1024 characters.")]
-        [Display(Name = "Current password")]
+        [Required(ErrorMessage = "ChangePassword.Current.Required")]
+        [StringLength(1024, ErrorMessage = "Common.Password.TooLong")]
+        [Display(Name = "ChangePassword.Current")]
         public string CurrentPassword { get; set; } = "";
 
-        [Required(ErrorMessage = "Enter a new password.")]
-        [StringLength(1024, MinimumLength = 8, ErrorMessage = "The new password must have 8 to 1024 characters.")]
-        [Display(Name = "New password")]
+        [Required(ErrorMessage = "Common.NewPassword.Required")]
+        [StringLength(1024, MinimumLength = 8, ErrorMessage = "Common.NewPassword.Length")]
+        [Display(Name = "Common.NewPassword")]
         public string NewPassword { get; set; } = "";
 
-        [Compare(nameof(NewPassword), ErrorMessage = "The two new passwords do not match.")]
-        [Display(Name = "Confirm new password")]
+        [Compare(nameof(NewPassword), ErrorMessage = "ChangePassword.Mismatch")]
+        [Display(Name = "Common.ConfirmNewPassword")]
         public string ConfirmPassword { get; set; } = "";
     }
 }

@@ -1,8 +1,10 @@
 using IdentityProvider.Data.Entities;
 using IdentityProvider.Email;
+using IdentityProvider.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Pages.Manage;
 
@@ -10,7 +12,7 @@ namespace IdentityProvider.Pages.Manage;
 /// Which security mails the user gets: the optional ones (tokens, lockouts, suspension by an administrator) can be
 /// turned off; device, password and recovery-code mails are always sent.
 /// </summary>
-public sealed class NotificationsModel(UserManager<ApplicationUser> users, NotificationPreferences preferences) : PageModel
+public sealed class NotificationsModel(UserManager<ApplicationUser> users, NotificationPreferences preferences, IStringLocalizer<ManageText> text) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -45,11 +47,11 @@ public sealed class NotificationsModel(UserManager<ApplicationUser> users, Notif
 
         if (!await preferences.SetOptionalAsync(user, Input.Optional))
         {
-            ModelState.AddModelError(string.Empty, "The account was changed at the same moment. Reload the page and try again.");
+            ModelState.AddModelError(string.Empty, text["Notifications.Conflict"]);
             return Page();
         }
 
-        StatusMessage = Input.Optional ? "You will get every security mail." : "You will get only the mails that cannot be turned off.";
+        StatusMessage = text[Input.Optional ? "Notifications.AllOn" : "Notifications.OptionalOff"];
         return RedirectToPage();
     }
 

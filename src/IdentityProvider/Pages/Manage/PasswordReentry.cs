@@ -9,14 +9,18 @@ namespace IdentityProvider.Pages.Manage;
 /// </summary>
 internal static class PasswordReentry
 {
-    public const string WrongPassword = "The password is not correct.";
+    /// <summary>The <c>ManageText</c> key of a wrong password's message.</summary>
+    public const string WrongPassword = "Common.WrongPassword";
 
-    /// <summary>Null when the password is right; otherwise the message for the password field.</summary>
+    /// <summary>The <c>ManageText</c> key of a locked account's message.</summary>
+    public const string LockedOut = "Common.LockedOut";
+
+    /// <summary>Null when the password is right; otherwise the <c>ManageText</c> key of the message for the password field.</summary>
     public static async Task<string?> CheckAsync(SignInManager<ApplicationUser> signInManager, ApplicationUser user, string password)
     {
         var check = await signInManager.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         return check.Succeeded ? null
-            : check.IsLockedOut ? "The account is locked after too many failed attempts."
+            : check.IsLockedOut ? LockedOut
             : WrongPassword;
     }
 }

@@ -1,9 +1,11 @@
 using IdentityProvider.Auditing;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Localization;
 using IdentityProvider.TwoStep;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Pages.Manage;
 
@@ -11,7 +13,8 @@ namespace IdentityProvider.Pages.Manage;
 public sealed class RememberedBrowsersModel(
     UserManager<ApplicationUser> users,
     RememberedBrowsers rememberedBrowsers,
-    SecurityLog securityLog) : PageModel
+    SecurityLog securityLog,
+    IStringLocalizer<ManageText> text) : PageModel
 {
     public IReadOnlyList<RememberedBrowser> Browsers { get; private set; } = [];
 
@@ -39,7 +42,7 @@ public sealed class RememberedBrowsersModel(
         if (await rememberedBrowsers.ForgetAsync(userId, id))
         {
             await securityLog.WriteAsync(SecurityEventKinds.BrowsersForgotten, userId, "one browser");
-            StatusMessage = "The browser was forgotten.";
+            StatusMessage = text["Browsers.Forgotten"];
         }
 
         return RedirectToPage();
@@ -54,7 +57,7 @@ public sealed class RememberedBrowsersModel(
 
         var count = await rememberedBrowsers.ForgetAllAsync(userId);
         await securityLog.WriteAsync(SecurityEventKinds.BrowsersForgotten, userId, $"all ({count})");
-        StatusMessage = "Every browser was forgotten.";
+        StatusMessage = text["Browsers.AllForgotten"];
         return RedirectToPage();
     }
 }

@@ -1,9 +1,11 @@
 using IdentityProvider.Data.Entities;
 using IdentityProvider.ExternalSignIn;
+using IdentityProvider.Localization;
 using IdentityProvider.Settings;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Pages.Manage;
 
@@ -14,7 +16,8 @@ namespace IdentityProvider.Pages.Manage;
 public sealed class SignInMethodsModel(
     UserManager<ApplicationUser> users,
     ExternalLogins logins,
-    ProviderSettings settings) : PageModel
+    ProviderSettings settings,
+    IStringLocalizer<ManageText> text) : PageModel
 {
     /// <summary>Set by the callback after a link from this page: the provider's id.</summary>
     [BindProperty(SupportsGet = true)]
@@ -41,8 +44,8 @@ public sealed class SignInMethodsModel(
             return Challenge();
         }
 
-        StatusMessage ??= Linked is not null ? $"Your {NameOf(Linked)} account is linked: you can sign in with it."
-            : Taken is not null ? $"That {NameOf(Taken)} account is linked to another account here already." : null;
+        StatusMessage ??= Linked is not null ? text["SignInMethods.Linked", NameOf(Linked)].Value
+            : Taken is not null ? text["SignInMethods.Taken", NameOf(Taken)].Value : null;
         return Page();
     }
 
@@ -55,11 +58,11 @@ public sealed class SignInMethodsModel(
 
         if (await logins.UnlinkAsync(user, linkId) is { } refusal)
         {
-            ModelState.AddModelError(string.Empty, refusal);
+            ModelState.AddModelError(string.Empty, UnlinkRefusal(refusal));
             return Page();
         }
 
-        StatusMessage = "The account is no longer linked.";
+        StatusMessage = text["SignInMethods.Unlinked"];
         return RedirectToPage();
     }
 
@@ -73,7 +76,7 @@ public sealed class SignInMethodsModel(
 
         if (Linkable.FirstOrDefault(candidate => candidate.Id == provider) is not { } chosen)
         {
-            ModelState.AddModelError(string.Empty, "Choose one of the providers shown.");
+            ModelState.AddModelError(string.Empty, text["SignInMethods.ChooseProvider"]);
             return Page();
         }
 
@@ -82,9 +85,20 @@ public sealed class SignInMethodsModel(
             return new EmptyResult();
         }
 
-        ModelState.AddModelError(string.Empty, $"{chosen.Name} cannot be reached now. Try again later.");
+        ModelState.AddModelError(string.Empty, text["SignInMethods.Unreachable", chosen.Name]);
         return Page();
     }
+
+    /// <summary>
+    /// The refusal of <see cref="ExternalLogins.UnlinkAsync"/> in the reader's language. Note: the service answers in
+    /// English sentences; the two it has are translated here, anything else is shown as it is.
+    /// </summary>
+    private string UnlinkRefusal(string refusal) => refusal switch
+    {
+        "That sign-in method is not linked (any more)." => text["SignInMethods.NotLinked"],
+        "This is your only way to sign in: set a password first." => text["SignInMethods.OnlyWay"],
+        _ => refusal,
+    };
 
     /// <summary>The provider's name as configured (the id when it was removed from the configuration).</summary>
     public string NameOf(string providerId) =>

@@ -1,10 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Localization;
 using IdentityProvider.RecoveryCodes;
 using IdentityProvider.TwoStep;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Pages.Manage.RecoveryCodes;
 
@@ -19,7 +21,8 @@ public sealed class IndexModel(
     RecoveryCodeStore store,
     RecoveryCodeIssuer issuer,
     TwoStepPolicy policy,
-    IssuedRecoveryCodes issuedCodes) : PageModel
+    IssuedRecoveryCodes issuedCodes,
+    IStringLocalizer<ManageText> text) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -39,7 +42,7 @@ public sealed class IndexModel(
 
         if (!HasDevice)
         {
-            ModelState.AddModelError(string.Empty, "Add an authenticator app first: recovery codes stand in for it.");
+            ModelState.AddModelError(string.Empty, text["RecoveryCodes.NoDevice.Error"]);
             return Page();
         }
 
@@ -50,7 +53,7 @@ public sealed class IndexModel(
 
         if (await PasswordReentry.CheckAsync(signInManager, user, Input.Password) is { } error)
         {
-            ModelState.AddModelError("Input.Password", error);
+            ModelState.AddModelError("Input.Password", text[error]);
             return Page();
         }
 
@@ -74,9 +77,9 @@ public sealed class IndexModel(
 
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "Enter your password.")]
-        [StringLength(1024, ErrorMessage = "The password can have at most 1024 characters.")]
-        [Display(Name = "Your password")]
+        [Required(ErrorMessage = "Common.Password.Required")]
+        [StringLength(1024, ErrorMessage = "Common.Password.TooLong")]
+        [Display(Name = "Common.YourPassword")]
         public string Password { get; set; } = "";
     }
 }

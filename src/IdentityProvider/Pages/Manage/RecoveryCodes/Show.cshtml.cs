@@ -1,8 +1,10 @@
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Localization;
 using IdentityProvider.RecoveryCodes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Pages.Manage.RecoveryCodes;
 
@@ -14,7 +16,7 @@ namespace IdentityProvider.Pages.Manage.RecoveryCodes;
 /// Warning: the response must not be cached; a reload or the back button finds the codes gone.
 /// </remarks>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class ShowModel(UserManager<ApplicationUser> users, IssuedRecoveryCodes issuedCodes) : PageModel
+public sealed class ShowModel(UserManager<ApplicationUser> users, IssuedRecoveryCodes issuedCodes, IStringLocalizer<ManageText> text) : PageModel
 {
     /// <summary>Where to go after the acknowledgement: the authorize request of a sign-in, or an account page.</summary>
     [BindProperty(SupportsGet = true)]
@@ -45,7 +47,7 @@ public sealed class ShowModel(UserManager<ApplicationUser> users, IssuedRecovery
         if (!Saved)
         {
             // The codes cannot be shown again (they are kept only as hashes); a new set is the way back.
-            ModelState.AddModelError(nameof(Saved), "Tick “I have saved these codes” to continue. If you did not save them, generate a new set.");
+            ModelState.AddModelError(nameof(Saved), text["RecoveryCodes.Show.NotTicked"]);
             return Page();
         }
 

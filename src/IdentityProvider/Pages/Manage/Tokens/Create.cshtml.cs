@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Localization;
 using IdentityProvider.PersonalAccessTokens;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Pages.Manage.Tokens;
 
@@ -13,7 +15,8 @@ namespace IdentityProvider.Pages.Manage.Tokens;
 /// carries Cache-Control: no-store, so the only copy is the one the user takes now.
 /// </summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class CreateModel(UserManager<ApplicationUser> users, UserTokens userTokens, TokenScopes tokenScopes, TokenPolicy policy) : PageModel
+public sealed class CreateModel(UserManager<ApplicationUser> users, UserTokens userTokens, TokenScopes tokenScopes, TokenPolicy policy,
+    IStringLocalizer<ManageText> text) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -53,18 +56,45 @@ public sealed class CreateModel(UserManager<ApplicationUser> users, UserTokens u
             {
                 NewSecret = result.Secret;
                 Created = result.Token;
-                TempData["StatusMessage"] = $"The token \"{result.Token!.Label}\" was created.";
+                TempData["StatusMessage"] = text["Tokens.Created.Status", result.Token!.Label].Value;
                 return Page();
             }
 
             foreach (var (field, message) in result.Problems)
             {
-                ModelState.AddModelError($"{nameof(Input)}.{field}", message);
+                ModelState.AddModelError($"{nameof(Input)}.{field}", Localized(field, message));
             }
         }
 
         OfferedScopes = await tokenScopes.OfferedAsync();
         return Page();
+    }
+
+    /// <summary>
+    /// A problem of <see cref="UserTokens.CreateAsync"/> in the reader's language. Note: the token service answers in
+    /// English sentences; the label's are worked out again here (<see cref="TokenLabel"/> gives their kind), the
+    /// others are recognised by their text, and anything unknown is shown as it is.
+    /// </summary>
+    private string Localized(string field, string message)
+    {
+        if (field == nameof(InputModel.Label))
+        {
+            return TokenLabel.TryNormalize(Input.Label, out var label, out var error)
+                ? text["Tokens.Create.Duplicate", label]
+                : error.In(text, "Tokens.Create.Label");
+        }
+
+        var max = policy.MaxLifetimeDays;
+        return message switch
+        {
+            "Enter the number of days until the token expires." => text["Tokens.Create.DaysMissing"],
+            _ when max is { } most && message == $"Every token must expire: choose at most {most} days." => text["Tokens.Create.MustExpire", most],
+            _ when message == $"Choose from 1 to {max ?? TokenExpiry.UpperBoundDays} days." => text["Tokens.Create.DaysRange", max ?? TokenExpiry.UpperBoundDays],
+            "Choose scopes from the list." => text["Tokens.Create.UnknownScope"],
+            "Choose at least one scope." => text["Tokens.Create.NoScope"],
+            AdministratorScope.CreateRefusal => text["Tokens.Create.AdministratorScope", AdministratorScope.Name],
+            _ => message,
+        };
     }
 
     private async Task<ApplicationUser?> AllowedUserAsync() =>
@@ -76,7 +106,7 @@ public sealed class CreateModel(UserManager<ApplicationUser> users, UserTokens u
         // No [Required]/[StringLength]: TokenLabel gives each label rule its own message.
         public string? Label { get; set; }
 
-        [Display(Name = "Expires after (days)")]
+        [Display(Name = "Tokens.Create.ExpiresInDays")]
         public int? ExpiresInDays { get; set; }
 
         public bool NoExpiry { get; set; }

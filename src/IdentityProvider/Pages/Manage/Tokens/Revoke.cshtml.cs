@@ -1,13 +1,15 @@
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Localization;
 using IdentityProvider.PersonalAccessTokens;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Pages.Manage.Tokens;
 
 /// <summary>The confirmation step before a token is revoked (a page, since the CSP rules out inline script dialogs).</summary>
-public sealed class RevokeModel(UserManager<ApplicationUser> users, UserTokens userTokens) : PageModel
+public sealed class RevokeModel(UserManager<ApplicationUser> users, UserTokens userTokens, IStringLocalizer<ManageText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -25,7 +27,7 @@ public sealed class RevokeModel(UserManager<ApplicationUser> users, UserTokens u
 
         if (await userTokens.RevokeAsync(userId, Id))
         {
-            TempData["StatusMessage"] = $"The token \"{Label}\" was revoked: it no longer works.";
+            TempData["StatusMessage"] = text["Tokens.Revoked", Label].Value;
         }
 
         return RedirectToPage("Index");

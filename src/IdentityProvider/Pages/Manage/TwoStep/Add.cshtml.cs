@@ -1,9 +1,11 @@
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Localization;
 using IdentityProvider.RecoveryCodes;
 using IdentityProvider.TwoStep;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Pages.Manage.TwoStep;
 
@@ -15,12 +17,14 @@ public sealed class AddModel(
     UserManager<ApplicationUser> users,
     OtpEnrolment enrolment,
     DeviceChanges deviceChanges,
-    IssuedRecoveryCodes issuedCodes) : PageModel
+    IssuedRecoveryCodes issuedCodes,
+    IStringLocalizer<ManageText> text,
+    IStringLocalizer<SharedText> sharedText) : PageModel
 {
     [BindProperty]
     public OtpEnrolmentInput Enrolment { get; set; } = new();
 
-    public OtpEnrolmentFormsModel Forms { get; private set; } = new(null, "Authenticator app", OtpType.Totp);
+    public OtpEnrolmentFormsModel Forms { get; private set; } = new(null, text["Devices.Add.DefaultName"], OtpType.Totp);
 
     public void OnGet()
     {
@@ -36,7 +40,7 @@ public sealed class AddModel(
         var (view, error) = await enrolment.TryBeginAsync(user, Enrolment);
         if (error is not null)
         {
-            ModelState.AddModelError(string.Empty, error);
+            ModelState.AddModelError(string.Empty, error.In(sharedText));
         }
 
         Forms = new(view, Enrolment.Name, Enrolment.Type);
@@ -57,13 +61,13 @@ public sealed class AddModel(
 
         if (await enrolment.TryConfirmAsync(user, view, Enrolment) is { } error)
         {
-            ModelState.AddModelError(string.Empty, error);
+            ModelState.AddModelError(string.Empty, error.In(sharedText));
             Forms = new(view, view.DeviceName, Enrolment.Type);
             return Page();
         }
 
         var codes = await deviceChanges.AddedAsync(user.Id, view.DeviceName);
-        TempData["StatusMessage"] = $"\"{view.DeviceName}\" is active. You will be asked for a one-time password when you sign in.";
+        TempData["StatusMessage"] = text["Devices.Added.Status", view.DeviceName].Value;
         if (codes is not null)
         {
             // The first device: its recovery codes are shown once before the device list.

@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Localization;
 using IdentityProvider.TwoStep;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Pages.Manage.TwoStep;
 
@@ -14,7 +16,8 @@ public sealed class RemoveModel(
     UserManager<ApplicationUser> users,
     SignInManager<ApplicationUser> signInManager,
     OtpDevices devices,
-    DeviceChanges deviceChanges) : PageModel
+    DeviceChanges deviceChanges,
+    IStringLocalizer<ManageText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -42,12 +45,12 @@ public sealed class RemoveModel(
 
         if (await PasswordReentry.CheckAsync(signInManager, user, Input.Password) is { } error)
         {
-            ModelState.AddModelError("Input.Password", error);
+            ModelState.AddModelError("Input.Password", text[error]);
             return Page();
         }
 
         await deviceChanges.RemoveAsync(user.Id, Id, DeviceName);
-        TempData["StatusMessage"] = $"\"{DeviceName}\" was removed.";
+        TempData["StatusMessage"] = text["Devices.Removed", DeviceName].Value;
         return RedirectToPage("Index");
     }
 
@@ -69,9 +72,9 @@ public sealed class RemoveModel(
 
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "Enter your password.")]
-        [StringLength(1024, ErrorMessage = "The password can have at most 1024 characters.")]
-        [Display(Name = "Your password")]
+        [Required(ErrorMessage = "Common.Password.Required")]
+        [StringLength(1024, ErrorMessage = "Common.Password.TooLong")]
+        [Display(Name = "Common.YourPassword")]
         public string Password { get; set; } = "";
     }
 }
