@@ -18,7 +18,7 @@ public sealed class UserLanguages(ApplicationDbContext db, ClockedUserManager us
 {
     /// <summary>At a completed sign-in: the language this request's pages are in.</summary>
     public Task RecordSignInAsync(ApplicationUser user) =>
-        RecordAsync(user.Id, user.Language, user.TimeZone, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, user);
+        RecordAsync(user.Id, user.Language, user.TimeZone, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
 
     /// <summary>The language switch: <paramref name="language"/> for the signed-in user, if any (anonymous choices stay in the cookie only).</summary>
     public async Task RecordChoiceAsync(ClaimsPrincipal principal, string language)
@@ -32,11 +32,11 @@ public sealed class UserLanguages(ApplicationDbContext db, ClockedUserManager us
             .Select(user => new { user.Language, user.TimeZone }).SingleOrDefaultAsync();
         if (stored is not null)
         {
-            await RecordAsync(userId, stored.Language, stored.TimeZone, language, tracked: null);
+            await RecordAsync(userId, stored.Language, stored.TimeZone, language);
         }
     }
 
-    private async Task RecordAsync(string userId, string? storedLanguage, string? storedZone, string language, ApplicationUser? tracked)
+    private async Task RecordAsync(string userId, string? storedLanguage, string? storedZone, string language)
     {
         if (!ui.Languages.Contains(language, StringComparer.Ordinal))
         {
@@ -50,21 +50,11 @@ public sealed class UserLanguages(ApplicationDbContext db, ClockedUserManager us
             return;
         }
 
-        // One UPDATE of two columns, like the sign-in's LastSignInAt: no concurrency stamp to collide with a parallel change.
+        // One UPDATE of two columns, like the sign-in's LastSignInAt: no concurrency stamp to collide with a parallel
+        // change of the user (20 parallel OTP posts), and the loaded user row is left as it was: marking it changed
+        // would make the request's next SaveChanges write the whole row under its concurrency stamp.
         await db.Users.Where(candidate => candidate.Id == userId)
             .ExecuteUpdateAsync(update => update.SetProperty(candidate => candidate.Language, language).SetProperty(candidate => candidate.TimeZone, zone));
-        if (tracked is not null)
-        {
-            // The loaded row says so too, without counting as a change: a later update of the user writes the new values.
-            tracked.Language = language;
-            tracked.TimeZone = zone;
-            var entry = db.Entry(tracked);
-            if (entry.State != EntityState.Detached)
-            {
-                entry.Property(candidate => candidate.Language).OriginalValue = language;
-                entry.Property(candidate => candidate.TimeZone).OriginalValue = zone;
-            }
-        }
     }
 
     /// <summary>The zone the browser reported, when it is one this machine knows (its IANA name).</summary>
