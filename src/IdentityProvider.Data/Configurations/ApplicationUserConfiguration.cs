@@ -12,5 +12,7 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
         builder.Property(user => user.TwoStepDisabledReason).HasMaxLength(500);
         builder.Property(user => user.SignInByToken).HasMaxLength(8);
         builder.Property(user => user.PasswordResetLinkId).HasMaxLength(64);
+        builder.Property(user => user.Language).HasMaxLength(8);
+        builder.Property(user => user.TimeZone).HasMaxLength(64);
     }
 }

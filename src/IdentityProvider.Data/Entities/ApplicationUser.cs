@@ -48,4 +48,13 @@ public sealed class ApplicationUser : IdentityUser
 
     /// <summary>When the latest e-mailed password-reset link stops working (<c>Email:ResetLinkMinutes</c> after it was sent).</summary>
     public DateTimeOffset? PasswordResetLinkExpiresAt { get; set; }
+
+    /// <summary>
+    /// The language the user reads (<c>en</c>, <c>ru</c>), for what reaches them outside a page (mails): the pages' language
+    /// at their last completed sign-in or language switch. Null until then (mails use <c>Ui:DefaultLanguage</c>).
+    /// </summary>
+    public string? Language { get; set; }
+
+    /// <summary>The time zone (an IANA name) their browser reported at that moment; null when it never did (mails use <c>Ui:TimeZone</c>).</summary>
+    public string? TimeZone { get; set; }
 }

@@ -47,6 +47,10 @@ namespace IdentityProvider.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("LastSignInAt")
                         .HasColumnType("INTEGER");
 
@@ -88,6 +92,10 @@ namespace IdentityProvider.Migrations.Sqlite.Migrations
 
                     b.Property<string>("SignInByToken")
                         .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("TwoFactorEnabled")

@@ -49,7 +49,7 @@ public sealed class PasswordLinks(
     {
         var link = address.Link(await IssueAsync(user));
         var name = user.DisplayName is { Length: > 0 } displayName ? displayName : user.Email!;
-        await outbox.EnqueueAsync(MailKinds.SetPasswordLink, user.Id, user.Email!, templates.SetPasswordLink(name, link));
+        await outbox.EnqueueAsync(MailKinds.SetPasswordLink, user.Id, user.Email!, templates.SetPasswordLink(name, link, user.Language));
     }
 
     /// <summary>Whether the link still works (to show the form, or say at once that it does not).</summary>

@@ -1,79 +1,121 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using IdentityProvider.Localization;
 using IdentityProvider.Settings;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Email;
 
 /// <summary>
 /// Every mail the provider sends, in one place: plain text plus simple HTML, signed with <c>Email:ProductName</c>
-/// and the provider's address. Warning: only the reset and set-password mails carry a link with a secret; a
-/// security notification names what happened and carries no link that signs anyone in.
+/// and the provider's address, in the recipient's language (<see cref="MailText"/>). Warning: only the reset and
+/// set-password mails carry a link with a secret; a security notification names what happened and carries no link
+/// that signs anyone in.
 /// </summary>
-public sealed class MailTemplates(EmailSettings settings, ProviderAddress address)
+public sealed class MailTemplates(EmailSettings settings, UiSettings ui, ProviderAddress address, IStringLocalizer<MailText> text)
 {
-    public MailContent PasswordReset(string name, Uri link, int minutes) => Build(
-        $"Reset your {settings.ProductName} password",
-        $"Hello {name},",
-        [
-            $"Someone (hopefully you) asked to reset the password of your {settings.ProductName} account. Open this link to choose a new password:",
-            Paragraph.LinkTo(link),
-            $"The link works once, for {minutes} minutes, and only until you change your password or ask for another link. " +
-            "If you use two-step sign-in, the page also asks for a one-time password or a recovery code.",
-            "If you did not ask for this, ignore this mail: your password stays as it is.",
-        ]);
+    /// <summary>Cyrillic and every other script as it is, not as numeric character references.</summary>
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
-    public MailContent SetPasswordLink(string name, Uri link) => Build(
-        $"Set your {settings.ProductName} password",
-        $"Hello {name},",
+    /// <summary>
+    /// The reset link, in the language of the request that asked for it (the "Forgot your password?" page's): the
+    /// person asking reads that language right now, whatever the account last used.
+    /// </summary>
+    public MailContent PasswordReset(string name, Uri link, int minutes) => InLanguage(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, () => Build(
+        text["Reset.Subject", settings.ProductName],
+        name,
         [
-            $"An administrator created a {settings.ProductName} account for you, or asked you to choose a new password. Open this link to set it:",
+            text["Reset.Intro", settings.ProductName].Value,
             Paragraph.LinkTo(link),
-            "The link works once, for one day. Then sign in with your e-mail address and the new password.",
-        ]);
+            text["Reset.Terms", minutes].Value,
+            text["Reset.Ignore"].Value,
+        ]));
 
-    /// <param name="what">What happened, as a sentence.</param>
+    /// <summary>An administrator's set-password link, in the recipient's recorded language (<paramref name="language"/>), else <c>Ui:DefaultLanguage</c>.</summary>
+    public MailContent SetPasswordLink(string name, Uri link, string? language) => InLanguage(language, () => Build(
+        text["SetPassword.Subject", settings.ProductName],
+        name,
+        [
+            text["SetPassword.Intro", settings.ProductName].Value,
+            Paragraph.LinkTo(link),
+            text["SetPassword.Terms"].Value,
+        ]));
+
+    /// <summary>
+    /// A security notice in the recipient's recorded language and time zone (<paramref name="language"/>,
+    /// <paramref name="timeZone"/>), else <c>Ui:DefaultLanguage</c> and <c>Ui:TimeZone</c>.
+    /// </summary>
     /// <param name="browser">The browser (user agent) and address it came from, when known.</param>
-    public MailContent SecurityNotice(string name, string title, string what, DateTimeOffset when, string? browser, string? ipAddress, bool optional) => Build(
-        $"{settings.ProductName}: {title}",
-        $"Hello {name},",
-        [
-            what,
-            $"When: {when.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}",
-            $"From: {browser ?? "an unknown browser"}, address {ipAddress ?? "unknown"}",
-            $"If this was not you: sign in at {address.Base} and change your password, check your two-step devices " +
-            "and recovery codes, and tell your administrator.",
-            optional
-                ? "You can turn off mails like this one on your account page (E-mail notifications)."
-                : "Mails about devices, passwords and recovery codes are always sent.",
-        ]);
+    public MailContent SecurityNotice(
+        SecurityNotice notice, string name, string? language, string? timeZone, DateTimeOffset when, string? browser, string? ipAddress) =>
+        InLanguage(language, () =>
+        {
+            var zone = timeZone is { Length: > 0 } && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : ui.TimeZone;
+            var arguments = notice.Arguments.Select(argument => argument ?? text["Notice.Unnamed"].Value).ToArray();
+            return Build(
+                text["Notice.Subject", settings.ProductName, text[$"Notice.{notice.Key}.Title"].Value],
+                name,
+                [
+                    text[$"Notice.{notice.Key}.{notice.Variant}", arguments].Value,
+                    text["Mail.When", LocalTime(when, zone), zone.Id].Value,
+                    text["Mail.From", browser ?? text["Mail.UnknownBrowser"].Value, ipAddress ?? text["Mail.UnknownAddress"].Value].Value,
+                    text["Mail.NotYou", address.Base].Value,
+                    text[notice.Optional ? "Mail.Optional" : "Mail.Critical"].Value,
+                ]);
+        });
 
-    private MailContent Build(string subject, string greeting, IReadOnlyList<object> paragraphs)
+    /// <summary>As the pages show a moment (<see cref="LocalTimes"/>): Russian <c>20.06.2023 17:32:41</c>.</summary>
+    private static string LocalTime(DateTimeOffset moment, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(moment, zone).DateTime.ToString("G", CultureInfo.CurrentCulture);
+
+    /// <summary>
+    /// Renders in <paramref name="language"/> (one the provider offers, else <c>Ui:DefaultLanguage</c>): the texts and
+    /// the formats follow the thread's cultures, set for the rendering and put back after it.
+    /// </summary>
+    private MailContent InLanguage(string? language, Func<MailContent> render)
     {
+        var culture = CultureInfo.GetCultureInfo(language is not null && ui.Languages.Contains(language, StringComparer.Ordinal) ? language : ui.DefaultLanguage);
+        var (uiCulture, formatCulture) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
+        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = culture;
+        try
+        {
+            return render();
+        }
+        finally
+        {
+            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (uiCulture, formatCulture);
+        }
+    }
+
+    private MailContent Build(string subject, string name, IReadOnlyList<object> paragraphs)
+    {
+        var greeting = text["Mail.Greeting", name].Value;
         var signature = $"{settings.ProductName}, {address.Base}";
-        var text = new StringBuilder().AppendLine(greeting).AppendLine();
+        var plain = new StringBuilder().AppendLine(greeting).AppendLine();
         var html = new StringBuilder("<!DOCTYPE html><html><body style=\"font-family: sans-serif\">")
             .Append("<p>").Append(Encode(greeting)).Append("</p>");
         foreach (var paragraph in paragraphs)
         {
             if (paragraph is Paragraph { Link: { } link })
             {
-                text.AppendLine(link.AbsoluteUri).AppendLine();
+                plain.AppendLine(link.AbsoluteUri).AppendLine();
                 html.Append("<p><a href=\"").Append(Encode(link.AbsoluteUri)).Append("\">").Append(Encode(link.AbsoluteUri)).Append("</a></p>");
             }
             else
             {
-                text.AppendLine(paragraph.ToString()).AppendLine();
+                plain.AppendLine(paragraph.ToString()).AppendLine();
                 html.Append("<p>").Append(Encode(paragraph.ToString()!)).Append("</p>");
             }
         }
 
-        text.AppendLine("-- ").AppendLine(signature);
+        plain.AppendLine("-- ").AppendLine(signature);
         html.Append("<p style=\"color: #666\">").Append(Encode(signature)).Append("</p></body></html>");
-        return new MailContent(subject, text.ToString(), html.ToString());
+        return new MailContent(subject, plain.ToString(), html.ToString());
     }
 
-    private static string Encode(string value) => HtmlEncoder.Default.Encode(value);
+    private static string Encode(string value) => Html.Encode(value);
 
     private sealed record Paragraph(Uri Link)
     {

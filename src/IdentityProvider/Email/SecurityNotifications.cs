@@ -32,21 +32,22 @@ public sealed class SecurityNotifications(
 
         var user = await db.Users.AsNoTracking()
             .Where(candidate => candidate.Id == userId)
-            .Select(candidate => new { candidate.Email, candidate.DisplayName, candidate.OptionalNotificationsOff })
+            .Select(candidate => new { candidate.Email, candidate.DisplayName, candidate.OptionalNotificationsOff, candidate.Language, candidate.TimeZone })
             .SingleOrDefaultAsync();
         if (user?.Email is not { Length: > 0 } email || (notice.Optional && user.OptionalNotificationsOff))
         {
             return;
         }
 
+        // Note: in the owner's language and time zone, whoever caused the event (an administrator reads another language).
         var content = templates.SecurityNotice(
+            notice,
             user.DisplayName is { Length: > 0 } name ? name : email,
-            notice.Title,
-            notice.What,
+            user.Language,
+            user.TimeZone,
             securityEvent.OccurredAt,
             Browser(),
-            securityEvent.IpAddress,
-            notice.Optional);
+            securityEvent.IpAddress);
         outbox.Add(securityEvent.Kind, userId, email, content);
         added = true;
     }

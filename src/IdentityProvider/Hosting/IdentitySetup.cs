@@ -88,7 +88,7 @@ public static class IdentitySetup
             };
         });
 
-        services.AddScoped<SessionSignIn>().AddScoped<ServerSessions>();
+        services.AddScoped<SessionSignIn>().AddScoped<ServerSessions>().AddScoped<UserLanguages>();
         return services;
     }
 }

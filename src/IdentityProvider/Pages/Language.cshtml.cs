@@ -1,5 +1,6 @@
 using IdentityProvider.Localization;
 using IdentityProvider.Settings;
+using IdentityProvider.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -7,13 +8,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace IdentityProvider.Pages;
 
-/// <summary>The language switch in every page's footer: remembers the choice for a year and opens the same page again.</summary>
+/// <summary>
+/// The language switch in every page's footer: remembers the choice for a year and opens the same page again; for a
+/// signed-in user it is also the language of their mails from now on.
+/// </summary>
 [AllowAnonymous]
-public sealed class LanguageModel(ProviderSettings settings) : PageModel
+public sealed class LanguageModel(ProviderSettings settings, UserLanguages userLanguages) : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");
 
-    public IActionResult OnPost(string? language, string? returnUrl)
+    public async Task<IActionResult> OnPostAsync(string? language, string? returnUrl)
     {
         if (language is not null && settings.Ui.Languages.Contains(language, StringComparer.Ordinal))
         {
@@ -25,6 +29,7 @@ public sealed class LanguageModel(ProviderSettings settings) : PageModel
                 SameSite = SameSiteMode.Lax,
                 Secure = settings.Server.RequireHttps || Request.IsHttps,
             });
+            await userLanguages.RecordChoiceAsync(User, language);
         }
 
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");

@@ -1,5 +1,6 @@
 using IdentityProvider.Data;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,7 @@ public sealed class SessionSignIn(
     ApplicationDbContext db,
     ServerSessions serverSessions,
     IEnumerable<ISessionEndHandler> endHandlers,
+    UserLanguages languages,
     IHttpContextAccessor httpContextAccessor)
 {
     public async Task SignInAsync(ApplicationUser user, SessionProof proof)
@@ -37,6 +39,9 @@ public sealed class SessionSignIn(
             await db.Users.Where(candidate => candidate.Id == user.Id)
                 .ExecuteUpdateAsync(update => update.SetProperty(candidate => candidate.LastSignInAt, proof.AuthenticatedAt));
         }
+
+        // The language and time zone of this sign-in are the ones the user's mails are written in.
+        await languages.RecordSignInAsync(user);
     }
 
     /// <summary>Re-issues the cookie after the security stamp changed (e.g. a new password), keeping what was proved.</summary>

@@ -38,7 +38,9 @@ public class SecurityNotificationTests(SecurityNotificationFixture provider) : I
         var mail = await SingleNoticeAsync(user.Email, "your password was changed");
         var text = mail.Text();
         Assert.Contains("password of your account was changed", text);
-        Assert.Contains(provider.Factory.Clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), text);
+        // Never recorded a zone (no browser cookie): Ui:TimeZone (UTC here), in English's format.
+        Assert.Contains($"When: {provider.Factory.Clock.GetUtcNow().UtcDateTime.ToString("d", System.Globalization.CultureInfo.GetCultureInfo("en"))} ", text);
+        Assert.Contains(" (UTC)", text);
         Assert.Contains(Browser, text);
         Assert.Contains("If this was not you", text);
         Assert.Contains("Test Provider", mail.Subject);

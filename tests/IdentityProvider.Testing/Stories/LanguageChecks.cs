@@ -31,6 +31,13 @@ public static partial class LanguageChecks
         return Distinct.Value.Where(text => text.Pattern.IsMatch(shown)).Select(text => $"{text.Key} \"{text.English}\"").ToList();
     }
 
+    /// <summary>The English texts found in <paramref name="text"/> (a mail's subject and body), as <see cref="EnglishTextsOn(PageObject)"/> finds them on a page.</summary>
+    public static IReadOnlyList<string> EnglishTextsIn(string text)
+    {
+        var shown = Spaces().Replace(text, " ");
+        return Distinct.Value.Where(entry => entry.Pattern.IsMatch(shown)).Select(entry => $"{entry.Key} \"{entry.English}\"").ToList();
+    }
+
     /// <summary>
     /// The text of <paramref name="key"/> in <paramref name="resource"/> (<c>AccountText</c>, <c>SharedText</c>) in
     /// <paramref name="language"/>, its placeholders filled with <paramref name="arguments"/>, as a page shows it.
