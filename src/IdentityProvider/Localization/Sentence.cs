@@ -29,7 +29,7 @@ public sealed class Sentence(string key, string english, params object?[] argume
             return English;
         }
 
-        var localized = texts[Key, [.. Arguments.Select(value => value is Sentence inner ? inner.In(texts) : value)]];
+        var localized = texts[Key, [.. Arguments.Select(value => value is Sentence inner ? inner.In(texts) : value ?? "")]];
         return localized.ResourceNotFound ? English : localized.Value;
     }
 

@@ -1,5 +1,4 @@
 using IdentityProvider.Admin;
-using IdentityProvider.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 
