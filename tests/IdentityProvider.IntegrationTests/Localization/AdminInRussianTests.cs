@@ -37,7 +37,7 @@ public sealed partial class AdminInRussianTests(AdminInRussianFixture provider) 
         var suspended = await twoStep.SuspendAsync("3", "Телефон в ремонте").As<AdminUserTwoStepPage>();
         var delete = await AdminDeleteUserPage.OpenAsync(client, user.Id);
         var policy = await AdminPolicyPage.OpenAsync(client);
-        var policyRefused = await policy.SaveAsync(new Dictionary<string, string> { ["Input.GracePeriodDays"] = "999" }).As<AdminPolicyPage>();
+        var policyRefused = await policy.SaveAsync(new Dictionary<string, string> { ["GracePeriodDays"] = "999" }).As<AdminPolicyPage>();
         var confirm = await AdminConfirmPage.OpenAsync(client);
         var confirmRefused = await confirm.ConfirmAsync("abc").As<AdminConfirmPage>();
 
@@ -91,6 +91,9 @@ public sealed partial class AdminInRussianTests(AdminInRussianFixture provider) 
         var badCode = await identify.IdentifyAsync("abc");
         var noMatch = await identify.IdentifyAsync("123456");
 
+        // Note: the seeded scope's names are English data ("Administration API"), not texts of the provider's pages.
+        WithoutData(scopes, "#scopes tbody");
+        WithoutData(scopeCreated, "#scopes tbody");
         AssertRussian(clients, createClient, clientRefused, clientCreated, editClient, secret, deleteClient, scopes, createScope, standardScope, scopeCreated,
             editScope, deleteScope, inventory, register, badSeed, registered, import, badFile, badRow, identify, badCode, noMatch);
         Assert.Contains(Russian("Clients.Uri.Problem", Russian("Clients.RedirectUri"), "http://otchety.example/cb", Russian("Clients.Uri.Https")), clientRefused.Alerts);
@@ -113,20 +116,38 @@ public sealed partial class AdminInRussianTests(AdminInRussianFixture provider) 
         using var client = await RussianAdminAsync();
 
         var log = await AdminSecurityLogPage.OpenAsync(client);
+        // Note: the sign-in's events may reach the log just after the sign-in's answer.
+        for (var attempt = 0; log.Rows.Count == 0 && attempt < 50; attempt++)
+        {
+            await Task.Delay(100);
+            log = await AdminSecurityLogPage.OpenAsync(client);
+        }
+
         var badDate = await AdminSecurityLogPage.FilterAsync(client, from: "вчера");
         var nothing = await AdminSecurityLogPage.FilterAsync(client, user: $"nikto-{Guid.NewGuid():N}@example.com");
 
-        AssertRussian(log, badDate, nothing);
-        Assert.NotEmpty(log.Rows);
+        Assert.True(log.Rows.Count > 0, log.Text);
         Assert.All(log.Rows, row => Assert.Matches(RussianMoment(), row.When));
         // Note: the test provider's Ui:TimeZone is UTC and the browser sent no zone.
         Assert.Equal(log.Moments[0].UtcDateTime.ToString("dd.MM.yyyy HH:mm:ss", CultureInfo.InvariantCulture), log.Rows[0].When);
+        // Note: the rows are the log's data (event codes, addresses, details as written, in English), not texts of the page.
+        WithoutData(log, "#security-events tbody");
+        AssertRussian(log, badDate, nothing);
         Assert.Matches(@"^Событий: \d+, сначала новые\. Страница 1 из \d+\.$", log.Summary);
         Assert.Contains(Russian("SecurityLog.From.Invalid"), badDate.Alerts);
         Assert.Contains(Russian("SecurityLog.NoMatch"), nothing.StatusMessage);
     }
 
     private static string Russian(string key, params object[] arguments) => LanguageChecks.Text("ru", "AdminText", key, arguments);
+
+    /// <summary>Leaves out of the check what the page shows as data (names and details as entered or logged).</summary>
+    private static void WithoutData(PageObject page, string selector)
+    {
+        foreach (var element in page.Page.Document.QuerySelectorAll(selector).ToList())
+        {
+            element.Remove();
+        }
+    }
 
     private static void AssertRussian(params PageObject[] pages)
     {

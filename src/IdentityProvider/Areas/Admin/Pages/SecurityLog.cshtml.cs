@@ -15,7 +15,11 @@ namespace IdentityProvider.Areas.Admin.Pages;
 public sealed class SecurityLogModel(SecurityEventQuery query, TimeProvider time, IStringLocalizer<AdminText> text) : PageModel
 {
     /// <summary>The filter as typed; the field names the API's query string uses, capitalised.</summary>
-    [BindProperty(SupportsGet = true)]
+    /// <remarks>
+    /// Note: named, so that an address without a filter binds nothing: unnamed, the binder fell back to the bare
+    /// names and read Razor's own "page" route value as the page number, refusing the unfiltered log.
+    /// </remarks>
+    [BindProperty(SupportsGet = true, Name = nameof(Filter))]
     public SecurityEventCriteria Filter { get; set; } = new();
 
     public SecurityEventPage? Found { get; private set; }

@@ -57,7 +57,7 @@ public sealed class TokensModel(UserTokenAdministration administration, UserMana
         }
 
         StatusMessage = changed
-            ? text["Tokens.Permission.Changed", Describe(Choice == TokenPolicy.Follow ? null : Choice), (await administration.ReadAsync(Id))?.User.Email ?? ""]
+            ? text[$"Tokens.Changed.{Kind(Choice == TokenPolicy.Follow ? null : Choice)}", (await administration.ReadAsync(Id))?.User.Email ?? ""]
             : text["Common.NothingChangedShort"];
         return RedirectToPage(new { Id });
     }
@@ -74,12 +74,15 @@ public sealed class TokensModel(UserTokenAdministration administration, UserMana
         return RedirectToPage(new { Id });
     }
 
-    /// <summary>The override in words, with what "follow" currently means.</summary>
-    public string Describe(string? userOverride) => userOverride switch
+    /// <summary>
+    /// The override with what "follow" currently means, as the suffix of the texts that say it (<c>Allow</c>,
+    /// <c>Deny</c>, <c>FollowAllowed</c>, <c>FollowDenied</c>): whole sentences per case, so every language words them.
+    /// </summary>
+    public string Kind(string? userOverride) => userOverride switch
     {
-        TokenPolicy.Allow => text["Tokens.Allowed"],
-        TokenPolicy.Deny => text["Tokens.Denied"],
-        _ => text["Tokens.Following", policy.AllowedByDefault ? text["Tokens.Allowed"] : text["Tokens.Denied"]],
+        TokenPolicy.Allow => "Allow",
+        TokenPolicy.Deny => "Deny",
+        _ => policy.AllowedByDefault ? "FollowAllowed" : "FollowDenied",
     };
 
     private string AdminId => users.GetUserId(User) ?? throw new InvalidOperationException("The admin policy let an anonymous request through.");
