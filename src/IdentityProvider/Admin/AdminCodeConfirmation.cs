@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using IdentityProvider.Auditing;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.HardwareTokens;
+using IdentityProvider.Localization;
 using IdentityProvider.Sessions;
 using IdentityProvider.TwoStep;
 using IdentityProvider.Users;
@@ -30,12 +32,12 @@ public sealed class AdminCodeConfirmation(
     SecurityLog securityLog,
     TimeProvider time)
 {
-    public async Task<(CodeConfirmation Outcome, string? Error)> ConfirmAsync(ApplicationUser user, ClaimsPrincipal session, string? input)
+    public async Task<(CodeConfirmation Outcome, Sentence? Error)> ConfirmAsync(ApplicationUser user, ClaimsPrincipal session, string? input)
     {
         var digits = (await devices.ListActiveAsync(user.Id)).Select(device => device.Digits);
         if (!OtpCodeInput.TryNormalizeAny(input, digits, out var code, out var error))
         {
-            return (CodeConfirmation.Malformed, error);
+            return (CodeConfirmation.Malformed, HardwareTokenCodes.CodeProblem(error));
         }
 
         if (await verification.TryAcceptAsync(user.Id, code) is not { } device)
@@ -48,7 +50,7 @@ public sealed class AdminCodeConfirmation(
                 return (CodeConfirmation.LockedOut, null);
             }
 
-            return (CodeConfirmation.Wrong, "The code is not correct. Enter the current code.");
+            return (CodeConfirmation.Wrong, new Sentence("Confirm.WrongCode", "The code is not correct. Enter the current code."));
         }
 
         await users.ResetAccessFailedCountAsync(user);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using IdentityProvider.Auditing;
 using IdentityProvider.Clients;
+using IdentityProvider.Localization;
 using Microsoft.AspNetCore.WebUtilities;
 using OpenIddict.Abstractions;
 
@@ -44,7 +45,7 @@ public sealed class ClientAdministration(
 
         if (await applications.FindByClientIdAsync(client.ClientId) is not null)
         {
-            return RegistryChangeResult.Conflict(nameof(client.ClientId), $"A client with the id \"{client.ClientId}\" exists already.");
+            return RegistryChangeResult.Conflict(nameof(client.ClientId), new Sentence("Clients.Exists", "A client with the id \"{0}\" exists already.", client.ClientId));
         }
 
         var secret = client.IsConfidential ? NewSecret() : null;
@@ -74,7 +75,7 @@ public sealed class ClientAdministration(
         var before = ClientDescriptors.ToRegistration(descriptor);
         if (client.Type != before.Type)
         {
-            return RegistryChangeResult.Invalid([(nameof(client.Type), "The type of a client cannot change: register a new client instead.")]);
+            return RegistryChangeResult.Invalid([(nameof(client.Type), new Sentence("Clients.Type.Fixed", "The type of a client cannot change: register a new client instead."))]);
         }
 
         client = client with { ClientId = clientId };
@@ -91,7 +92,7 @@ public sealed class ClientAdministration(
         }
         catch (OpenIddictExceptions.ConcurrencyException)
         {
-            return RegistryChangeResult.Conflict(nameof(client.ClientId), "The client was changed meanwhile: reload it and repeat the change.");
+            return RegistryChangeResult.Conflict(nameof(client.ClientId), new Sentence("Clients.ChangedMeanwhile", "The client was changed meanwhile: reload it and repeat the change."));
         }
         catch (OpenIddictExceptions.ValidationException exception)
         {
@@ -126,7 +127,7 @@ public sealed class ClientAdministration(
 
         if (!await applications.HasClientTypeAsync(application, OpenIddictConstants.ClientTypes.Confidential))
         {
-            return RegistryChangeResult.Conflict(nameof(ClientRegistration.Type), "A public client has no secret to rotate.");
+            return RegistryChangeResult.Conflict(nameof(ClientRegistration.Type), new Sentence("Clients.Secret.Public", "A public client has no secret to rotate."));
         }
 
         var secret = NewSecret();
@@ -143,11 +144,11 @@ public sealed class ClientAdministration(
         return ClientDescriptors.ToRegistration(descriptor);
     }
 
-    private async Task<IReadOnlyList<(string Field, string Message)>> ProblemsAsync(ClientRegistration client) =>
+    private async Task<IReadOnlyList<(string Field, Sentence Message)>> ProblemsAsync(ClientRegistration client) =>
         ClientRules.Problems(client, (await AvailableScopesAsync()).ToHashSet(StringComparer.Ordinal));
 
     private static RegistryChangeResult Refused(OpenIddictExceptions.ValidationException exception) =>
-        RegistryChangeResult.Invalid([.. exception.Results.Select(result => (result.MemberNames.FirstOrDefault() ?? "", result.ErrorMessage ?? "Not valid."))]);
+        RegistryChangeResult.Invalid([.. exception.Results.Select(result => (result.MemberNames.FirstOrDefault() ?? "", result.ErrorMessage is { } message ? Sentence.Plain(message) : new Sentence("Rules.NotValid", "Not valid.")))]);
 
     /// <summary>256 random bits, URL-safe: what a relying party pastes into its configuration.</summary>
     private static string NewSecret() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using IdentityProvider.Localization;
 using IdentityProvider.Policy;
 
 namespace IdentityProvider.Admin;
@@ -18,49 +19,49 @@ public sealed class PolicyForm
     /// <summary>The version the form was read at: saving refuses when the policy moved on meanwhile.</summary>
     public long Version { get; set; }
 
-    [Display(Name = "Roles that must use two-step sign-in")]
+    [Display(Name = "Policy.Field.TwoStepRequiredForRoles")]
     public string? TwoStepRequiredForRoles { get; set; }
 
-    [Display(Name = "Grace period (days)")]
+    [Display(Name = "Policy.Field.GracePeriodDays")]
     public int? GracePeriodDays { get; set; }
 
-    [Display(Name = "Allow time-based codes (TOTP)")]
+    [Display(Name = "Policy.Field.TotpAllowed")]
     public bool TotpAllowed { get; set; }
 
-    [Display(Name = "Allow counter-based codes (HOTP)")]
+    [Display(Name = "Policy.Field.HotpAllowed")]
     public bool HotpAllowed { get; set; }
 
-    [Display(Name = "TOTP window (steps either side)")]
+    [Display(Name = "Policy.Field.TotpWindow")]
     public int? TotpWindow { get; set; }
 
-    [Display(Name = "HOTP look-ahead (counters)")]
+    [Display(Name = "Policy.Field.HotpLookAhead")]
     public int? HotpLookAhead { get; set; }
 
-    [Display(Name = "Lockout threshold (failed attempts)")]
+    [Display(Name = "Policy.Field.LockoutThreshold")]
     public int? LockoutThreshold { get; set; }
 
-    [Display(Name = "Lockout duration (minutes)")]
+    [Display(Name = "Policy.Field.LockoutMinutes")]
     public int? LockoutMinutes { get; set; }
 
-    [Display(Name = "Remember browser (days, 0 = not offered)")]
+    [Display(Name = "Policy.Field.RememberBrowserDays")]
     public int? RememberBrowserDays { get; set; }
 
-    [Display(Name = "Remember browser per role (one role=days a line)")]
+    [Display(Name = "Policy.Field.RememberBrowserDaysByRole")]
     public string? RememberBrowserDaysByRole { get; set; }
 
-    [Display(Name = "Offer recovery codes")]
+    [Display(Name = "Policy.Field.RecoveryCodesEnabled")]
     public bool RecoveryCodesEnabled { get; set; }
 
-    [Display(Name = "Allow sign-in by token (personal access tokens)")]
+    [Display(Name = "Policy.Field.TokenSignInAllowed")]
     public bool TokenSignInAllowed { get; set; }
 
-    [Display(Name = "Default token lifetime (days)")]
+    [Display(Name = "Policy.Field.TokenDefaultLifetimeDays")]
     public int? TokenDefaultLifetimeDays { get; set; }
 
-    [Display(Name = "Maximum token lifetime (days, 0 = no maximum)")]
+    [Display(Name = "Policy.Field.TokenMaxLifetimeDays")]
     public int? TokenMaxLifetimeDays { get; set; }
 
-    [Display(Name = "Scopes a token may carry (empty = every scope a token client may request)")]
+    [Display(Name = "Policy.Field.TokenScopes")]
     public string? TokenScopes { get; set; }
 
     public static PolicyForm From(ProviderPolicy policy, long version) => new()
@@ -85,14 +86,14 @@ public sealed class PolicyForm
     };
 
     /// <summary>The policy the form describes; null with a message per unreadable field (the policy's own rules are checked on saving).</summary>
-    public ProviderPolicy? ToPolicy(out IReadOnlyList<(string Field, string Message)> problems)
+    public ProviderPolicy? ToPolicy(out IReadOnlyList<(string Field, Sentence Message)> problems)
     {
-        var found = new List<(string Field, string Message)>();
+        var found = new List<(string Field, Sentence Message)>();
         int Number(int? value, string field, string what)
         {
             if (value is null)
             {
-                found.Add((field, $"Enter the {what}."));
+                found.Add((field, new Sentence($"Policy.Missing.{field}", $"Enter the {what}.")));
             }
 
             return value ?? 0;
@@ -121,22 +122,22 @@ public sealed class PolicyForm
     }
 
     /// <summary>Names separated by commas or white space, each without control characters; duplicates dropped.</summary>
-    private static string[] Names(string? text, string field, string what, List<(string Field, string Message)> problems)
+    private static string[] Names(string? text, string field, string what, List<(string Field, Sentence Message)> problems)
     {
         var names = (text ?? "").Split(Separators, StringSplitOptions.RemoveEmptyEntries);
         // Note: a control character (NUL included) never reaches the database as part of a name.
         if (names.FirstOrDefault(name => name.Any(char.IsControl) || name.Length > MaxNameLength) is { } bad)
         {
             problems.Add((field, bad.Any(char.IsControl)
-                ? $"A {what} name cannot contain control characters."
-                : $"A {what} name can have at most {MaxNameLength} characters."));
+                ? new Sentence($"Policy.{field}.Control", $"A {what} name cannot contain control characters.")
+                : new Sentence($"Policy.{field}.TooLong", $"A {what} name can have at most {{0}} characters.", MaxNameLength)));
         }
 
         return names.Distinct(StringComparer.Ordinal).ToArray();
     }
 
     /// <summary>Lines <c>role=days</c>; blank lines are skipped, every other line must have that shape.</summary>
-    private static Dictionary<string, int> RoleDays(string? text, List<(string Field, string Message)> problems)
+    private static Dictionary<string, int> RoleDays(string? text, List<(string Field, Sentence Message)> problems)
     {
         var byRole = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var lines = (text ?? "").Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0);
@@ -146,13 +147,13 @@ public sealed class PolicyForm
             if (parts.Length != 2 || parts[0].Length is 0 or > MaxNameLength || parts[0].Any(char.IsControl) || parts[0].Any(char.IsWhiteSpace)
                 || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var days))
             {
-                problems.Add((nameof(RememberBrowserDaysByRole), $"Line {number} of remember browser per role: write role=days, e.g. admin=0."));
+                problems.Add((nameof(RememberBrowserDaysByRole), new Sentence("Policy.RoleDays.Malformed", "Line {0} of remember browser per role: write role=days, e.g. admin=0.", number)));
                 continue;
             }
 
             if (!byRole.TryAdd(parts[0], days))
             {
-                problems.Add((nameof(RememberBrowserDaysByRole), $"Line {number} of remember browser per role: the role \"{parts[0]}\" is listed twice."));
+                problems.Add((nameof(RememberBrowserDaysByRole), new Sentence("Policy.RoleDays.Twice", "Line {0} of remember browser per role: the role \"{1}\" is listed twice.", number, parts[0])));
             }
         }
 

@@ -1,5 +1,6 @@
 using IdentityProvider.Auditing;
 using IdentityProvider.Clients;
+using IdentityProvider.Localization;
 using Microsoft.AspNetCore.OutputCaching;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -39,7 +40,7 @@ public sealed class ScopeAdministration(
 
         if (await scopes.FindByNameAsync(scope.Name) is not null)
         {
-            return RegistryChangeResult.Conflict(nameof(scope.Name), $"A scope named \"{scope.Name}\" exists already.");
+            return RegistryChangeResult.Conflict(nameof(scope.Name), new Sentence("Scopes.Exists", "A scope named \"{0}\" exists already.", scope.Name));
         }
 
         try
@@ -79,7 +80,7 @@ public sealed class ScopeAdministration(
         }
         catch (OpenIddictExceptions.ConcurrencyException)
         {
-            return RegistryChangeResult.Conflict(nameof(scope.Name), "The scope was changed meanwhile: reload it and repeat the change.");
+            return RegistryChangeResult.Conflict(nameof(scope.Name), new Sentence("Scopes.ChangedMeanwhile", "The scope was changed meanwhile: reload it and repeat the change."));
         }
 
         await ChangedAsync(SecurityEventKinds.ScopeUpdated, $"scope {name}: \"{displayName}\"", actorId);
@@ -97,7 +98,7 @@ public sealed class ScopeAdministration(
         if (await ClientsUsingAsync(name) is { Count: > 0 } users)
         {
             return RegistryChangeResult.Conflict(nameof(ScopeRegistration.Name),
-                $"The scope \"{name}\" is in use by {string.Join(", ", users)}: remove it from those clients first.");
+                new Sentence("Scopes.InUse", "The scope \"{0}\" is in use by {1}: remove it from those clients first.", name, string.Join(", ", users)));
         }
 
         await scopes.DeleteAsync(stored);
@@ -137,5 +138,5 @@ public sealed class ScopeAdministration(
     private static string? Optional(string value) => value.Length == 0 ? null : value;
 
     private static RegistryChangeResult Refused(OpenIddictExceptions.ValidationException exception) =>
-        RegistryChangeResult.Invalid([.. exception.Results.Select(result => (result.MemberNames.FirstOrDefault() ?? "", result.ErrorMessage ?? "Not valid."))]);
+        RegistryChangeResult.Invalid([.. exception.Results.Select(result => (result.MemberNames.FirstOrDefault() ?? "", result.ErrorMessage is { } message ? Sentence.Plain(message) : new Sentence("Rules.NotValid", "Not valid.")))]);
 }

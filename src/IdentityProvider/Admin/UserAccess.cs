@@ -1,5 +1,6 @@
 using IdentityProvider.Auditing;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Localization;
 using IdentityProvider.TwoStep;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
@@ -20,10 +21,10 @@ public sealed class UserAccess(
     /// <summary>The lockout end of a lock "until unlocked": far beyond any real date, within every database's range.</summary>
     public static readonly DateTimeOffset IndefiniteLockEnd = new(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private const string ChangedMeanwhile = "The user was changed at the same moment. Reload and try again.";
+    private static readonly Sentence ChangedMeanwhile = new("User.ChangedMeanwhile", "The user was changed at the same moment. Reload and try again.");
 
     public Task<UserActionResult> LockAsync(string userId, string actorId) =>
-        ActAsync(userId, actorId, "lock your own account", async user =>
+        ActAsync(userId, actorId, new Sentence("User.LockSelf", "You cannot lock your own account. Ask another administrator."), async user =>
         {
             // Note: lockout must be enabled for Identity to honour the end date (and refuse the password step).
             if (!(await users.SetLockoutEnabledAsync(user, true)).Succeeded || !(await users.SetLockoutEndDateAsync(user, IndefiniteLockEnd)).Succeeded)
@@ -50,7 +51,7 @@ public sealed class UserAccess(
 
     /// <summary>Disables the account and ends its sessions at once (the session cookie is checked against the security stamp on every request).</summary>
     public Task<UserActionResult> DisableAsync(string userId, string actorId) =>
-        ActAsync(userId, actorId, "disable your own account", async user =>
+        ActAsync(userId, actorId, new Sentence("User.DisableSelf", "You cannot disable your own account. Ask another administrator."), async user =>
         {
             user.IsDisabled = true;
             // Warning: the new security stamp is what ends the sessions; UpdateSecurityStampAsync also saves IsDisabled.
@@ -95,7 +96,7 @@ public sealed class UserAccess(
     {
         if (string.IsNullOrEmpty(password))
         {
-            return UserActionResult.Invalid("Password", "Enter the new password.");
+            return UserActionResult.Invalid("Password", new Sentence("User.Password.Missing", "Enter the new password."));
         }
 
         if (UserFields.CheckPasswordLength(password) is { } tooLong)
@@ -115,7 +116,7 @@ public sealed class UserAccess(
         {
             return result.Errors.Any(error => error.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure))
                 ? UserActionResult.Conflict(ChangedMeanwhile)
-                : UserActionResult.Invalid([.. result.Errors.Select(error => ("Password", error.Description))]);
+                : UserActionResult.Invalid([.. result.Errors.Select(error => ("Password", Sentence.Plain(error.Description)))]);
         }
 
         await ForgetAndRevokeAsync(user.Id);
@@ -154,7 +155,7 @@ public sealed class UserAccess(
         return UserActionResult.Done(user.Id, link);
     }
 
-    private async Task<UserActionResult> ActAsync(string userId, string actorId, string? notOnSelf, Func<ApplicationUser, Task<bool>> action)
+    private async Task<UserActionResult> ActAsync(string userId, string actorId, Sentence? notOnSelf, Func<ApplicationUser, Task<bool>> action)
     {
         if (await users.FindByIdAsync(userId) is not { } user)
         {
@@ -164,7 +165,7 @@ public sealed class UserAccess(
         if (notOnSelf is not null && user.Id == actorId)
         {
             // Warning: an administrator who locks themselves out may leave nobody able to undo it.
-            return UserActionResult.Conflict($"You cannot {notOnSelf}. Ask another administrator.");
+            return UserActionResult.Conflict(notOnSelf);
         }
 
         return await action(user) ? UserActionResult.Done(user.Id) : UserActionResult.Conflict(ChangedMeanwhile);

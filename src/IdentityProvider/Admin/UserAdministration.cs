@@ -2,6 +2,7 @@ using IdentityProvider.Auditing;
 using IdentityProvider.Data;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.HardwareTokens;
+using IdentityProvider.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
@@ -24,6 +25,10 @@ public sealed class UserAdministration(
     SecurityLog securityLog,
     TimeProvider time)
 {
+    private static readonly Sentence LastAdministrator = new("User.LastAdministrator", "This is the last administrator: make someone else an administrator first.");
+
+    private static readonly Sentence ChangedMeanwhile = new("User.ChangedMeanwhile", "The user was changed at the same moment. Reload and try again.");
+
     public async Task<UserActionResult> CreateAsync(NewUserInput input, string actorId)
     {
         var problems = Check(input.Email, input.Name, input.Roles ?? [], required: true);
@@ -100,7 +105,7 @@ public sealed class UserAdministration(
         var roleNames = change.Roles is null ? null : UserFields.Normalize(change.Roles);
         if (roleNames is not null && IsAdmin(before) && !IsAdmin(roleNames) && await IsLastAdministratorAsync())
         {
-            return UserActionResult.Conflict("This is the last administrator: make someone else an administrator first.");
+            return UserActionResult.Conflict(LastAdministrator);
         }
 
         var changes = new List<string>();
@@ -152,12 +157,12 @@ public sealed class UserAdministration(
 
         if (user.Id == actorId)
         {
-            return UserActionResult.Conflict("You cannot delete your own account. Ask another administrator.");
+            return UserActionResult.Conflict(new Sentence("User.DeleteSelf", "You cannot delete your own account. Ask another administrator."));
         }
 
         if (await users.IsInRoleAsync(user, AdminPolicy.Role) && await IsLastAdministratorAsync())
         {
-            return UserActionResult.Conflict("This is the last administrator: make someone else an administrator first.");
+            return UserActionResult.Conflict(LastAdministrator);
         }
 
         // The tokens the user holds go back to stock with their counters; the user's devices go with the user.
@@ -168,7 +173,7 @@ public sealed class UserAdministration(
             var deleted = await users.DeleteAsync(user);
             if (!deleted.Succeeded)
             {
-                return UserActionResult.Conflict("The user was changed at the same moment. Reload and try again.");
+                return UserActionResult.Conflict(ChangedMeanwhile);
             }
 
             // Note: the log row keeps the id (the user is gone) and the address, so the deletion can be traced.
@@ -185,9 +190,9 @@ public sealed class UserAdministration(
         return result;
     }
 
-    private static List<(string Field, string Message)> Check(string? email, string? name, IReadOnlyList<string> roleNames, bool required)
+    private static List<(string Field, Sentence Message)> Check(string? email, string? name, IReadOnlyList<string> roleNames, bool required)
     {
-        var problems = new List<(string Field, string Message)>();
+        var problems = new List<(string Field, Sentence Message)>();
         if ((required || email is not null) && UserFields.CheckEmail(email) is { } emailError)
         {
             problems.Add(("Email", emailError));
@@ -212,7 +217,7 @@ public sealed class UserAdministration(
         {
             if (!await roles.RoleExistsAsync(role) && !(await roles.CreateAsync(new IdentityRole(role))).Succeeded)
             {
-                return UserActionResult.Invalid("Roles", $"The role \"{role}\" could not be created.");
+                return UserActionResult.Invalid("Roles", new Sentence("User.Roles.NotCreated", "The role \"{0}\" could not be created.", role));
             }
         }
 
@@ -224,7 +229,7 @@ public sealed class UserAdministration(
             outcome = await users.AddToRolesAsync(user, added);
         }
 
-        return outcome.Succeeded ? null : UserActionResult.Invalid([.. outcome.Errors.Select(error => ("Roles", error.Description))]);
+        return outcome.Succeeded ? null : UserActionResult.Invalid([.. outcome.Errors.Select(error => ("Roles", Sentence.Plain(error.Description)))]);
     }
 
     private static bool IsAdmin(IEnumerable<string> roleNames) => roleNames.Contains(AdminPolicy.Role, StringComparer.OrdinalIgnoreCase);
@@ -232,13 +237,13 @@ public sealed class UserAdministration(
     private async Task<bool> IsLastAdministratorAsync() => (await users.GetUsersInRoleAsync(AdminPolicy.Role)).Count <= 1;
 
     /// <summary>Identity's refusal, on the field it is about.</summary>
-    private static (string Field, string Message) Describe(IdentityError error) => error.Code switch
+    private static (string Field, Sentence Message) Describe(IdentityError error) => error.Code switch
     {
-        nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName) => ("Email", "Another user has that e-mail address."),
-        nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName) => ("Email", "Enter a valid e-mail address."),
-        nameof(IdentityErrorDescriber.ConcurrencyFailure) => ("", "The user was changed at the same moment. Reload and try again."),
-        var code when code.StartsWith("Password", StringComparison.Ordinal) => ("Password", error.Description),
-        _ => ("", error.Description),
+        nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName) => ("Email", new Sentence("User.Email.Taken", "Another user has that e-mail address.")),
+        nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName) => ("Email", new Sentence("User.Email.Invalid", "Enter a valid e-mail address.")),
+        nameof(IdentityErrorDescriber.ConcurrencyFailure) => ("", ChangedMeanwhile),
+        var code when code.StartsWith("Password", StringComparison.Ordinal) => ("Password", Sentence.Plain(error.Description)),
+        _ => ("", Sentence.Plain(error.Description)),
     };
 
     /// <summary>Runs <paramref name="work"/> in one transaction, committed only when it succeeds (the retrying strategy wraps it).</summary>

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
+using IdentityProvider.Localization;
 using IdentityProvider.Text;
 
 namespace IdentityProvider.Admin;
@@ -18,25 +19,25 @@ public static partial class UserFields
     public static IReadOnlyList<string> SplitRoles(string? typed) =>
         (typed ?? "").Split([',', ' ', ';', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    public static string? CheckEmail(string? email) => email?.Trim() switch
+    public static Sentence? CheckEmail(string? email) => email?.Trim() switch
     {
-        null or "" => "Enter the e-mail address.",
-        { Length: > MaxEmailLength } => $"The e-mail address can have at most {MaxEmailLength} characters.",
+        null or "" => new Sentence("User.Email.Missing", "Enter the e-mail address."),
+        { Length: > MaxEmailLength } => new Sentence("User.Email.TooLong", "The e-mail address can have at most {0} characters.", MaxEmailLength),
         // Note: control characters (NUL included) never reach the database, whatever the e-mail check allows.
-        var text when DisplayText.HasHiddenCharacters(text) => "The e-mail address cannot contain control characters or invisible characters.",
-        var text when !EmailFormat.IsValid(text) => "Enter a valid e-mail address.",
+        var text when DisplayText.HasHiddenCharacters(text) => new Sentence("User.Email.Hidden", "The e-mail address cannot contain control characters or invisible characters."),
+        var text when !EmailFormat.IsValid(text) => new Sentence("User.Email.Invalid", "Enter a valid e-mail address."),
         _ => null,
     };
 
-    public static string? CheckName(string? name) => name?.Trim() switch
+    public static Sentence? CheckName(string? name) => name?.Trim() switch
     {
-        null or "" => "Enter the name.",
-        { Length: > MaxNameLength } => $"The name can have at most {MaxNameLength} characters.",
-        var text when DisplayText.HasHiddenCharacters(text) => "The name cannot contain control characters or invisible characters.",
+        null or "" => new Sentence("User.Name.Missing", "Enter the name."),
+        { Length: > MaxNameLength } => new Sentence("User.Name.TooLong", "The name can have at most {0} characters.", MaxNameLength),
+        var text when DisplayText.HasHiddenCharacters(text) => new Sentence("User.Name.Hidden", "The name cannot contain control characters or invisible characters."),
         _ => null,
     };
 
-    public static string? CheckRoles(IReadOnlyList<string>? roles)
+    public static Sentence? CheckRoles(IReadOnlyList<string>? roles)
     {
         if (roles is null)
         {
@@ -45,16 +46,16 @@ public static partial class UserFields
 
         if (roles.Count > MaxRoles)
         {
-            return $"Give at most {MaxRoles} roles.";
+            return new Sentence("User.Roles.TooMany", "Give at most {0} roles.", MaxRoles);
         }
 
         return roles.FirstOrDefault(role => !RoleName().IsMatch(role ?? "")) is { } bad
-            ? $"\"{Printable(bad)}\" is not a role name: use 1 to 64 letters, digits, dots, dashes or underscores."
+            ? new Sentence("User.Roles.Invalid", "\"{0}\" is not a role name: use 1 to 64 letters, digits, dots, dashes or underscores.", Printable(bad))
             : null;
     }
 
-    public static string? CheckPasswordLength(string? password) =>
-        password is { Length: > MaxPasswordLength } ? $"The password can have at most {MaxPasswordLength} characters." : null;
+    public static Sentence? CheckPasswordLength(string? password) =>
+        password is { Length: > MaxPasswordLength } ? new Sentence("User.Password.TooLong", "The password can have at most {0} characters.", MaxPasswordLength) : null;
 
     /// <summary>The distinct role names, in a stable order.</summary>
     public static IReadOnlyList<string> Normalize(IReadOnlyList<string> roles) =>

@@ -1,4 +1,5 @@
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Localization;
 using IdentityProvider.PersonalAccessTokens;
 using Microsoft.AspNetCore.Identity;
 
@@ -41,7 +42,7 @@ public sealed class UserTokenAdministration(UserManager<ApplicationUser> users, 
     }
 
     /// <param name="choice"><c>allow</c>, <c>deny</c>, or <c>follow</c> (the API also accepts <c>provider</c>) the provider setting.</param>
-    public async Task<(AdminChange Outcome, string? Message, bool Changed)> SetPermissionAsync(string userId, string? choice, string actorId)
+    public async Task<(AdminChange Outcome, Sentence? Message, bool Changed)> SetPermissionAsync(string userId, string? choice, string actorId)
     {
         if (await users.FindByIdAsync(userId) is not { } user)
         {
@@ -50,12 +51,12 @@ public sealed class UserTokenAdministration(UserManager<ApplicationUser> users, 
 
         if (!TokenPolicy.TryParseOverride(choice == "provider" ? TokenPolicy.Follow : choice, out var chosen))
         {
-            return (AdminChange.Refused, "Choose allow, deny, or follow the provider setting.", false);
+            return (AdminChange.Refused, new Sentence("Tokens.Permission.Choose", "Choose allow, deny, or follow the provider setting."), false);
         }
 
         return await permissions.SetAsync(user, chosen, actorId) switch
         {
-            TokenPermissionChange.Conflict => (AdminChange.Refused, "The user changed meanwhile: reload and try again.", false),
+            TokenPermissionChange.Conflict => (AdminChange.Refused, new Sentence("Tokens.Permission.Conflict", "The user changed meanwhile: reload and try again."), false),
             TokenPermissionChange.Unchanged => (AdminChange.Done, null, false),
             _ => (AdminChange.Done, null, true),
         };

@@ -1,6 +1,7 @@
 using IdentityProvider.Auditing;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.HardwareTokens;
+using IdentityProvider.Localization;
 using IdentityProvider.RecoveryCodes;
 using IdentityProvider.Text;
 using IdentityProvider.TwoStep;
@@ -54,23 +55,23 @@ public sealed class UserTwoStepAdministration(
     }
 
     /// <param name="days">1 to 365, or null for indefinitely.</param>
-    public Task<(AdminChange Outcome, string? Message)> SuspendAsync(string userId, int? days, string? reason, string actorId) =>
+    public Task<(AdminChange Outcome, Sentence? Message)> SuspendAsync(string userId, int? days, string? reason, string actorId) =>
         WithUserAsync(userId, async user =>
         {
             // Note: a control character (NUL included) never reaches the database or the security log.
             if (reason is not null && DisplayText.HasHiddenCharacters(reason))
             {
-                return "The reason cannot contain control characters or invisible characters.";
+                return new Sentence("TwoStep.Reason.Hidden", "The reason cannot contain control characters or invisible characters.");
             }
 
-            return await suspension.SuspendAsync(user, days, reason, actorId);
+            return Check(days, reason) ?? AtTheSameMoment(await suspension.SuspendAsync(user, days, reason, actorId));
         });
 
-    public Task<(AdminChange Outcome, string? Message)> RestoreAsync(string userId, string actorId) =>
-        WithUserAsync(userId, user => suspension.RestoreAsync(user, actorId));
+    public Task<(AdminChange Outcome, Sentence? Message)> RestoreAsync(string userId, string actorId) =>
+        WithUserAsync(userId, async user => AtTheSameMoment(await suspension.RestoreAsync(user, actorId)));
 
     /// <summary>A new set, to hand over once (the previous set is void); refused when recovery codes are off.</summary>
-    public async Task<(AdminChange Outcome, string? Message, IReadOnlyList<string>? Codes)> IssueRecoveryCodesAsync(string userId, string actorId)
+    public async Task<(AdminChange Outcome, Sentence? Message, IReadOnlyList<string>? Codes)> IssueRecoveryCodesAsync(string userId, string actorId)
     {
         if (await users.FindByIdAsync(userId) is not { } user)
         {
@@ -79,7 +80,7 @@ public sealed class UserTwoStepAdministration(
 
         if (!policy.RecoveryCodesEnabled)
         {
-            return (AdminChange.Refused, "Recovery codes are turned off for this service.", null);
+            return (AdminChange.Refused, new Sentence("TwoStep.RecoveryCodesOff", "Recovery codes are turned off for this service."), null);
         }
 
         // Warning: the administrator gets a new set only; the old one cannot be read (hashes) and is now void.
@@ -117,7 +118,24 @@ public sealed class UserTwoStepAdministration(
         return (AdminChange.Done, forgotten);
     }
 
-    private async Task<(AdminChange Outcome, string? Message)> WithUserAsync(string userId, Func<ApplicationUser, Task<string?>> change)
+    /// <summary>
+    /// <see cref="TwoStepSuspension.Check"/>'s rules, as sentences a page shows in the reader's language (the suspension
+    /// checks them again, in English, for its other callers).
+    /// </summary>
+    private static Sentence? Check(int? days, string? reason) => (days, reason?.Trim()) switch
+    {
+        (_, null or "") => new Sentence("TwoStep.Reason.Missing", "Enter the reason for suspending two-step sign-in."),
+        (_, { Length: > TwoStepSuspension.MaxReasonLength }) => new Sentence("TwoStep.Reason.TooLong", "The reason can have at most {0} characters.", TwoStepSuspension.MaxReasonLength),
+        ({ } count, _) when count is < TwoStepSuspension.MinDays or > TwoStepSuspension.MaxDays =>
+            new Sentence("TwoStep.Days.Range", "Enter a number of days from {0} to {1}.", TwoStepSuspension.MinDays, TwoStepSuspension.MaxDays),
+        _ => null,
+    };
+
+    /// <summary>The suspension's refusal once the input is checked: the account changed at the same moment.</summary>
+    private static Sentence? AtTheSameMoment(string? refusal) =>
+        refusal is null ? null : new Sentence("TwoStep.ChangedMeanwhile", refusal.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal));
+
+    private async Task<(AdminChange Outcome, Sentence? Message)> WithUserAsync(string userId, Func<ApplicationUser, Task<Sentence?>> change)
     {
         if (await users.FindByIdAsync(userId) is not { } user)
         {

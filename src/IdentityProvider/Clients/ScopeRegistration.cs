@@ -1,3 +1,5 @@
+using IdentityProvider.Localization;
+
 namespace IdentityProvider.Clients;
 
 /// <summary>An API scope clients and personal access tokens may request; the consent page shows its description.</summary>
@@ -8,24 +10,24 @@ public sealed record ScopeRegistration(string Name, string DisplayName, string D
     public const int MaxDescriptionLength = 1000;
 
     /// <summary>Every problem, each with its field (the property name).</summary>
-    public IReadOnlyList<(string Field, string Message)> Problems()
+    public IReadOnlyList<(string Field, Sentence Message)> Problems()
     {
-        var problems = new List<(string Field, string Message)>();
-        if (TextRules.Identifier(Name, "The name", MaxNameLength) is { } name)
+        var problems = new List<(string Field, Sentence Message)>();
+        if (TextRules.Identifier(Name, "ScopeName", "The name", MaxNameLength) is { } name)
         {
             problems.Add((nameof(Name), name));
         }
         else if (StandardScopes.All.Contains(Name))
         {
-            problems.Add((nameof(Name), $"\"{Name}\" is a standard scope: the provider knows it already."));
+            problems.Add((nameof(Name), new Sentence("Scopes.Standard", "\"{0}\" is a standard scope: the provider knows it already.", Name)));
         }
 
-        if (TextRules.Text(DisplayName, "The display name", MaxDisplayNameLength) is { } displayName)
+        if (TextRules.Text(DisplayName, "ScopeDisplayName", "The display name", MaxDisplayNameLength) is { } displayName)
         {
             problems.Add((nameof(DisplayName), displayName));
         }
 
-        if (TextRules.Text(Description, "The description", MaxDescriptionLength, required: false) is { } description)
+        if (TextRules.Text(Description, "ScopeDescription", "The description", MaxDescriptionLength, required: false) is { } description)
         {
             problems.Add((nameof(Description), description));
         }

@@ -1,3 +1,4 @@
+using IdentityProvider.Localization;
 using IdentityProvider.Text;
 
 namespace IdentityProvider.Clients;
@@ -8,26 +9,29 @@ internal static class TextRules
     /// <summary>What identifiers (client ids, scope names) may contain: they appear in URLs, tokens and forms.</summary>
     public const string IdentifierAlphabet = "letters, digits and . _ ~ : -";
 
-    /// <summary>Null when <paramref name="value"/> is fine; else the message, starting with <paramref name="label"/>.</summary>
-    public static string? Text(string value, string label, int maxLength, bool required = true)
+    /// <summary>
+    /// Null when <paramref name="value"/> is fine; else the message, starting with <paramref name="label"/>, under the
+    /// keys <c>Rules.{field}.*</c> of the admin texts.
+    /// </summary>
+    public static Sentence? Text(string value, string field, string label, int maxLength, bool required = true)
     {
         if (required && value.Length == 0)
         {
-            return $"{label} is required.";
+            return new Sentence($"Rules.{field}.Required", label + " is required.");
         }
 
         if (value.Length > maxLength)
         {
-            return $"{label} may have at most {maxLength} characters.";
+            return new Sentence($"Rules.{field}.TooLong", label + " may have at most {0} characters.", maxLength);
         }
 
         // Note: no NUL or other control character reaches the database (PostgreSQL refuses NUL in text anyway).
-        return DisplayText.HasHiddenCharacters(value) ? $"{label} may not contain control characters or invisible characters." : null;
+        return DisplayText.HasHiddenCharacters(value) ? new Sentence($"Rules.{field}.Hidden", label + " may not contain control characters or invisible characters.") : null;
     }
 
-    public static string? Identifier(string value, string label, int maxLength) =>
-        Text(value, label, maxLength)
-        ?? (value.All(IsIdentifierCharacter) ? null : $"{label} may contain only {IdentifierAlphabet}.");
+    public static Sentence? Identifier(string value, string field, string label, int maxLength) =>
+        Text(value, field, label, maxLength)
+        ?? (value.All(IsIdentifierCharacter) ? null : new Sentence($"Rules.{field}.Alphabet", label + " may contain only {0}.", new Sentence("Rules.IdentifierAlphabet", IdentifierAlphabet)));
 
     private static bool IsIdentifierCharacter(char character) =>
         char.IsAsciiLetterOrDigit(character) || character is '.' or '_' or '~' or ':' or '-';

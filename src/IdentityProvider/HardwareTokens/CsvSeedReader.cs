@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using IdentityProvider.Localization;
 using IdentityProvider.TwoStep;
 
 namespace IdentityProvider.HardwareTokens;
@@ -33,7 +34,7 @@ public static class CsvSeedReader
 
         if (!header)
         {
-            throw new SeedFileException($"The first row must be the header {string.Join(',', Header)}.");
+            throw new SeedFileException(new Sentence("HardwareTokens.File.CsvHeader", "The first row must be the header {0}.", string.Join(',', Header)));
         }
 
         var tokens = new List<SeedFileToken>();
@@ -48,7 +49,7 @@ public static class CsvSeedReader
 
             if (tokens.Count + rejected.Count >= MaxRows)
             {
-                throw new SeedFileException($"The file has more than {MaxRows} rows.");
+                throw new SeedFileException(new Sentence("HardwareTokens.File.TooManyRows", "The file has more than {0} rows.", MaxRows));
             }
 
             var serial = Field(0);
@@ -66,12 +67,12 @@ public static class CsvSeedReader
         return new SeedFile(tokens, rejected);
     }
 
-    private static string? TryRead(string serial, string? seedHex, string? typeText, string? digitsText, string? periodOrCounter, out SeedFileToken? token)
+    private static Sentence? TryRead(string serial, string? seedHex, string? typeText, string? digitsText, string? periodOrCounter, out SeedFileToken? token)
     {
         token = null;
         if (serial.Length is 0 or > 64 || serial.Any(char.IsControl))
         {
-            return "The serial is missing, longer than 64 characters, or holds control characters.";
+            return new Sentence("HardwareTokens.Entry.CsvSerial", "The serial is missing, longer than 64 characters, or holds control characters.");
         }
 
         byte[] seed;
@@ -81,7 +82,7 @@ public static class CsvSeedReader
         }
         catch (FormatException)
         {
-            return "The seed is not hexadecimal.";
+            return new Sentence("HardwareTokens.Entry.NotHex", "The seed is not hexadecimal.");
         }
 
         var type = typeText?.ToLowerInvariant() switch
@@ -93,9 +94,9 @@ public static class CsvSeedReader
         if (seed.Length < 16 || type is null || !int.TryParse(digitsText, NumberStyles.None, CultureInfo.InvariantCulture, out var digits)
             || !long.TryParse(periodOrCounter, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
         {
-            return seed.Length < 16 ? "The seed is shorter than 128 bits."
-                : type is null ? "The type is neither hotp nor totp."
-                : "Digits and period (TOTP) or counter (HOTP) must be whole numbers.";
+            return seed.Length < 16 ? new Sentence("HardwareTokens.Entry.CsvSeedTooShort", "The seed is shorter than 128 bits.")
+                : type is null ? new Sentence("HardwareTokens.Entry.CsvType", "The type is neither hotp nor totp.")
+                : new Sentence("HardwareTokens.Entry.CsvNumbers", "Digits and period (TOTP) or counter (HOTP) must be whole numbers.");
         }
 
         try
@@ -108,7 +109,7 @@ public static class CsvSeedReader
         }
         catch (ArgumentOutOfRangeException error)
         {
-            return error.Message.Split(" (Parameter", 2)[0];
+            return SeedFileException.OfParameter(error);
         }
     }
 }

@@ -1,6 +1,7 @@
 using IdentityProvider.Auditing;
 using IdentityProvider.Data;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Localization;
 using IdentityProvider.Text;
 using IdentityProvider.TwoStep;
 using Microsoft.AspNetCore.Identity;
@@ -20,6 +21,8 @@ public sealed class HardwareTokenAssignment(
     SecurityLog securityLog,
     TimeProvider time)
 {
+    private static readonly Sentence ChangedMeanwhile = new("HardwareTokens.ChangedMeanwhile", "The token was changed at the same moment. Reload and try again.");
+
     /// <summary>
     /// Makes an in-stock token an OTP device of the user (by id or e-mail address). When it is the user's first
     /// device, the recovery codes it brings (as a first app does) are returned, to hand over with the token.
@@ -33,23 +36,23 @@ public sealed class HardwareTokenAssignment(
 
         if (await FindUserAsync(user) is not { } holder)
         {
-            return (new TokenChangeResult(TokenChange.UnknownUser, "No user has that id or e-mail address."), null);
+            return (new TokenChangeResult(TokenChange.UnknownUser, new Sentence("HardwareTokens.UnknownUser", "No user has that id or e-mail address.")), null);
         }
 
         if (token.Status != HardwareTokenStatus.InStock)
         {
             return (TokenChangeResult.Refused(token.Status switch
             {
-                HardwareTokenStatus.Assigned => "The token is assigned to someone already: unassign it first.",
-                HardwareTokenStatus.Disabled => "The token is disabled: enable it first.",
-                _ => "The token was reported lost: it is never assigned again. Delete it and register it anew if it was found.",
+                HardwareTokenStatus.Assigned => new Sentence("HardwareTokens.Assign.Assigned", "The token is assigned to someone already: unassign it first."),
+                HardwareTokenStatus.Disabled => new Sentence("HardwareTokens.Assign.Disabled", "The token is disabled: enable it first."),
+                _ => new Sentence("HardwareTokens.Assign.Lost", "The token was reported lost: it is never assigned again. Delete it and register it anew if it was found."),
             }), null);
         }
 
         var device = DeviceFor(token, holder.Id);
         if (!await IssueAsync(token, HardwareTokenStatus.InStock, device, assignedAt: time.GetUtcNow()))
         {
-            return (TokenChangeResult.Refused("The token was changed at the same moment. Reload and try again."), null);
+            return (TokenChangeResult.Refused(ChangedMeanwhile), null);
         }
 
         await securityLog.WriteAsync(SecurityEventKinds.HardwareTokenAssigned, holder.Id, $"serial {token.Serial}", actorId);
@@ -60,18 +63,20 @@ public sealed class HardwareTokenAssignment(
     /// <summary>Takes the token back from its holder into stock; its counter stays where the holder left it.</summary>
     public Task<TokenChangeResult> UnassignAsync(string serial, string actorId) =>
         ChangeStatusAsync(serial, actorId, HardwareTokenStatus.InStock, SecurityEventKinds.HardwareTokenUnassigned,
-            token => token.Status == HardwareTokenStatus.Assigned ? null : "The token is not assigned to anyone.");
+            token => token.Status == HardwareTokenStatus.Assigned ? null : new Sentence("HardwareTokens.Unassign.NotAssigned", "The token is not assigned to anyone."));
 
     /// <summary>Refuses the token's codes until it is enabled; its holder, if any, keeps it.</summary>
     public Task<TokenChangeResult> DisableAsync(string serial, string actorId) =>
         ChangeStatusAsync(serial, actorId, HardwareTokenStatus.Disabled, SecurityEventKinds.HardwareTokenDisabled,
             token => token.Status is HardwareTokenStatus.InStock or HardwareTokenStatus.Assigned ? null
-                : token.Status == HardwareTokenStatus.Disabled ? "The token is disabled already." : "A lost token cannot be disabled: it is refused for good.");
+                : token.Status == HardwareTokenStatus.Disabled
+                    ? new Sentence("HardwareTokens.Disable.Already", "The token is disabled already.")
+                    : new Sentence("HardwareTokens.Disable.Lost", "A lost token cannot be disabled: it is refused for good."));
 
     /// <summary>Marks the token lost: its codes are refused at once and it is never assigned again.</summary>
     public Task<TokenChangeResult> MarkLostAsync(string serial, string actorId) =>
         ChangeStatusAsync(serial, actorId, HardwareTokenStatus.Lost, SecurityEventKinds.HardwareTokenLost,
-            token => token.Status == HardwareTokenStatus.Lost ? "The token is marked lost already." : null);
+            token => token.Status == HardwareTokenStatus.Lost ? new Sentence("HardwareTokens.Lost.Already", "The token is marked lost already.") : null);
 
     /// <summary>Enables a disabled token: back to the user who held it, or to stock.</summary>
     public async Task<TokenChangeResult> EnableAsync(string serial, string actorId)
@@ -83,19 +88,19 @@ public sealed class HardwareTokenAssignment(
 
         if (token.Status != HardwareTokenStatus.Disabled)
         {
-            return TokenChangeResult.Refused("Only a disabled token can be enabled.");
+            return TokenChangeResult.Refused(new Sentence("HardwareTokens.Enable.NotDisabled", "Only a disabled token can be enabled."));
         }
 
         if (token.UserId is null)
         {
             return await ChangeStatusAsync(serial, actorId, HardwareTokenStatus.InStock, SecurityEventKinds.HardwareTokenEnabled,
-                current => current.Status == HardwareTokenStatus.Disabled ? null : "The token was changed at the same moment.");
+                current => current.Status == HardwareTokenStatus.Disabled ? null : new Sentence("HardwareTokens.ChangedAtTheSameMoment", "The token was changed at the same moment."));
         }
 
         var device = DeviceFor(token, token.UserId);
         if (!await IssueAsync(token, HardwareTokenStatus.Disabled, device, assignedAt: null))
         {
-            return TokenChangeResult.Refused("The token was changed at the same moment. Reload and try again.");
+            return TokenChangeResult.Refused(ChangedMeanwhile);
         }
 
         await securityLog.WriteAsync(SecurityEventKinds.HardwareTokenEnabled, token.UserId, $"serial {token.Serial}", actorId);
@@ -114,7 +119,7 @@ public sealed class HardwareTokenAssignment(
         if (token.Status == HardwareTokenStatus.Assigned
             || await db.HardwareTokens.Where(candidate => candidate.Id == token.Id && candidate.Status == token.Status).ExecuteDeleteAsync() != 1)
         {
-            return TokenChangeResult.Refused("An assigned token cannot be deleted: unassign it or mark it lost first.");
+            return TokenChangeResult.Refused(new Sentence("HardwareTokens.Delete.Assigned", "An assigned token cannot be deleted: unassign it or mark it lost first."));
         }
 
         await securityLog.WriteAsync(SecurityEventKinds.HardwareTokenDeleted, null, $"serial {token.Serial}, was {token.Status}", actorId);
@@ -150,7 +155,7 @@ public sealed class HardwareTokenAssignment(
     /// transaction. Warning: the delete is conditional on the state read, so a code accepted in between is never
     /// forgotten (which would let it be accepted again); the read is then repeated.
     /// </summary>
-    private async Task<TokenChangeResult> ChangeStatusAsync(string serial, string actorId, string status, string eventKind, Func<HardwareToken, string?> refusal)
+    private async Task<TokenChangeResult> ChangeStatusAsync(string serial, string actorId, string status, string eventKind, Func<HardwareToken, Sentence?> refusal)
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
@@ -179,7 +184,7 @@ public sealed class HardwareTokenAssignment(
             return TokenChangeResult.Done;
         }
 
-        return TokenChangeResult.Refused("The token was changed at the same moment. Reload and try again.");
+        return TokenChangeResult.Refused(ChangedMeanwhile);
     }
 
     /// <summary>

@@ -1,6 +1,8 @@
+using System.Text.RegularExpressions;
 using IdentityProvider.Auditing;
 using IdentityProvider.Data;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Localization;
 using IdentityProvider.TwoStep;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +12,7 @@ namespace IdentityProvider.HardwareTokens;
 /// What a help desk does with codes a token shows: resynchronise a token pressed too often (HOTP) or whose
 /// clock drifted (TOTP) with two consecutive codes, and identify which token shows a code now.
 /// </summary>
-public sealed class HardwareTokenCodes(
+public sealed partial class HardwareTokenCodes(
     ApplicationDbContext db,
     OtpDeviceSecrets secrets,
     OtpVerification verification,
@@ -18,6 +20,18 @@ public sealed class HardwareTokenCodes(
     SecurityLog securityLog,
     TimeProvider time)
 {
+    /// <summary>
+    /// <see cref="OtpCodeInput"/>'s refusal of a typed code, as a sentence a page shows in the reader's language (the
+    /// English is OtpCodeInput's own).
+    /// </summary>
+    public static Sentence CodeProblem(string error) => error switch
+    {
+        "Enter the code." => new Sentence("Code.Missing", error),
+        "The code is made of digits only." => new Sentence("Code.DigitsOnly", error),
+        _ when CodeLength().Match(error) is { Success: true } length => new Sentence("Code.Length", "The code has {0} digits.", length.Groups[1].Value),
+        _ => Sentence.Plain(error),
+    };
+
     /// <summary>
     /// Resynchronises the token with two consecutive codes, searched as for an app (a day of TOTP steps, 1,000
     /// HOTP counters); both codes are spent. The token's holder, if any, signs in with the next code.
@@ -31,13 +45,13 @@ public sealed class HardwareTokenCodes(
 
         if (token.Status == HardwareTokenStatus.Lost)
         {
-            return TokenChangeResult.Refused("The token was reported lost: it is refused for good.");
+            return TokenChangeResult.Refused(new Sentence("HardwareTokens.Resync.Lost", "The token was reported lost: it is refused for good."));
         }
 
         if (!OtpCodeInput.TryNormalize(firstCode, token.Digits, out var first, out var error)
             || !OtpCodeInput.TryNormalize(secondCode, token.Digits, out var second, out error))
         {
-            return TokenChangeResult.Refused(error);
+            return TokenChangeResult.Refused(CodeProblem(error));
         }
 
         var device = await db.OtpDevices.AsNoTracking().FirstOrDefaultAsync(candidate => candidate.HardwareTokenId == token.Id);
@@ -46,7 +60,7 @@ public sealed class HardwareTokenCodes(
             : await ResyncInStockAsync(token, first, second);
         if (!resynchronised)
         {
-            return TokenChangeResult.Refused("These are not two consecutive codes of this token. Press the button twice and enter both codes in order.");
+            return TokenChangeResult.Refused(new Sentence("HardwareTokens.Resync.NoMatch", "These are not two consecutive codes of this token. Press the button twice and enter both codes in order."));
         }
 
         await securityLog.WriteAsync(SecurityEventKinds.OtpResynchronised, token.UserId, $"hardware token {token.Serial}, by an administrator", actorId);
@@ -57,11 +71,11 @@ public sealed class HardwareTokenCodes(
     /// The serials of the tokens in stock or assigned that produce this code now (TOTP: within the sign-in window
     /// around each token's clock; HOTP: within the look-ahead from its counter). Nothing is spent.
     /// </summary>
-    public async Task<(IReadOnlyList<string>? Serials, string? Error)> IdentifyAsync(string? code, string actorId)
+    public async Task<(IReadOnlyList<string>? Serials, Sentence? Error)> IdentifyAsync(string? code, string actorId)
     {
         if (!OtpCodeInput.TryNormalizeAny(code, [6, 8], out var normalized, out var error))
         {
-            return (null, error);
+            return (null, CodeProblem(error));
         }
 
         var candidates = await (
@@ -110,4 +124,7 @@ public sealed class HardwareTokenCodes(
             && await db.HardwareTokens.Where(candidate => candidate.Id == token.Id && candidate.NextCounter <= counter)
                 .ExecuteUpdateAsync(update => update.SetProperty(candidate => candidate.NextCounter, counter + 1)) == 1;
     }
+
+    [GeneratedRegex(@"^The code has (\d+) digits\.$")]
+    private static partial Regex CodeLength();
 }

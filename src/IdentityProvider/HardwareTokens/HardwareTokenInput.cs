@@ -1,4 +1,5 @@
 using System.Globalization;
+using IdentityProvider.Localization;
 using IdentityProvider.TwoStep;
 
 namespace IdentityProvider.HardwareTokens;
@@ -37,7 +38,7 @@ public sealed class HardwareTokenInput
     public string? SeedEncoding { get; set; } = Hex;
 
     /// <summary>The token to register, or the problem of each field (property names as above).</summary>
-    public SeedFileToken? TryBuild(out List<(string Field, string Message)> problems)
+    public SeedFileToken? TryBuild(out List<(string Field, Sentence Message)> problems)
     {
         problems = [];
         var type = Type?.Trim().ToLowerInvariant() switch
@@ -48,40 +49,40 @@ public sealed class HardwareTokenInput
         };
         if (type is null)
         {
-            problems.Add((nameof(Type), "Choose HOTP or TOTP."));
+            problems.Add((nameof(Type), new Sentence("HardwareTokens.Input.Type", "Choose HOTP or TOTP.")));
         }
 
         var algorithm = Enum.GetValues<OtpHashAlgorithm>().Cast<OtpHashAlgorithm?>()
             .FirstOrDefault(candidate => string.Equals(candidate!.Value.ToUriName(), Algorithm?.Trim(), StringComparison.OrdinalIgnoreCase));
         if (algorithm is null)
         {
-            problems.Add((nameof(Algorithm), "Choose SHA1, SHA256 or SHA512."));
+            problems.Add((nameof(Algorithm), new Sentence("HardwareTokens.Input.Algorithm", "Choose SHA1, SHA256 or SHA512.")));
         }
 
         var digits = Number(Digits);
         if (digits is not (6 or 8))
         {
-            problems.Add((nameof(Digits), "A token shows 6 or 8 digits."));
+            problems.Add((nameof(Digits), new Sentence("HardwareTokens.Input.Digits", "A token shows 6 or 8 digits.")));
         }
 
         var period = type == OtpType.Totp ? Number(PeriodSeconds) : 30;
         if (period is not (30 or 60))
         {
-            problems.Add((nameof(PeriodSeconds), "A TOTP token's period is 30 or 60 seconds."));
+            problems.Add((nameof(PeriodSeconds), new Sentence("HardwareTokens.Input.Period", "A TOTP token's period is 30 or 60 seconds.")));
         }
 
         var counter = type == OtpType.Hotp ? Number(Counter) : 0;
         if (counter is null)
         {
-            problems.Add((nameof(Counter), "Enter the token's counter: a whole number from 0 (0 for a new token)."));
+            problems.Add((nameof(Counter), new Sentence("HardwareTokens.Input.Counter", "Enter the token's counter: a whole number from 0 (0 for a new token).")));
         }
 
         var seed = ReadSeed();
         if (seed is null)
         {
             problems.Add((nameof(Seed), SeedEncoding?.Trim().ToLowerInvariant() == Base32
-                ? "Enter the seed in Base32 (letters A-Z and digits 2-7), 16 to 64 bytes."
-                : "Enter the seed in hexadecimal (digits 0-9 and letters a-f), 16 to 64 bytes (32 to 128 digits)."));
+                ? new Sentence("HardwareTokens.Input.SeedBase32", "Enter the seed in Base32 (letters A-Z and digits 2-7), 16 to 64 bytes.")
+                : new Sentence("HardwareTokens.Input.SeedHex", "Enter the seed in hexadecimal (digits 0-9 and letters a-f), 16 to 64 bytes (32 to 128 digits).")));
         }
 
         if (problems.Count > 0)

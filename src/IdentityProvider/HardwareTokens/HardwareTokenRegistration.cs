@@ -1,6 +1,7 @@
 using IdentityProvider.Auditing;
 using IdentityProvider.Data;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Localization;
 using IdentityProvider.Text;
 using IdentityProvider.TwoStep;
 using Microsoft.EntityFrameworkCore;
@@ -19,10 +20,10 @@ public sealed class HardwareTokenRegistration(ApplicationDbContext db, OtpDevice
     public const int MaxSerialLength = 64;
     public const int MaxModelLength = 100;
 
-    private const string DuplicateInInventory = "A token with this serial is already in the inventory.";
+    private static readonly Sentence DuplicateInInventory = new("HardwareTokens.Duplicate", "A token with this serial is already in the inventory.");
 
     /// <summary>Registers one token; the refusal (a duplicate or an unfit serial or model) or null when it was added.</summary>
-    public async Task<string?> RegisterAsync(SeedFileToken token, string actorId)
+    public async Task<Sentence?> RegisterAsync(SeedFileToken token, string actorId)
     {
         if (Check(token) is { } problem)
         {
@@ -75,7 +76,7 @@ public sealed class HardwareTokenRegistration(ApplicationDbContext db, OtpDevice
             else
             {
                 skipped.Add(new RejectedSeedEntry(token.Serial, added.Any(other => other.Serial == token.Serial)
-                    ? "The serial appears twice in the file; the first entry was imported."
+                    ? new Sentence("HardwareTokens.Entry.Twice", "The serial appears twice in the file; the first entry was imported.")
                     : DuplicateInInventory));
             }
         }
@@ -84,7 +85,7 @@ public sealed class HardwareTokenRegistration(ApplicationDbContext db, OtpDevice
         if (!await TrySaveAsync())
         {
             // Another import added one of these serials meanwhile: nothing of this one was written.
-            throw new SeedFileException("Another import added some of these serials at the same moment; nothing was imported. Import the file again: the serials now present are skipped.");
+            throw new SeedFileException(new Sentence("HardwareTokens.File.Concurrent", "Another import added some of these serials at the same moment; nothing was imported. Import the file again: the serials now present are skipped."));
         }
 
         await securityLog.WriteAsync(SecurityEventKinds.HardwareTokensImported, null,
@@ -93,15 +94,15 @@ public sealed class HardwareTokenRegistration(ApplicationDbContext db, OtpDevice
     }
 
     /// <summary>Why a token cannot enter the inventory as it is, or null.</summary>
-    public static string? Check(SeedFileToken token)
+    public static Sentence? Check(SeedFileToken token)
     {
         if (token.Serial.Length is 0 or > MaxSerialLength || DisplayText.HasHiddenCharacters(token.Serial))
         {
-            return $"The serial is missing, longer than {MaxSerialLength} characters, or holds control or invisible characters.";
+            return new Sentence("HardwareTokens.Serial.Invalid", "The serial is missing, longer than {0} characters, or holds control or invisible characters.", MaxSerialLength);
         }
 
         return token.Model is { } model && (model.Length > MaxModelLength || DisplayText.HasHiddenCharacters(model))
-            ? $"The model is longer than {MaxModelLength} characters, or holds control or invisible characters."
+            ? new Sentence("HardwareTokens.Model.Invalid", "The model is longer than {0} characters, or holds control or invisible characters.", MaxModelLength)
             : null;
     }
 

@@ -1,3 +1,4 @@
+using IdentityProvider.Localization;
 namespace IdentityProvider.HardwareTokens;
 
 /// <summary>What a change to a token of the inventory came to.</summary>
@@ -16,11 +17,14 @@ public enum TokenChange
 }
 
 /// <summary>The outcome of a change, with the reason of a refusal.</summary>
-public sealed record TokenChangeResult(TokenChange Outcome, string? Message = null)
+public sealed record TokenChangeResult(TokenChange Outcome, Sentence? Why = null)
 {
     public static readonly TokenChangeResult Done = new(TokenChange.Done);
 
     public static readonly TokenChangeResult NotFound = new(TokenChange.NotFound);
 
-    public static TokenChangeResult Refused(string message) => new(TokenChange.Refused, message);
+    /// <summary>The reason in English (the admin API's answer).</summary>
+    public string? Message => Why?.English;
+
+    public static TokenChangeResult Refused(Sentence why) => new(TokenChange.Refused, why);
 }

@@ -11,6 +11,8 @@ public static class InputModelTexts
         ("IdentityProvider.Pages.Account", typeof(AccountText)),
         ("IdentityProvider.Pages.Manage", typeof(ManageText)),
         ("IdentityProvider.Areas.Admin", typeof(AdminText)),
+        // The admin Policy page's form (PolicyForm) lives beside its service.
+        ("IdentityProvider.Admin", typeof(AdminText)),
     ];
 
     public static Type For(Type model)

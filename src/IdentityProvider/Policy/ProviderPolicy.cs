@@ -1,3 +1,4 @@
+using IdentityProvider.Localization;
 using IdentityProvider.Settings;
 
 namespace IdentityProvider.Policy;
@@ -65,14 +66,14 @@ public sealed record ProviderPolicy
     };
 
     /// <summary>Every rule broken, as (field, message); empty when the policy may be saved.</summary>
-    public IReadOnlyList<(string Field, string Message)> Problems()
+    public IReadOnlyList<(string Field, Sentence Message)> Problems()
     {
-        var problems = new List<(string, string)>();
+        var problems = new List<(string, Sentence)>();
         void Range(string field, int value, int min, int max, string what)
         {
             if (value < min || value > max)
             {
-                problems.Add((field, $"{what} must be from {min} to {max}."));
+                problems.Add((field, new Sentence($"Policy.Range.{field}", what + " must be from {0} to {1}.", min, max)));
             }
         }
 
@@ -86,25 +87,25 @@ public sealed record ProviderPolicy
         Range(nameof(TokenMaxLifetimeDays), TokenMaxLifetimeDays, 0, MaxDays, "The maximum token lifetime (days)");
         if (!TotpAllowed && !HotpAllowed)
         {
-            problems.Add((nameof(TotpAllowed), "Allow at least one kind of authenticator app."));
+            problems.Add((nameof(TotpAllowed), new Sentence("Policy.NoAppKind", "Allow at least one kind of authenticator app.")));
         }
 
         if (TokenMaxLifetimeDays > 0 && TokenDefaultLifetimeDays > TokenMaxLifetimeDays)
         {
-            problems.Add((nameof(TokenDefaultLifetimeDays), "The default token lifetime must not exceed the maximum."));
+            problems.Add((nameof(TokenDefaultLifetimeDays), new Sentence("Policy.DefaultAboveMaximum", "The default token lifetime must not exceed the maximum.")));
         }
 
         foreach (var (role, days) in RememberBrowserDaysByRole)
         {
             if (string.IsNullOrWhiteSpace(role) || days is < 0 or > 365)
             {
-                problems.Add((nameof(RememberBrowserDaysByRole), $"Remember browser for role \"{role}\" must name a role and be from 0 to 365 days."));
+                problems.Add((nameof(RememberBrowserDaysByRole), new Sentence("Policy.RoleDays.Range", "Remember browser for role \"{0}\" must name a role and be from 0 to 365 days.", role)));
             }
         }
 
         if (TwoStepRequiredForRoles.Any(string.IsNullOrWhiteSpace) || TokenScopes.Any(scope => string.IsNullOrWhiteSpace(scope) || scope.Contains(' ')))
         {
-            problems.Add((nameof(TwoStepRequiredForRoles), "Roles and scopes are names without spaces."));
+            problems.Add((nameof(TwoStepRequiredForRoles), new Sentence("Policy.NamesWithoutSpaces", "Roles and scopes are names without spaces.")));
         }
 
         return problems;

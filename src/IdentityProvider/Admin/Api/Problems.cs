@@ -1,3 +1,5 @@
+using IdentityProvider.Localization;
+
 namespace IdentityProvider.Admin.Api;
 
 /// <summary>RFC 9457 problem documents for the admin API's refusals.</summary>
@@ -11,6 +13,10 @@ public static class Problems
         Results.ValidationProblem(problems
             .GroupBy(problem => JsonName(problem.Field), problem => problem.Message)
             .ToDictionary(group => group.Key, group => group.ToArray()));
+
+    /// <summary>The same with a service's sentences, in English: the admin API speaks English whatever the caller's language.</summary>
+    public static IResult Invalid(IEnumerable<(string Field, Sentence Message)> problems) =>
+        Invalid(problems.Select(problem => (problem.Field, problem.Message.English)));
 
     public static IResult Invalid(string field, string message) => Invalid([(field, message)]);
 

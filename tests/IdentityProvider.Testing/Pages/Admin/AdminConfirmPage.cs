@@ -9,6 +9,9 @@ public sealed class AdminConfirmPage(ProviderPage page) : PageObject(page), IPag
 
     public static AdminConfirmPage Create(ProviderPage page) => new(page);
 
+    /// <summary>Opens the page as a link to it does (no change pending).</summary>
+    public static Task<AdminConfirmPage> OpenAsync(ProviderClient client) => client.OpenAsync<AdminConfirmPage>(Path);
+
     /// <summary>Submits the code; back to the page the change was made on, or this page with a message.</summary>
     public Task<ProviderPage> ConfirmAsync(string code) => SubmitAsync(new Dictionary<string, string> { ["Input.Code"] = code });
 }

@@ -51,6 +51,12 @@ public sealed class AdminSecurityLogPage(ProviderPage page) : PageObject(page), 
             .Select(cells => new SecurityLogRow(cells[0], cells[1], cells[2], cells[3], cells[4], cells[5]))
             .ToList();
 
+    /// <summary>The moment of each row as the page gives it to machines (the <c>datetime</c> of its <c>time</c>), in order.</summary>
+    public IReadOnlyList<DateTimeOffset> Moments =>
+        Page.Document.QuerySelectorAll("#security-events tbody time[datetime]")
+            .Select(time => DateTimeOffset.Parse(time.GetAttribute("datetime")!, System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+
     /// <summary>"N events, newest first. Page P of M."; empty when nothing matched.</summary>
     public string Summary => Page.Document.QuerySelector("#events-summary")?.TextContent.Trim() ?? "";
 
@@ -71,5 +77,5 @@ public sealed class AdminSecurityLogPage(ProviderPage page) : PageObject(page), 
     }
 }
 
-/// <summary>A row of the security log as the page shows it: when (UTC), event, user, by whom, address, detail.</summary>
+/// <summary>A row of the security log as the page shows it: when (the reader's language and time zone), event, user, by whom, address, detail.</summary>
 public sealed record SecurityLogRow(string When, string Kind, string User, string Actor, string Address, string Detail);

@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using IdentityProvider.Admin;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Areas.Admin.Pages;
 
@@ -11,7 +13,7 @@ namespace IdentityProvider.Areas.Admin.Pages;
 /// A fresh one-time password before a change in the admin area, when the last one is older than 15 minutes
 /// (<see cref="AdminSession.ChangeWindow"/>). A wrong code counts toward the lockout.
 /// </summary>
-public sealed class ConfirmModel(UserManager<ApplicationUser> users, AdminCodeConfirmation confirmation) : PageModel
+public sealed class ConfirmModel(UserManager<ApplicationUser> users, AdminCodeConfirmation confirmation, IStringLocalizer<AdminText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -34,14 +36,14 @@ public sealed class ConfirmModel(UserManager<ApplicationUser> users, AdminCodeCo
             case CodeConfirmation.LockedOut:
                 return RedirectToPage("/Account/Login", new { area = "" });
             default:
-                ModelState.AddModelError("Input.Code", error!);
+                ModelState.AddModelError("Input.Code", error!.In(text));
                 return Page();
         }
     }
 
     public sealed class InputModel
     {
-        [Display(Name = "One-time password")]
+        [Display(Name = "Confirm.Code")]
         public string? Code { get; set; }
     }
 }

@@ -1,8 +1,10 @@
 using IdentityProvider.Admin;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Areas.Admin.Pages;
 
@@ -12,7 +14,7 @@ namespace IdentityProvider.Areas.Admin.Pages;
 /// (<see cref="PolicyAdministration"/>), which logs what changed with the administrator as the actor; the form
 /// carries the version it was read at, so a concurrent change is refused instead of overwritten.
 /// </summary>
-public sealed class PolicyModel(PolicyAdministration administration, UserManager<ApplicationUser> users) : PageModel
+public sealed class PolicyModel(PolicyAdministration administration, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text) : PageModel
 {
     [BindProperty]
     public PolicyForm Input { get; set; } = new();
@@ -43,22 +45,21 @@ public sealed class PolicyModel(PolicyAdministration administration, UserManager
             case PolicyChange.Invalid:
                 return Refuse(problems);
             case PolicyChange.Conflict:
-                ModelState.AddModelError(string.Empty,
-                    $"Someone changed the policy meanwhile (it is now at version {administration.Version}): nothing was saved. Reload the page and repeat your change.");
+                ModelState.AddModelError(string.Empty, text["Policy.Conflict", administration.Version]);
                 return Page();
         }
 
-        StatusMessage = $"The policy was saved (version {administration.Version}); every instance applies it within seconds.";
+        StatusMessage = text["Policy.Saved", administration.Version];
         return RedirectToPage();
     }
 
     private string AdminId => users.GetUserId(User) ?? throw new InvalidOperationException("The admin policy let an anonymous request through.");
 
-    private PageResult Refuse(IEnumerable<(string Field, string Message)> problems)
+    private PageResult Refuse(IEnumerable<(string Field, Sentence Message)> problems)
     {
         foreach (var (field, message) in problems)
         {
-            ModelState.AddModelError($"{nameof(Input)}.{field}", message);
+            ModelState.AddModelError($"{nameof(Input)}.{field}", message.In(text));
         }
 
         return Page();

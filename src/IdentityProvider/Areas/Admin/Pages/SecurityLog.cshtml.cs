@@ -1,6 +1,8 @@
 using IdentityProvider.Admin;
+using IdentityProvider.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.Net.Http.Headers;
 
 namespace IdentityProvider.Areas.Admin.Pages;
@@ -10,10 +12,14 @@ namespace IdentityProvider.Areas.Admin.Pages;
 /// filtered list exported as CSV. Reading only (GET), so no fresh code is asked; the admin area's rules apply.
 /// </summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class SecurityLogModel(SecurityEventQuery query, TimeProvider time) : PageModel
+public sealed class SecurityLogModel(SecurityEventQuery query, TimeProvider time, IStringLocalizer<AdminText> text) : PageModel
 {
     /// <summary>The filter as typed; the field names the API's query string uses, capitalised.</summary>
-    [BindProperty(SupportsGet = true)]
+    /// <remarks>
+    /// Note: named, so that an address without a filter binds nothing: unnamed, the binder fell back to the bare
+    /// names and read Razor's own "page" route value as the page number, refusing the unfiltered log.
+    /// </remarks>
+    [BindProperty(SupportsGet = true, Name = nameof(Filter))]
     public SecurityEventCriteria Filter { get; set; } = new();
 
     public SecurityEventPage? Found { get; private set; }
@@ -59,8 +65,8 @@ public sealed class SecurityLogModel(SecurityEventQuery query, TimeProvider time
         }) ?? "";
 
     /// <summary>Who acted: the administrator's address, else the actor's id (a service client), else the client used.</summary>
-    public static string ActorOf(SecurityEventRow row) =>
-        row.ActorEmail ?? row.ActorId ?? (row.ClientId is { } client ? "client " + client : "");
+    public string ActorOf(SecurityEventRow row) =>
+        row.ActorEmail ?? row.ActorId ?? (row.ClientId is { } client ? text["SecurityLog.Client", client] : "");
 
     private SecurityEventFilter? Check()
     {
@@ -69,7 +75,7 @@ public sealed class SecurityLogModel(SecurityEventQuery query, TimeProvider time
         var (filter, problems) = SecurityEventFilter.Read(Filter);
         foreach (var (field, message) in problems)
         {
-            ModelState.AddModelError($"{nameof(Filter)}.{char.ToUpperInvariant(field[0])}{field[1..]}", message);
+            ModelState.AddModelError($"{nameof(Filter)}.{char.ToUpperInvariant(field[0])}{field[1..]}", message.In(text));
         }
 
         return filter;

@@ -1,13 +1,15 @@
 using IdentityProvider.Admin;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Areas.Admin.Pages.Clients;
 
 /// <summary>What the create and edit pages share: the form (<c>_ClientForm</c>), the scopes it offers, and the refusals.</summary>
-public abstract class ClientFormPageModel(ClientAdministration administration, UserManager<ApplicationUser> users) : PageModel
+public abstract class ClientFormPageModel(ClientAdministration administration, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text) : PageModel
 {
     [BindProperty]
     public ClientInput Input { get; set; } = new();
@@ -20,16 +22,18 @@ public abstract class ClientFormPageModel(ClientAdministration administration, U
 
     protected ClientAdministration Administration => administration;
 
+    protected IStringLocalizer<AdminText> Text => text;
+
     protected string AdminId => users.GetUserId(User) ?? throw new InvalidOperationException("The admin policy let an anonymous request through.");
 
     protected async Task LoadScopesAsync() => AvailableScopes = await administration.AvailableScopesAsync();
 
-    /// <summary>Shows each problem in the validation summary, the form as it was posted.</summary>
+    /// <summary>Shows each problem in the validation summary, in the reader's language, the form as it was posted.</summary>
     protected async Task<PageResult> RefusedAsync(RegistryChangeResult result)
     {
         foreach (var (field, message) in result.Problems)
         {
-            ModelState.AddModelError(field.Length == 0 ? string.Empty : $"{nameof(Input)}.{field}", message);
+            ModelState.AddModelError(field.Length == 0 ? string.Empty : $"{nameof(Input)}.{field}", message.In(text));
         }
 
         await LoadScopesAsync();

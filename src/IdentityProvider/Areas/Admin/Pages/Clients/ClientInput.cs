@@ -6,18 +6,18 @@ namespace IdentityProvider.Areas.Admin.Pages.Clients;
 /// <summary>The client form of the create and edit pages; URIs one per line.</summary>
 public sealed class ClientInput
 {
-    [Display(Name = "Client id")]
+    [Display(Name = "Clients.Field.ClientId")]
     public string? ClientId { get; set; }
 
-    [Display(Name = "Display name")]
+    [Display(Name = "Common.DisplayName")]
     public string? DisplayName { get; set; }
 
     public string Type { get; set; } = ClientRegistration.Confidential;
 
-    [Display(Name = "Redirect URIs")]
+    [Display(Name = "Clients.Field.RedirectUris")]
     public string? RedirectUris { get; set; }
 
-    [Display(Name = "Post-logout redirect URIs")]
+    [Display(Name = "Clients.Field.PostLogoutRedirectUris")]
     public string? PostLogoutRedirectUris { get; set; }
 
     /// <summary>Empty unless posted: a form with every box unchecked posts nothing, which must mean none.</summary>

@@ -1,7 +1,9 @@
 using IdentityProvider.Admin;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Areas.Admin.Pages.Clients;
 
@@ -10,8 +12,8 @@ namespace IdentityProvider.Areas.Admin.Pages.Clients;
 /// answer to the post, once; OpenIddict keeps only its hash.
 /// </summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class CreateModel(ClientAdministration administration, UserManager<ApplicationUser> users)
-    : ClientFormPageModel(administration, users)
+public sealed class CreateModel(ClientAdministration administration, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text)
+    : ClientFormPageModel(administration, users, text)
 {
     public override bool IsNew => true;
 
@@ -37,7 +39,7 @@ public sealed class CreateModel(ClientAdministration administration, UserManager
 
         if (result.Secret is null)
         {
-            StatusMessage = $"The public client {Input.ClientId?.Trim()} was registered.";
+            StatusMessage = Text["Clients.Create.PublicDone", Input.ClientId?.Trim() ?? ""];
             return RedirectToPage("Index");
         }
 

@@ -1,13 +1,15 @@
 using IdentityProvider.Admin;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Areas.Admin.Pages.Clients;
 
 /// <summary>Deletes a client, with its authorizations and tokens, after a confirmation.</summary>
-public sealed class DeleteModel(ClientAdministration administration, UserManager<ApplicationUser> users) : PageModel
+public sealed class DeleteModel(ClientAdministration administration, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string ClientId { get; set; } = "";
@@ -26,7 +28,7 @@ public sealed class DeleteModel(ClientAdministration administration, UserManager
             return NotFound();
         }
 
-        StatusMessage = $"The client {ClientId} was deleted.";
+        StatusMessage = text["Clients.Delete.Done", ClientId];
         return RedirectToPage("Index");
     }
 }

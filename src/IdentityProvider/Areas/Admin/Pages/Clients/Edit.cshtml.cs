@@ -1,7 +1,9 @@
 using IdentityProvider.Admin;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Areas.Admin.Pages.Clients;
 
@@ -9,8 +11,8 @@ namespace IdentityProvider.Areas.Admin.Pages.Clients;
 /// Edits a client (seeded ones too): display name, URIs, grant types, scopes, consent. The client id and the type
 /// stay; the secret changes only on its own page (rotate).
 /// </summary>
-public sealed class EditModel(ClientAdministration administration, UserManager<ApplicationUser> users)
-    : ClientFormPageModel(administration, users)
+public sealed class EditModel(ClientAdministration administration, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text)
+    : ClientFormPageModel(administration, users, text)
 {
     [BindProperty(SupportsGet = true)]
     public string ClientId { get; set; } = "";
@@ -53,7 +55,7 @@ public sealed class EditModel(ClientAdministration administration, UserManager<A
             return await RefusedAsync(result);
         }
 
-        StatusMessage = $"The client {ClientId} was saved.";
+        StatusMessage = Text["Clients.Edit.Saved", ClientId];
         return RedirectToPage(new { ClientId });
     }
 }

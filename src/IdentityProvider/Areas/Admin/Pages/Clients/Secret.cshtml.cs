@@ -1,14 +1,16 @@
 using IdentityProvider.Admin;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Areas.Admin.Pages.Clients;
 
 /// <summary>Gives a confidential client a new secret, shown on the answer to the post, once; the old one stops working at once.</summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class SecretModel(ClientAdministration administration, UserManager<ApplicationUser> users) : PageModel
+public sealed class SecretModel(ClientAdministration administration, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string ClientId { get; set; } = "";
@@ -32,7 +34,11 @@ public sealed class SecretModel(ClientAdministration administration, UserManager
                 NewSecret = result.Secret;
                 return Page();
             default:
-                ModelState.AddModelError(string.Empty, result.Message);
+                foreach (var (_, message) in result.Problems)
+                {
+                    ModelState.AddModelError(string.Empty, message.In(text));
+                }
+
                 return Page();
         }
     }

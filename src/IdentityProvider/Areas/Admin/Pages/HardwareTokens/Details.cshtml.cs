@@ -1,9 +1,11 @@
 using IdentityProvider.Data.Entities;
 using IdentityProvider.HardwareTokens;
+using IdentityProvider.Localization;
 using IdentityProvider.RecoveryCodes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Areas.Admin.Pages.HardwareTokens;
 
@@ -17,7 +19,8 @@ public sealed class DetailsModel(
     HardwareTokenAssignment assignment,
     HardwareTokenCodes codes,
     IssuedRecoveryCodes issuedCodes,
-    UserManager<ApplicationUser> users) : PageModel
+    UserManager<ApplicationUser> users,
+    IStringLocalizer<AdminText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Serial { get; set; } = "";
@@ -63,23 +66,23 @@ public sealed class DetailsModel(
             await issuedCodes.KeepAsync(TempData, holder, recoveryCodes);
         }
 
-        return await AfterAsync(result, $"Token {Serial} is assigned to {AssignTo?.Trim()}.");
+        return await AfterAsync(result, text["HardwareTokens.Assigned", Serial, AssignTo?.Trim() ?? ""]);
     }
 
     public async Task<IActionResult> OnPostUnassignAsync() =>
-        await AfterAsync(await assignment.UnassignAsync(Serial, AdminId), $"Token {Serial} is back in stock.");
+        await AfterAsync(await assignment.UnassignAsync(Serial, AdminId), text["HardwareTokens.Unassigned", Serial]);
 
     public async Task<IActionResult> OnPostDisableAsync() =>
-        await AfterAsync(await assignment.DisableAsync(Serial, AdminId), $"Token {Serial} is disabled: its codes are refused.");
+        await AfterAsync(await assignment.DisableAsync(Serial, AdminId), text["HardwareTokens.DisabledDone", Serial]);
 
     public async Task<IActionResult> OnPostEnableAsync() =>
-        await AfterAsync(await assignment.EnableAsync(Serial, AdminId), $"Token {Serial} is enabled.");
+        await AfterAsync(await assignment.EnableAsync(Serial, AdminId), text["HardwareTokens.Enabled", Serial]);
 
     public async Task<IActionResult> OnPostLostAsync() =>
-        await AfterAsync(await assignment.MarkLostAsync(Serial, AdminId), $"Token {Serial} is marked lost: its codes are refused for good.");
+        await AfterAsync(await assignment.MarkLostAsync(Serial, AdminId), text["HardwareTokens.LostDone", Serial]);
 
     public async Task<IActionResult> OnPostResyncAsync() =>
-        await AfterAsync(await codes.ResyncAsync(Serial, Code1, Code2, AdminId), $"Token {Serial} is resynchronised.");
+        await AfterAsync(await codes.ResyncAsync(Serial, Code1, Code2, AdminId), text["HardwareTokens.Resynchronised", Serial]);
 
     public async Task<IActionResult> OnPostDeleteAsync()
     {
@@ -89,7 +92,7 @@ public sealed class DetailsModel(
             return await AfterAsync(result, "");
         }
 
-        StatusMessage = $"Token {Serial} was deleted from the inventory.";
+        StatusMessage = text["HardwareTokens.Deleted", Serial];
         return Redirect("/admin/hardware-tokens");
     }
 
@@ -109,7 +112,7 @@ public sealed class DetailsModel(
             return NotFound();
         }
 
-        ModelState.AddModelError(string.Empty, result.Message ?? "Nothing was changed.");
+        ModelState.AddModelError(string.Empty, result.Why?.In(text) ?? text["Common.NothingChanged"]);
         return Page();
     }
 

@@ -1,13 +1,15 @@
 using IdentityProvider.Data.Entities;
 using IdentityProvider.HardwareTokens;
+using IdentityProvider.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Areas.Admin.Pages.HardwareTokens;
 
 /// <summary>Finds the serial of a token in someone's hand from one code it shows now (nothing is spent).</summary>
-public sealed class IdentifyModel(HardwareTokenCodes codes, UserManager<ApplicationUser> users) : PageModel
+public sealed class IdentifyModel(HardwareTokenCodes codes, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text) : PageModel
 {
     [BindProperty]
     public string? Code { get; set; }
@@ -24,7 +26,7 @@ public sealed class IdentifyModel(HardwareTokenCodes codes, UserManager<Applicat
         var (serials, error) = await codes.IdentifyAsync(Code, users.GetUserId(User)!);
         if (error is not null)
         {
-            ModelState.AddModelError(nameof(Code), error);
+            ModelState.AddModelError(nameof(Code), error.In(text));
         }
 
         Serials = serials;

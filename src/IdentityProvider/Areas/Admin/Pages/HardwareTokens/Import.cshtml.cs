@@ -1,15 +1,17 @@
 using IdentityProvider.Data.Entities;
 using IdentityProvider.HardwareTokens;
+using IdentityProvider.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Areas.Admin.Pages.HardwareTokens;
 
 /// <summary>Imports a vendor's seed file (PSKC, plain or with a pre-shared key, or CSV) and reports what came of each entry.</summary>
 [RequestSizeLimit(SeedFiles.MaxBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = SeedFiles.MaxBytes)]
-public sealed class ImportModel(HardwareTokenRegistration registration, UserManager<ApplicationUser> users) : PageModel
+public sealed class ImportModel(HardwareTokenRegistration registration, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text) : PageModel
 {
     [BindProperty]
     public IFormFile? SeedFile { get; set; }
@@ -28,13 +30,13 @@ public sealed class ImportModel(HardwareTokenRegistration registration, UserMana
     {
         if (SeedFile is not { Length: > 0 } upload)
         {
-            ModelState.AddModelError(nameof(SeedFile), "Choose the seed file to import.");
+            ModelState.AddModelError(nameof(SeedFile), text["HardwareTokens.Import.ChooseFile"]);
             return Page();
         }
 
         if ((SeedFiles.KindOfFileName(upload.FileName) ?? SeedFiles.KindOf(upload.ContentType)) is not { } kind)
         {
-            ModelState.AddModelError(nameof(SeedFile), "Choose a PSKC file (.xml, .pskc) or a CSV file (.csv).");
+            ModelState.AddModelError(nameof(SeedFile), text["HardwareTokens.Import.ChooseKind"]);
             return Page();
         }
 
@@ -49,7 +51,7 @@ public sealed class ImportModel(HardwareTokenRegistration registration, UserMana
         }
         catch (SeedFileException refused)
         {
-            ModelState.AddModelError(nameof(SeedFile), "Nothing was imported. " + refused.Message);
+            ModelState.AddModelError(nameof(SeedFile), text["HardwareTokens.Import.Refused", refused.Why.In(text)]);
         }
 
         return Page();

@@ -1,11 +1,13 @@
 using IdentityProvider.HardwareTokens;
+using IdentityProvider.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Areas.Admin.Pages.HardwareTokens;
 
 /// <summary>The inventory of hardware tokens: filtered by status, searched by serial or holder, a page at a time.</summary>
-public sealed class IndexModel(HardwareTokenInventory inventory) : PageModel
+public sealed class IndexModel(HardwareTokenInventory inventory, IStringLocalizer<AdminText> text) : PageModel
 {
     /// <summary>Part of a serial or of the holder's e-mail address; empty lists every token.</summary>
     [BindProperty(SupportsGet = true)]
@@ -33,20 +35,20 @@ public sealed class IndexModel(HardwareTokenInventory inventory) : PageModel
         var search = Search?.Trim() ?? "";
         if (search.Length > HardwareTokenInventory.MaxSearchLength)
         {
-            Message = $"Search with at most {HardwareTokenInventory.MaxSearchLength} characters.";
+            Message = text["Common.SearchTooLong", HardwareTokenInventory.MaxSearchLength];
             return;
         }
 
         if (!string.IsNullOrEmpty(Status) && !HardwareTokenStatus.All.Contains(Status))
         {
-            Message = "Choose a status from the list.";
+            Message = text["HardwareTokens.ChooseStatus"];
             return;
         }
 
         var page = 1;
         if (!string.IsNullOrEmpty(PageNumber) && (!int.TryParse(PageNumber, out page) || page is < 1 or > HardwareTokenInventory.MaxPage))
         {
-            Message = $"Choose a page from 1 to {HardwareTokenInventory.MaxPage}.";
+            Message = text["Common.ChoosePage", HardwareTokenInventory.MaxPage];
             return;
         }
 
@@ -54,12 +56,12 @@ public sealed class IndexModel(HardwareTokenInventory inventory) : PageModel
         if (Found.Total == 0)
         {
             Message = search.Length > 0 || !string.IsNullOrEmpty(Status)
-                ? "No token matches."
-                : "The inventory is empty: import a vendor's seed file or register a token.";
+                ? text["HardwareTokens.NoMatch"]
+                : text["HardwareTokens.Empty"];
         }
         else if (Rows.Count == 0)
         {
-            Message = $"There are only {Found.Pages} pages.";
+            Message = text["Common.OnlyPages", Found.Pages];
         }
     }
 

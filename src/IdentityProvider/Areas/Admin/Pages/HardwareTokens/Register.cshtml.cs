@@ -1,13 +1,15 @@
 using IdentityProvider.Data.Entities;
 using IdentityProvider.HardwareTokens;
+using IdentityProvider.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Areas.Admin.Pages.HardwareTokens;
 
 /// <summary>Registers one token by hand (a token without a seed file, or a replacement), in stock.</summary>
-public sealed class RegisterModel(HardwareTokenRegistration registration, UserManager<ApplicationUser> users) : PageModel
+public sealed class RegisterModel(HardwareTokenRegistration registration, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text) : PageModel
 {
     [BindProperty]
     public HardwareTokenInput Input { get; set; } = new();
@@ -25,7 +27,7 @@ public sealed class RegisterModel(HardwareTokenRegistration registration, UserMa
         {
             foreach (var (field, message) in problems)
             {
-                ModelState.AddModelError($"{nameof(Input)}.{field}", message);
+                ModelState.AddModelError($"{nameof(Input)}.{field}", message.In(text));
             }
 
             return Page();
@@ -33,11 +35,11 @@ public sealed class RegisterModel(HardwareTokenRegistration registration, UserMa
 
         if (await registration.RegisterAsync(token, users.GetUserId(User)!) is { } refusal)
         {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Serial)}", refusal);
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Serial)}", refusal.In(text));
             return Page();
         }
 
-        StatusMessage = $"Token {token.Serial} was registered and is in stock.";
+        StatusMessage = text["HardwareTokens.Registered", token.Serial];
         return Redirect($"/admin/hardware-tokens/{Uri.EscapeDataString(token.Serial)}");
     }
 }

@@ -1,14 +1,16 @@
 using IdentityProvider.Admin;
 using IdentityProvider.Clients;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Areas.Admin.Pages.Scopes;
 
 /// <summary>Registers an API scope; discovery lists it at once (on other instances within 5 minutes).</summary>
-public sealed class CreateModel(ScopeAdministration administration, UserManager<ApplicationUser> users) : PageModel
+public sealed class CreateModel(ScopeAdministration administration, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text) : PageModel
 {
     [BindProperty]
     public ScopeInput Input { get; set; } = new();
@@ -29,13 +31,13 @@ public sealed class CreateModel(ScopeAdministration administration, UserManager<
         {
             foreach (var (field, message) in result.Problems)
             {
-                ModelState.AddModelError($"{nameof(Input)}.{field}", message);
+                ModelState.AddModelError($"{nameof(Input)}.{field}", message.In(text));
             }
 
             return Page();
         }
 
-        StatusMessage = $"The scope {scope.Name} was registered.";
+        StatusMessage = text["Scopes.Create.Done", scope.Name];
         return RedirectToPage("Index");
     }
 }

@@ -1,13 +1,15 @@
 using IdentityProvider.Admin;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Areas.Admin.Pages.Scopes;
 
 /// <summary>Deletes a scope after a confirmation; one still given to a client is refused, naming the clients.</summary>
-public sealed class DeleteModel(ScopeAdministration administration, UserManager<ApplicationUser> users) : PageModel
+public sealed class DeleteModel(ScopeAdministration administration, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Name { get; set; } = "";
@@ -27,11 +29,15 @@ public sealed class DeleteModel(ScopeAdministration administration, UserManager<
             case RegistryChange.NotFound:
                 return NotFound();
             case RegistryChange.Saved:
-                StatusMessage = $"The scope {Name} was deleted.";
+                StatusMessage = text["Scopes.Delete.Done", Name];
                 return RedirectToPage("Index");
         }
 
-        ModelState.AddModelError(string.Empty, result.Message);
+        foreach (var (_, message) in result.Problems)
+        {
+            ModelState.AddModelError(string.Empty, message.In(text));
+        }
+
         return Page();
     }
 }

@@ -1,13 +1,15 @@
 using IdentityProvider.Admin;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Areas.Admin.Pages.Scopes;
 
 /// <summary>Changes a scope's display name and description; its name stays (clients and tokens refer to it).</summary>
-public sealed class EditModel(ScopeAdministration administration, UserManager<ApplicationUser> users) : PageModel
+public sealed class EditModel(ScopeAdministration administration, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Name { get; set; } = "";
@@ -38,13 +40,13 @@ public sealed class EditModel(ScopeAdministration administration, UserManager<Ap
             case RegistryChange.NotFound:
                 return NotFound();
             case RegistryChange.Saved:
-                StatusMessage = $"The scope {Name} was saved.";
+                StatusMessage = text["Scopes.Edit.Saved", Name];
                 return RedirectToPage(new { Name });
         }
 
         foreach (var (field, message) in result.Problems)
         {
-            ModelState.AddModelError($"{nameof(Input)}.{field}", message);
+            ModelState.AddModelError($"{nameof(Input)}.{field}", message.In(text));
         }
 
         return Page();

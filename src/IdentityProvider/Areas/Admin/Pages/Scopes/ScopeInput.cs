@@ -5,12 +5,12 @@ namespace IdentityProvider.Areas.Admin.Pages.Scopes;
 /// <summary>The scope form of the create and edit pages.</summary>
 public sealed class ScopeInput
 {
-    [Display(Name = "Name")]
+    [Display(Name = "Scopes.Field.Name")]
     public string? Name { get; set; }
 
-    [Display(Name = "Display name")]
+    [Display(Name = "Common.DisplayName")]
     public string? DisplayName { get; set; }
 
-    [Display(Name = "Description")]
+    [Display(Name = "Scopes.Field.Description")]
     public string? Description { get; set; }
 }

@@ -1,8 +1,10 @@
 using IdentityProvider.Admin;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Areas.Admin.Pages.Users;
 
@@ -11,7 +13,7 @@ namespace IdentityProvider.Areas.Admin.Pages.Users;
 /// once on the answer to hand over. Note: the link is not kept anywhere; a lost one is replaced from the user's page.
 /// </summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class CreateModel(UserAdministration administration, UserManager<ApplicationUser> users) : PageModel
+public sealed class CreateModel(UserAdministration administration, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -35,7 +37,7 @@ public sealed class CreateModel(UserAdministration administration, UserManager<A
             new NewUserInput(Input.Email, Input.Name, Input.Password, UserFields.SplitRoles(Input.Roles), Input.EmailLink), actorId);
         if (!result.Succeeded)
         {
-            AdminUserForm.Show(ModelState, result);
+            AdminUserForm.Show(ModelState, result, text);
             return Page();
         }
 
@@ -48,8 +50,8 @@ public sealed class CreateModel(UserAdministration administration, UserManager<A
         }
 
         StatusMessage = Input.EmailLink && string.IsNullOrEmpty(Input.Password)
-            ? $"{Input.Email?.Trim()} was created; a one-time set-password link was e-mailed to that address."
-            : $"{Input.Email?.Trim()} was created.";
+            ? text["Users.Create.CreatedLinkMailed", Input.Email?.Trim() ?? ""]
+            : text["Users.Create.Created", Input.Email?.Trim() ?? ""];
         return RedirectToPage("/Users/Details", new { area = "Admin", id = result.UserId });
     }
 

@@ -1,8 +1,10 @@
 using IdentityProvider.Admin;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Areas.Admin.Pages.Users;
 
@@ -10,7 +12,7 @@ namespace IdentityProvider.Areas.Admin.Pages.Users;
 /// Confirms and deletes a user with what belongs to them. Note: the service refuses deleting oneself or
 /// the last administrator, and logs the deletion with the acting administrator.
 /// </summary>
-public sealed class DeleteModel(UserDirectory directory, UserAdministration administration, UserManager<ApplicationUser> users) : PageModel
+public sealed class DeleteModel(UserDirectory directory, UserAdministration administration, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Id { get; set; } = "";
@@ -48,11 +50,11 @@ public sealed class DeleteModel(UserDirectory directory, UserAdministration admi
 
         if (!result.Succeeded)
         {
-            AdminUserForm.Show(ModelState, result);
+            AdminUserForm.Show(ModelState, result, text);
             return Page();
         }
 
-        StatusMessage = $"{account.Email} was deleted.";
+        StatusMessage = text["Users.Delete.Done", account.Email ?? ""];
         return RedirectToPage("/Users/Index", new { area = "Admin" });
     }
 }

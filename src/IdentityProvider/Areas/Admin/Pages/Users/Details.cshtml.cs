@@ -1,8 +1,10 @@
 using IdentityProvider.Admin;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Areas.Admin.Pages.Users;
 
@@ -12,7 +14,7 @@ namespace IdentityProvider.Areas.Admin.Pages.Users;
 /// (<see cref="UserAdministration"/>, <see cref="UserAccess"/>), which refuse acting on oneself and log the actor.
 /// </summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class DetailsModel(UserDirectory directory, UserAdministration administration, UserAccess access, UserManager<ApplicationUser> users) : PageModel
+public sealed class DetailsModel(UserDirectory directory, UserAdministration administration, UserAccess access, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Id { get; set; } = "";
@@ -40,20 +42,20 @@ public sealed class DetailsModel(UserDirectory directory, UserAdministration adm
     public async Task<IActionResult> OnPostSaveAsync() =>
         await ActAsync(
             await administration.UpdateAsync(Id, new UserChange(Input.Email ?? "", Input.Name ?? "", UserFields.SplitRoles(Input.Roles)), AdminId),
-            "The changes were saved.");
+            text["Users.Details.Saved"]);
 
     public async Task<IActionResult> OnPostLockAsync() =>
-        await ActAsync(await access.LockAsync(Id, AdminId), "The account is locked until you unlock it; its sessions ended.");
+        await ActAsync(await access.LockAsync(Id, AdminId), text["Users.Details.LockedDone"]);
 
-    public async Task<IActionResult> OnPostUnlockAsync() => await ActAsync(await access.UnlockAsync(Id, AdminId), "The account is unlocked.");
+    public async Task<IActionResult> OnPostUnlockAsync() => await ActAsync(await access.UnlockAsync(Id, AdminId), text["Users.Details.Unlocked"]);
 
     public async Task<IActionResult> OnPostDisableAsync() =>
-        await ActAsync(await access.DisableAsync(Id, AdminId), "The account is disabled; its sessions ended.");
+        await ActAsync(await access.DisableAsync(Id, AdminId), text["Users.Details.DisabledDone"]);
 
-    public async Task<IActionResult> OnPostEnableAsync() => await ActAsync(await access.EnableAsync(Id, AdminId), "The account is enabled.");
+    public async Task<IActionResult> OnPostEnableAsync() => await ActAsync(await access.EnableAsync(Id, AdminId), text["Users.Details.Enabled"]);
 
     public async Task<IActionResult> OnPostSignOutAsync() =>
-        await ActAsync(await access.SignOutEverywhereAsync(Id, AdminId), "The user is signed out everywhere.");
+        await ActAsync(await access.SignOutEverywhereAsync(Id, AdminId), text["Users.Details.SignedOut"]);
 
     private string AdminId => users.GetUserId(User) ?? throw new InvalidOperationException("The admin policy let an anonymous request through.");
 
@@ -72,7 +74,7 @@ public sealed class DetailsModel(UserDirectory directory, UserAdministration adm
 
         // The form keeps what was typed; the rest of the page shows the user as stored.
         Account = account;
-        AdminUserForm.Show(ModelState, result);
+        AdminUserForm.Show(ModelState, result, text);
         return Page();
     }
 

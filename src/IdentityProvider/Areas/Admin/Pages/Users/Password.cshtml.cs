@@ -1,8 +1,10 @@
 using IdentityProvider.Admin;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Areas.Admin.Pages.Users;
 
@@ -11,7 +13,7 @@ namespace IdentityProvider.Areas.Admin.Pages.Users;
 /// removed) shown once on the answer. Either way the user's sessions end. Note: neither is ever logged.
 /// </summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class PasswordModel(UserDirectory directory, UserAccess access, UserManager<ApplicationUser> users) : PageModel
+public sealed class PasswordModel(UserDirectory directory, UserAccess access, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Id { get; set; } = "";
@@ -38,7 +40,7 @@ public sealed class PasswordModel(UserDirectory directory, UserAccess access, Us
 
         if (Input.NewPassword != Input.ConfirmPassword)
         {
-            ModelState.AddModelError("Input.ConfirmPassword", "The two passwords do not match.");
+            ModelState.AddModelError("Input.ConfirmPassword", text["Users.Password.Mismatch"]);
             return Page();
         }
 
@@ -47,13 +49,13 @@ public sealed class PasswordModel(UserDirectory directory, UserAccess access, Us
         {
             foreach (var (_, message) in result.Problems)
             {
-                ModelState.AddModelError("Input.NewPassword", message);
+                ModelState.AddModelError("Input.NewPassword", message.In(text));
             }
 
             return result.Outcome == UserActionOutcome.NotFound ? NotFound() : Page();
         }
 
-        StatusMessage = "The new password is set; the user's sessions ended.";
+        StatusMessage = text["Users.Password.SetDone"];
         return RedirectToPage("/Users/Details", new { area = "Admin", id = Id });
     }
 
@@ -67,7 +69,7 @@ public sealed class PasswordModel(UserDirectory directory, UserAccess access, Us
         var result = await access.IssuePasswordLinkAsync(Id, AdminId);
         if (result.SetPasswordPath is not { } path)
         {
-            AdminUserForm.Show(ModelState, result);
+            AdminUserForm.Show(ModelState, result, text);
             return result.Outcome == UserActionOutcome.NotFound ? NotFound() : Page();
         }
 
@@ -87,11 +89,11 @@ public sealed class PasswordModel(UserDirectory directory, UserAccess access, Us
         var result = await access.IssuePasswordLinkAsync(Id, AdminId, byEmail: true);
         if (!result.Succeeded)
         {
-            AdminUserForm.Show(ModelState, result);
+            AdminUserForm.Show(ModelState, result, text);
             return result.Outcome == UserActionOutcome.NotFound ? NotFound() : Page();
         }
 
-        StatusMessage = "The old password stopped working; a one-time set-password link was e-mailed to the user.";
+        StatusMessage = text["Users.Password.LinkMailed"];
         return RedirectToPage("/Users/Details", new { area = "Admin", id = Id });
     }
 

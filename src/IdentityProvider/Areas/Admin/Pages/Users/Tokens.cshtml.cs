@@ -1,9 +1,11 @@
 using IdentityProvider.Admin;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Localization;
 using IdentityProvider.PersonalAccessTokens;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Areas.Admin.Pages.Users;
 
@@ -12,7 +14,7 @@ namespace IdentityProvider.Areas.Admin.Pages.Users;
 /// and the per-user override of "Allow sign-in by token". Note: the same service as the admin API
 /// (<see cref="UserTokenAdministration"/>); every change is logged with the administrator as the actor.
 /// </summary>
-public sealed class TokensModel(UserTokenAdministration administration, UserManager<ApplicationUser> users, TokenPolicy policy, TimeProvider time) : PageModel
+public sealed class TokensModel(UserTokenAdministration administration, UserManager<ApplicationUser> users, TokenPolicy policy, TimeProvider time, IStringLocalizer<AdminText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Id { get; set; } = "";
@@ -51,10 +53,12 @@ public sealed class TokensModel(UserTokenAdministration administration, UserMana
         var (outcome, message, changed) = await administration.SetPermissionAsync(Id, Choice, AdminId);
         if (outcome != AdminChange.Done)
         {
-            return await RefuseAsync(nameof(Choice), message);
+            return await RefuseAsync(nameof(Choice), message?.In(text));
         }
 
-        StatusMessage = changed ? $"Sign-in by token is now {Describe(Choice == TokenPolicy.Follow ? null : Choice)} for {(await administration.ReadAsync(Id))?.User.Email}." : "Nothing changed.";
+        StatusMessage = changed
+            ? text[$"Tokens.Changed.{Kind(Choice == TokenPolicy.Follow ? null : Choice)}", (await administration.ReadAsync(Id))?.User.Email ?? ""]
+            : text["Common.NothingChangedShort"];
         return RedirectToPage(new { Id });
     }
 
@@ -63,19 +67,22 @@ public sealed class TokensModel(UserTokenAdministration administration, UserMana
         var (outcome, label) = await administration.RevokeAsync(Id, TokenId, AdminId);
         if (outcome != AdminChange.Done)
         {
-            return await RefuseAsync(string.Empty, "That token does not exist or is already revoked.");
+            return await RefuseAsync(string.Empty, text["Tokens.Revoke.Unknown"]);
         }
 
-        StatusMessage = $"The token \"{label}\" was revoked: it no longer signs in, and its access tokens stopped working.";
+        StatusMessage = text["Tokens.Revoke.Done", label ?? ""];
         return RedirectToPage(new { Id });
     }
 
-    /// <summary>The override in words, with what "follow" currently means.</summary>
-    public string Describe(string? userOverride) => userOverride switch
+    /// <summary>
+    /// The override with what "follow" currently means, as the suffix of the texts that say it (<c>Allow</c>,
+    /// <c>Deny</c>, <c>FollowAllowed</c>, <c>FollowDenied</c>): whole sentences per case, so every language words them.
+    /// </summary>
+    public string Kind(string? userOverride) => userOverride switch
     {
-        TokenPolicy.Allow => "allowed",
-        TokenPolicy.Deny => "denied",
-        _ => $"following the provider setting ({(policy.AllowedByDefault ? "allowed" : "denied")})",
+        TokenPolicy.Allow => "Allow",
+        TokenPolicy.Deny => "Deny",
+        _ => policy.AllowedByDefault ? "FollowAllowed" : "FollowDenied",
     };
 
     private string AdminId => users.GetUserId(User) ?? throw new InvalidOperationException("The admin policy let an anonymous request through.");
@@ -88,7 +95,7 @@ public sealed class TokensModel(UserTokenAdministration administration, UserMana
             return NotFound();
         }
 
-        ModelState.AddModelError(field, message ?? "Nothing was changed.");
+        ModelState.AddModelError(field, message ?? text["Common.NothingChanged"]);
         return Page();
     }
 

@@ -1,10 +1,12 @@
 using IdentityProvider.Admin;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Localization;
 using IdentityProvider.RecoveryCodes;
 using IdentityProvider.TwoStep;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Areas.Admin.Pages.Users;
 
@@ -15,7 +17,7 @@ namespace IdentityProvider.Areas.Admin.Pages.Users;
 /// API (<see cref="UserTwoStepAdministration"/>), which logs every action with the administrator as the actor.
 /// </summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class TwoStepModel(UserTwoStepAdministration administration, UserManager<ApplicationUser> users, IssuedRecoveryCodes issuedCodes) : PageModel
+public sealed class TwoStepModel(UserTwoStepAdministration administration, UserManager<ApplicationUser> users, IssuedRecoveryCodes issuedCodes, IStringLocalizer<AdminText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Id { get; set; } = "";
@@ -64,20 +66,21 @@ public sealed class TwoStepModel(UserTwoStepAdministration administration, UserM
 
     public async Task<IActionResult> OnPostSuspendAsync()
     {
-        if (!Suspend.TryReadDays(out var days, out var unreadable))
+        if (!Suspend.TryReadDays(out var days, out _))
         {
-            return await AfterAsync(AdminChange.Refused, unreadable, null);
+            return await AfterAsync(AdminChange.Refused, new Sentence("TwoStep.Days.Unreadable", "Enter a number of days from {0} to {1}, or choose indefinitely.",
+                TwoStepSuspension.MinDays, TwoStepSuspension.MaxDays), null);
         }
 
         var (outcome, message) = await administration.SuspendAsync(Id, days, Suspend.Reason, AdminId);
         return await AfterAsync(outcome, message,
-            days is null ? "Two-step sign-in is suspended until you restore it." : $"Two-step sign-in is suspended for {days} days.");
+            days is null ? text["TwoStep.SuspendedIndefinitely"] : text["TwoStep.SuspendedForDays", days]);
     }
 
     public async Task<IActionResult> OnPostRestoreAsync()
     {
         var (outcome, message) = await administration.RestoreAsync(Id, AdminId);
-        return await AfterAsync(outcome, message, "Two-step sign-in applies again.");
+        return await AfterAsync(outcome, message, text["TwoStep.Restored"]);
     }
 
     public async Task<IActionResult> OnPostRemoveDeviceAsync()
@@ -85,21 +88,21 @@ public sealed class TwoStepModel(UserTwoStepAdministration administration, UserM
         var (outcome, name) = await administration.RemoveDeviceAsync(Id, DeviceId, AdminId);
         // An unknown user still ends in 404 (AfterAsync loads the user first); an unknown device gets a message.
         return outcome == AdminChange.NotFound
-            ? await AfterAsync(AdminChange.Refused, "That device does not exist (any more).", null)
-            : await AfterAsync(outcome, null, $"\"{name}\" was removed.");
+            ? await AfterAsync(AdminChange.Refused, new Sentence("TwoStep.Device.Unknown", "That device does not exist (any more)."), null)
+            : await AfterAsync(outcome, null, text["TwoStep.Device.Removed", name ?? ""]);
     }
 
     public async Task<IActionResult> OnPostForgetBrowsersAsync()
     {
         var (outcome, forgotten) = await administration.ForgetBrowsersAsync(Id, AdminId);
         return await AfterAsync(outcome, null,
-            forgotten == 1 ? "1 remembered browser was forgotten." : $"{forgotten} remembered browsers were forgotten.");
+            forgotten == 1 ? text["TwoStep.Browsers.ForgottenOne"] : text["TwoStep.Browsers.Forgotten", forgotten]);
     }
 
     private string AdminId => users.GetUserId(User) ?? throw new InvalidOperationException("The admin policy let an anonymous request through.");
 
     /// <summary>Back to the tab with the status message, or the tab again with the refusal; 404 for an unknown user.</summary>
-    private async Task<IActionResult> AfterAsync(AdminChange outcome, string? message, string? done)
+    private async Task<IActionResult> AfterAsync(AdminChange outcome, Sentence? message, string? done)
     {
         if (outcome == AdminChange.Done)
         {
@@ -112,7 +115,7 @@ public sealed class TwoStepModel(UserTwoStepAdministration administration, UserM
             return NotFound();
         }
 
-        ModelState.AddModelError(string.Empty, message ?? "Nothing was changed.");
+        ModelState.AddModelError(string.Empty, message?.In(text) ?? text["Common.NothingChanged"]);
         return Page();
     }
 

@@ -1,0 +1,25 @@
+using IdentityProvider.Admin;
+using IdentityProvider.Localization;
+using Microsoft.Extensions.Localization;
+
+namespace IdentityProvider.Areas.Admin.Pages.Users;
+
+/// <summary>A user's state in words, for the list and the user's page, in the reader's language and time zone.</summary>
+public static class UserFacts
+{
+    /// <summary>"Until unlocked", "Until 31.01.2025 10:00:00", or "No".</summary>
+    public static string Lock(IStringLocalizer text, LocalTimes times, UserRow row) => row.LockedUntil switch
+    {
+        null => text["Common.No"],
+        { } end when end >= UserAccess.IndefiniteLockEnd => text["Users.Lock.UntilUnlocked"],
+        { } end => text["Users.Lock.Until", times.Format(end)],
+    };
+
+    public static string TwoStep(IStringLocalizer text, UserRow row) =>
+        row.TwoStepSuspended
+            ? text["Users.TwoStep.Suspended"]
+            : row.Devices switch { 0 => text["Users.TwoStep.Off"], 1 => text["Users.TwoStep.OnOne"], var count => text["Users.TwoStep.On", count] };
+
+    public static string LastSignIn(IStringLocalizer text, LocalTimes times, UserRow row) =>
+        row.LastSignInAt is { } moment ? times.Format(moment) : text["Common.Never"];
+}

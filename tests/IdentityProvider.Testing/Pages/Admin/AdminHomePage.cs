@@ -1,0 +1,16 @@
+namespace IdentityProvider.Testing.Pages.Admin;
+
+/// <summary><c>/admin</c>: the administration's start page, a link to each section.</summary>
+public sealed class AdminHomePage(ProviderPage page) : PageObject(page), IPageObject<AdminHomePage>
+{
+    public const string Path = "/admin";
+
+    public static bool IsAt(string path) => path.Equals(Path, StringComparison.OrdinalIgnoreCase);
+
+    public static AdminHomePage Create(ProviderPage page) => new(page);
+
+    public static Task<AdminHomePage> OpenAsync(ProviderClient client) => client.OpenAsync<AdminHomePage>(Path);
+
+    /// <summary>The sections' link texts, in order.</summary>
+    public IReadOnlyList<string> Sections => Page.Document.QuerySelectorAll(".sections a").Select(link => link.TextContent.Trim()).ToList();
+}
