@@ -27,8 +27,8 @@ public sealed class MailCatcher : IDisposable
         ["Email:Smtp:Host"] = "127.0.0.1",
         ["Email:Smtp:Port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Email:Smtp:Security"] = "None",
-        ["Email:From"] = "Test Provider <idp@example.com>",
-        ["Email:ProductName"] = "Test Provider",
+        ["Email:From"] = "Test IdP <idp@example.com>",
+        ["Email:ProductName"] = "Test IdP",
         ["Email:PollSeconds"] = "1",
     };
 

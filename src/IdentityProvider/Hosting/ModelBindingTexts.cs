@@ -6,7 +6,8 @@ namespace IdentityProvider.Hosting;
 
 /// <summary>
 /// The messages of model binding (a value that is not a number, a date or one of a list) in the reader's language.
-/// They never repeat the value that was posted, and name no field: each shows next to its own field.
+/// They never repeat the value that was posted; they name the field where the framework gives its (localized)
+/// display name, since a form's summary lists them without their field.
 /// </summary>
 public static class ModelBindingTexts
 {
@@ -17,16 +18,16 @@ public static class ModelBindingTexts
             // The localizer reads the request's culture at each lookup, so one instance serves every request.
             var text = factory.Create(typeof(SharedText));
             var messages = options.ModelBindingMessageProvider;
-            messages.SetAttemptedValueIsInvalidAccessor((_, _) => text["Binding.Invalid"]);
+            messages.SetAttemptedValueIsInvalidAccessor((_, field) => text["Binding.InvalidFor", field]);
             messages.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => text["Binding.Invalid"]);
-            messages.SetUnknownValueIsInvalidAccessor(_ => text["Binding.Invalid"]);
+            messages.SetUnknownValueIsInvalidAccessor(field => text["Binding.InvalidFor", field]);
             messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => text["Binding.Invalid"]);
             messages.SetValueIsInvalidAccessor(_ => text["Binding.Invalid"]);
             messages.SetValueMustNotBeNullAccessor(_ => text["Binding.Required"]);
             messages.SetMissingKeyOrValueAccessor(() => text["Binding.Required"]);
-            messages.SetMissingBindRequiredValueAccessor(_ => text["Binding.Required"]);
+            messages.SetMissingBindRequiredValueAccessor(field => text["Binding.RequiredFor", field]);
             messages.SetMissingRequestBodyRequiredValueAccessor(() => text["Binding.Required"]);
-            messages.SetValueMustBeANumberAccessor(_ => text["Binding.Number"]);
+            messages.SetValueMustBeANumberAccessor(field => text["Binding.NumberFor", field]);
             messages.SetNonPropertyValueMustBeANumberAccessor(() => text["Binding.Number"]);
         });
         return services;

@@ -30,7 +30,7 @@ public sealed class MailInRussianFixture : MailProviderFixture
 /// </summary>
 public sealed partial class MailInRussianTests(MailInRussianFixture provider) : IClassFixture<MailInRussianFixture>
 {
-    private const string Product = "Test Provider";
+    private const string Product = "Test IdP";
 
     /// <summary>Every kind of security notice, as the features log it (the detail quotes a device name or a token label).</summary>
     private static readonly Notice[] Notices =
@@ -74,7 +74,7 @@ public sealed partial class MailInRussianTests(MailInRussianFixture provider) : 
         (await UserStories.SignInWithPasswordAsync(client, user.Email, user.Password)).As<ManagePage>();
 
         await WriteEventsAsync(user.Id, Notices);
-        await AssertNoticesAsync(user.Email, Notices, "en", "Asia/Tokyo", "Test User");
+        await AssertNoticesAsync(user.Email, Notices, "en", "Asia/Tokyo", "Test Person");
         await AssertResetMailAsync(client, user.Email, "en");
         await AssertSetPasswordMailAsync(user, "en", administratorReads: "ru");
     }

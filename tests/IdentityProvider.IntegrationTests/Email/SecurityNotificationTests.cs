@@ -43,7 +43,7 @@ public class SecurityNotificationTests(SecurityNotificationFixture provider) : I
         Assert.Contains(" (UTC)", text);
         Assert.Contains(Browser, text);
         Assert.Contains("If this was not you", text);
-        Assert.Contains("Test Provider", mail.Subject);
+        Assert.Contains("Test IdP", mail.Subject);
         Assert.Contains(Browser, mail.HtmlBody);
         Assert.DoesNotContain(newPassword, text + mail.HtmlBody);
         Assert.DoesNotContain(user.Password, text + mail.HtmlBody);

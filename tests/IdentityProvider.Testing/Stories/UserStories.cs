@@ -35,7 +35,7 @@ public static class UserStories
     }
 
     /// <param name="email">The address; a new unique one when null (an upstream and a local account may share one).</param>
-    public static async Task<TestUser> CreateUserAsync(ProviderFactory factory, string? role = null, string displayName = "Test User", string? email = null)
+    public static async Task<TestUser> CreateUserAsync(ProviderFactory factory, string? role = null, string displayName = "Test Person", string? email = null)
     {
         email ??= $"user-{Guid.NewGuid():N}@example.com";
         var password = $"pw-{Guid.NewGuid():N}";
