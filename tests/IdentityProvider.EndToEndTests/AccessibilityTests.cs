@@ -127,7 +127,8 @@ public sealed class AccessibilityTests(PagesInChromiumFixture fixture)
             await fixture.GoAsync(page, CreateTokenPage.Path);
             await BrowserWalk.SendEmptyAsync(page);
             await checks.CheckAsync(page, "create token, fields empty");
-            await BrowserWalk.CreateTokenAsync(page, "Nightly report script with a rather long label");
+            await BrowserWalk.CreateTokenAsync(page, "Nightly reports");
+            Assert.True(await BrowserWalk.ShowsNewTokenAsync(page), $"No new token shown at {page.Url}");
             await checks.CheckAsync(page, "create token, token shown once");
 
             foreach (var path in BrowserWalk.PagesOf(Visitor.SignedIn, new Dictionary<string, string>()))

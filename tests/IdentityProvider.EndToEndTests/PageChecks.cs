@@ -9,7 +9,8 @@ namespace IdentityProvider.EndToEndTests;
 /// <summary>
 /// What every page must pass in Chromium: axe-core (npm, pinned in <c>accessibility/package-lock.json</c>) finds no
 /// serious or critical violation, and at 360 × 740 the page does not scroll sideways and no element sticks out of
-/// the viewport (an element inside a scrolling box may: the box is what must fit). Findings are collected, so one
+/// the viewport (an element inside a scrolling box may: the box is what must fit); and the HTML contract of DESIGN.md
+/// holds (labels, <c>autocomplete</c>, <c>inputmode</c>). Findings are collected, so one
 /// run lists every problem of every page.
 /// </summary>
 public sealed class PageChecks
@@ -56,19 +57,51 @@ public sealed class PageChecks
             await page.AddScriptTagAsync(new() { Path = Path.Combine(Folder, "node_modules", "axe-core", "axe.min.js") });
         }
 
-        var violations = await page.EvaluateAsync<JsonElement>("""
+        var result = await page.EvaluateAsync<JsonElement>("""
             async () => {
                 const result = await axe.run(document, { resultTypes: ['violations'] });
-                return result.violations
-                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                    .flatMap(v => v.nodes.map(n => ({ rule: v.id, impact: v.impact, target: n.target.join(' '), summary: n.failureSummary })));
+                return {
+                    passed: result.passes.length,
+                    violations: result.violations
+                        .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                        .flatMap(v => v.nodes.map(n => ({ rule: v.id, impact: v.impact, target: n.target.join(' '), summary: n.failureSummary }))),
+                };
             }
             """);
-        foreach (var violation in violations.EnumerateArray())
+        if (result.GetProperty("passed").GetInt32() == 0)
+        {
+            findings.Add($"axe passed no rule at all on {where}: it did not check the page");
+        }
+
+        foreach (var violation in result.GetProperty("violations").EnumerateArray())
         {
             findings.Add($"axe {violation.GetProperty("rule").GetString()} ({violation.GetProperty("impact").GetString()}) on {where}: "
                 + $"{violation.GetProperty("target").GetString()} - {violation.GetProperty("summary").GetString()?.ReplaceLineEndings(" ")}");
         }
+
+        // DESIGN's HTML contract: a <label for> on every field; password and e-mail fields say what they hold to
+        // password managers; a numeric code field is a one-time code to the browser.
+        var contract = await page.EvaluateAsync<string[]>("""
+            () => {
+                const problems = [];
+                const describe = e => e.tagName.toLowerCase() + (e.name ? `[name=${e.name}]` : '') + (e.id ? '#' + e.id : '');
+                for (const e of document.querySelectorAll('input:not([type=hidden]):not([type=submit]):not([type=button]), select, textarea')) {
+                    if (e.closest('[hidden]') || e.getClientRects().length === 0) continue;
+                    const label = e.id ? document.querySelector(`label[for="${CSS.escape(e.id)}"]`) : null;
+                    if (!label || label.textContent.trim() === '') problems.push(`${describe(e)} has no <label for> with text`);
+                    const auto = (e.getAttribute('autocomplete') || '').trim();
+                    // Note: a secret that is not a password (a seed, a pre-shared key) may be hidden and kept from the password manager.
+                    const password = e.type === 'password' && /password/i.test(e.name);
+                    if (password && !['current-password', 'new-password'].includes(auto)) problems.push(`${describe(e)} autocomplete="${auto}" (a password: current-password or new-password)`);
+                    if (e.type === 'password' && !password && !['off', 'new-password'].includes(auto)) problems.push(`${describe(e)} autocomplete="${auto}" (a secret: off)`);
+                    if (e.type === 'email' && !['username', 'email', 'off'].includes(auto)) problems.push(`${describe(e)} autocomplete="${auto}" (an e-mail: username or email)`);
+                    // Note: a field that also takes a recovery code (letters) keeps the full keyboard.
+                    if (e.getAttribute('inputmode') === 'numeric' && auto !== 'one-time-code' && /code/i.test(e.name)) problems.push(`${describe(e)} is a numeric code without autocomplete="one-time-code"`);
+                }
+                return problems;
+            }
+            """);
+        findings.AddRange(contract.Select(problem => $"HTML contract on {where}: {problem}"));
 
         await page.SetViewportSizeAsync(NarrowWidth, NarrowHeight);
         try

@@ -73,6 +73,7 @@ public sealed class RussianWalkTests(PagesInChromiumFixture fixture)
             await BrowserWalk.SendEmptyAsync(page);
             await CheckAsync("create token, fields empty");
             await BrowserWalk.CreateTokenAsync(page, "Выгрузка отчётов");
+            Assert.True(await BrowserWalk.ShowsNewTokenAsync(page), $"No new token shown at {page.Url}");
             await CheckAsync("token shown once");
             await fixture.GoAsync(page, TokensPage.Path);
             await CheckAsync("tokens, one active");

@@ -94,6 +94,9 @@ public static class BrowserWalk
     /// <summary>Creates a personal access token with a label and the form's defaults; the token is then shown once.</summary>
     public static Task CreateTokenAsync(IPage page, string label) => FillAndSendAsync(page, ("Input.Label", label));
 
+    /// <summary>Whether the page shows a personal access token just created (once).</summary>
+    public static async Task<bool> ShowsNewTokenAsync(IPage page) => await page.Locator(CreateTokenPage.NewTokenSelector).CountAsync() == 1;
+
     /// <summary>Asks for a reset link on "Forgot password".</summary>
     public static Task RequestResetAsync(IPage page, string email) => FillAndSendAsync(page, ("Input.Email", email));
 
