@@ -127,6 +127,7 @@ public sealed class AccessibilityTests(PagesInChromiumFixture fixture)
             await fixture.GoAsync(page, CreateTokenPage.Path);
             await BrowserWalk.SendEmptyAsync(page);
             await checks.CheckAsync(page, "create token, fields empty");
+            await fixture.GoAsync(page, CreateTokenPage.Path);
             await BrowserWalk.CreateTokenAsync(page, "Nightly reports");
             Assert.True(await BrowserWalk.ShowsNewTokenAsync(page), $"No new token shown at {page.Url}");
             await checks.CheckAsync(page, "create token, token shown once");

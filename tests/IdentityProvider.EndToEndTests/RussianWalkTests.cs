@@ -72,6 +72,7 @@ public sealed class RussianWalkTests(PagesInChromiumFixture fixture)
             await CheckAsync("create token");
             await BrowserWalk.SendEmptyAsync(page);
             await CheckAsync("create token, fields empty");
+            await fixture.GoAsync(page, CreateTokenPage.Path);
             await BrowserWalk.CreateTokenAsync(page, "Выгрузка отчётов");
             Assert.True(await BrowserWalk.ShowsNewTokenAsync(page), $"No new token shown at {page.Url}");
             await CheckAsync("token shown once");

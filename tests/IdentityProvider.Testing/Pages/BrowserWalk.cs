@@ -91,8 +91,18 @@ public static class BrowserWalk
     /// <summary>Generates a new set of recovery codes with the password (the set is then shown once).</summary>
     public static Task GenerateRecoveryCodesAsync(IPage page, string password) => FillAndSendAsync(page, ("Input.Password", password));
 
-    /// <summary>Creates a personal access token with a label and the form's defaults; the token is then shown once.</summary>
-    public static Task CreateTokenAsync(IPage page, string label) => FillAndSendAsync(page, ("Input.Label", label));
+    /// <summary>Creates a personal access token with a label, the form's expiry and its first scope when none is ticked; the token is then shown once.</summary>
+    public static async Task CreateTokenAsync(IPage page, string label)
+    {
+        // Why: the form may come with no scope ticked; a token needs one.
+        var scopes = page.Locator("main form input[name='Input.Scopes']");
+        if (await scopes.CountAsync() > 0 && await page.Locator("main form input[name='Input.Scopes']:checked").CountAsync() == 0)
+        {
+            await scopes.First.CheckAsync();
+        }
+
+        await FillAndSendAsync(page, ("Input.Label", label));
+    }
 
     /// <summary>Whether the page shows a personal access token just created (once).</summary>
     public static async Task<bool> ShowsNewTokenAsync(IPage page) => await page.Locator(CreateTokenPage.NewTokenSelector).CountAsync() == 1;
