@@ -1,7 +1,7 @@
 using IdentityProvider.Admin;
 using IdentityProvider.Data.Entities;
-using IdentityProvider.Settings;
 using IdentityProvider.PasswordReset;
+using IdentityProvider.Settings;
 using IdentityProvider.Testing;
 using IdentityProvider.Testing.Pages;
 using IdentityProvider.Testing.Stories;

@@ -54,10 +54,12 @@ public static class BrowserWalk
     public static bool IsAt(IPage page, string path) =>
         new Uri(page.Url).AbsolutePath.Equals(path, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The first link on the page to an address under <paramref name="prefix"/> (the revoke link of a token, the remove link of a device).</summary>
+    /// <summary>The first link (or GET form's button) on the page to an address under <paramref name="prefix"/> (revoking a token, removing a device).</summary>
     public static async Task<string> FirstLinkUnderAsync(IPage page, string prefix) =>
-        await page.Locator($"main a[href^='{prefix}']").First.GetAttributeAsync("href")
-            ?? throw new Xunit.Sdk.XunitException($"No link under {prefix} on {page.Url}");
+        await page.EvaluateAsync<string?>(
+            "prefix => [...document.querySelectorAll('main a[href], main form[action]')].map(e => e.getAttribute(e.tagName === 'A' ? 'href' : 'action')).find(address => address.startsWith(prefix)) ?? null",
+            prefix)
+            ?? throw new Xunit.Sdk.XunitException($"No link or form under {prefix} on {page.Url}");
 
     /// <summary>The remove link of the first device on the device list.</summary>
     public static Task<string> RemoveDeviceLinkAsync(IPage page) => FirstLinkUnderAsync(page, RemoveDevicePage.PathPrefix);
