@@ -91,7 +91,7 @@ public sealed class CreateTokenPage(ProviderPage page) : PageObject(page), IPage
         return Client.Http.PostAsync(Path, new FormUrlEncodedContent(values));
     }
 
-    private const string NewTokenSelector = "input#new-token";
+    internal const string NewTokenSelector = "input#new-token";
 }
 
 /// <summary>What a user enters on "Create token"; null leaves a field out of the request.</summary>

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
 using IdentityProvider.Testing.Pages;
 
 namespace IdentityProvider.Testing.Stories;
@@ -22,9 +24,13 @@ public static partial class LanguageChecks
     public static IReadOnlyList<string> EnglishTextsOn(PageObject page) => EnglishTextsOn(page.Page);
 
     /// <inheritdoc cref="EnglishTextsOn(PageObject)"/>
-    public static IReadOnlyList<string> EnglishTextsOn(ProviderPage page)
+    public static IReadOnlyList<string> EnglishTextsOn(ProviderPage page) => EnglishTextsOn(page.Document);
+
+    /// <summary>The same for a page's HTML as a browser has it (Playwright's <c>ContentAsync</c>).</summary>
+    public static IReadOnlyList<string> EnglishTextsInHtml(string html) => EnglishTextsOn(new HtmlParser().ParseDocument(html));
+
+    private static List<string> EnglishTextsOn(IDocument document)
     {
-        var document = page.Document;
         var shown = string.Join(" | ", new[] { document.Title ?? "", document.Body?.TextContent ?? "" }
             .Concat(document.QuerySelectorAll("[aria-label]").Select(element => element.GetAttribute("aria-label") ?? "")));
         shown = Spaces().Replace(shown, " ");
