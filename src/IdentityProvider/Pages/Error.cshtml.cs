@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using IdentityProvider.Data;
 using IdentityProvider.Localization;
 using Microsoft.AspNetCore;
@@ -23,6 +24,9 @@ public sealed class ErrorModel(IStringLocalizer<AccountText> text) : PageModel
 
     public string? Error { get; private set; }
 
+    /// <summary>The protocol error's description (English) on a page in another language.</summary>
+    public string? Detail { get; private set; }
+
     public string? RequestId { get; private set; }
 
     public void OnGet(int? status) => Describe(status);
@@ -36,7 +40,11 @@ public sealed class ErrorModel(IStringLocalizer<AccountText> text) : PageModel
         {
             Title = text["Error.Protocol.Title"];
             Error = response.Error;
-            Message = response.ErrorDescription ?? text["Error.Protocol.Message"];
+            // Note: OpenIddict describes its errors in English only; another reader gets the page's own sentence, and the
+            // description as a detail for the application's developer.
+            var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+            Message = english ? response.ErrorDescription ?? text["Error.Protocol.Message"] : text["Error.Protocol.Message"];
+            Detail = english ? null : response.ErrorDescription;
             return;
         }
 

@@ -1,3 +1,5 @@
+using IdentityProvider.Localization;
+
 namespace IdentityProvider.PersonalAccessTokens;
 
 /// <summary>Turns the "Create token" form's expiry choice into the token's expiry, under the policy's maximum.</summary>
@@ -9,16 +11,16 @@ public static class TokenExpiry
     /// <param name="days">Days from now; ignored when <paramref name="noExpiry"/> is set.</param>
     /// <param name="maxDays">The policy's maximum; null means no maximum, and "no expiry" is allowed.</param>
     public static bool TryResolve(int? days, bool noExpiry, int? maxDays, DateTimeOffset now,
-        out DateTimeOffset? expiresAt, out string error)
+        out DateTimeOffset? expiresAt, out Sentence? error)
     {
         expiresAt = null;
-        error = "";
+        error = null;
         if (noExpiry)
         {
             // Warning: a token that never expires stays valid until revoked; only a policy without maximum allows it.
             if (maxDays is { } max)
             {
-                error = $"Every token must expire: choose at most {max} days.";
+                error = new Sentence("Tokens.Create.MustExpire", "Every token must expire: choose at most {0} days.", max);
                 return false;
             }
 
@@ -28,13 +30,13 @@ public static class TokenExpiry
         var limit = maxDays ?? UpperBoundDays;
         if (days is not { } value)
         {
-            error = "Enter the number of days until the token expires.";
+            error = new Sentence("Tokens.Create.DaysMissing", "Enter the number of days until the token expires.");
             return false;
         }
 
         if (value < 1 || value > limit)
         {
-            error = $"Choose from 1 to {limit} days.";
+            error = new Sentence("Tokens.Create.DaysRange", "Choose from 1 to {0} days.", limit);
             return false;
         }
 

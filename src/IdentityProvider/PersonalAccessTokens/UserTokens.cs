@@ -2,6 +2,7 @@ using System.Data;
 using IdentityProvider.Auditing;
 using IdentityProvider.Data;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
@@ -36,31 +37,33 @@ public sealed class UserTokens(
     public async Task<NewTokenResult> CreateAsync(string userId, NewTokenInput input)
     {
         var now = time.GetUtcNow();
-        var problems = new List<(string Field, string Message)>();
+        var problems = new List<(string Field, Sentence Message)>();
         if (!TokenLabel.TryNormalize(input.Label, out var label, out var labelError))
         {
-            problems.Add((nameof(NewTokenInput.Label), labelError));
+            // Note: the page words a label's problem itself, for what it names (TokenLabel).
+            problems.Add((nameof(NewTokenInput.Label), Sentence.Plain(labelError)));
         }
 
         if (!TokenExpiry.TryResolve(input.ExpiresInDays, input.NoExpiry, policy.MaxLifetimeDays, now, out var expiresAt, out var expiryError))
         {
-            problems.Add((nameof(NewTokenInput.ExpiresInDays), expiryError));
+            problems.Add((nameof(NewTokenInput.ExpiresInDays), expiryError!));
         }
 
         var offered = await tokenScopes.OfferedAsync();
         var scopes = input.Scopes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         if (scopes.Any(scope => !offered.Contains(scope)))
         {
-            problems.Add((nameof(NewTokenInput.Scopes), "Choose scopes from the list."));
+            problems.Add((nameof(NewTokenInput.Scopes), new Sentence("Tokens.Create.UnknownScope", "Choose scopes from the list.")));
         }
         else if (scopes.Length == 0 && offered.Count > 0)
         {
-            problems.Add((nameof(NewTokenInput.Scopes), "Choose at least one scope."));
+            problems.Add((nameof(NewTokenInput.Scopes), new Sentence("Tokens.Create.NoScope", "Choose at least one scope.")));
         }
         else if (scopes.Contains(AdministratorScope.Name, StringComparer.Ordinal) && !await IsAdministratorAsync(userId))
         {
             // Warning: a token with this scope reaches the admin API; the role is checked again at every call.
-            problems.Add((nameof(NewTokenInput.Scopes), AdministratorScope.CreateRefusal));
+            problems.Add((nameof(NewTokenInput.Scopes),
+                new Sentence("Tokens.Create.AdministratorScope", "Only administrators may create a token carrying the scope {0}.", AdministratorScope.Name)));
         }
 
         if (problems.Count > 0)
@@ -91,8 +94,8 @@ public sealed class UserTokens(
                 token.UserId == userId && token.Label == label && token.RevokedAt == null && (token.ExpiresAt == null || token.ExpiresAt > now));
             if (duplicate)
             {
-                return NewTokenResult.Invalid([(nameof(NewTokenInput.Label),
-                    $"You already have an active token labelled \"{label}\". Choose another label, or revoke that token first.")]);
+                return NewTokenResult.Invalid([(nameof(NewTokenInput.Label), new Sentence("Tokens.Create.Duplicate",
+                    "You already have an active token labelled \"{0}\". Choose another label, or revoke that token first.", label))]);
             }
 
             var descriptor = new OpenIddictAuthorizationDescriptor

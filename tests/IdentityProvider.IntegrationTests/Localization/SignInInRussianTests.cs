@@ -83,6 +83,9 @@ public sealed class SignInInRussianTests(SignInInRussianFixture provider) : ICla
         Assert.Equal(HttpStatusCode.NotFound, missing.Status);
         Assert.Equal(Russian("AccountText", "Error.NotFound.Title"), missing.Heading);
         Assert.Equal(Russian("AccountText", "Error.Protocol.Title"), refused.Heading);
+        // OpenIddict's own description exists in English only: the page says it in Russian, and keeps it for the developer.
+        Assert.Equal(Russian("AccountText", "Error.Protocol.Message"), refused.Message);
+        Assert.False(string.IsNullOrEmpty(refused.Detail));
         Assert.Contains(Russian("AccountText", "Consent.Scope.Email"), consent.Text);
     }
 

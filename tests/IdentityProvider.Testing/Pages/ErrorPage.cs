@@ -11,5 +11,10 @@ public sealed class ErrorPage(ProviderPage page) : PageObject(page)
 
     public string Heading => Page.Document.QuerySelector("h1")?.TextContent.Trim() ?? "";
 
+    public string? Message => Page.Document.QuerySelector("#error-message")?.TextContent.Trim();
+
+    /// <summary>The protocol error's English description, shown apart on a page in another language.</summary>
+    public string? Detail => Page.Document.QuerySelector("#error-detail")?.TextContent.Trim();
+
     public string? ErrorCode => Page.Document.QuerySelector("#error-code")?.TextContent.Trim();
 }

@@ -6,8 +6,8 @@ namespace IdentityProvider.UnitTests.Localization;
 
 /// <summary>
 /// The sentences services give (<c>new Sentence("Key", "English", …)</c>) say in English what the English resource
-/// says under their key, and the key is in every language: the admin API (English from the code) and the admin
-/// pages (the resource) never drift apart.
+/// says under their key, and the key is in every language: the admin API (English from the code) and the pages
+/// (the resource) never drift apart.
 /// </summary>
 public sealed partial class SentenceTextsTests
 {
@@ -37,8 +37,11 @@ public sealed partial class SentenceTextsTests
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
 
+    /// <summary>The texts of the pages that show sentences: the admin area and the account pages (token creation).</summary>
     private static Dictionary<string, string> Read(string language) =>
-        XDocument.Load(Path.Combine(Source, "Resources", "Localization", $"AdminText.{language}.resx")).Root!.Elements("data")
+        new[] { "AdminText", "ManageText" }
+            .SelectMany(resource => XDocument.Load(Path.Combine(Source, "Resources", "Localization", $"{resource}.{language}.resx")).Root!.Elements("data"))
+            .DistinctBy(data => (string)data.Attribute("name")!)
             .ToDictionary(data => (string)data.Attribute("name")!, data => (string?)data.Element("value") ?? "");
 
     // Note: literal keys and texts only (a key or text built at run time is checked by the Russian page walks).

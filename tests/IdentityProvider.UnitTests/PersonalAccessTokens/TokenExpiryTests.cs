@@ -13,7 +13,7 @@ public class TokenExpiryTests
     {
         Assert.True(TokenExpiry.TryResolve(days, false, 365, Now, out var expiresAt, out var error));
         Assert.Equal(Now.AddDays(days), expiresAt);
-        Assert.Equal("", error);
+        Assert.Null(error);
     }
 
     [Theory]
@@ -24,14 +24,15 @@ public class TokenExpiryTests
     {
         Assert.False(TokenExpiry.TryResolve(days, false, 365, Now, out var expiresAt, out var error));
         Assert.Null(expiresAt);
-        Assert.Equal("Choose from 1 to 365 days.", error);
+        Assert.Equal("Choose from 1 to 365 days.", error?.English);
+        Assert.Equal("Tokens.Create.DaysRange", error?.Key);
     }
 
     [Fact]
     public void TryResolve_NoDays_AsksForThem()
     {
         Assert.False(TokenExpiry.TryResolve(null, false, 365, Now, out _, out var error));
-        Assert.Equal("Enter the number of days until the token expires.", error);
+        Assert.Equal("Enter the number of days until the token expires.", error?.English);
     }
 
     [Fact]
@@ -39,7 +40,7 @@ public class TokenExpiryTests
     {
         Assert.False(TokenExpiry.TryResolve(30, true, 365, Now, out var expiresAt, out var error));
         Assert.Null(expiresAt);
-        Assert.Equal("Every token must expire: choose at most 365 days.", error);
+        Assert.Equal("Every token must expire: choose at most 365 days.", error?.English);
     }
 
     [Fact]
@@ -54,6 +55,6 @@ public class TokenExpiryTests
     {
         Assert.True(TokenExpiry.TryResolve(TokenExpiry.UpperBoundDays, false, null, Now, out _, out _));
         Assert.False(TokenExpiry.TryResolve(TokenExpiry.UpperBoundDays + 1, false, null, Now, out _, out var error));
-        Assert.Equal($"Choose from 1 to {TokenExpiry.UpperBoundDays} days.", error);
+        Assert.Equal($"Choose from 1 to {TokenExpiry.UpperBoundDays} days.", error?.English);
     }
 }

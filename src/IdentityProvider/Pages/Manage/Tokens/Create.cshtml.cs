@@ -71,30 +71,17 @@ public sealed class CreateModel(UserManager<ApplicationUser> users, UserTokens u
     }
 
     /// <summary>
-    /// A problem of <see cref="UserTokens.CreateAsync"/> in the reader's language. Note: the token service answers in
-    /// English sentences; the label's are worked out again here (<see cref="TokenLabel"/> gives their kind), the
-    /// others are recognised by their text, and anything unknown is shown as it is.
+    /// A problem of <see cref="UserTokens.CreateAsync"/> in the reader's language: a label's is worded here for what
+    /// it names (<see cref="TokenLabel"/> gives its kind), the others are sentences of the account pages' texts.
     /// </summary>
-    private string Localized(string field, string message)
+    private string Localized(string field, Sentence message)
     {
-        if (field == nameof(InputModel.Label))
+        if (field == nameof(InputModel.Label) && !TokenLabel.TryNormalize(Input.Label, out _, out var error))
         {
-            return TokenLabel.TryNormalize(Input.Label, out var label, out var error)
-                ? text["Tokens.Create.Duplicate", label]
-                : error.In(text, "Tokens.Create.Label");
+            return error.In(text, "Tokens.Create.Label");
         }
 
-        var max = policy.MaxLifetimeDays;
-        return message switch
-        {
-            "Enter the number of days until the token expires." => text["Tokens.Create.DaysMissing"],
-            _ when max is { } most && message == $"Every token must expire: choose at most {most} days." => text["Tokens.Create.MustExpire", most],
-            _ when message == $"Choose from 1 to {max ?? TokenExpiry.UpperBoundDays} days." => text["Tokens.Create.DaysRange", max ?? TokenExpiry.UpperBoundDays],
-            "Choose scopes from the list." => text["Tokens.Create.UnknownScope"],
-            "Choose at least one scope." => text["Tokens.Create.NoScope"],
-            AdministratorScope.CreateRefusal => text["Tokens.Create.AdministratorScope", AdministratorScope.Name],
-            _ => message,
-        };
+        return message.In(text);
     }
 
     private async Task<ApplicationUser?> AllowedUserAsync() =>
