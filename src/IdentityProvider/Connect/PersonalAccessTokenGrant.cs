@@ -6,20 +6,21 @@ using IdentityProvider.PersonalAccessTokens;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace IdentityProvider.Connect;
 
 /// <summary>
-/// The personal access token grant at <c>/connect/token</c> (after OpenIddict has checked the client and its
-/// permission for the grant): trades a token for one short-lived access token, with no refresh token and no
-/// id_token. Every refusal is an OAuth error with a description, and changes nothing but the security log.
+/// The personal access token grant at <c>/connect/token</c>, once the presenting client is known to be allowed
+/// the grant: trades a token for one short-lived access token, with no refresh token and no id_token. Every
+/// refusal is an OAuth error with a description, and changes nothing but the security log. Two callers decide
+/// how the answer is written: <see cref="PersonalAccessTokenEndpoint"/> ahead of OpenIddict for the plain form
+/// scripts send, and <see cref="TokenEndpoint"/> after OpenIddict for everything else.
 /// </summary>
 /// <remarks>
 /// Kept cheap, since scripts may call it often: the checksum refuses typos and junk before any database
 /// work, then one indexed query reads the token with its user, and last access is written at most once a
-/// minute (with a "token used" line in the security log). The signature OpenIddict then makes should dominate the cost.
+/// minute (with a "token used" line in the security log). The signature should dominate the cost.
 /// </remarks>
 public sealed class PersonalAccessTokenGrant(
     ApplicationDbContext db,
@@ -27,24 +28,27 @@ public sealed class PersonalAccessTokenGrant(
     TokenPolicy policy,
     UserManager<ApplicationUser> users,
     SignInManager<ApplicationUser> signInManager,
-    IOpenIddictApplicationManager applications,
     SecurityLog securityLog,
     TimeProvider time,
     ILogger<PersonalAccessTokenGrant> logger)
 {
-    public async Task<IResult> ExchangeAsync(OpenIddictRequest request, CancellationToken cancellationToken)
+    /// <param name="presented">The <c>token</c> parameter as sent.</param>
+    /// <param name="clientId">The presenting client, already authenticated (or known to be public) and allowed the grant.</param>
+    /// <param name="requestedScopes">The <c>scope</c> parameter's scopes; none asks for all the token carries.</param>
+    /// <param name="clientPermissions">The client's OpenIddict permissions, which limit the scopes granted.</param>
+    public async Task<PersonalAccessTokenExchange> ExchangeAsync(string? presented, string clientId,
+        IReadOnlyCollection<string> requestedScopes, IReadOnlyCollection<string> clientPermissions, CancellationToken cancellationToken)
     {
-        var presented = (string?)request.GetParameter(PersonalAccessTokenProtocol.TokenParameter);
         if (string.IsNullOrEmpty(presented))
         {
-            return OpenIddictResults.Error(Errors.InvalidRequest, "The token parameter is missing.");
+            return PersonalAccessTokenExchange.Refused(Errors.InvalidRequest, "The token parameter is missing.");
         }
 
         if (!PersonalAccessTokenFormat.IsWellFormed(presented))
         {
             // Not a use of any token (a typo, a truncated paste, junk): no database work, not even the security log.
-            logger.LogInformation("A malformed personal access token was presented by client {ClientId}", request.ClientId);
-            return OpenIddictResults.Error(Errors.InvalidGrant,
+            logger.LogInformation("A malformed personal access token was presented by client {ClientId}", clientId);
+            return PersonalAccessTokenExchange.Refused(Errors.InvalidGrant,
                 "The token is malformed (wrong prefix, length or checksum): check that it was copied whole.");
         }
 
@@ -52,7 +56,7 @@ public sealed class PersonalAccessTokenGrant(
         var found = await LookUps.GetValue(db.Model, _ => CompileLookUp())(db, hash, cancellationToken);
         if (found is null)
         {
-            return await RefuseAsync(null, "unknown token", request, Errors.InvalidGrant, "The token is not valid.");
+            return await RefuseAsync(null, "unknown token", clientId, Errors.InvalidGrant, "The token is not valid.");
         }
 
         var now = time.GetUtcNow();
@@ -63,28 +67,25 @@ public sealed class PersonalAccessTokenGrant(
             await signInManager.CanSignInAsync(found.User));
         if (refusal is not null)
         {
-            return await RefuseAsync(found.User.Id, $"{name}: {refusal}", request, Errors.InvalidGrant, refusal);
+            return await RefuseAsync(found.User.Id, $"{name}: {refusal}", clientId, Errors.InvalidGrant, refusal);
         }
 
-        var application = await applications.FindByClientIdAsync(request.ClientId!, cancellationToken)
-            ?? throw new InvalidOperationException("OpenIddict let an unknown client through.");
-        var permissions = await applications.GetPermissionsAsync(application, cancellationToken);
-        var scopes = TokenScopes.Grant(TokenScopes.Split(found.Scopes), request.GetScopes(),
-            scope => permissions.Contains(Permissions.Prefixes.Scope + scope), out var missing);
+        var scopes = TokenScopes.Grant(TokenScopes.Split(found.Scopes), requestedScopes,
+            scope => clientPermissions.Contains(Permissions.Prefixes.Scope + scope), out var missing);
         if (scopes is null)
         {
-            return await RefuseAsync(found.User.Id, $"{name}: scope {missing} not on the token", request,
+            return await RefuseAsync(found.User.Id, $"{name}: scope {missing} not on the token", clientId,
                 Errors.InvalidScope, $"The token does not carry the scope '{missing}'.");
         }
 
         // Note: the admin API checks the role at every call too; refusing here keeps a former administrator's
         // token from even obtaining an access token with that scope.
         scopes = scopes.Contains(AdministratorScope.Name, StringComparer.Ordinal)
-            ? AdministratorScope.Restrict(scopes, request.GetScopes(), await users.IsInRoleAsync(found.User, AdministratorScope.Role))
+            ? AdministratorScope.Restrict(scopes, requestedScopes, await users.IsInRoleAsync(found.User, AdministratorScope.Role))
             : scopes;
         if (scopes is null)
         {
-            return await RefuseAsync(found.User.Id, $"{name}: scope {AdministratorScope.Name} for a user who is not an administrator", request,
+            return await RefuseAsync(found.User.Id, $"{name}: scope {AdministratorScope.Name} for a user who is not an administrator", clientId,
                 Errors.InvalidScope, AdministratorScope.ExchangeRefusal);
         }
 
@@ -100,21 +101,19 @@ public sealed class PersonalAccessTokenGrant(
                 // Note: the use is logged with the last-access write, at most once a minute per token (the one
                 // exchange that won the update), never once per exchange. The label and id only, never the token.
                 await securityLog.WriteAsync(SecurityEventKinds.TokenUsed, found.User.Id, $"{name}: scopes {string.Join(' ', scopes)}",
-                    clientId: request.ClientId);
+                    clientId: clientId);
             }
         }
 
-        var principal = ClaimsFactory.CreateForPersonalAccessToken(found.User.Id, found.Id, scopes);
         // The authorization ties the access token to this token: revoking the token makes it inactive at once.
-        principal.SetAuthorizationId(found.AuthorizationId);
-        principal.SetAccessTokenLifetime(ExchangeRules.AccessTokenLifetime(policy.AccessTokenLifetime, found.ExpiresAt, now));
-        return OpenIddictResults.SignIn(principal);
+        return PersonalAccessTokenExchange.Granted(new GrantedAccess(found.User.Id, found.Id, scopes, found.AuthorizationId,
+            ExchangeRules.AccessTokenLifetime(policy.AccessTokenLifetime, found.ExpiresAt, now)));
     }
 
-    private async Task<IResult> RefuseAsync(string? userId, string detail, OpenIddictRequest request, string error, string description)
+    private async Task<PersonalAccessTokenExchange> RefuseAsync(string? userId, string detail, string clientId, string error, string description)
     {
-        await securityLog.WriteAsync(SecurityEventKinds.TokenExchangeFailed, userId, detail, clientId: request.ClientId);
-        return OpenIddictResults.Error(error, description);
+        await securityLog.WriteAsync(SecurityEventKinds.TokenExchangeFailed, userId, detail, clientId: clientId);
+        return PersonalAccessTokenExchange.Refused(error, description);
     }
 
     /// <summary>

@@ -32,7 +32,7 @@ internal static class TokenEndpoint
 
         if (request.GrantType == PersonalAccessTokenProtocol.GrantType)
         {
-            return await personalAccessTokens.ExchangeAsync(request, context.RequestAborted);
+            return await ExchangePersonalAccessTokenAsync(request, applications, personalAccessTokens, context.RequestAborted);
         }
 
         if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
@@ -75,5 +75,24 @@ internal static class TokenEndpoint
         }
 
         return OpenIddictResults.Error(Errors.UnsupportedGrantType, "The grant type is not supported.");
+    }
+
+    /// <summary>The requests <see cref="PersonalAccessTokenEndpoint"/> handed on (a scope asked for, a confidential client).</summary>
+    private static async Task<IResult> ExchangePersonalAccessTokenAsync(OpenIddictRequest request,
+        IOpenIddictApplicationManager applications, PersonalAccessTokenGrant grant, CancellationToken cancellationToken)
+    {
+        var application = await applications.FindByClientIdAsync(request.ClientId!, cancellationToken)
+            ?? throw new InvalidOperationException("OpenIddict let an unknown client through.");
+        var exchange = await grant.ExchangeAsync((string?)request.GetParameter(PersonalAccessTokenProtocol.TokenParameter), request.ClientId!,
+            request.GetScopes(), await applications.GetPermissionsAsync(application, cancellationToken), cancellationToken);
+        if (exchange.Access is not { } access)
+        {
+            return OpenIddictResults.Error(exchange.Error!, exchange.ErrorDescription!);
+        }
+
+        var principal = ClaimsFactory.CreateForPersonalAccessToken(access.UserId, access.TokenId, access.Scopes);
+        principal.SetAuthorizationId(access.AuthorizationId);
+        principal.SetAccessTokenLifetime(access.Lifetime);
+        return OpenIddictResults.SignIn(principal);
     }
 }

@@ -36,6 +36,8 @@ public static class Pipeline
         app.UseRateLimiter();
         // Before OpenIddict reads a protocol request: unreadable forms and control characters get invalid_request.
         app.UseProtocolRequestGuard();
+        // The plain personal access token exchange, answered before OpenIddict's token pipeline (the hot path of scripts).
+        app.UsePersonalAccessTokenEndpoint();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
