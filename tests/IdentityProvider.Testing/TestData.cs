@@ -32,6 +32,8 @@ public static class TestData
         ["RateLimiting:TokenPerMinute"] = "100000",
         // The growing delays per address are tested on their own (SignInThrottleTests); elsewhere tests count lockouts.
         ["Lockout:FreeAttemptsPerAddress"] = "100",
+        // Without SMTP, mails are written as files: into the temporary folder, never into the source tree.
+        ["Email:PickupDirectory"] = Path.Combine(Path.GetTempPath(), "idp-test-mail"),
         ["Seed:Users:0:Email"] = "alice@example.com",
         ["Seed:Users:0:Password"] = AlicePassword,
         ["Seed:Users:0:Name"] = "Alice Example",

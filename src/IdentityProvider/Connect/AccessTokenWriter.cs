@@ -14,7 +14,8 @@ namespace IdentityProvider.Connect;
 public sealed class AccessTokenWriter(IOptionsMonitor<OpenIddictServerOptions> serverOptions, TimeProvider time)
 {
     /// <summary>The signed token and its lifetime in whole seconds (the response's <c>expires_in</c>).</summary>
-    public (string Token, long ExpiresIn) Write(GrantedAccess access, string clientId, HttpRequest request)
+    /// <param name="baseUri">The request's scheme, host and path base: the issuer when none is configured, as OpenIddict infers it.</param>
+    public (string Token, long ExpiresIn) Write(GrantedAccess access, string clientId, Uri baseUri)
     {
         var options = serverOptions.CurrentValue;
         // Whole seconds, as JWT times are: exp - iat is then exactly the lifetime.
@@ -40,7 +41,7 @@ public sealed class AccessTokenWriter(IOptionsMonitor<OpenIddictServerOptions> s
         var token = options.JsonWebTokenHandler.CreateToken(new SecurityTokenDescriptor
         {
             Claims = claims,
-            Issuer = (options.Issuer ?? BaseUri(request)).AbsoluteUri,
+            Issuer = (options.Issuer ?? baseUri).AbsoluteUri,
             IssuedAt = issuedAt.UtcDateTime,
             Expires = (issuedAt + access.Lifetime).UtcDateTime,
             SigningCredentials = options.SigningCredentials.First(credentials => credentials.Key is AsymmetricSecurityKey),
@@ -48,7 +49,4 @@ public sealed class AccessTokenWriter(IOptionsMonitor<OpenIddictServerOptions> s
         });
         return (token, (long)access.Lifetime.TotalSeconds);
     }
-
-    /// <summary>The issuer OpenIddict infers when none is configured: the request's scheme, host and path base.</summary>
-    private static Uri BaseUri(HttpRequest request) => new($"{request.Scheme}://{request.Host}{request.PathBase}/", UriKind.Absolute);
 }

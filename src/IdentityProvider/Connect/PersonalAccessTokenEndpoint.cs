@@ -36,7 +36,8 @@ public static class PersonalAccessTokenEndpoint
         && string.Equals(request.ContentType?.Split(';')[0].Trim(), "application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
         && request.Headers.Authorization.Count == 0
         && request.Form.Count == PlainForm.Length
-        && PlainForm.All(name => request.Form.TryGetValue(name, out var values) && values.Count == 1)
+        // Note: the form's keys ignore case, OAuth's parameter names do not: "Client_Id" goes on to OpenIddict.
+        && request.Form.All(parameter => PlainForm.Contains(parameter.Key, StringComparer.Ordinal) && parameter.Value.Count == 1)
         && request.Form[Parameters.GrantType] == PersonalAccessTokenProtocol.GrantType;
 
     private static async Task ExchangeAsync(HttpContext context, RequestDelegate next)
@@ -76,7 +77,9 @@ public static class PersonalAccessTokenEndpoint
             return;
         }
 
-        var (token, expiresIn) = services.GetRequiredService<AccessTokenWriter>().Write(access, clientId, context.Request);
+        var request = context.Request;
+        var (token, expiresIn) = services.GetRequiredService<AccessTokenWriter>().Write(access, clientId,
+            new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/", UriKind.Absolute));
         await context.Response.WriteAsJsonAsync(
             new TokenResponse(token, TokenTypes.Bearer, expiresIn, access.Scopes.Count > 0 ? string.Join(' ', access.Scopes) : null),
             context.RequestAborted);

@@ -110,6 +110,10 @@ public sealed class PersonalAccessTokenGrant(
             ExchangeRules.AccessTokenLifetime(policy.AccessTokenLifetime, found.ExpiresAt, now)));
     }
 
+    /// <summary>Runs the token look-up once for a hash no token has: the query is compiled and the connection opened before the first exchange.</summary>
+    public Task WarmUpAsync(CancellationToken cancellationToken) =>
+        LookUps.GetValue(db.Model, _ => CompileLookUp())(db, new byte[32], cancellationToken);
+
     private async Task<PersonalAccessTokenExchange> RefuseAsync(string? userId, string detail, string clientId, string error, string description)
     {
         await securityLog.WriteAsync(SecurityEventKinds.TokenExchangeFailed, userId, detail, clientId: clientId);

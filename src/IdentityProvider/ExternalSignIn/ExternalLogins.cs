@@ -1,6 +1,7 @@
 using IdentityProvider.Auditing;
 using IdentityProvider.Data;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -63,17 +64,17 @@ public sealed class ExternalLogins(ApplicationDbContext db, UserManager<Applicat
     }
 
     /// <summary>Removes a link; a refusal's reason, or null when it was removed. The last way to sign in is kept.</summary>
-    public async Task<string?> UnlinkAsync(ApplicationUser user, Guid linkId)
+    public async Task<Sentence?> UnlinkAsync(ApplicationUser user, Guid linkId)
     {
         var links = await ListAsync(user.Id);
         if (links.FirstOrDefault(link => link.Id == linkId) is not { } link)
         {
-            return "That sign-in method is not linked (any more).";
+            return new Sentence("SignInMethods.NotLinked", "That sign-in method is not linked (any more).");
         }
 
         if (links.Count == 1 && !await users.HasPasswordAsync(user))
         {
-            return "This is your only way to sign in: set a password first.";
+            return new Sentence("SignInMethods.OnlyWay", "This is your only way to sign in: set a password first.");
         }
 
         await db.ExternalLogins.Where(candidate => candidate.Id == link.Id).ExecuteDeleteAsync();

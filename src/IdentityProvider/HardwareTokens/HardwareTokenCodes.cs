@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using IdentityProvider.Auditing;
 using IdentityProvider.Data;
 using IdentityProvider.Data.Entities;
@@ -12,7 +11,7 @@ namespace IdentityProvider.HardwareTokens;
 /// What a help desk does with codes a token shows: resynchronise a token pressed too often (HOTP) or whose
 /// clock drifted (TOTP) with two consecutive codes, and identify which token shows a code now.
 /// </summary>
-public sealed partial class HardwareTokenCodes(
+public sealed class HardwareTokenCodes(
     ApplicationDbContext db,
     OtpDeviceSecrets secrets,
     OtpVerification verification,
@@ -20,16 +19,12 @@ public sealed partial class HardwareTokenCodes(
     SecurityLog securityLog,
     TimeProvider time)
 {
-    /// <summary>
-    /// <see cref="OtpCodeInput"/>'s refusal of a typed code, as a sentence a page shows in the reader's language (the
-    /// English is OtpCodeInput's own).
-    /// </summary>
-    public static Sentence CodeProblem(string error) => error switch
+    /// <summary><see cref="OtpCodeInput"/>'s refusal of a typed code, as a sentence a page shows in the reader's language.</summary>
+    public static Sentence CodeProblem(OtpCodeError error) => error.Problem switch
     {
-        "Enter the code." => new Sentence("Code.Missing", error),
-        "The code is made of digits only." => new Sentence("Code.DigitsOnly", error),
-        _ when CodeLength().Match(error) is { Success: true } length => new Sentence("Code.Length", "The code has {0} digits.", length.Groups[1].Value),
-        _ => Sentence.Plain(error),
+        OtpCodeProblem.Missing => new Sentence("Code.Missing", "Enter the code."),
+        OtpCodeProblem.NotDigits => new Sentence("Code.DigitsOnly", "The code is made of digits only."),
+        _ => new Sentence("Code.Length", "The code has {0} digits.", error.Digits),
     };
 
     /// <summary>
@@ -124,7 +119,4 @@ public sealed partial class HardwareTokenCodes(
             && await db.HardwareTokens.Where(candidate => candidate.Id == token.Id && candidate.NextCounter <= counter)
                 .ExecuteUpdateAsync(update => update.SetProperty(candidate => candidate.NextCounter, counter + 1)) == 1;
     }
-
-    [GeneratedRegex(@"^The code has (\d+) digits\.$")]
-    private static partial Regex CodeLength();
 }

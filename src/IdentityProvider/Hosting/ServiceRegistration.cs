@@ -41,7 +41,8 @@ public static class ServiceRegistration
         services.AddAccountOverview();
         services.AddAdminApi();
         services.AddAuthorization(options => options.AddPolicy(AdminPolicy.Name, AdminPolicy.Build));
-        services.AddScoped<ClaimsFactory>().AddScoped<PersonalAccessTokenGrant>().AddScoped<SingleUseGrants>().AddSingleton<AccessTokenWriter>();
+        services.AddScoped<ClaimsFactory>().AddScoped<PersonalAccessTokenGrant>().AddScoped<SingleUseGrants>()
+            .AddSingleton<AccessTokenWriter>().AddHostedService<ExchangeWarmUp>();
         services.AddScoped<SecurityLog>();
         // Note: every cookie the provider sets is Secure where its session cookie is (Server:RequireHttps).
         var cookieSecurity = settings.Server.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;

@@ -204,6 +204,28 @@ public class TokenExchangeTests(TokenFixture provider) : IClassFixture<TokenFixt
     }
 
     [Fact]
+    public async Task Exchange_ConfidentialClientWithoutItsSecret_IsRefusedAsInvalidClient()
+    {
+        var user = await UserStories.CreateUserAsync(Factory);
+        var token = await TokenSteps.IssueAsync(Factory, user.Id);
+        using var client = provider.CreateClient();
+
+        // The plain form from a confidential client: not answered ahead of OpenIddict, which wants the secret.
+        var withoutSecret = await TokenSteps.ExchangeAsync(client.Http, token.Secret, clientId: TokenFixture.ConfidentialClient);
+        Assert.Equal("invalid_client", withoutSecret.Error);
+        Assert.Null(withoutSecret.AccessToken);
+        Assert.Null((await TokenSteps.ReadAsync(Factory, token.Id)).LastUsedAt);
+
+        var wrongSecret = await TokenSteps.ExchangeAsync(client.Http, token.Secret, clientId: TokenFixture.ConfidentialClient, clientSecret: "wrong");
+        Assert.Equal("invalid_client", wrongSecret.Error);
+
+        var withSecret = await TokenSteps.ExchangeAsync(client.Http, token.Secret, clientId: TokenFixture.ConfidentialClient,
+            clientSecret: TokenFixture.ConfidentialClientSecret);
+        Assert.Equal(HttpStatusCode.OK, withSecret.Status);
+        Assert.Equal(TokenFixture.ConfidentialClient, withSecret.AccessTokenJwt.GetClaim("client_id").Value);
+    }
+
+    [Fact]
     public async Task Exchange_UnknownClient_IsRefusedAsInvalidClient()
     {
         var user = await UserStories.CreateUserAsync(Factory);

@@ -30,8 +30,9 @@ internal static class TokenSteps
     public static Task<bool> RevokeAsync(ProviderFactory factory, string userId, Guid tokenId) =>
         factory.WithServiceAsync<UserTokens, bool>(tokens => tokens.RevokeAsync(userId, tokenId));
 
-    /// <summary>The grant as a script sends it: grant type, token, client id and, optionally, scope.</summary>
-    public static Task<TokenResponse> ExchangeAsync(HttpClient http, string token, string clientId = TokenFixture.Client, string? scope = null)
+    /// <summary>The grant as a script sends it: grant type, token, client id and, optionally, scope and a client secret.</summary>
+    public static Task<TokenResponse> ExchangeAsync(HttpClient http, string token, string clientId = TokenFixture.Client, string? scope = null,
+        string? clientSecret = null)
     {
         var form = new Dictionary<string, string>
         {
@@ -42,6 +43,11 @@ internal static class TokenSteps
         if (scope is not null)
         {
             form["scope"] = scope;
+        }
+
+        if (clientSecret is not null)
+        {
+            form["client_secret"] = clientSecret;
         }
 
         return TokenResponse.PostAsync(http, "/connect/token", form);

@@ -58,7 +58,7 @@ public sealed class SignInMethodsModel(
 
         if (await logins.UnlinkAsync(user, linkId) is { } refusal)
         {
-            ModelState.AddModelError(string.Empty, UnlinkRefusal(refusal));
+            ModelState.AddModelError(string.Empty, refusal.In(text));
             return Page();
         }
 
@@ -88,17 +88,6 @@ public sealed class SignInMethodsModel(
         ModelState.AddModelError(string.Empty, text["SignInMethods.Unreachable", chosen.Name]);
         return Page();
     }
-
-    /// <summary>
-    /// The refusal of <see cref="ExternalLogins.UnlinkAsync"/> in the reader's language. Note: the service answers in
-    /// English sentences; the two it has are translated here, anything else is shown as it is.
-    /// </summary>
-    private string UnlinkRefusal(string refusal) => refusal switch
-    {
-        "That sign-in method is not linked (any more)." => text["SignInMethods.NotLinked"],
-        "This is your only way to sign in: set a password first." => text["SignInMethods.OnlyWay"],
-        _ => refusal,
-    };
 
     /// <summary>The provider's name as configured (the id when it was removed from the configuration).</summary>
     public string NameOf(string providerId) =>
