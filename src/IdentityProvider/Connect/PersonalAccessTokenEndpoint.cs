@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using IdentityProvider.PersonalAccessTokens;
 using IdentityProvider.Settings;
@@ -72,17 +73,28 @@ public static class PersonalAccessTokenEndpoint
         context.Response.Headers.Pragma = "no-cache";
         if (exchange.Access is not { } access)
         {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await context.Response.WriteAsJsonAsync(new ErrorResponse(exchange.Error!, exchange.ErrorDescription!), context.RequestAborted);
+            await WriteJsonAsync(context, StatusCodes.Status400BadRequest, new ErrorResponse(exchange.Error!, exchange.ErrorDescription!));
             return;
         }
 
         var request = context.Request;
         var (token, expiresIn) = services.GetRequiredService<AccessTokenWriter>().Write(access, clientId,
             new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/", UriKind.Absolute));
-        await context.Response.WriteAsJsonAsync(
-            new TokenResponse(token, TokenTypes.Bearer, expiresIn, access.Scopes.Count > 0 ? string.Join(' ', access.Scopes) : null),
-            context.RequestAborted);
+        await WriteJsonAsync(context, StatusCodes.Status200OK,
+            new TokenResponse(token, TokenTypes.Bearer, expiresIn, access.Scopes.Count > 0 ? string.Join(' ', access.Scopes) : null));
+    }
+
+    /// <summary>
+    /// The whole answer in one write with its length: one send on the socket. (Serialized to the response stream, it
+    /// goes out chunked, and the closing chunk costs a second send: on the profile, sends were a third of the CPU.)
+    /// </summary>
+    private static Task WriteJsonAsync<T>(HttpContext context, int status, T body)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(body);
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json;charset=UTF-8";
+        context.Response.ContentLength = json.Length;
+        return context.Response.Body.WriteAsync(json, context.RequestAborted).AsTask();
     }
 
     private sealed record TokenResponse(
