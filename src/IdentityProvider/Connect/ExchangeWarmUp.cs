@@ -7,6 +7,10 @@ namespace IdentityProvider.Connect;
 /// look-up's query compiled and run, a database connection opened, one access token signed (key and JWT writer
 /// set up). A new instance (a rolling deploy, a scale-out) then serves its first exchanges without those waits.
 /// </summary>
+/// <remarks>
+/// Measured: the first 10 s's p99 fell from 327 to about 150 ms. Repeating it 40 times at start, past the runtime's
+/// threshold for optimizing a method, changed nothing the benchmark could see, so it runs once.
+/// </remarks>
 internal sealed class ExchangeWarmUp(IServiceProvider services, AccessTokenWriter writer, ILogger<ExchangeWarmUp> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
