@@ -15,7 +15,7 @@ namespace IdentityProvider.Connect;
 /// unknown client, a missing permission) goes on to OpenIddict unchanged, which validates and answers it.
 /// </summary>
 /// <remarks>
-/// Why: OpenIddict resolves and runs some hundred handlers per token request; on the profile of an ES256
+/// Why: OpenIddict resolves and runs dozens of handlers per token request; on the profile of an ES256
 /// exchange they, their resolution and the garbage they leave were about 40% of the CPU. What this skips is
 /// only what the plain form does not need; what the grant's security relies on stays: the client and its
 /// permissions (from the per-instance client cache), the token looked up on every exchange (so revocation is
