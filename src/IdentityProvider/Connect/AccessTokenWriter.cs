@@ -28,9 +28,9 @@ public sealed class AccessTokenWriter(IOptionsMonitor<OpenIddictServerOptions> s
             [Claims.Private.Presenter] = clientId,
             [Claims.ClientId] = clientId,
         };
-        if (access.Scopes.Count > 0)
+        if (access.Scope is { } scope)
         {
-            claims[Claims.Scope] = string.Join(' ', access.Scopes);
+            claims[Claims.Scope] = scope;
         }
 
         if (access.AuthorizationId is { } authorizationId)

@@ -81,7 +81,7 @@ public static partial class PersonalAccessTokenEndpoint
         var request = context.Request;
         var (token, expiresIn) = services.GetRequiredService<AccessTokenWriter>().Write(access, clientId,
             new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/", UriKind.Absolute));
-        var answer = new TokenResponse(token, TokenTypes.Bearer, expiresIn, access.Scopes.Count > 0 ? string.Join(' ', access.Scopes) : null);
+        var answer = new TokenResponse(token, TokenTypes.Bearer, expiresIn, access.Scope);
         await WriteJsonAsync(context, StatusCodes.Status200OK, JsonSerializer.SerializeToUtf8Bytes(answer, Json.Default.TokenResponse));
     }
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using IdentityProvider.Data;
 using IdentityProvider.Localization;
 using Microsoft.AspNetCore;
@@ -42,7 +41,7 @@ public sealed class ErrorModel(IStringLocalizer<AccountText> text) : PageModel
             Error = response.Error;
             // Note: OpenIddict describes its errors in English only; another reader gets the page's own sentence, and the
             // description as a detail for the application's developer.
-            var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+            var english = Languages.Current == "en";
             Message = english ? response.ErrorDescription ?? text["Error.Protocol.Message"] : text["Error.Protocol.Message"];
             Detail = english ? null : response.ErrorDescription;
             return;
