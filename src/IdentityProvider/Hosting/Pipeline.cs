@@ -18,7 +18,12 @@ public static class Pipeline
         // the protocol endpoints that scripts call answer with RFC 9457 problem documents, pages with the error page.
         app.UseWhen(AnswersJson, api => api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ApiStatusOf }));
         app.UseWhen(IsAdminApi, api => api.UseStatusCodePages());
-        app.UseWhen(context => !AnswersJson(context), pages => pages.UseExceptionHandler("/Error").UseStatusCodePagesWithReExecute("/Error", "?status={0}"));
+        // Note: the error page runs in a scope of its own. In the failed request's scope, authentication would answer
+        // from its cache: a sign-in cookie whose check failed for a database outage would throw again, and the outage
+        // would get no 503 page (IdentitySetup skips those checks on the error page; they must run there to be skipped).
+        app.UseWhen(context => !AnswersJson(context), pages => pages
+            .UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", CreateScopeForErrors = true })
+            .UseStatusCodePagesWithReExecute("/Error", "?status={0}"));
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
