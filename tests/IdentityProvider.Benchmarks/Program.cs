@@ -8,7 +8,7 @@ using IdentityProvider.Benchmarks.SignIn;
 using IdentityProvider.Benchmarks.Startup;
 
 // Run in Release:
-//   dotnet run -c Release --project tests/IdentityProvider.Benchmarks -- compare [--runs 3] [--seconds 6] [--warmup 20] [--bench ../shared/bench]
+//   dotnet run -c Release --project tests/IdentityProvider.Benchmarks -- compare [--runs 3] [--seconds 6] [--warmup 20] [--bench ../shared/bench] [--twin KEY=VALUE]
 //     side by side with wrk: our PAT exchange (published, Production, PostgreSQL), the node peer and the Kestrel ceiling;
 //   dotnet run -c Release --project tests/IdentityProvider.Benchmarks -- pat-exchange [--seconds 20] [--connections 16] [--baseline]
 //     a load driver: starts the provider as a real process and measures it over HTTP on 127.0.0.1;
@@ -16,7 +16,7 @@ using IdentityProvider.Benchmarks.Startup;
 //     the same driver on the discovery document and the JWKS;
 //   dotnet run -c Release --project tests/IdentityProvider.Benchmarks -- startup [--app PUBLISHED_DIR]
 //     start to ready on SQLite (first start and restarts) and the idle resident memory;
-//   dotnet run -c Release --project tests/IdentityProvider.Benchmarks -- sign-in [--warmup 20] [--seconds 12]
+//   dotnet run -c Release --project tests/IdentityProvider.Benchmarks -- sign-in [--warmup 20] [--seconds 12] [--trace DIR]
 //     full two-step sign-ins (password, TOTP, code exchange) against the machine's password-hash rate;
 //   dotnet run -c Release --project tests/IdentityProvider.Benchmarks -- otp [--job short]
 //     BenchmarkDotNet micro-benchmarks of in-process TOTP/HOTP verification.

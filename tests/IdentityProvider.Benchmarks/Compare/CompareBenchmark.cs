@@ -18,7 +18,7 @@ public static class CompareBenchmark
     private sealed record Sample(string Algorithm, string Server, int Run, WrkResult Result);
 
     /// <summary>A fresh instance of ours: start to ready, and its first seconds under load against the warm figure.</summary>
-    private sealed record ColdStart(string Algorithm, TimeSpan StartedIn, WrkResult FirstSeconds);
+    private sealed record ColdStart(string Algorithm, string Server, TimeSpan StartedIn, WrkResult FirstSeconds);
 
     /// <summary>Resident memory of ours and the peer, idle after start (ours has served the pages that made the PAT).</summary>
     private sealed record IdleMemory(string Algorithm, long Ours, long Peer);
@@ -89,12 +89,11 @@ public static class CompareBenchmark
                 new("peer", new Uri(peer.BaseAddress, "token"), Path.Combine(workspace.WrkDirectory, "token-client-credentials.lua"), new Dictionary<string, string>()),
                 new("ceiling", new Uri(ceiling.BaseAddress, "token"), Path.Combine(workspace.WrkDirectory, "token-client-credentials.lua"), new Dictionary<string, string>()),
             ];
-            await using var quiet = options.LogCost
-                ? await MeasuredProvider.StartAsync(new Dictionary<string, string>(settings) { ["Log:MinimumLevel"] = "Warning" }, workspace.AppDirectory, "Production")
-                : null;
-            if (quiet is not null)
+            var twinSettings = options.TwinSettings is { Count: > 0 } changes ? WithChanges(settings, changes) : null;
+            await using var twin = twinSettings is null ? null : await MeasuredProvider.StartAsync(twinSettings, workspace.AppDirectory, "Production");
+            if (twin is not null)
             {
-                targets.Add(new("quiet", new Uri(quiet.BaseAddress, "connect/token"), targets[0].Script, patExchange));
+                targets.Add(new("twin", new Uri(twin.BaseAddress, "connect/token"), targets[0].Script, patExchange));
             }
 
             // One server under load at a time; the other two sit idle.
@@ -109,7 +108,7 @@ public static class CompareBenchmark
                 foreach (var target in targets)
                 {
                     await using var trace = run == 1 && target.Name == "ours" && options.TraceDirectory is { } traces
-                        ? await Profiler.StartAsync(repository, ours.Id, Path.Combine(traces, $"ours-{algorithm}.nettrace"), options.Seconds)
+                        ? await Profiler.StartAsync(ours.Id, Path.Combine(traces, $"ours-{algorithm}.nettrace"), options.Seconds)
                         : null;
                     var result = await Wrk.RunAsync(target.Script, target.Url, options.Connections, options.Seconds, target.Environment);
                     samples.Add(new Sample(algorithm, target.Name, run, result));
@@ -118,12 +117,18 @@ public static class CompareBenchmark
             }
 
             // A second instance on the same database, as a rolling deploy or a scale-out starts one: loaded the
-            // moment it is ready, without any warm-up.
-            await using (var fresh = await MeasuredProvider.StartAsync(settings, workspace.AppDirectory, "Production"))
+            // moment it is ready, without any warm-up (and one of the twin, so that a change's effect on it shows).
+            foreach (var (server, freshSettings) in new[] { ("ours", settings), ("twin", twinSettings) })
             {
+                if (freshSettings is null)
+                {
+                    continue;
+                }
+
+                await using var fresh = await MeasuredProvider.StartAsync(freshSettings, workspace.AppDirectory, "Production");
                 var first = await Wrk.RunAsync(targets[0].Script, new Uri(fresh.BaseAddress, "connect/token"), options.Connections, ColdSeconds, targets[0].Environment);
-                coldStarts.Add(new ColdStart(algorithm, fresh.StartedIn, first));
-                Console.WriteLine($"{algorithm} ours    cold start: ready in {fresh.StartedIn.TotalSeconds:F2} s, first {ColdSeconds} s: {Wrk.Describe(first)}");
+                coldStarts.Add(new ColdStart(algorithm, server, fresh.StartedIn, first));
+                Console.WriteLine($"{algorithm} {server,-7} cold start: ready in {fresh.StartedIn.TotalSeconds:F2} s, first {ColdSeconds} s: {Wrk.Describe(first)}");
             }
         }
 
@@ -139,7 +144,7 @@ public static class CompareBenchmark
             ["ours"] = "this provider, PAT exchange (PostgreSQL)",
             ["peer"] = "node oidc-provider, client_credentials (in memory)",
             ["ceiling"] = "bare Kestrel ceiling, client_credentials (in memory)",
-            ["quiet"] = "this provider without the request log (ours ÷ this: the log's cost)",
+            ["twin"] = $"this provider with {string.Join(", ", (options.TwinSettings ?? new Dictionary<string, string>()).Select(change => $"{change.Key}={change.Value}"))} (ours ÷ this: the change's effect)",
         };
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -163,15 +168,26 @@ public static class CompareBenchmark
     private static void PrintColdStartsAndMemory(List<Sample> samples, List<ColdStart> coldStarts, List<IdleMemory> memory)
     {
         Console.WriteLine();
-        Console.WriteLine($"| alg | ours: start to ready (PostgreSQL) | first {ColdSeconds} s after ready, requests/s | ÷ warm median | idle RSS ours | idle RSS peer |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        Console.WriteLine($"| alg | server | start to ready (PostgreSQL) | first {ColdSeconds} s after ready, requests/s | ÷ its warm median | idle RSS ours | idle RSS peer |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
         foreach (var cold in coldStarts)
         {
-            var warm = Median(samples.Where(sample => sample.Algorithm == cold.Algorithm && sample.Server == "ours").Select(sample => sample.Result.RequestsPerSecond));
+            var warm = Median(samples.Where(sample => sample.Algorithm == cold.Algorithm && sample.Server == cold.Server).Select(sample => sample.Result.RequestsPerSecond));
             var idle = memory.Single(entry => entry.Algorithm == cold.Algorithm);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {cold.Algorithm} | {cold.StartedIn.TotalSeconds:F2} s | {cold.FirstSeconds.RequestsPerSecond:F0} | {cold.FirstSeconds.RequestsPerSecond / warm:F2}× | {idle.Ours / 1048576.0:F0} MiB | {idle.Peer / 1048576.0:F0} MiB |"));
+                $"| {cold.Algorithm} | {cold.Server} | {cold.StartedIn.TotalSeconds:F2} s | {cold.FirstSeconds.RequestsPerSecond:F0} | {cold.FirstSeconds.RequestsPerSecond / warm:F2}× | {idle.Ours / 1048576.0:F0} MiB | {idle.Peer / 1048576.0:F0} MiB |"));
         }
+    }
+
+    private static Dictionary<string, string> WithChanges(IReadOnlyDictionary<string, string> settings, IReadOnlyDictionary<string, string> changes)
+    {
+        var changed = new Dictionary<string, string>(settings);
+        foreach (var (key, value) in changes)
+        {
+            changed[key] = value;
+        }
+
+        return changed;
     }
 
     private static double Median(IEnumerable<double> values)

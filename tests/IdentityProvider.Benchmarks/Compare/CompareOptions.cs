@@ -8,10 +8,11 @@ namespace IdentityProvider.Benchmarks.Compare;
 /// <c>--trace DIR</c> records a CPU sample profile (dotnet-trace, the repository's local tool) of our provider
 /// during its first measured run, one <c>.nettrace</c> per algorithm. <c>--set KEY=VALUE</c> (repeatable) changes a
 /// setting or environment variable of our provider only, to measure what it costs (<c>--set Log:MinimumLevel=Warning</c>
-/// turns the request log off). <c>--log-cost on</c> adds a twin of our provider without the request log to every round, so
-/// the log's cost is a ratio in the same run.
+/// turns the request log off). <c>--twin KEY=VALUE</c> (repeatable) adds a twin of our provider with that setting changed
+/// to every round and to the cold start, so a change's effect is a ratio in the same run; <c>--log-cost on</c> is the
+/// twin without the request log.
 /// </summary>
-public sealed record CompareOptions(int Runs, int Seconds, int WarmupSeconds, int Connections, string[] Algorithms, string? BenchDirectory, string? TraceDirectory = null, IReadOnlyDictionary<string, string>? ProviderSettings = null, bool LogCost = false)
+public sealed record CompareOptions(int Runs, int Seconds, int WarmupSeconds, int Connections, string[] Algorithms, string? BenchDirectory, string? TraceDirectory = null, IReadOnlyDictionary<string, string>? ProviderSettings = null, IReadOnlyDictionary<string, string>? TwinSettings = null)
 {
     public static CompareOptions Parse(string[] args)
     {
@@ -27,18 +28,19 @@ public sealed record CompareOptions(int Runs, int Seconds, int WarmupSeconds, in
                 "--connections" => options with { Connections = Bounded(value, 1, 256) },
                 "--algorithms" => options with { Algorithms = value.Split(',', StringSplitOptions.RemoveEmptyEntries) },
                 "--bench" => options with { BenchDirectory = value },
-                "--log-cost" => options with { LogCost = value == "on" },
+                "--log-cost" => value == "on" ? options with { TwinSettings = With(options.TwinSettings, "Log:MinimumLevel", "Warning") } : options,
+                "--twin" when value.Split('=', 2) is [var key, var setting] => options with { TwinSettings = With(options.TwinSettings, key, setting) },
                 "--trace" => options with { TraceDirectory = Path.GetFullPath(value) },
-                "--set" when value.Split('=', 2) is [var key, var setting] => options with
-                {
-                    ProviderSettings = new Dictionary<string, string>(options.ProviderSettings ?? new Dictionary<string, string>()) { [key] = setting },
-                },
+                "--set" when value.Split('=', 2) is [var key, var setting] => options with { ProviderSettings = With(options.ProviderSettings, key, setting) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }
 
         return options;
     }
+
+    private static Dictionary<string, string> With(IReadOnlyDictionary<string, string>? settings, string key, string value) =>
+        new(settings ?? new Dictionary<string, string>()) { [key] = value };
 
     private static int Bounded(string raw, int min, int max) =>
         int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max

@@ -2,8 +2,11 @@ using System.Globalization;
 
 namespace IdentityProvider.Benchmarks.Load;
 
-/// <summary>How long and how hard to drive the provider. Every loop is bounded by these durations.</summary>
-public sealed record LoadOptions(int Seconds, int WarmupSeconds, int Connections, string[] Algorithms, bool Baseline = false)
+/// <summary>
+/// How long and how hard to drive the provider. Every loop is bounded by these durations. <c>--trace DIR</c>
+/// records a CPU sample profile of the provider (dotnet-trace) while the measured phase runs (sign-in only).
+/// </summary>
+public sealed record LoadOptions(int Seconds, int WarmupSeconds, int Connections, string[] Algorithms, bool Baseline = false, string? TraceDirectory = null)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -26,6 +29,7 @@ public sealed record LoadOptions(int Seconds, int WarmupSeconds, int Connections
                 "--warmup" => options with { WarmupSeconds = Bounded(value, 0, 120) },
                 "--connections" => options with { Connections = Bounded(value, 1, 256) },
                 "--algorithms" => options with { Algorithms = value.Split(',', StringSplitOptions.RemoveEmptyEntries) },
+                "--trace" => options with { TraceDirectory = Path.GetFullPath(value) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace IdentityProvider.Benchmarks.Compare;
+namespace IdentityProvider.Benchmarks.Load;
 
 /// <summary>
 /// dotnet-trace (the repository's local tool, <c>dotnet tool restore</c>) sampling a process's CPU for a fixed
@@ -18,10 +18,11 @@ public sealed class Profiler : IAsyncDisposable
         drain = Task.WhenAll(process.StandardOutput.BaseStream.CopyToAsync(Stream.Null), process.StandardError.BaseStream.CopyToAsync(Stream.Null));
     }
 
-    public static async Task<Profiler> StartAsync(string repository, int processId, string output, int seconds)
+    public static async Task<Profiler> StartAsync(int processId, string output, int seconds)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = repository, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        // Why the build output: the tool manifest is found from it, up in the repository.
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { "tool", "run", "dotnet-trace", "--", "collect", "--format", "Speedscope", "-p", processId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--profile", "dotnet-sampled-thread-time", "--duration", TimeSpan.FromSeconds(seconds).ToString(@"dd\:hh\:mm\:ss", System.Globalization.CultureInfo.InvariantCulture), "-o", output })
         {
