@@ -31,6 +31,12 @@ public static class CompareBenchmark
 
     public static async Task<int> RunAsync(CompareOptions options)
     {
+        if (!Wrk.IsInstalled())
+        {
+            Console.Error.WriteLine("wrk is not on the PATH: install it first (Debian: apt-get install -y wrk).");
+            return 2;
+        }
+
         var started = DateTime.UtcNow;
         var repository = FindRepository();
         var bench = Path.GetFullPath(options.BenchDirectory ?? Path.Combine(repository, "..", "shared", "bench"));

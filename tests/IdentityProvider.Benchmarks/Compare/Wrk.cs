@@ -13,6 +13,11 @@ public sealed record WrkResult(double RequestsPerSecond, double P50Ms, double P9
 /// </summary>
 public static class Wrk
 {
+    /// <summary>Whether <c>wrk</c> is on the PATH: asked before anything starts, so that a missing driver is a sentence, not a stack trace.</summary>
+    public static bool IsInstalled() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Any(folder => File.Exists(Path.Combine(folder, "wrk")));
+
     public static async Task<WrkResult> RunAsync(string script, Uri url, int connections, int seconds, IReadOnlyDictionary<string, string> environment)
     {
         var info = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

@@ -107,7 +107,7 @@ public sealed class ProviderSettingsTests : IDisposable
 
         Assert.Equal(DatabaseProvider.Postgres, settings.Database.Provider);
         Assert.False(settings.Database.MigrateOnStart);
-        Assert.Equal("Host=db;Database=idp;Max Auto Prepare=32", settings.Database.ConnectionString);
+        Assert.Equal("Host=db;Database=idp;Max Auto Prepare=32;No Reset On Close=True", settings.Database.ConnectionString);
         Assert.Equal(new Uri("https://id.example.org/"), settings.Server.Issuer);
         Assert.Equal(SigningAlgorithm.ES256, settings.Server.SigningAlgorithm);
         Assert.Equal(3, settings.Lockout.MaxFailedAttempts);
@@ -226,9 +226,11 @@ public sealed class ProviderSettingsTests : IDisposable
     }
 
     [Theory]
-    [InlineData("Host=db;Max Auto Prepare=0")]
-    [InlineData("Host=db;MaxAutoPrepare=0")]
-    public void Load_PostgresConnectionStringChoosingAutoPrepare_IsKept(string connectionString)
+    [InlineData("Host=db;Max Auto Prepare=0", "Host=db;Max Auto Prepare=0;No Reset On Close=True")]
+    [InlineData("Host=db;MaxAutoPrepare=0", "Host=db;Max Auto Prepare=0;No Reset On Close=True")]
+    [InlineData("Host=db;No Reset On Close=false", "Host=db;No Reset On Close=False;Max Auto Prepare=32")]
+    [InlineData("Host=db;NoResetOnClose=false", "Host=db;No Reset On Close=False;Max Auto Prepare=32")]
+    public void Load_PostgresConnectionStringChoosingADefaultedKeyword_IsKept(string connectionString, string expected)
     {
         var settings = Load(new Dictionary<string, string?>
         {
@@ -236,7 +238,7 @@ public sealed class ProviderSettingsTests : IDisposable
             ["ConnectionStrings:Default"] = connectionString,
         });
 
-        Assert.Equal("Host=db;Max Auto Prepare=0", settings.Database.ConnectionString);
+        Assert.Equal(expected, settings.Database.ConnectionString);
     }
 
     [Fact]
