@@ -41,12 +41,15 @@ public sealed class ProductionProxyFixture : IAsyncLifetime
 /// </summary>
 public sealed class ProductionHeaderTests(ProductionProxyFixture provider) : IClassFixture<ProductionProxyFixture>
 {
+    /// <summary>Each path once: some page objects share a path (xUnit would skip the repeats with a warning).</summary>
     public static TheoryData<string> AnonymousPages() =>
     [
-        .. PageCatalog.PageObjectTypes.Select(type => PageCatalog.PathOf(type, Ids)).Where(path => PageCatalog.VisitorOf(path) == Visitor.Anonymous),
-        .. PageCatalog.PagesWithoutPageObject.Where(path => PageCatalog.VisitorOf(path) == Visitor.Anonymous),
-        HostileEndpoints.Discovery,
-        HostileEndpoints.Token,
+        .. PageCatalog.PageObjectTypes.Select(type => PageCatalog.PathOf(type, Ids))
+            .Concat(PageCatalog.PagesWithoutPageObject)
+            .Where(path => PageCatalog.VisitorOf(path) == Visitor.Anonymous)
+            .Append(HostileEndpoints.Discovery)
+            .Append(HostileEndpoints.Token)
+            .Distinct(StringComparer.Ordinal),
     ];
 
     private static readonly Dictionary<string, string> Ids = new() { ["userId"] = "u", ["clientId"] = "c", ["name"] = "n", ["serial"] = "s" };
