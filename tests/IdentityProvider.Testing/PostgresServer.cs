@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Npgsql;
@@ -170,9 +171,11 @@ public sealed partial class PostgresServer : IAsyncDisposable
     {
         var bin = FindBinDirectory()
             ?? throw new InvalidOperationException("initdb and pg_ctl were not found on PATH or in /usr/lib/postgresql/*/bin");
-        var root = Directory.CreateTempSubdirectory("idp-pg-").FullName;
+        await StopOrphanedClustersAsync(bin);
+        var root = Directory.CreateTempSubdirectory(ClusterFolderPrefix).FullName;
         try
         {
+            await File.WriteAllTextAsync(Path.Combine(root, OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture), ct);
             var cluster = new LocalCluster(bin, root);
             if (cluster.AsRoot)
             {
@@ -220,6 +223,55 @@ public sealed partial class PostgresServer : IAsyncDisposable
         {
             Directory.Delete(root, recursive: true);
             throw;
+        }
+    }
+
+    private const string ClusterFolderPrefix = "idp-pg-";
+
+    /// <summary>The id of the process that started a local cluster, in the cluster's folder.</summary>
+    private const string OwnerFile = "owner.pid";
+
+    /// <summary>
+    /// Stops and removes the local clusters of test processes that ended without stopping theirs (a test host that
+    /// is killed skips ProcessExit): such a server runs on, holding what its starter had open, a build lock among them.
+    /// </summary>
+    private static async Task StopOrphanedClustersAsync(string bin)
+    {
+        foreach (var root in Directory.EnumerateDirectories(Path.GetTempPath(), ClusterFolderPrefix + "*"))
+        {
+            var owner = Path.Combine(root, OwnerFile);
+            if (!File.Exists(owner) || !int.TryParse(File.ReadAllText(owner), CultureInfo.InvariantCulture, out var ownerId) || IsRunning(ownerId))
+            {
+                continue;
+            }
+
+            try
+            {
+                var cluster = new LocalCluster(bin, root);
+                if (File.Exists(Path.Combine(cluster.Data, "postmaster.pid")))
+                {
+                    await cluster.PgCtlAsync("-D", cluster.Data, "-m", "immediate", "stop");
+                }
+
+                Directory.Delete(root, recursive: true);
+            }
+            catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
+            {
+                // Why: only tidying; another test process may be removing the same cluster at the same moment.
+            }
+        }
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 
