@@ -56,6 +56,7 @@ public static class OpenIddictSetup
 
                 options.AddEventHandler(ReturnErrorsToClient.Descriptor);
                 options.AddEventHandler(RegisteredScopesInDiscovery.Descriptor);
+                options.AddEventHandler(RefuseUnverifiedIdTokenHint.Descriptor);
                 foreach (var handler in ExchangedAccessTokens.Handlers)
                 {
                     options.AddEventHandler(handler);

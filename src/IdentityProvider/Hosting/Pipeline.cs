@@ -41,6 +41,7 @@ public static class Pipeline
         app.UseRateLimiter();
         // Before OpenIddict reads a protocol request: unreadable forms and control characters get invalid_request.
         app.UseProtocolRequestGuard();
+        app.UseEmptyUserInfoPost();
         // The plain personal access token exchange, answered before OpenIddict's token pipeline (the hot path of scripts).
         app.UsePersonalAccessTokenEndpoint();
         app.UseAuthentication();

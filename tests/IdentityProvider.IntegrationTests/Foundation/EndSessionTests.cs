@@ -148,4 +148,30 @@ public class EndSessionTests(ProviderFixture provider) : IClassFixture<ProviderF
         Assert.Equal("after-confirm", back.RedirectQuery["state"]);
         Assert.Equal("login_required", (await PromptNoneAsync(client)).RedirectQuery["error"]);
     }
+
+    [Theory]
+    [InlineData("signature")]
+    [InlineData("payload")]
+    public async Task EndSession_HintThatFailsValidation_ShowsTheErrorPage_NoRedirect_SessionLives(string altered)
+    {
+        using var client = provider.CreateClient();
+        var tokens = await UserStories.AliceTokensAsync(client);
+        var parts = tokens.IdTokenJwt.EncodedToken.Split('.');
+        var index = altered == "signature" ? 2 : 1;
+        parts[index] = Flipped(parts[index]);
+
+        var answer = await client.GetAsync(EndSessionUrl(string.Join('.', parts), TestData.WebPostLogoutUri, "x"));
+
+        Assert.Null(answer.ExternalRedirect);
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Equal("invalid_request", new ErrorPage(answer).ErrorCode);
+        Assert.False(string.IsNullOrEmpty((await PromptNoneAsync(client)).Code), "A hint that failed validation ended the session.");
+    }
+
+    /// <summary>The same base64url text with its middle character changed: still decodable, no longer what was signed.</summary>
+    private static string Flipped(string part)
+    {
+        var middle = part.Length / 2;
+        return part[..middle] + (part[middle] == 'A' ? 'B' : 'A') + part[(middle + 1)..];
+    }
 }

@@ -56,6 +56,22 @@ public class UserInfoTests(ProviderFixture provider) : IClassFixture<ProviderFix
     }
 
     [Fact]
+    public async Task UserInfo_PostWithBearerHeaderAndNoBody_ReturnsTheProfile()
+    {
+        // OpenID Connect Core 5.3.1: the bearer header alone, a POST with no body and so no Content-Type.
+        using var client = provider.CreateClient();
+        var tokens = await UserStories.AliceTokensAsync(client);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/connect/userinfo");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
+
+        using var response = await client.Http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {body}");
+        Assert.Equal(tokens.IdTokenJwt.Subject, JsonDocument.Parse(body).RootElement.GetProperty("sub").GetString());
+    }
+
+    [Fact]
     public async Task UserInfo_WithoutToken_Returns401WithBearerChallenge()
     {
         using var client = provider.CreateClient();
