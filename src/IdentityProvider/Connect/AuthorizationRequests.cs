@@ -23,8 +23,19 @@ internal static class AuthorizationRequests
 
     /// <summary>The same, read from the authorize URL a sign-in page will return to.</summary>
     public static bool DemandsMultiFactor(string? returnUrl) =>
+        FromReturnUrl(returnUrl) is { } request && DemandsMultiFactor(request);
+
+    /// <summary>The address the relying party already knows (<c>login_hint</c>), for the sign-in page's e-mail field.</summary>
+    public static string? LoginHint(string? returnUrl) =>
+        FromReturnUrl(returnUrl)?.LoginHint?.Trim() is { Length: > 0 and <= 256 } hint ? hint : null;
+
+    /// <summary>
+    /// The authorization request a sign-in page will return to, when its return URL is one; null for any other page.
+    /// </summary>
+    public static OpenIddictRequest? FromReturnUrl(string? returnUrl) =>
         returnUrl is not null && returnUrl.StartsWith(ConnectPaths.Authorize + "?", StringComparison.Ordinal)
-        && DemandsMultiFactor(new OpenIddictRequest(QueryHelpers.ParseQuery(returnUrl[returnUrl.IndexOf('?')..])));
+            ? new OpenIddictRequest(QueryHelpers.ParseQuery(returnUrl[returnUrl.IndexOf('?')..]))
+            : null;
 
     /// <summary>The password page, returning to <paramref name="returnUrl"/>; <paramref name="fresh"/> rules out a remembered browser.</summary>
     public static string LoginUrl(string returnUrl, bool fresh) =>

@@ -1,3 +1,4 @@
+using IdentityProvider.Connect;
 using IdentityProvider.Localization;
 using IdentityProvider.Settings;
 using Microsoft.AspNetCore.Localization;
@@ -17,8 +18,9 @@ public static class LocalizationSetup
     }
 
     /// <summary>
-    /// The language of each request: the language switch's cookie, else the browser's <c>Accept-Language</c>, else
-    /// <c>Ui:DefaultLanguage</c>. Dates and numbers follow it (the provider runs with ICU for that).
+    /// The language of each request: the language switch's cookie, else the relying party's <c>ui_locales</c> for its
+    /// sign-in, else the browser's <c>Accept-Language</c>, else <c>Ui:DefaultLanguage</c>. Dates and numbers follow it
+    /// (the provider runs with ICU for that).
     /// </summary>
     public static IApplicationBuilder UseProviderLocalization(this IApplicationBuilder app, UiSettings ui)
     {
@@ -29,6 +31,7 @@ public static class LocalizationSetup
         options.RequestCultureProviders =
         [
             new CookieRequestCultureProvider { CookieName = Languages.CookieName },
+            new UiLocalesCultureProvider(),
             new AcceptLanguageHeaderRequestCultureProvider(),
         ];
         return app.UseRequestLocalization(options);

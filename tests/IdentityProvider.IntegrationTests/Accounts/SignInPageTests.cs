@@ -94,4 +94,25 @@ public class SignInPageTests(ProviderFixture provider) : IClassFixture<ProviderF
         using var other = provider.CreateClient();
         await UserStories.SignInWithPasswordAsync(other, "bob@example.com", TestData.BobPassword).As<ManagePage>();
     }
+
+    [Fact]
+    public async Task LoginHint_FillsTheEmailField()
+    {
+        using var client = provider.CreateClient();
+        var request = UserStories.WebRequest(new Dictionary<string, string> { ["login_hint"] = "known.person@example.com" });
+
+        var login = await LoginPage.OpenAsync(client, request);
+
+        Assert.Equal("known.person@example.com", login.EmailInput.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task WithoutLoginHint_TheEmailFieldIsEmpty()
+    {
+        using var client = provider.CreateClient();
+
+        var login = await LoginPage.OpenAsync(client, UserStories.WebRequest());
+
+        Assert.True(string.IsNullOrEmpty(login.EmailInput.GetAttribute("value")));
+    }
 }

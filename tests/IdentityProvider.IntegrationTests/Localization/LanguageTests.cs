@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using IdentityProvider.Testing;
 using IdentityProvider.Testing.Pages;
 using IdentityProvider.Testing.Stories;
@@ -68,6 +70,46 @@ public sealed class LanguageTests(ProviderFixture provider) : IClassFixture<Prov
         Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
         Assert.Equal("/", answer.Headers.Location?.OriginalString);
         Assert.Equal(language == "ru" ? "ru" : "en", next.Language());
+    }
+
+    [Fact]
+    public async Task RelyingPartyAsksForRussian_TheSignInSpeaksRussian_InAnEnglishBrowser()
+    {
+        var user = await UserStories.CreateUserAsync(provider.Factory);
+        await UserStories.EnrolTotpAsync(provider.Factory, user.Id); // so the password leads on to the OTP step
+        using var client = ClientSpeaking("en-GB,en;q=0.9");
+        var request = UserStories.WebRequest(new Dictionary<string, string> { ["ui_locales"] = "de ru-RU en" });
+
+        var login = await LoginPage.OpenAsync(client, request);
+        var otpStep = await UserStories.PasswordToOtpPageAsync(client, request, user);
+        var later = await LoginPage.OpenAsync(client);
+
+        Assert.Equal("ru", login.Language());
+        Assert.Equal("ru", otpStep.Language());
+        Assert.Equal("en", later.Language()); // the relying party's wish lasts for its sign-in only
+    }
+
+    [Fact]
+    public async Task TheSwitchsChoice_OutranksTheRelyingPartysUiLocales()
+    {
+        using var client = ClientSpeaking("en");
+        var request = UserStories.WebRequest(new Dictionary<string, string> { ["ui_locales"] = "ru" });
+        var login = await LoginPage.OpenAsync(client, request);
+
+        var english = (await login.ChooseLanguageAsync("en")).As<LoginPage>();
+
+        Assert.Equal("ru", login.Language());
+        Assert.Equal("en", english.Language());
+    }
+
+    [Fact]
+    public async Task Discovery_ListsTheLanguagesUiLocalesMayAskFor()
+    {
+        using var client = provider.CreateClient();
+
+        var discovery = await client.Http.GetFromJsonAsync<JsonElement>("/.well-known/openid-configuration");
+
+        Assert.Equal(["en", "ru"], discovery.GetProperty("ui_locales_supported").EnumerateArray().Select(language => language.GetString()));
     }
 
     private ProviderClient ClientSpeaking(string acceptLanguage)

@@ -50,6 +50,8 @@ public sealed class LoginModel(
 
     public void OnGet()
     {
+        // The relying party's login_hint fills the e-mail field; the user can still type another.
+        Input.Email = AuthorizationRequests.LoginHint(ReturnUrl) ?? Input.Email;
         ErrorMessage = Reason switch
         {
             "expired" => text["Login.Expired"],
