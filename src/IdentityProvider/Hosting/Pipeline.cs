@@ -14,6 +14,8 @@ public static class Pipeline
     {
         // First, so that everything after it (rate limits, the issuer, cookies) sees the client's address and scheme.
         app.UseConfiguredForwardedHeaders(settings.ForwardedHeaders);
+        // Next, with the forwarded scheme known: nothing below answers a plain-HTTP request when HTTPS is required.
+        app.UseHttpsRequirement(settings.Server);
         // Note: never the developer exception page; a stack trace is not an answer for anyone. The admin API and
         // the protocol endpoints that scripts call answer with RFC 9457 problem documents, pages with the error page.
         app.UseWhen(AnswersJson, api => api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ApiStatusOf }));
