@@ -57,7 +57,7 @@ public static class OpenIddictSetup
                 options.AddEventHandler(ReturnErrorsToClient.Descriptor);
                 options.AddEventHandler(RegisteredScopesInDiscovery.Descriptor);
                 options.AddEventHandler(RefuseUnverifiedIdTokenHint.Descriptor);
-                options.AddEventHandler(LanguagesInDiscovery.Descriptor);
+                options.AddEventHandler(MetadataInDiscovery.Descriptor);
                 foreach (var handler in ExchangedAccessTokens.Handlers)
                 {
                     options.AddEventHandler(handler);

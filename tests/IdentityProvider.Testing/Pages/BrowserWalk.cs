@@ -112,6 +112,17 @@ public static class BrowserWalk
     /// <summary>Asks for a reset link on "Forgot password".</summary>
     public static Task RequestResetAsync(IPage page, string email) => FillAndSendAsync(page, ("Input.Email", email));
 
+    /// <summary>The protocol error the error page shows (its code, e.g. <c>invalid_request</c>), or null on any other page.</summary>
+    public static async Task<string?> ProtocolErrorAsync(IPage page)
+    {
+        var code = page.Locator("#error-code");
+        return await code.CountAsync() == 1 ? (await code.InnerTextAsync()).Trim() : null;
+    }
+
+    /// <summary>Presses "Sign out" on the sign-out question (the provider asks when the request does not name its user).</summary>
+    public static Task ConfirmSignOutAsync(IPage page) =>
+        NavigatingAsync(page, () => page.Locator("main form button[type=submit], main form button:not([type])").First.ClickAsync());
+
     /// <summary>
     /// Sends the page's main form as it is, its fields empty, with the browser's own checks off (as an old browser
     /// would): the page answers with its validation errors.

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using IdentityProvider.Sessions;
 using IdentityProvider.Settings;
 using OpenIddict.Abstractions;
 using OpenIddict.Server;
@@ -7,12 +8,16 @@ using static OpenIddict.Server.OpenIddictServerEvents;
 
 namespace IdentityProvider.Connect;
 
-/// <summary>Discovery's <c>ui_locales_supported</c>: the languages of <c>Ui:Languages</c>, which <c>ui_locales</c> may ask for.</summary>
-internal sealed class LanguagesInDiscovery(UiSettings ui) : IOpenIddictServerHandler<HandleConfigurationRequestContext>
+/// <summary>
+/// What discovery says beyond OpenIddict's own: <c>ui_locales_supported</c> (the languages of <c>Ui:Languages</c>,
+/// which <c>ui_locales</c> may ask for) and <c>acr_values_supported</c> (<c>mfa</c> when both steps ran, <c>pwd</c>
+/// otherwise; <c>acr_values=mfa</c> demands the second step).
+/// </summary>
+internal sealed class MetadataInDiscovery(UiSettings ui) : IOpenIddictServerHandler<HandleConfigurationRequestContext>
 {
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
         OpenIddictServerHandlerDescriptor.CreateBuilder<HandleConfigurationRequestContext>()
-            .UseSingletonHandler<LanguagesInDiscovery>()
+            .UseSingletonHandler<MetadataInDiscovery>()
             .SetOrder(OpenIddictServerHandlers.Discovery.AttachScopes.Descriptor.Order + 2)
             .SetType(OpenIddictServerHandlerType.Custom)
             .Build();
@@ -20,6 +25,8 @@ internal sealed class LanguagesInDiscovery(UiSettings ui) : IOpenIddictServerHan
     public ValueTask HandleAsync(HandleConfigurationRequestContext context)
     {
         context.Metadata[Metadata.UiLocalesSupported] = new OpenIddictParameter(ImmutableArray.Create<string?>(ui.Languages));
+        context.Metadata[Metadata.AcrValuesSupported] = new OpenIddictParameter(
+            ImmutableArray.Create<string?>(AuthenticationMethods.MultiFactorLevel, AuthenticationMethods.PasswordLevel));
         return default;
     }
 }
