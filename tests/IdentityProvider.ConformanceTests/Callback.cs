@@ -11,9 +11,6 @@ public sealed record Callback(string Method, Uri Url, string? ContentType, strin
     public IReadOnlyDictionary<string, string> Form { get; } =
         QueryHelpers.ParseQuery(Body ?? "").ToDictionary(pair => pair.Key, pair => pair.Value.ToString());
 
-    public IReadOnlyDictionary<string, string> Fragment { get; } =
-        QueryHelpers.ParseQuery(Url.Fragment.TrimStart('#')).ToDictionary(pair => pair.Key, pair => pair.Value.ToString());
-
     /// <summary>The address without its query: which of the suite's addresses was called.</summary>
     public string Address => Url.GetLeftPart(UriPartial.Path);
 }
