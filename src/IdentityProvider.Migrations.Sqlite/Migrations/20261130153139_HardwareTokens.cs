@@ -11,12 +11,6 @@ namespace IdentityProvider.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<Guid>(
-                name: "HardwareTokenId",
-                table: "OtpDevices",
-                type: "TEXT",
-                nullable: true);
-
             migrationBuilder.CreateTable(
                 name: "HardwareTokens",
                 columns: table => new
@@ -49,6 +43,12 @@ namespace IdentityProvider.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.SetNull);
                 });
 
+            // Note: SQLite adds a nullable column with its foreign key in place; EF's AddColumn + AddForeignKey rebuilt
+            // OtpDevices with "PRAGMA foreign_keys = 0", which cannot run in the migration's transaction (and warned).
+            migrationBuilder.Sql(
+                "ALTER TABLE \"OtpDevices\" ADD COLUMN \"HardwareTokenId\" TEXT NULL " +
+                "CONSTRAINT \"FK_OtpDevices_HardwareTokens_HardwareTokenId\" REFERENCES \"HardwareTokens\" (\"Id\") ON DELETE RESTRICT;");
+
             migrationBuilder.CreateIndex(
                 name: "IX_OtpDevices_HardwareTokenId",
                 table: "OtpDevices",
@@ -71,13 +71,6 @@ namespace IdentityProvider.Migrations.Sqlite.Migrations
                 table: "HardwareTokens",
                 column: "UserId");
 
-            migrationBuilder.AddForeignKey(
-                name: "FK_OtpDevices_HardwareTokens_HardwareTokenId",
-                table: "OtpDevices",
-                column: "HardwareTokenId",
-                principalTable: "HardwareTokens",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />

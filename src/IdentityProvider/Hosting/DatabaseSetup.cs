@@ -1,6 +1,8 @@
 using IdentityProvider.Data;
 using IdentityProvider.Settings;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using Microsoft.EntityFrameworkCore;
 
 namespace IdentityProvider.Hosting;
@@ -38,6 +40,12 @@ public static class DatabaseSetup
             // The newest certificate encrypts new keys; all of them can still decrypt older ones (rotation).
             dataProtection.ProtectKeysWithCertificate(keys.DataProtectionCertificates[0])
                 .UnprotectKeysWithAnyCertificate(keys.DataProtectionCertificates);
+        }
+        else if (keys.AllowDevelopmentKeys)
+        {
+            // Development keeps its keys readable in its own database, as it keeps its signing keys; StartupPreparation
+            // says so in one line at start instead of a warning for every key (Production still warns without a certificate).
+            services.Configure<KeyManagementOptions>(options => options.XmlEncryptor = new NullXmlEncryptor());
         }
 
         services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using IdentityProvider.Connect;
 using IdentityProvider.Localization;
 using IdentityProvider.Settings;
@@ -14,6 +16,11 @@ public static class LocalizationSetup
         services.AddSingleton(ui);
         services.AddScoped<LocalTimes>();
         services.AddModelBindingTexts();
+        // Note: the pages' letters go out as letters. Razor's default encoder allows Basic Latin only, so every Cyrillic
+        // letter was sent as a numeric entity (three times the bytes, unreadable source); markup characters stay encoded.
+        services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(
+            UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement, UnicodeRanges.Cyrillic, UnicodeRanges.CyrillicSupplement,
+            UnicodeRanges.GeneralPunctuation, UnicodeRanges.LetterlikeSymbols));
         return services;
     }
 

@@ -14,6 +14,13 @@ public static class StartupPreparation
     {
         var cancellationToken = app.Lifetime.ApplicationStopping;
         await DatabaseSetup.MigrateAsync(app.Services, settings.Database, cancellationToken);
+        if (settings.Keys.DataProtectionCertificates.Length == 0 && settings.Keys.AllowDevelopmentKeys)
+        {
+            app.Logger.LogInformation(
+                "Development keys: Data Protection keys are kept unencrypted in the database ({Provider}); set Keys:DataProtectionCertificates to encrypt them",
+                settings.Database.Provider);
+        }
+
         await app.Services.GetRequiredService<SigningKeys>().LoadAsync(app.Services, cancellationToken);
         // Before the first request, so no request sees the configured defaults when a stored policy exists.
         await app.Services.GetRequiredService<PolicyStore>().RefreshAsync(cancellationToken);

@@ -20,6 +20,19 @@ public sealed class SignInInRussianFixture : ProviderFixture;
 public sealed class SignInInRussianTests(SignInInRussianFixture provider) : IClassFixture<SignInInRussianFixture>
 {
     [Fact]
+    public async Task RussianPage_IsSentAsLetters_NotNumericEntities_AndMarkupStaysEncoded()
+    {
+        using var client = RussianClient();
+        var hostile = UserStories.WebRequest(new Dictionary<string, string> { ["login_hint"] = "<b>x</b>@example.com" });
+
+        var login = await LoginPage.OpenAsync(client, hostile);
+
+        Assert.Matches("[а-яА-Я]{4,}", login.Page.Body);
+        Assert.DoesNotMatch("&#x4[0-9A-F]{2};", login.Page.Body);
+        Assert.DoesNotContain("<b>x</b>", login.Page.Body);
+    }
+
+    [Fact]
     public async Task PasswordOtpRecoveryCodeAndSignOut_AreRussian_WithTheirErrors()
     {
         var (user, _, codes) = await UserStories.UserWithRecoveryCodesAsync(provider.Factory);
