@@ -55,6 +55,7 @@ public static class TestData
         ["Seed:Clients:0:Scopes:3"] = "offline_access",
         ["Seed:Clients:0:Scopes:4"] = "roles",
         ["Seed:Clients:0:Scopes:5"] = "api",
+        ["Seed:Clients:0:Scopes:6"] = "phone",
         ["Seed:Clients:0:ConsentType"] = "implicit",
         // A public third-party app: PKCE required, explicit consent.
         ["Seed:Clients:1:ClientId"] = "spa",

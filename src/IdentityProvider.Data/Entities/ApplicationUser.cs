@@ -8,6 +8,18 @@ public sealed class ApplicationUser : IdentityUser
     /// <summary>The full name, released as the <c>name</c> claim.</summary>
     public string DisplayName { get; set; } = "";
 
+    /// <summary>The given (first) name, released as <c>given_name</c>; null when not recorded.</summary>
+    public string? GivenName { get; set; }
+
+    /// <summary>The family name (surname), released as <c>family_name</c>; null when not recorded.</summary>
+    public string? FamilyName { get; set; }
+
+    /// <summary>
+    /// When the name, given name, family name, e-mail address or phone number last changed (<c>updated_at</c>); null when
+    /// none has changed since the account was created (<see cref="CreatedAt"/> stands for it).
+    /// </summary>
+    public DateTimeOffset? ProfileUpdatedAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>

@@ -31,9 +31,12 @@ public sealed class ClientAdministration(
     public async Task<ClientRegistration?> FindAsync(string clientId) =>
         await applications.FindByClientIdAsync(clientId) is { } application ? await RegistrationOfAsync(application) : null;
 
-    /// <summary>The scopes a client may be given: the standard ones and every registered one.</summary>
+    /// <summary>
+    /// The scopes a client may be given: the standard ones the provider serves and every registered one (not a standard
+    /// scope it does not serve that an older seeding registered).
+    /// </summary>
     public async Task<IReadOnlyList<string>> AvailableScopesAsync() =>
-        [.. StandardScopes.All, .. (await scopes.ListAsync()).Select(scope => scope.Name)];
+        [.. StandardScopes.All, .. (await scopes.ListAsync()).Select(scope => scope.Name).Except(StandardScopes.NotServed)];
 
     /// <summary>Registers the client; a confidential one gets a new secret, in <see cref="RegistryChangeResult.Secret"/> this once.</summary>
     public async Task<RegistryChangeResult> CreateAsync(ClientRegistration client, string actorId)

@@ -12,7 +12,7 @@ public static class ClientRules
     public const int MaxUriLength = 2000;
 
     /// <summary>Every problem of <paramref name="client"/>, each with the field it concerns (the registration's property name).</summary>
-    /// <param name="knownScopes">The standard scopes and the registered ones.</param>
+    /// <param name="knownScopes">The standard scopes and the registered ones (<see cref="StandardScopes.NotServed"/> is refused whatever it holds).</param>
     public static IReadOnlyList<(string Field, Sentence Message)> Problems(ClientRegistration client, IReadOnlySet<string> knownScopes)
     {
         var problems = new List<(string, Sentence)>();
@@ -45,9 +45,11 @@ public static class ClientRules
         Check(nameof(client.GrantTypes), client.GrantTypes.Contains(ClientGrantTypes.ClientCredentials) && client.Type == ClientRegistration.Public
             ? new Sentence("Clients.ClientCredentials.Public", "The client credentials grant needs a confidential client.") : null);
 
-        foreach (var scope in client.Scopes.Where(scope => !knownScopes.Contains(scope)))
+        foreach (var scope in client.Scopes)
         {
-            Check(nameof(client.Scopes), new Sentence("Clients.Scope.Unknown", "Unknown scope \"{0}\": register it under Scopes first.", Shown(scope)));
+            // Note: a standard scope the provider does not serve is refused even if an older seeding registered it.
+            Check(nameof(client.Scopes), StandardScopes.Refusal(scope) ?? (knownScopes.Contains(scope)
+                ? null : new Sentence("Clients.Scope.Unknown", "Unknown scope \"{0}\": register it under Scopes first.", Shown(scope))));
         }
 
         return problems;

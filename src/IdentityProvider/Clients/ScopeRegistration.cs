@@ -21,6 +21,10 @@ public sealed record ScopeRegistration(string Name, string DisplayName, string D
         {
             problems.Add((nameof(Name), new Sentence("Scopes.Standard", "\"{0}\" is a standard scope: the provider knows it already.", Name)));
         }
+        else if (StandardScopes.NotServed.Contains(Name))
+        {
+            problems.Add((nameof(Name), new Sentence("Scopes.NotServed", "\"{0}\" is a standard OpenID Connect scope this provider does not serve.", Name)));
+        }
 
         if (TextRules.Text(DisplayName, "ScopeDisplayName", "The display name", MaxDisplayNameLength) is { } displayName)
         {

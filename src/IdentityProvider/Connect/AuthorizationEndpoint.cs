@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using IdentityProvider.Auditing;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.Sessions;
@@ -62,8 +63,13 @@ internal static class AuthorizationEndpoint
             ?? throw new InvalidOperationException("OpenIddict let an unknown client through.");
         var applicationId = await applications.GetIdAsync(application);
         var scopes = request.GetScopes();
+        // Note: OpenIddict let only a readable claims parameter through (ClaimsParameter.RefuseMalformed).
+        _ = ClaimsRequest.TryRead(request, out var asked);
+        var requested = await asked.PermittedForAsync(applications, application, context.RequestAborted);
+        // A claim asked for by the claims parameter is consented to as the scope that releases it.
+        var consented = scopes.Union(requested.Scopes).ToImmutableArray();
         var existing = await authorizations.FindAsync(
-                subject: user.Id, client: applicationId, status: Statuses.Valid, type: AuthorizationTypes.Permanent, scopes: scopes)
+                subject: user.Id, client: applicationId, status: Statuses.Valid, type: AuthorizationTypes.Permanent, scopes: consented)
             .ToListAsync();
 
         var consentNeeded = existing.Count == 0 && await applications.HasConsentTypeAsync(application, ConsentTypes.Explicit);
@@ -84,13 +90,13 @@ internal static class AuthorizationEndpoint
             return OpenIddictResults.Error(Errors.AccessDenied, "The user denied the application access.");
         }
 
-        var principal = await claimsFactory.CreateForUserAsync(user, proof, scopes);
+        var principal = await claimsFactory.CreateForUserAsync(user, proof, scopes, requested);
         if (decision == ConsentForm.Accept)
         {
             // Remember the consent, so the next sign-in for the same scopes does not ask again.
-            var authorization = await authorizations.CreateAsync(principal, user.Id, applicationId!, AuthorizationTypes.Permanent, scopes);
+            var authorization = await authorizations.CreateAsync(principal, user.Id, applicationId!, AuthorizationTypes.Permanent, consented);
             principal.SetAuthorizationId(await authorizations.GetIdAsync(authorization));
-            await securityLog.WriteAsync(SecurityEventKinds.ConsentGranted, user.Id, string.Join(' ', scopes), clientId: request.ClientId);
+            await securityLog.WriteAsync(SecurityEventKinds.ConsentGranted, user.Id, string.Join(' ', consented), clientId: request.ClientId);
         }
         else if (existing.Count > 0)
         {

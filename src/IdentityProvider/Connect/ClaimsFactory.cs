@@ -18,8 +18,38 @@ namespace IdentityProvider.Connect;
 /// </summary>
 public sealed class ClaimsFactory(UserManager<ApplicationUser> users, IOptions<IdentityOptions> identityOptions)
 {
-    /// <summary>A user's principal for tokens issued from a sign-in that proved <paramref name="proof"/>.</summary>
-    public async Task<ClaimsPrincipal> CreateForUserAsync(ApplicationUser user, SessionProof proof, IEnumerable<string> scopes)
+    /// <summary>
+    /// The scope that releases each profile claim to a relying party (id_token and userinfo): every claim the provider
+    /// serves, also what discovery's <c>claims_supported</c> lists and what the <c>claims</c> parameter may ask for.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> ReleasingScopes { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [Claims.Name] = Scopes.Profile,
+        [Claims.GivenName] = Scopes.Profile,
+        [Claims.FamilyName] = Scopes.Profile,
+        [Claims.PreferredUsername] = Scopes.Profile,
+        [Claims.Locale] = Scopes.Profile,
+        [Claims.Zoneinfo] = Scopes.Profile,
+        [Claims.UpdatedAt] = Scopes.Profile,
+        [Claims.Email] = Scopes.Email,
+        [Claims.EmailVerified] = Scopes.Email,
+        [Claims.PhoneNumber] = Scopes.Phone,
+        [Claims.PhoneNumberVerified] = Scopes.Phone,
+        [Claims.Role] = Scopes.Roles,
+    };
+
+    /// <summary>Every claim issued tokens or the userinfo answer may carry, for discovery's <c>claims_supported</c>.</summary>
+    public static IReadOnlyList<string> SupportedClaims { get; } =
+    [
+        Claims.Subject, .. ReleasingScopes.Keys,
+        Claims.AuthenticationMethodReference, Claims.AuthenticationContextReference, Claims.AuthenticationTime,
+    ];
+
+    /// <summary>
+    /// A user's principal for tokens issued from a sign-in that proved <paramref name="proof"/>; <paramref name="requested"/>
+    /// (the <c>claims</c> parameter, already limited to what the client may ask for) adds claims the scopes do not release.
+    /// </summary>
+    public async Task<ClaimsPrincipal> CreateForUserAsync(ApplicationUser user, SessionProof proof, IEnumerable<string> scopes, ClaimsRequest requested)
     {
         var identity = NewIdentity();
         identity.SetClaim(Claims.Subject, user.Id)
@@ -34,47 +64,86 @@ public sealed class ClaimsFactory(UserManager<ApplicationUser> users, IOptions<I
             _ = value switch
             {
                 bool flag => identity.SetClaim(type, flag),
+                long number => identity.SetClaim(type, number),
                 IList<string> values => identity.SetClaims(type, [.. values]),
-                _ => identity.SetClaim(type, (string?)value),
+                _ => identity.SetClaim(type, (string)value),
             };
         }
 
+        // Remembered for the code exchange, refreshes and userinfo (the request is not at hand there).
+        identity.SetClaims(ClaimsRequest.IdTokenClaimType, [.. requested.IdToken.Order(StringComparer.Ordinal)]);
+        identity.SetClaims(ClaimsRequest.UserInfoClaimType, [.. requested.UserInfo.Order(StringComparer.Ordinal)]);
         identity.SetScopes(scopes);
         identity.SetDestinations(DestinationsOf);
         return new ClaimsPrincipal(identity);
     }
 
-    /// <summary><c>/connect/userinfo</c>'s answer: the subject and the current profile claims the access token's scopes release.</summary>
-    public async Task<Dictionary<string, object?>> CreateUserInfoAsync(ApplicationUser user, ClaimsPrincipal accessToken)
+    /// <summary>
+    /// <c>/connect/userinfo</c>'s answer: the subject and the current profile claims the access token's scopes release,
+    /// and those its <c>claims</c> parameter asked for in the userinfo answer.
+    /// </summary>
+    public async Task<Dictionary<string, object>> CreateUserInfoAsync(ApplicationUser user, ClaimsPrincipal accessToken)
     {
-        var claims = new Dictionary<string, object?>(StringComparer.Ordinal) { [Claims.Subject] = user.Id };
-        foreach (var (type, value) in (await ProfileOfAsync(user)).Where(claim => accessToken.HasScope(ReleasingScope[claim.Key])))
+        var requested = ClaimsRequest.From(accessToken).UserInfo;
+        var claims = new Dictionary<string, object>(StringComparer.Ordinal) { [Claims.Subject] = user.Id };
+        foreach (var (type, value) in await ProfileOfAsync(user))
         {
-            claims[type] = value;
+            if (accessToken.HasScope(ReleasingScopes[type]) || requested.Contains(type))
+            {
+                claims[type] = value;
+            }
         }
 
         return claims;
     }
 
-    /// <summary>The scope that releases each profile claim to a relying party (id_token and userinfo).</summary>
-    private static readonly Dictionary<string, string> ReleasingScope = new(StringComparer.Ordinal)
+    /// <summary>
+    /// The user's current profile claims, only those with a value (never an empty string or list);
+    /// <see cref="ReleasingScopes"/> says who may see each.
+    /// </summary>
+    private async Task<Dictionary<string, object>> ProfileOfAsync(ApplicationUser user)
     {
-        [Claims.Name] = Scopes.Profile,
-        [Claims.PreferredUsername] = Scopes.Profile,
-        [Claims.Email] = Scopes.Email,
-        [Claims.EmailVerified] = Scopes.Email,
-        [Claims.Role] = Scopes.Roles,
-    };
+        var profile = new Dictionary<string, object>(StringComparer.Ordinal);
+        void Add(string type, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                profile[type] = value;
+            }
+        }
 
-    /// <summary>The user's current profile claims; <see cref="ReleasingScope"/> says who may see each.</summary>
-    private async Task<Dictionary<string, object?>> ProfileOfAsync(ApplicationUser user) => new(StringComparer.Ordinal)
-    {
-        [Claims.Name] = string.IsNullOrEmpty(user.DisplayName) ? user.UserName : user.DisplayName,
-        [Claims.PreferredUsername] = user.UserName,
-        [Claims.Email] = user.Email,
-        [Claims.EmailVerified] = user.EmailConfirmed,
-        [Claims.Role] = await users.GetRolesAsync(user),
-    };
+        Add(Claims.Name, string.IsNullOrWhiteSpace(user.DisplayName) ? user.UserName : user.DisplayName);
+        Add(Claims.GivenName, user.GivenName);
+        Add(Claims.FamilyName, user.FamilyName);
+        Add(Claims.PreferredUsername, user.UserName);
+        // The language and IANA time zone the user was last seen reading in (Users/UserLanguages), when recorded.
+        Add(Claims.Locale, user.Language);
+        Add(Claims.Zoneinfo, user.TimeZone);
+        // Note: seconds since the epoch, a JSON number (OpenID Connect Core 5.1); the creation stands for "never changed".
+        if ((user.ProfileUpdatedAt ?? user.CreatedAt).ToUnixTimeSeconds() is > 0 and var updatedAt)
+        {
+            profile[Claims.UpdatedAt] = updatedAt;
+        }
+
+        if (!string.IsNullOrWhiteSpace(user.Email))
+        {
+            profile[Claims.Email] = user.Email;
+            profile[Claims.EmailVerified] = user.EmailConfirmed;
+        }
+
+        if (!string.IsNullOrWhiteSpace(user.PhoneNumber))
+        {
+            profile[Claims.PhoneNumber] = user.PhoneNumber;
+            profile[Claims.PhoneNumberVerified] = user.PhoneNumberConfirmed;
+        }
+
+        if (await users.GetRolesAsync(user) is { Count: > 0 } roles)
+        {
+            profile[Claims.Role] = roles;
+        }
+
+        return profile;
+    }
 
     /// <summary>A service client's principal for the client_credentials grant: the client is the subject.</summary>
     public static ClaimsPrincipal CreateForClient(string clientId, string? displayName, IEnumerable<string> scopes)
@@ -111,7 +180,7 @@ public sealed class ClaimsFactory(UserManager<ApplicationUser> users, IOptions<I
 
     private static IEnumerable<string> DestinationsOf(Claim claim)
     {
-        var principal = claim.Subject;
+        var identity = claim.Subject;
         switch (claim.Type)
         {
             case Claims.Subject:
@@ -120,13 +189,27 @@ public sealed class ClaimsFactory(UserManager<ApplicationUser> users, IOptions<I
                 return [Destinations.AccessToken, Destinations.IdentityToken];
             case Claims.AuthenticationTime:
                 return [Destinations.IdentityToken];
-            case var type when ReleasingScope.TryGetValue(type, out var scope) && principal?.HasScope(scope) == true:
-                return [Destinations.AccessToken, Destinations.IdentityToken];
-            case Claims.Role:
-                // Resource servers authorise by role whatever the relying party asked to see.
+            case ClaimsRequest.UserInfoClaimType:
+                // The access token remembers what the userinfo answer was asked to carry.
                 return [Destinations.AccessToken];
+            case var type when ReleasingScopes.TryGetValue(type, out var scope):
+                if (identity?.HasScope(scope) == true)
+                {
+                    return [Destinations.AccessToken, Destinations.IdentityToken];
+                }
+
+                // Asked for in the id_token by the claims parameter: there only. Roles go to the access token anyway, since
+                // resource servers authorise by role whatever the relying party asked to see.
+                var askedInIdToken = identity?.HasClaim(ClaimsRequest.IdTokenClaimType, type) == true;
+                return (type == Claims.Role, askedInIdToken) switch
+                {
+                    (true, true) => [Destinations.AccessToken, Destinations.IdentityToken],
+                    (true, false) => [Destinations.AccessToken],
+                    (false, true) => [Destinations.IdentityToken],
+                    _ => [],
+                };
             default:
-                // The security stamp and anything else stay out of issued tokens.
+                // The security stamp, the id_token's requested claims and anything else stay out of issued tokens.
                 return [];
         }
     }

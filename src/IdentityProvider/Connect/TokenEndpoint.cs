@@ -61,7 +61,8 @@ internal static class TokenEndpoint
                 return OpenIddictResults.Error(Errors.InvalidGrant, "The token has already been used.");
             }
 
-            var principal = await claimsFactory.CreateForUserAsync(user, proof, granted.GetScopes());
+            // The claims parameter's requests ride along in the code and the refresh token.
+            var principal = await claimsFactory.CreateForUserAsync(user, proof, granted.GetScopes(), ClaimsRequest.From(granted));
             principal.SetAuthorizationId(granted.GetAuthorizationId());
             return OpenIddictResults.SignIn(principal);
         }

@@ -1,21 +1,32 @@
 using IdentityProvider.Admin.Api;
 using IdentityProvider.Clients;
+using IdentityProvider.Localization;
 using IdentityProvider.Settings;
 using OpenIddict.Abstractions;
 
 namespace IdentityProvider.Hosting;
 
 /// <summary>
-/// Registers the configured relying parties and their scopes when missing; never changes an existing one (an
-/// administrator may have edited it since).
+/// Registers the configured relying parties and their custom scopes when missing; never changes an existing one (an
+/// administrator may have edited it since). A standard scope the provider does not serve stops the start.
 /// </summary>
 internal sealed class ClientSeeding(
     IOpenIddictApplicationManager applications,
     IOpenIddictScopeManager scopes,
     ILogger<ClientSeeding> logger)
 {
-    public async Task SeedAsync(IEnumerable<SeedClient> clients)
+    public async Task SeedAsync(IReadOnlyList<SeedClient> clients)
     {
+        // Before anything is written: a standard scope the provider does not serve (address) stops the start, the same
+        // rule the admin pages and API apply (Clients/StandardScopes), so it is never registered as a custom scope.
+        foreach (var client in clients)
+        {
+            if (client.Scopes.Select(StandardScopes.Refusal).OfType<Sentence>().FirstOrDefault() is { } refusal)
+            {
+                throw new InvalidConfigurationException("Seed:Clients", $"client {client.ClientId}: {refusal.English}");
+            }
+        }
+
         // The admin API's scope exists on every provider, so an administrator can grant it to a service client.
         if (await scopes.FindByNameAsync(AdminApiAccess.Scope) is null)
         {

@@ -1,3 +1,4 @@
+using IdentityProvider.Clients;
 using IdentityProvider.Connect;
 using IdentityProvider.Data;
 using IdentityProvider.PersonalAccessTokens;
@@ -42,9 +43,9 @@ public static class OpenIddictSetup
                 // Note: S256 only; "plain" PKCE protects nothing against a stolen authorization request.
                 options.Configure(server => server.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
 
-                options.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Roles, Scopes.OfflineAccess);
-                options.RegisterClaims(Claims.Subject, Claims.Name, Claims.Email, Claims.EmailVerified, Claims.Role,
-                    Claims.AuthenticationMethodReference, Claims.AuthenticationContextReference, Claims.AuthenticationTime);
+                // Discovery's scopes_supported and claims_supported: what the provider serves (README: Protocol); never address.
+                options.RegisterScopes([.. StandardScopes.All]);
+                options.RegisterClaims([.. ClaimsFactory.SupportedClaims]);
 
                 // Note: RFC 9068 access tokens: signed JWTs that any resource server checks against the JWKS.
                 options.DisableAccessTokenEncryption();
@@ -58,6 +59,11 @@ public static class OpenIddictSetup
                 options.AddEventHandler(RegisteredScopesInDiscovery.Descriptor);
                 options.AddEventHandler(RefuseUnverifiedIdTokenHint.Descriptor);
                 options.AddEventHandler(MetadataInDiscovery.Descriptor);
+                foreach (var handler in ClaimsParameter.Handlers)
+                {
+                    options.AddEventHandler(handler);
+                }
+
                 foreach (var handler in ExchangedAccessTokens.Handlers)
                 {
                     options.AddEventHandler(handler);

@@ -45,6 +45,7 @@ public sealed class ScopeTests(ProviderFixture fixture) : IClassFixture<Provider
     [Theory]
     [InlineData("two words", "may contain only")]
     [InlineData("openid", "standard scope")]
+    [InlineData("address", "standard OpenID Connect scope this provider does not serve")]
     [InlineData("bell\u0007", "control characters")]
     [InlineData("", "required")]
     public async Task Register_BadName_ThroughThePage_RefusedWithAMessage(string name, string message)

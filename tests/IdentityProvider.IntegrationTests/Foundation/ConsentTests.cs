@@ -1,6 +1,8 @@
 using System.Net;
 using IdentityProvider.Testing;
 using IdentityProvider.Testing.Pages;
+using IdentityProvider.Testing.Stories;
+using Microsoft.EntityFrameworkCore;
 using static IdentityProvider.IntegrationTests.Foundation.ProtocolTestSupport;
 
 namespace IdentityProvider.IntegrationTests.Foundation;
@@ -10,7 +12,7 @@ public sealed class ConsentFixture : ProviderFixture
 {
     public const string Password = "consent-user-password";
 
-    public static readonly string[] Users = ["carol@example.com", "dave@example.com", "erin@example.com", "frank@example.com", "grace@example.com", "heidi@example.com"];
+    public static readonly string[] Users = ["carol@example.com", "dave@example.com", "erin@example.com", "frank@example.com", "grace@example.com", "heidi@example.com", "ivan@example.com"];
 
     protected override IReadOnlyDictionary<string, string?> Settings
     {
@@ -110,6 +112,32 @@ public class ConsentTests(ConsentFixture provider) : IClassFixture<ConsentFixtur
         Assert.Equal(request.State, page.RedirectQuery["state"]);
         var tokens = await TokenResponse.ExchangeCodeAsync(client.Http, request, page.Code, clientSecret: null);
         Assert.True(tokens.Status == HttpStatusCode.OK, tokens.Json.ToString());
+    }
+
+    [Fact]
+    public async Task Consent_ClaimsParameter_CountsAsTheScopesItsClaimsNeed_OnlyThoseTheClientMayHave()
+    {
+        using var client = provider.CreateClient();
+        var email = ConsentFixture.Users[6];
+        var userId = await provider.Factory.QueryAsync(db => db.Users.Where(user => user.Email == email).Select(user => user.Id).SingleAsync());
+        await provider.Factory.UpdateUserAsync(userId, user => user.PhoneNumber = "+4670123456");
+        // The spa client may have email, but not phone.
+        var claims = new Dictionary<string, string> { ["claims"] = """{"userinfo":{"email":{"essential":true},"phone_number":{"essential":true}}}""" };
+        var request = new AuthorizationRequest("spa", TestData.SpaRedirectUri, "openid") { Extra = claims };
+
+        var consent = (await SignInWithPasswordAsync(client, request, email, ConsentFixture.Password)).As<ConsentPage>();
+        Assert.Equal(["email", "openid"], consent.ListedScopes.Order(StringComparer.Ordinal).ToArray());
+        var page = await consent.AllowAsync();
+        var tokens = await TokenResponse.ExchangeCodeAsync(client.Http, request, page.Code, clientSecret: null);
+        var userInfo = await UserInfoAsync(client.Http, tokens.AccessToken!);
+
+        Assert.Equal(email, userInfo.GetProperty("email").GetString());
+        Assert.False(userInfo.TryGetProperty("phone_number", out _), userInfo.ToString());
+        // The remembered consent covers the claim it was given for.
+        var again = new AuthorizationRequest("spa", TestData.SpaRedirectUri, "openid") { Extra = claims };
+        var second = await client.GetAsync(again.ToUrl());
+        Assert.False(second.Is<ConsentPage>());
+        Assert.Equal(again.State, second.RedirectQuery["state"]);
     }
 
     [Fact]

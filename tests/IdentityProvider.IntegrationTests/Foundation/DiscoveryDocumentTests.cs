@@ -1,5 +1,8 @@
+using IdentityProvider.Clients;
 using IdentityProvider.Testing;
 using IdentityProvider.Testing.Stories;
+using Microsoft.AspNetCore.OutputCaching;
+using OpenIddict.Abstractions;
 using static IdentityProvider.IntegrationTests.Foundation.ProtocolTestSupport;
 
 namespace IdentityProvider.IntegrationTests.Foundation;
@@ -69,6 +72,41 @@ public class DiscoveryDocumentTests(ProviderFixture provider) : IClassFixture<Pr
 
         // Note: no "token", "id_token" or hybrid combinations such as "code id_token".
         Assert.Equal(["code"], Strings(discovery.GetProperty("response_types_supported")));
+    }
+
+    [Fact]
+    public async Task Discovery_ScopesAndClaims_ListWhatIsServed_AndTheClaimsParameter()
+    {
+        using var client = provider.CreateClient();
+
+        var discovery = await GetJsonAsync(client.Http, "/.well-known/openid-configuration");
+
+        var scopes = Strings(discovery.GetProperty("scopes_supported"));
+        Assert.Superset(new HashSet<string>(["openid", "profile", "email", "phone", "roles", "offline_access"]), scopes.ToHashSet());
+        Assert.DoesNotContain("address", scopes);
+        var claims = Strings(discovery.GetProperty("claims_supported"));
+        Assert.Superset(new HashSet<string>(["sub", "name", "given_name", "family_name", "preferred_username", "locale", "zoneinfo", "updated_at",
+            "email", "email_verified", "phone_number", "phone_number_verified"]), claims.ToHashSet());
+        Assert.DoesNotContain("address", claims);
+        Assert.True(discovery.GetProperty("claims_parameter_supported").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Discovery_AnAddressScopeRowFromAnOlderSeeding_IsNotAdvertised()
+    {
+        // Before the rule, seeding registered every scope a configured client named that was not a standard one it served.
+        await provider.Factory.WithServiceAsync<IOpenIddictScopeManager, object>(scopes =>
+            scopes.CreateAsync(new OpenIddictScopeDescriptor { Name = "address", DisplayName = "address" }).AsTask());
+        await provider.Factory.WithServiceAsync<IOutputCacheStore, bool>(async cache =>
+        {
+            await cache.EvictByTagAsync(DiscoveryCache.Tag, CancellationToken.None);
+            return true;
+        });
+        using var client = provider.CreateClient();
+
+        var discovery = await GetJsonAsync(client.Http, "/.well-known/openid-configuration");
+
+        Assert.DoesNotContain("address", Strings(discovery.GetProperty("scopes_supported")));
     }
 
     [Fact]

@@ -47,6 +47,20 @@ internal static class ProtocolTestSupport
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
+    /// <summary>The userinfo answer for <paramref name="accessToken"/> (asserted 200).</summary>
+    public static async Task<JsonElement> UserInfoAsync(HttpClient http, string accessToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/connect/userinfo");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"userinfo answered {(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    /// <summary>The names of a JSON object's members (the claims of a payload or a userinfo answer).</summary>
+    public static string[] Names(JsonElement json) => [.. json.EnumerateObject().Select(member => member.Name).Order(StringComparer.Ordinal)];
+
     public static string[] Strings(JsonElement array) =>
         [.. array.EnumerateArray().Select(value => value.GetString() ?? "")];
 

@@ -50,8 +50,11 @@ public sealed class ConsentModel(
 
         ApplicationName = await applications.GetLocalizedDisplayNameAsync(application) ?? clientId;
         var requested = query.TryGetValue(OpenIddictConstants.Parameters.Scope, out var scope) ? scope.ToString() : "";
+        // A claim the claims parameter asks for is consented to as the scope that releases it (as the authorization endpoint counts it).
+        _ = ClaimsRequest.TryRead(new OpenIddictRequest(query), out var claims);
+        var implied = (await claims.PermittedForAsync(applications, application)).Scopes.Order(StringComparer.Ordinal);
         var described = new List<(string, string)>();
-        foreach (var name in requested.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct())
+        foreach (var name in requested.Split(' ', StringSplitOptions.RemoveEmptyEntries).Concat(implied).Distinct())
         {
             described.Add((name, await DescribeAsync(name)));
         }
@@ -65,6 +68,7 @@ public sealed class ConsentModel(
         OpenIddictConstants.Scopes.OpenId => text["Consent.Scope.OpenId"],
         OpenIddictConstants.Scopes.Profile => text["Consent.Scope.Profile"],
         OpenIddictConstants.Scopes.Email => text["Consent.Scope.Email"],
+        OpenIddictConstants.Scopes.Phone => text["Consent.Scope.Phone"],
         OpenIddictConstants.Scopes.Roles => text["Consent.Scope.Roles"],
         OpenIddictConstants.Scopes.OfflineAccess => text["Consent.Scope.OfflineAccess"],
         // A registered scope: its description (admin area: Scopes), else its display name.
