@@ -2,8 +2,11 @@ using System.Net;
 using System.Text.Json;
 using Duende.IdentityModel;
 using Duende.IdentityModel.Client;
+using IdentityProvider.Data.Entities;
 using IdentityProvider.Testing.Pages;
 using IdentityProvider.Testing.Stories;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
@@ -59,6 +62,7 @@ public sealed class SuiteRun : IAsyncDisposable
     public static async Task<SuiteRun> StartAsync(SuiteProvider provider, string? responseMode = null)
     {
         var user = await UserStories.CreateUserAsync(provider.Factory, displayName: "Conformance Person");
+        await CompleteProfileAsync(provider, user);
         var device = await UserStories.EnrolTotpAsync(provider.Factory, user.Id);
         var http = provider.NewBackChannel();
         var discovery = await http.GetDiscoveryDocumentAsync(new DiscoveryDocumentRequest { Address = provider.Issuer.ToString() });
@@ -219,6 +223,22 @@ public sealed class SuiteRun : IAsyncDisposable
         var idToken = await ValidateIdTokenAsync(tokens.IdentityToken!, request);
         var userInfo = await UserInfoAsync(tokens.AccessToken!);
         return new FlowResult(code, tokens, idToken, userInfo);
+    }
+
+    /// <summary>A profile with every claim the provider serves, so the scope modules find each one.</summary>
+    private static async Task CompleteProfileAsync(SuiteProvider provider, TestUser user)
+    {
+        using var scope = provider.Factory.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var account = await users.FindByIdAsync(user.Id) ?? throw new InvalidOperationException("The user is gone.");
+        account.GivenName = "Conformance";
+        account.FamilyName = "Person";
+        account.PhoneNumber = "+7 495 000-00-00";
+        account.PhoneNumberConfirmed = true;
+        account.Language = "ru";
+        account.TimeZone = "Europe/Moscow";
+        account.ProfileUpdatedAt = provider.Clock.GetUtcNow();
+        Assert.True((await users.UpdateAsync(account)).Succeeded);
     }
 
     /// <summary>The provider's clock (the suite waits real seconds; the test moves the provider's time).</summary>
