@@ -14,6 +14,7 @@ public enum TwoStepState
 }
 
 /// <summary>The state of each section of the account page, read in two round trips (<see cref="AccountStatusReader"/>).</summary>
+/// <param name="PhoneNumber">The user's phone number; null when none is recorded.</param>
 /// <param name="SuspendedUntil">When a suspension ends; null when it has no end (or there is none).</param>
 /// <param name="LastDeviceUse">The last time any active device gave an accepted code.</param>
 /// <param name="RecoveryCodesLeft">Unused codes of the current set.</param>
@@ -26,6 +27,7 @@ public enum TwoStepState
 public sealed record AccountStatus(
     string DisplayName,
     string Email,
+    string? PhoneNumber,
     DateTimeOffset CreatedAt,
     TwoStepState TwoStep,
     DateTimeOffset? SuspendedUntil,

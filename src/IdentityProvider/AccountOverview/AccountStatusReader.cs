@@ -70,6 +70,7 @@ public sealed class AccountStatusReader(
         return new AccountStatus(
             user.DisplayName,
             user.Email ?? "",
+            string.IsNullOrEmpty(user.PhoneNumber) ? null : user.PhoneNumber,
             user.CreatedAt,
             twoStep,
             suspended && !user.TwoStepDisabledIndefinitely ? user.TwoStepDisabledUntil : null,

@@ -35,7 +35,7 @@ public sealed class SecurityActivity(ApplicationDbContext db)
         SecurityEventKinds.TwoStepSuspended, SecurityEventKinds.TwoStepRestored,
         SecurityEventKinds.TokenCreated, SecurityEventKinds.TokenRevoked, SecurityEventKinds.TokenPermissionChanged,
         SecurityEventKinds.ExternalLoginLinked, SecurityEventKinds.ExternalLoginUnlinked,
-        SecurityEventKinds.NotificationsChanged,
+        SecurityEventKinds.NotificationsChanged, SecurityEventKinds.ProfileChanged,
         SecurityEventKinds.UserCreated, SecurityEventKinds.UserUpdated, SecurityEventKinds.UserLocked, SecurityEventKinds.UserUnlocked,
         SecurityEventKinds.UserDisabled, SecurityEventKinds.UserEnabled, SecurityEventKinds.SignedOutEverywhere,
         SecurityEventKinds.HardwareTokenAssigned, SecurityEventKinds.HardwareTokenUnassigned, SecurityEventKinds.HardwareTokenDisabled,

@@ -3,6 +3,7 @@ using IdentityProvider.Data;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.HardwareTokens;
 using IdentityProvider.Localization;
+using IdentityProvider.Profiles;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
@@ -19,6 +20,7 @@ public sealed class UserAdministration(
     RoleManager<IdentityRole> roles,
     PasswordLinks passwordLinks,
     HardwareTokenAssignment hardwareTokens,
+    UserProfiles profiles,
     ApplicationDbContext db,
     IOpenIddictAuthorizationManager authorizations,
     IOpenIddictTokenManager tokens,
@@ -44,12 +46,13 @@ public sealed class UserAdministration(
         }
 
         var email = input.Email!.Trim();
+        _ = ProfileFields.Name(input.Name, out var displayName);
         var user = new ApplicationUser
         {
             UserName = email,
             Email = email,
             EmailConfirmed = true,
-            DisplayName = input.Name!.Trim(),
+            DisplayName = displayName,
             CreatedAt = time.GetUtcNow(),
         };
         var roleNames = UserFields.Normalize(input.Roles ?? []);
@@ -90,7 +93,9 @@ public sealed class UserAdministration(
 
     public async Task<UserActionResult> UpdateAsync(string userId, UserChange change, string actorId)
     {
-        var problems = Check(change.Email, change.Name, change.Roles ?? [], required: false);
+        // Note: the name with the other profile fields, by the account page's rules.
+        var problems = Check(change.Email, null, change.Roles ?? [], required: false);
+        problems.AddRange(UserProfiles.Problems(change.Profile));
         if (problems.Count > 0)
         {
             return UserActionResult.Invalid(problems);
@@ -118,13 +123,10 @@ public sealed class UserAdministration(
                 user.UserName = email;
                 await users.UpdateNormalizedEmailAsync(user);
                 await users.UpdateNormalizedUserNameAsync(user);
+                profiles.EmailChanged(user);
             }
 
-            if (change.Name?.Trim() is { } name && name != user.DisplayName)
-            {
-                changes.Add("name");
-                user.DisplayName = name;
-            }
+            changes.AddRange(profiles.Apply(user, change.Profile));
 
             var updated = await users.UpdateAsync(user);
             if (!updated.Succeeded)

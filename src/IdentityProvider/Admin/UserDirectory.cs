@@ -65,6 +65,11 @@ public sealed class UserDirectory(ApplicationDbContext db, ILookupNormalizer nor
             user.LockoutEnabled && user.LockoutEnd > now ? user.LockoutEnd : null,
             user.IsDisabled,
             user.LastSignInAt,
-            user.CreatedAt))];
+            user.CreatedAt,
+            user.GivenName,
+            user.FamilyName,
+            string.IsNullOrEmpty(user.PhoneNumber) ? null : user.PhoneNumber,
+            user.PhoneNumberConfirmed,
+            user.ProfileUpdatedAt ?? user.CreatedAt))];
     }
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using IdentityProvider.Localization;
+using IdentityProvider.Profiles;
 using IdentityProvider.Text;
 
 namespace IdentityProvider.Admin;
@@ -9,7 +10,7 @@ namespace IdentityProvider.Admin;
 public static partial class UserFields
 {
     public const int MaxEmailLength = 256;
-    public const int MaxNameLength = 200;
+    public const int MaxNameLength = ProfileFields.MaxNameLength;
     public const int MaxPasswordLength = 1024;
     public const int MaxRoles = 20;
 
@@ -29,13 +30,8 @@ public static partial class UserFields
         _ => null,
     };
 
-    public static Sentence? CheckName(string? name) => name?.Trim() switch
-    {
-        null or "" => new Sentence("User.Name.Missing", "Enter the name."),
-        { Length: > MaxNameLength } => new Sentence("User.Name.TooLong", "The name can have at most {0} characters.", MaxNameLength),
-        var text when DisplayText.HasHiddenCharacters(text) => new Sentence("User.Name.Hidden", "The name cannot contain control characters or invisible characters."),
-        _ => null,
-    };
+    /// <summary>The display name's rule, the same as on the account page (<see cref="ProfileFields.Name"/>).</summary>
+    public static Sentence? CheckName(string? name) => ProfileFields.Name(name, out _);
 
     public static Sentence? CheckRoles(IReadOnlyList<string>? roles)
     {

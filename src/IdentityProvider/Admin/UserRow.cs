@@ -2,6 +2,7 @@ namespace IdentityProvider.Admin;
 
 /// <summary>One user as the administrators' list, the user page and the admin API show it.</summary>
 /// <param name="LockedUntil">When a lockout ends (null: not locked); <see cref="UserAccess.IndefiniteLockEnd"/> for "until unlocked".</param>
+/// <param name="ProfileUpdatedAt">When a profile field last changed (the creation if none did): the <c>updated_at</c> claim.</param>
 public sealed record UserRow(
     string Id,
     string Email,
@@ -12,7 +13,12 @@ public sealed record UserRow(
     DateTimeOffset? LockedUntil,
     bool Disabled,
     DateTimeOffset? LastSignInAt,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    string? GivenName,
+    string? FamilyName,
+    string? PhoneNumber,
+    bool PhoneNumberVerified,
+    DateTimeOffset ProfileUpdatedAt)
 {
     public bool Locked => LockedUntil is not null;
 

@@ -41,6 +41,7 @@ public static class SecurityEventKinds
     public const string PasswordResetRequested = "password.reset-requested";
     public const string PasswordResetByEmail = "password.reset-by-email";
     public const string NotificationsChanged = "notifications.changed";
+    public const string ProfileChanged = "profile.changed";
     public const string BrowsersForgottenByAdmin = "two-step.browsers-forgotten-by-admin";
     public const string PolicyChanged = "policy.changed";
     public const string ClientCreated = "client.created";

@@ -9,6 +9,7 @@ using IdentityProvider.Localization;
 using IdentityProvider.PasswordReset;
 using IdentityProvider.PersonalAccessTokens;
 using IdentityProvider.Policy;
+using IdentityProvider.Profiles;
 using IdentityProvider.RecoveryCodes;
 using IdentityProvider.Settings;
 using IdentityProvider.TwoStep;
@@ -39,6 +40,7 @@ public static class ServiceRegistration
         services.AddHardwareTokens();
         services.AddExternalSignIn(settings);
         services.AddAccountOverview();
+        services.AddProfiles();
         services.AddAdminApi();
         services.AddAuthorization(options => options.AddPolicy(AdminPolicy.Name, AdminPolicy.Build));
         services.AddScoped<ClaimsFactory>().AddScoped<PersonalAccessTokenGrant>().AddScoped<SingleUseGrants>()

@@ -30,6 +30,23 @@ public class SqliteMainFlowTests(SqliteProviderFixture provider) : IClassFixture
     }
 
     [Fact]
+    public async Task ProfileEdit_OnSqlite_IsStored_AndReleasedWithItsUpdateTime()
+    {
+        var (_, client) = await UserStories.SignedInUserAsync(provider);
+        using var browser = client;
+        provider.Factory.Clock.Advance(TimeSpan.FromMinutes(10));
+
+        await (await ProfilePage.OpenAsync(browser)).SaveAsync(givenName: "Liv", familyName: "Strand", phoneNumber: "+47 900 11 222").As<ManagePage>();
+        var request = new AuthorizationRequest("web", TestData.WebRedirectUri, "openid profile phone");
+        var tokens = await UserStories.ExchangeCodeAsync(browser, request, await browser.GetAsync(request.ToUrl()));
+
+        var userInfo = await UserInfoAsync(browser.Http, tokens.AccessToken!);
+        Assert.Equal(("Liv", "Strand", "+4790011222"), (userInfo.GetProperty("given_name").GetString(),
+            userInfo.GetProperty("family_name").GetString(), userInfo.GetProperty("phone_number").GetString()));
+        Assert.Equal(provider.Factory.Clock.GetUtcNow().ToUnixTimeSeconds(), userInfo.GetProperty("updated_at").GetInt64());
+    }
+
+    [Fact]
     public async Task Refresh_OnSqlite_RotatesAndRefusesTheSpentToken()
     {
         using var client = provider.CreateClient();

@@ -45,7 +45,7 @@ public sealed partial class AdminInRussianTests(AdminInRussianFixture provider) 
         Assert.Equal(Russian("Common.Administration"), home.Page.Document.QuerySelector("h1")?.TextContent);
         Assert.Contains(Russian("Users.Title"), home.Sections);
         Assert.Contains(Russian("User.Email.Missing"), createEmpty.Alerts);
-        Assert.Contains(Russian("User.Name.Missing"), createEmpty.Alerts);
+        Assert.Contains(Russian("Profile.Name.Missing"), createEmpty.Alerts);
         Assert.Equal(Russian("Users.TwoStep.Off"), details.TwoStep);
         Assert.Equal(Russian("Common.Never"), details.LastSignIn);
         Assert.Contains(Russian("Users.Password.Mismatch"), mismatch.Alerts);

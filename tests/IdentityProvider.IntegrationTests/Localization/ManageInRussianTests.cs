@@ -21,7 +21,7 @@ public sealed partial class ManageInRussianTests(ManageInRussianFixture provider
     private ProviderFactory Factory => provider.Factory;
 
     [Fact]
-    public async Task OverviewWithTwoStepOff_PasswordsNotificationsAndSignInMethods_AreRussian_WithTheirErrors()
+    public async Task OverviewWithTwoStepOff_PasswordsNotificationsSignInMethodsAndProfile_AreRussian_WithTheirErrors()
     {
         var user = await UserStories.CreateUserAsync(Factory, displayName: "Иван Петров");
         using var client = RussianClient();
@@ -43,9 +43,17 @@ public sealed partial class ManageInRussianTests(ManageInRussianFixture provider
         var addPassword = await AddPasswordPage.OpenAsync(client);
         var addMismatch = await addPassword.SetAsync("новый-пароль-1", "другой-пароль-2").As<AddPasswordPage>();
         var added = await addPassword.SetAsync("новый-пароль-1").As<SignInMethodsPage>();
+        var profile = await ProfilePage.OpenAsync(client);
+        var badPhone = await profile.SaveAsync(phoneNumber: "12-34").As<ProfilePage>();
+        var profileSaved = await profile.SaveAsync(givenName: "Иван", familyName: "Петров", phoneNumber: "+7 495 123-45-67").As<ManagePage>();
+        var verified = await (await ProfilePage.OpenAsync(client)).SaveAsync().As<ManagePage>();
 
         AssertRussian(overview, change, empty, wrongCurrent, mismatch, tooShort, notifications, saved, methods, browsers, devices, codes, activity,
-            addPassword, addMismatch, added);
+            addPassword, addMismatch, added, profile, badPhone, profileSaved, verified);
+        Assert.Contains(Russian("Profile.PhoneNumber.Invalid", 7, 15), badPhone.Alerts);
+        Assert.Equal(Russian("Profile.Saved"), profileSaved.StatusMessage);
+        Assert.Equal("+74951234567", profileSaved.ProfilePhone);
+        Assert.Equal(Russian("Profile.Unchanged"), verified.StatusMessage);
         Assert.Equal(Russian("Index.Title"), overview.Page.Document.QuerySelector("h1")?.TextContent);
         Assert.Equal("Иван Петров", overview.ProfileName);
         Assert.Equal(Russian("Index.TwoStep.Off"), overview.TwoStepState);

@@ -31,6 +31,11 @@ public sealed class ManagePage(ProviderPage page) : PageObject(page), IPageObjec
 
     public string ProfileEmail => Page.Document.QuerySelector("#profile-email")?.TextContent.Trim() ?? "";
 
+    /// <summary>The phone number shown in the profile; empty when none is recorded.</summary>
+    public string ProfilePhone => Page.Document.QuerySelector("#profile-phone")?.TextContent.Trim() ?? "";
+
+    public Task<ProfilePage> OpenProfileAsync() => FollowLinkAsync(ProfilePage.LinkText).As<ProfilePage>();
+
     /// <summary>Whether a link points at the change-password page's address.</summary>
     public bool LinksToChangePassword => Page.Document.QuerySelector($"a[href='{ChangePasswordPage.Path}']") is not null;
 

@@ -15,10 +15,12 @@ public static class UserEndpoints
             .WithSummary("Creates a user. Without `password` the answer carries a one-time `setPasswordUrl` to hand over (shown only here).")
             .ProducesValidationProblem();
         users.MapGet("/{id}", GetAsync)
-            .WithSummary("One user: e-mail, name, roles, two-step status, locked, disabled, last sign-in.")
+            .WithSummary("One user: e-mail, name, given and family name, phone number, roles, two-step status, locked, disabled, last sign-in.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         users.MapPatch("/{id}", UpdateAsync)
-            .WithSummary("Changes the e-mail address, name or roles (fields left out stay). The last administrator keeps the admin role (409).")
+            .WithSummary("Changes the e-mail address, name, given and family name, phone number or roles (fields left out stay; an empty given name, "
+                + "family name or phone number clears it). A changed phone number is unverified unless `phoneNumberVerified` is true; "
+                + "`phoneNumberVerified` alone marks the current number. The last administrator keeps the admin role (409).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -73,7 +75,9 @@ public static class UserEndpoints
         await directory.FindAsync(id) is { } user ? TypedResults.Ok(user) : Problems.NotFound("user");
 
     private static async Task<IResult> UpdateAsync(string id, UserChangeDocument body, UserAdministration administration, UserDirectory directory, ClaimsPrincipal caller) =>
-        await AnswerAsync(await administration.UpdateAsync(id, new UserChange(body.Email, body.Name, body.Roles), AdminApiActor.Of(caller)), directory);
+        await AnswerAsync(await administration.UpdateAsync(id,
+            new UserChange(body.Email, body.Name, body.Roles, body.GivenName, body.FamilyName, body.PhoneNumber, body.PhoneNumberVerified),
+            AdminApiActor.Of(caller)), directory);
 
     private static async Task<IResult> DeleteAsync(string id, UserAdministration administration, ClaimsPrincipal caller)
     {
@@ -121,7 +125,16 @@ public static class UserEndpoints
     /// <param name="SetPasswordUrl">The one-time link when no password was given; shown only in this answer.</param>
     public sealed record CreatedUserDocument(string Id, string? SetPasswordUrl, UserRow User);
 
-    public sealed record UserChangeDocument(string? Email, string? Name, IReadOnlyList<string>? Roles);
+    /// <param name="PhoneNumber">An optional + and 7 to 15 digits, spaces and dashes allowed (stored without them); empty removes it.</param>
+    /// <param name="PhoneNumberVerified">Whether the user confirmed the number (as it is after this change).</param>
+    public sealed record UserChangeDocument(
+        string? Email,
+        string? Name,
+        IReadOnlyList<string>? Roles,
+        string? GivenName = null,
+        string? FamilyName = null,
+        string? PhoneNumber = null,
+        bool? PhoneNumberVerified = null);
 
     /// <param name="EmailLink">Without a password: true mails the one-time link to the user instead of answering it.</param>
     public sealed record PasswordDocument(string? Password, bool? EmailLink = null);

@@ -51,6 +51,7 @@ public sealed class ActivityModel(UserManager<ApplicationUser> users, SecurityAc
         [SecurityEventKinds.ExternalLoginLinked] = "Activity.Event.ExternalLoginLinked",
         [SecurityEventKinds.ExternalLoginUnlinked] = "Activity.Event.ExternalLoginUnlinked",
         [SecurityEventKinds.NotificationsChanged] = "Activity.Event.NotificationsChanged",
+        [SecurityEventKinds.ProfileChanged] = "Activity.Event.ProfileChanged",
         [SecurityEventKinds.UserCreated] = "Activity.Event.UserCreated",
         [SecurityEventKinds.UserUpdated] = "Activity.Event.UserUpdated",
         [SecurityEventKinds.UserLocked] = "Activity.Event.UserLocked",

@@ -2,7 +2,7 @@ namespace IdentityProvider.Testing.Pages.Admin;
 
 /// <summary>
 /// <c>/admin/users/{id}</c>: one user: facts (two-step, locked, disabled, last sign-in), profile form (e-mail,
-/// name, roles), lock/unlock, disable/enable, sign out everywhere, and links to password and deletion.
+/// names, phone number and whether it is verified, roles), lock/unlock, disable/enable, sign out everywhere, and links to password and deletion.
 /// </summary>
 public sealed class AdminUserPage(ProviderPage page) : PageObject(page), IPageObject<AdminUserPage>
 {
@@ -46,6 +46,15 @@ public sealed class AdminUserPage(ProviderPage page) : PageObject(page), IPageOb
 
     public string Name => Input("Input.Name").GetAttribute("value") ?? "";
 
+    public string GivenName => Input("Input.GivenName").GetAttribute("value") ?? "";
+
+    public string FamilyName => Input("Input.FamilyName").GetAttribute("value") ?? "";
+
+    public string PhoneNumber => Input("Input.PhoneNumber").GetAttribute("value") ?? "";
+
+    /// <summary>Whether the "user confirmed this phone number" box is ticked.</summary>
+    public bool PhoneNumberVerified => Input("Input.PhoneNumberVerified").HasAttribute("checked");
+
     public bool OffersLock => Page.Document.QuerySelector("form#lock") is not null;
 
     public bool OffersUnlock => Page.Document.QuerySelector("form#unlock") is not null;
@@ -54,10 +63,25 @@ public sealed class AdminUserPage(ProviderPage page) : PageObject(page), IPageOb
 
     public bool OffersEnable => Page.Document.QuerySelector("form#enable") is not null;
 
-    /// <summary>Saves the profile form with these values (null: as shown).</summary>
-    public Task<ProviderPage> SaveAsync(string? email = null, string? name = null, string? roles = null)
+    /// <summary>Saves the profile form with these values (null: as shown; the box as ticked).</summary>
+    public Task<ProviderPage> SaveAsync(string? email = null, string? name = null, string? roles = null,
+        string? givenName = null, string? familyName = null, string? phoneNumber = null, bool? phoneNumberVerified = null)
     {
         var fields = new Dictionary<string, string>();
+        foreach (var (field, value) in new[] { ("Input.GivenName", givenName), ("Input.FamilyName", familyName), ("Input.PhoneNumber", phoneNumber) })
+        {
+            if (value is not null)
+            {
+                fields[field] = value;
+            }
+        }
+
+        if (phoneNumberVerified is { } verified)
+        {
+            // Note: an unticked box is not posted; "false" binds the same.
+            fields["Input.PhoneNumberVerified"] = verified ? "true" : "false";
+        }
+
         if (email is not null)
         {
             fields["Input.Email"] = email;

@@ -1,6 +1,7 @@
 using IdentityProvider.Admin;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.Localization;
+using IdentityProvider.Profiles;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace IdentityProvider.Areas.Admin.Pages.Users;
 
 /// <summary>
-/// One user: e-mail, name and roles to edit; lock or unlock, disable or enable, sign out everywhere; links
+/// One user: e-mail, names, phone number and roles to edit; lock or unlock, disable or enable, sign out everywhere; links
 /// to the password, two-step and tokens pages and to deletion. Note: every action goes through the services
 /// (<see cref="UserAdministration"/>, <see cref="UserAccess"/>), which refuse acting on oneself and log the actor.
 /// </summary>
@@ -35,14 +36,38 @@ public sealed class DetailsModel(UserDirectory directory, UserAdministration adm
         }
 
         Account = account;
-        Input = new InputModel { Email = account.Email, Name = account.DisplayName, Roles = string.Join(", ", account.Roles) };
+        Input = new InputModel
+        {
+            Email = account.Email,
+            Name = account.DisplayName,
+            GivenName = account.GivenName,
+            FamilyName = account.FamilyName,
+            PhoneNumber = account.PhoneNumber,
+            PhoneNumberVerified = account.PhoneNumberVerified,
+            Roles = string.Join(", ", account.Roles),
+        };
         return Page();
     }
 
-    public async Task<IActionResult> OnPostSaveAsync() =>
-        await ActAsync(
-            await administration.UpdateAsync(Id, new UserChange(Input.Email ?? "", Input.Name ?? "", UserFields.SplitRoles(Input.Roles)), AdminId),
-            text["Users.Details.Saved"]);
+    public async Task<IActionResult> OnPostSaveAsync()
+    {
+        if (await directory.FindAsync(Id) is not { } shown)
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Account = shown;
+            return Page();
+        }
+
+        // The checkbox speaks of the number the page showed: a changed number is saved unverified (tick it on the next save).
+        var sameNumber = ProfileFields.PhoneNumber(Input.PhoneNumber, out var typed) is null && typed == shown.PhoneNumber;
+        var change = new UserChange(Input.Email ?? "", Input.Name ?? "", UserFields.SplitRoles(Input.Roles),
+            Input.GivenName ?? "", Input.FamilyName ?? "", Input.PhoneNumber ?? "", sameNumber ? Input.PhoneNumberVerified : null);
+        return await ActAsync(await administration.UpdateAsync(Id, change, AdminId), text["Users.Details.Saved"]);
+    }
 
     public async Task<IActionResult> OnPostLockAsync() =>
         await ActAsync(await access.LockAsync(Id, AdminId), text["Users.Details.LockedDone"]);
@@ -83,6 +108,14 @@ public sealed class DetailsModel(UserDirectory directory, UserAdministration adm
         public string? Email { get; set; }
 
         public string? Name { get; set; }
+
+        public string? GivenName { get; set; }
+
+        public string? FamilyName { get; set; }
+
+        public string? PhoneNumber { get; set; }
+
+        public bool PhoneNumberVerified { get; set; }
 
         /// <summary>Role names separated by commas or spaces.</summary>
         public string? Roles { get; set; }
