@@ -15,7 +15,7 @@ try
 {
     settings = ProviderSettings.Load(builder.Configuration, builder.Environment);
 }
-catch (InvalidConfigurationException error) when (!HostedByTests())
+catch (InvalidConfigurationException error) when (!builder.Configuration.GetValue<bool>(ProviderSettings.ThrowOnInvalidSettingsKey))
 {
     // One line naming the key, not a stack trace.
     Console.Error.WriteLine(error.Message);
@@ -47,9 +47,6 @@ app.MapProviderHealthChecks();
 await app.PrepareAsync(settings);
 await app.RunAsync();
 return 0;
-
-// WebApplicationFactory runs this entry point too; there the exception itself is the useful answer.
-static bool HostedByTests() => AppDomain.CurrentDomain.GetAssemblies().Any(assembly => assembly.GetName().Name == "Microsoft.AspNetCore.Mvc.Testing");
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -8,7 +8,7 @@ using IdentityProvider.Benchmarks.SignIn;
 using IdentityProvider.Benchmarks.Startup;
 
 // Run in Release:
-//   dotnet run -c Release --project tests/IdentityProvider.Benchmarks -- compare [--runs 3] [--seconds 6] [--warmup 20] [--bench ../shared/bench] [--twin KEY=VALUE]
+//   dotnet run -c Release --project tests/IdentityProvider.Benchmarks -- compare [--runs 3] [--seconds 6] [--warmup 20] [--bench DIR (default: Anchors/)] [--twin KEY=VALUE]
 //     side by side with wrk: our PAT exchange (published, Production, PostgreSQL), the node peer and the Kestrel ceiling;
 //   dotnet run -c Release --project tests/IdentityProvider.Benchmarks -- pat-exchange [--seconds 20] [--connections 16] [--baseline]
 //     a load driver: starts the provider as a real process and measures it over HTTP on 127.0.0.1;

@@ -2,6 +2,7 @@ using IdentityProvider.Testing;
 using IdentityProvider.Testing.Pages;
 using IdentityProvider.Testing.Stories;
 using IdentityProvider.TwoStep;
+using IdentityProvider.Users;
 using Microsoft.Playwright;
 
 namespace IdentityProvider.EndToEndTests;
@@ -188,7 +189,7 @@ public sealed class AccessibilityTests(PagesInChromiumFixture fixture)
     {
         var checks = new PageChecks();
         var provider = fixture.Rig.Provider;
-        var admin = await UserStories.CreateUserAsync(provider, role: "admin", displayName: "Ada Admin");
+        var admin = await UserStories.CreateUserAsync(provider, role: ProviderRoles.Administrator, displayName: "Ada Admin");
         var adminDevice = await UserStories.EnrolTotpAsync(provider, admin.Id);
         var (someone, _, _) = await UserStories.UserWithRecoveryCodesAsync(provider);
         using var api = await AdminApiStories.ServiceApiClientAsync(provider);

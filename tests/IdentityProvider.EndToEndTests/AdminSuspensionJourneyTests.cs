@@ -1,6 +1,7 @@
 using IdentityProvider.Testing.Pages;
 using IdentityProvider.Testing.Pages.Admin;
 using IdentityProvider.Testing.Stories;
+using IdentityProvider.Users;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -22,7 +23,7 @@ public class AdminSuspensionJourneyTests(BrowserJourneyFixture fixture) : IClass
         var rp = fixture.Rig.RelyingPartyAddress;
         // Note: the provider reads the test's clock, which stands still; the test moves it to the next time step.
         var clock = fixture.Rig.Provider.Clock;
-        var admin = await UserStories.CreateUserAsync(fixture.Rig.Provider, role: "admin", displayName: "Ada Admin");
+        var admin = await UserStories.CreateUserAsync(fixture.Rig.Provider, role: ProviderRoles.Administrator, displayName: "Ada Admin");
         var adminDevice = await UserStories.EnrolTotpAsync(fixture.Rig.Provider, admin.Id);
         var user = await UserStories.CreateUserAsync(fixture.Rig.Provider, displayName: "Lost Phone");
         var userDevice = await UserStories.EnrolTotpAsync(fixture.Rig.Provider, user.Id);

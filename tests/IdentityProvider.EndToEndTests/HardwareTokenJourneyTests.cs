@@ -2,6 +2,7 @@ using System.Text;
 using IdentityProvider.Testing.Pages;
 using IdentityProvider.Testing.Pages.Admin;
 using IdentityProvider.Testing.Stories;
+using IdentityProvider.Users;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -23,7 +24,7 @@ public class HardwareTokenJourneyTests(BrowserJourneyFixture fixture) : IClassFi
         var provider = fixture.Rig.ProviderAddress;
         var rp = fixture.Rig.RelyingPartyAddress;
         var clock = fixture.Rig.Provider.Clock;
-        var admin = await UserStories.CreateUserAsync(fixture.Rig.Provider, role: "admin", displayName: "Help Desk");
+        var admin = await UserStories.CreateUserAsync(fixture.Rig.Provider, role: ProviderRoles.Administrator, displayName: "Help Desk");
         var adminDevice = await UserStories.EnrolTotpAsync(fixture.Rig.Provider, admin.Id);
         var user = await UserStories.CreateUserAsync(fixture.Rig.Provider, displayName: "Token Holder");
         var serial = SeedFileSamples.UniqueSerial();

@@ -9,7 +9,7 @@ namespace IdentityProvider.EndToEndTests;
 /// <summary>
 /// What every page must pass in Chromium: axe-core (npm, pinned in <c>accessibility/package-lock.json</c>) finds no
 /// serious or critical violation, and at 360 × 740 the page does not scroll sideways and no element sticks out of
-/// the viewport (an element inside a scrolling box may: the box is what must fit); and the HTML contract of DESIGN.md
+/// the viewport (an element inside a scrolling box may: the box is what must fit); and the HTML contract (docs/HTML-CONTRACT.md)
 /// holds (labels, <c>autocomplete</c>, <c>inputmode</c>). Findings are collected, so one
 /// run lists every problem of every page.
 /// </summary>
@@ -79,7 +79,7 @@ public sealed class PageChecks
                 + $"{violation.GetProperty("target").GetString()} - {violation.GetProperty("summary").GetString()?.ReplaceLineEndings(" ")}");
         }
 
-        // DESIGN's HTML contract: a <label for> on every field; password and e-mail fields say what they hold to
+        // The HTML contract (docs/HTML-CONTRACT.md): a <label for> on every field; password and e-mail fields say what they hold to
         // password managers; a numeric code field is a one-time code to the browser.
         var contract = await page.EvaluateAsync<string[]>("""
             () => {

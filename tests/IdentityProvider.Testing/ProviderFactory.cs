@@ -18,6 +18,8 @@ public sealed class ProviderFactory : WebApplicationFactory<Program>
     {
         settings = new Dictionary<string, string?>(TestData.Settings)
         {
+            // A bad setting in a test surfaces as the exception, not as a process exit code.
+            [ProviderSettings.ThrowOnInvalidSettingsKey] = "true",
             ["Database:Provider"] = provider.ToString(),
             ["ConnectionStrings:Default"] = connectionString,
         };

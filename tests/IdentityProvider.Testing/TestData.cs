@@ -1,3 +1,5 @@
+using IdentityProvider.Users;
+
 namespace IdentityProvider.Testing;
 
 /// <summary>The users and clients every test provider is seeded with.</summary>
@@ -37,7 +39,7 @@ public static class TestData
         ["Seed:Users:0:Email"] = "alice@example.com",
         ["Seed:Users:0:Password"] = AlicePassword,
         ["Seed:Users:0:Name"] = "Alice Example",
-        ["Seed:Users:0:Roles:0"] = "admin",
+        ["Seed:Users:0:Roles:0"] = ProviderRoles.Administrator,
         ["Seed:Users:1:Email"] = "bob@example.com",
         ["Seed:Users:1:Password"] = BobPassword,
         ["Seed:Users:1:Name"] = "Bob Example",

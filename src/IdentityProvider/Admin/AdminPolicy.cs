@@ -1,4 +1,5 @@
 using IdentityProvider.Sessions;
+using IdentityProvider.Users;
 using Microsoft.AspNetCore.Authorization;
 
 namespace IdentityProvider.Admin;
@@ -11,11 +12,10 @@ namespace IdentityProvider.Admin;
 public static class AdminPolicy
 {
     public const string Name = "Admin";
-    public const string Role = "admin";
 
     public static void Build(AuthorizationPolicyBuilder policy) =>
         policy.RequireAuthenticatedUser()
-            .RequireRole(Role)
+            .RequireRole(ProviderRoles.Administrator)
             .RequireClaim(SessionProof.MethodClaim, AuthenticationMethods.MultiFactor)
             .AddRequirements(new RecentSecondStepRequirement(AdminSession.EntryWindow));
 }

@@ -4,6 +4,7 @@ using IdentityProvider.Data.Entities;
 using IdentityProvider.HardwareTokens;
 using IdentityProvider.Localization;
 using IdentityProvider.Profiles;
+using IdentityProvider.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
@@ -162,7 +163,7 @@ public sealed class UserAdministration(
             return UserActionResult.Conflict(new Sentence("User.DeleteSelf", "You cannot delete your own account. Ask another administrator."));
         }
 
-        if (await users.IsInRoleAsync(user, AdminPolicy.Role) && await IsLastAdministratorAsync())
+        if (await users.IsInRoleAsync(user, ProviderRoles.Administrator) && await IsLastAdministratorAsync())
         {
             return UserActionResult.Conflict(LastAdministrator);
         }
@@ -234,9 +235,9 @@ public sealed class UserAdministration(
         return outcome.Succeeded ? null : UserActionResult.Invalid([.. outcome.Errors.Select(error => ("Roles", Sentence.Plain(error.Description)))]);
     }
 
-    private static bool IsAdmin(IEnumerable<string> roleNames) => roleNames.Contains(AdminPolicy.Role, StringComparer.OrdinalIgnoreCase);
+    private static bool IsAdmin(IEnumerable<string> roleNames) => roleNames.Contains(ProviderRoles.Administrator, StringComparer.OrdinalIgnoreCase);
 
-    private async Task<bool> IsLastAdministratorAsync() => (await users.GetUsersInRoleAsync(AdminPolicy.Role)).Count <= 1;
+    private async Task<bool> IsLastAdministratorAsync() => (await users.GetUsersInRoleAsync(ProviderRoles.Administrator)).Count <= 1;
 
     /// <summary>Identity's refusal, on the field it is about.</summary>
     private static (string Field, Sentence Message) Describe(IdentityError error) => error.Code switch

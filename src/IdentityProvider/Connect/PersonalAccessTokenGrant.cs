@@ -3,6 +3,7 @@ using IdentityProvider.Auditing;
 using IdentityProvider.Data;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.PersonalAccessTokens;
+using IdentityProvider.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -81,7 +82,7 @@ public sealed class PersonalAccessTokenGrant(
         // Note: the admin API checks the role at every call too; refusing here keeps a former administrator's
         // token from even obtaining an access token with that scope.
         scopes = scopes.Contains(AdministratorScope.Name, StringComparer.Ordinal)
-            ? AdministratorScope.Restrict(scopes, requestedScopes, await users.IsInRoleAsync(found.User, AdministratorScope.Role))
+            ? AdministratorScope.Restrict(scopes, requestedScopes, await users.IsInRoleAsync(found.User, ProviderRoles.Administrator))
             : scopes;
         if (scopes is null)
         {

@@ -1,3 +1,4 @@
+using IdentityProvider.Data;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.Settings;
 using MimeKit;
@@ -50,10 +51,10 @@ public sealed class OutboxSender(
             {
                 return;
             }
-            catch (Exception exception)
+            catch (Exception exception) when (DatabaseOutage.Is(exception))
             {
                 // Note: the database is away; the mails wait in it, nothing is lost. Try again at the next poll.
-                logger.LogWarning("The mail outbox could not be read: {Error}", exception.GetType().Name + ": " + exception.Message);
+                logger.LogWarning(exception, "The mail outbox could not be read; the mails wait in it");
             }
 
             try
@@ -81,7 +82,7 @@ public sealed class OutboxSender(
                 await store.MarkSentAsync(mail.Id, instance);
                 logger.LogInformation("Mail {MailId} ({MailKind}) sent at attempt {Attempt}", mail.Id, mail.Kind, mail.Attempts + 1);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (Exception exception) when (IsDeliveryFailure(exception, cancellationToken))
             {
                 var attempt = mail.Attempts + 1;
                 var next = time.GetUtcNow() + BackOff(attempt);
@@ -89,11 +90,11 @@ public sealed class OutboxSender(
                 await store.MarkFailedAsync(mail.Id, instance, next, error);
                 if (attempt >= settings.MaxAttempts)
                 {
-                    logger.LogError("Mail {MailId} ({MailKind}) given up after {Attempt} attempts: {Error}", mail.Id, mail.Kind, attempt, error);
+                    logger.LogError(exception, "Mail {MailId} ({MailKind}) given up after {Attempt} attempts: {Error}", mail.Id, mail.Kind, attempt, error);
                 }
                 else
                 {
-                    logger.LogWarning("Mail {MailId} ({MailKind}) not sent, attempt {Attempt} of {MaxAttempts}; next at {NextAttemptAt:u}: {Error}",
+                    logger.LogWarning(exception, "Mail {MailId} ({MailKind}) not sent, attempt {Attempt} of {MaxAttempts}; next at {NextAttemptAt:u}: {Error}",
                         mail.Id, mail.Kind, attempt, settings.MaxAttempts, next, error);
                 }
             }
@@ -101,6 +102,20 @@ public sealed class OutboxSender(
 
         return mails.Count;
     }
+
+    /// <summary>
+    /// What a mail server, the network, a pickup folder or a stored address can do to one mail: it is tried again
+    /// later. Anything else is a bug and is not hidden as a delivery failure.
+    /// </summary>
+    private static bool IsDeliveryFailure(Exception exception, CancellationToken stopping) => exception switch
+    {
+        OperationCanceledException => !stopping.IsCancellationRequested, // the transport's own time limit
+        IOException or System.Net.Sockets.SocketException or TimeoutException or UnauthorizedAccessException => true,
+        MailKit.CommandException or MailKit.ProtocolException or MailKit.ServiceNotConnectedException => true,
+        MailKit.Security.AuthenticationException or MailKit.Security.SslHandshakeException => true,
+        ParseException or FormatException => true, // a stored address that no longer parses
+        _ => false,
+    };
 
     private MimeMessage ToMessage(OutboxMail mail)
     {

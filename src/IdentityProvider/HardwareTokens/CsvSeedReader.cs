@@ -27,8 +27,9 @@ public static class CsvSeedReader
             csv.ReadHeader();
             header = csv.Headers.Select(name => name.Trim().ToLowerInvariant()).SequenceEqual(Header);
         }
-        catch (Exception error) when (error is not OutOfMemoryException)
+        catch (Exception error) when (error is CsvFormatException or CsvValidationException or InvalidOperationException)
         {
+            // An empty file or one whose first row is not a record: no header either.
             header = false;
         }
 

@@ -13,7 +13,7 @@ namespace IdentityProvider.Pages;
 /// signed-in user it is also the language of their mails from now on.
 /// </summary>
 [AllowAnonymous]
-public sealed class LanguageModel(ProviderSettings settings, UserLanguages userLanguages) : PageModel
+public sealed class LanguageModel(ProviderSettings settings, UserLanguages userLanguages, TimeProvider time) : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");
 
@@ -23,7 +23,7 @@ public sealed class LanguageModel(ProviderSettings settings, UserLanguages userL
         {
             Response.Cookies.Append(Languages.CookieName, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language)), new CookieOptions
             {
-                Expires = DateTimeOffset.UtcNow.AddYears(1),
+                Expires = time.GetUtcNow().AddYears(1),
                 HttpOnly = true,
                 IsEssential = true,
                 SameSite = SameSiteMode.Lax,

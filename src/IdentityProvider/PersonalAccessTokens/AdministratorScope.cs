@@ -3,14 +3,12 @@ namespace IdentityProvider.PersonalAccessTokens;
 /// <summary>
 /// The admin API's scope on personal access tokens: only an administrator may create a token carrying it, and
 /// an exchange grants it only while the token's user is an administrator.
-/// Note: the same names as <c>IdentityProvider.Admin.Api.AdminApiAccess.Scope</c> and <c>Admin.AdminPolicy.Role</c>,
-/// repeated here because PersonalAccessTokens must not depend on Admin (a test checks they agree).
+/// Note: the same name as <c>IdentityProvider.Admin.Api.AdminApiAccess.Scope</c>, repeated here because
+/// PersonalAccessTokens must not depend on Admin (a test checks they agree).
 /// </summary>
 public static class AdministratorScope
 {
     public const string Name = "idp.admin";
-
-    public const string Role = "admin";
 
     public const string CreateRefusal = "Only administrators may create a token carrying the scope " + Name + ".";
 

@@ -3,6 +3,7 @@ using IdentityProvider.Auditing;
 using IdentityProvider.Data;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.Localization;
+using IdentityProvider.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
@@ -170,7 +171,7 @@ public sealed class UserTokens(
     }
 
     private async Task<bool> IsAdministratorAsync(string userId) =>
-        await users.FindByIdAsync(userId) is { } user && await users.IsInRoleAsync(user, AdministratorScope.Role);
+        await users.FindByIdAsync(userId) is { } user && await users.IsInRoleAsync(user, ProviderRoles.Administrator);
 
     /// <summary>How a token is named in the security log: its id and label, never the secret.</summary>
     internal static string Describe(Guid tokenId, string label) => $"token {tokenId} \"{label}\"";

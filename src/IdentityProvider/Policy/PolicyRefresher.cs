@@ -1,3 +1,5 @@
+using IdentityProvider.Data;
+
 namespace IdentityProvider.Policy;
 
 /// <summary>
@@ -18,10 +20,10 @@ internal sealed class PolicyRefresher(PolicyStore store, ILogger<PolicyRefresher
             {
                 await store.RefreshAsync(stoppingToken);
             }
-            catch (Exception error) when (error is not OperationCanceledException)
+            catch (Exception error) when (DatabaseOutage.Is(error))
             {
                 // The database may be away for a moment: the policy in memory stays in force until it is back.
-                logger.LogWarning("The policy could not be refreshed: {Error}", error.Message);
+                logger.LogWarning(error, "The policy could not be refreshed; the policy in memory stays in force");
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

@@ -19,6 +19,12 @@ public sealed record ProviderSettings(
     ExternalProvider[] ExternalProviders,
     UiSettings Ui)
 {
+    /// <summary>
+    /// A host that starts the provider in process (the tests' WebApplicationFactory) sets this, so a bad setting
+    /// reaches it as the exception; an operator's start prints the one line and exits with 1.
+    /// </summary>
+    public const string ThrowOnInvalidSettingsKey = "Hosting:ThrowOnInvalidSettings";
+
     public static ProviderSettings Load(IConfiguration configuration, IHostEnvironment environment) => new(
         DatabaseSettings.Load(configuration, environment),
         ServerSettings.Load(configuration),

@@ -59,8 +59,8 @@ public readonly record struct DisplayTextError(DisplayTextProblem Problem, strin
 /// Names people give to things and others read back (token labels, device names, user and client names).
 /// Warning: control characters (Unicode Cc: BEL, ESC, NUL…) and format characters (Cf: bidi overrides such as
 /// U+202E, zero-width spaces and joiners) are refused, so a name cannot hide, reorder or spoof what an
-/// administrator or the user sees. The text is normalised to NFC, so "é" typed two ways is one name. Note: that
-/// needs ICU; while the provider runs with invariant globalization (Directory.Build.props) it changes nothing.
+/// administrator or the user sees. The text is normalised to NFC (with ICU, which the provider runs with), so "é"
+/// typed two ways is one name.
 /// </summary>
 public static class DisplayText
 {

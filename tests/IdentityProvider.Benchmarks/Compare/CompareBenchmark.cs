@@ -39,7 +39,7 @@ public static class CompareBenchmark
 
         var started = DateTime.UtcNow;
         var repository = FindRepository();
-        var bench = Path.GetFullPath(options.BenchDirectory ?? Path.Combine(repository, "..", "shared", "bench"));
+        var bench = Path.GetFullPath(options.BenchDirectory ?? Path.Combine(repository, "tests", "IdentityProvider.Benchmarks", "Anchors"));
         var workspace = await CompareWorkspace.PrepareAsync(repository, bench);
         Console.WriteLine($"Side by side: {options.Connections} connections, {options.WarmupSeconds} s warm-up each, {options.Runs} × {options.Seconds} s measured, "
             + $"{Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");

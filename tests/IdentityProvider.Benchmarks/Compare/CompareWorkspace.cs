@@ -4,8 +4,9 @@ using System.Runtime.InteropServices;
 namespace IdentityProvider.Benchmarks.Compare;
 
 /// <summary>
-/// Gets the three servers ready to start: our provider published in Release, and copies of the shared anchors
-/// (the shared folder may be read-only) with the peer's pinned packages installed and the ceiling built. The
+/// Gets the three servers ready to start: our provider published in Release, and copies of the anchors (outside the
+/// repository, so its build settings do not apply and its tree gets no build output) with the peer's pinned packages
+/// installed and the ceiling built. The
 /// copies live in a temporary folder and are reused while their sources are unchanged.
 /// </summary>
 public sealed record CompareWorkspace(string AppDirectory, string PeerDirectory, string CeilingDll, string WrkDirectory, string KeysDirectory)
@@ -39,7 +40,7 @@ public sealed record CompareWorkspace(string AppDirectory, string PeerDirectory,
         return new CompareWorkspace(app, peer, ceilingDll, Path.Combine(bench, "wrk"), keys);
     }
 
-    /// <summary>Copies the top-level files of <paramref name="source"/>; true when any differed (writable copies, no build output in the shared folder).</summary>
+    /// <summary>Copies the top-level files of <paramref name="source"/>; true when any differed (writable copies, no build output in the source folder).</summary>
     private static bool CopyIfChanged(string source, string target)
     {
         Directory.CreateDirectory(target);

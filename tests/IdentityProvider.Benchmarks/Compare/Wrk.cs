@@ -8,7 +8,7 @@ namespace IdentityProvider.Benchmarks.Compare;
 public sealed record WrkResult(double RequestsPerSecond, double P50Ms, double P99Ms, long Errors);
 
 /// <summary>
-/// Runs the Debian <c>wrk</c> (one thread, N connections) with one of the shared scripts, the same driver for
+/// Runs the Debian <c>wrk</c> (one thread, N connections) with one of the anchors' scripts (<c>Anchors/wrk</c>), the same driver for
 /// every server so the figures compare. Bounded by its duration plus a grace period.
 /// </summary>
 public static class Wrk

@@ -4,7 +4,7 @@ using IdentityProvider.Benchmarks.Load;
 namespace IdentityProvider.Benchmarks.Documents;
 
 /// <summary>
-/// The discovery document and the JWKS, which every relying party and resource server fetches (DESIGN:
+/// The discovery document and the JWKS, which every relying party and resource server fetches (docs/PERFORMANCE.md:
 /// Performance): each driven by N connections after a warm-up, on a provider process of its own.
 /// </summary>
 public static class DocumentsBenchmark

@@ -6,7 +6,7 @@ namespace IdentityProvider.Benchmarks.Otp;
 
 /// <summary>
 /// In-process code checks, one core: the target is at least 50,000 TOTP verifications per second with the
-/// default window (DESIGN, Performance). A wrong code is the worst case: every candidate step is computed.
+/// default window (docs/PERFORMANCE.md). A wrong code is the worst case: every candidate step is computed.
 /// </summary>
 [MemoryDiagnoser]
 public class OtpVerificationBenchmarks

@@ -6,7 +6,7 @@ using IdentityProvider.Testing;
 namespace IdentityProvider.Benchmarks.PatExchange;
 
 /// <summary>
-/// The personal access token exchange at /connect/token against PostgreSQL (DESIGN: Performance): for each
+/// The personal access token exchange at /connect/token against PostgreSQL (docs/PERFORMANCE.md): for each
 /// signing algorithm a fresh database and provider process, a user and a token made through the pages, a
 /// warm-up, then a measured run. Prints requests/s, p50, p99 and the provider's CPU per exchange.
 /// </summary>

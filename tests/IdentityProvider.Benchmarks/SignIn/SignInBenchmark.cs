@@ -13,7 +13,7 @@ using OtpNet;
 namespace IdentityProvider.Benchmarks.SignIn;
 
 /// <summary>
-/// Full two-step sign-ins against PostgreSQL (DESIGN: Performance): authorize, password, TOTP code and code
+/// Full two-step sign-ins against PostgreSQL (docs/PERFORMANCE.md): authorize, password, TOTP code and code
 /// exchange by a confidential client, each by a fresh browser, compared with this machine's password-hash rate
 /// (ASP.NET Identity's default PBKDF2, on every core). Every user signs in once: a TOTP code is single use.
 /// </summary>

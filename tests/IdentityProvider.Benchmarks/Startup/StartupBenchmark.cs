@@ -2,11 +2,12 @@ using System.Globalization;
 using IdentityProvider.Benchmarks.Load;
 using IdentityProvider.Testing;
 using IdentityProvider.Testing.Pages;
+using IdentityProvider.Users;
 
 namespace IdentityProvider.Benchmarks.Startup;
 
 /// <summary>
-/// Start to ready and idle memory on the embedded SQLite database (DESIGN: Performance): the first start,
+/// Start to ready and idle memory on the embedded SQLite database (docs/PERFORMANCE.md): the first start,
 /// which creates, migrates and seeds the database, then several starts on the existing database; after the
 /// last, one sign-in page is served and the resident memory is read once the process has been idle.
 /// By default the build output runs; <c>--app DIR</c> runs a published copy instead (the container image's
@@ -31,7 +32,7 @@ public static class StartupBenchmark
                 ["Seed:Users:0:Email"] = "admin@example.com",
                 ["Seed:Users:0:Password"] = "benchmark-password-long-enough",
                 ["Seed:Users:0:Name"] = "Admin",
-                ["Seed:Users:0:Roles:0"] = "admin",
+                ["Seed:Users:0:Roles:0"] = ProviderRoles.Administrator,
                 ["Seed:Users:1:Email"] = "user@example.com",
                 ["Seed:Users:1:Password"] = "benchmark-password-long-enough",
                 ["Seed:Users:1:Name"] = "User",

@@ -54,7 +54,7 @@ public class AccountOverviewTests(AccountOverviewFixture provider) : IClassFixtu
         Assert.False(account.ShowsTwoStepCallToAction);
         Assert.Equal(10, account.RecoveryCodesLeft);
         Assert.False(account.ShowsRecoveryCodesWarning);
-        // The sections keep DESIGN's link texts.
+        // The sections keep the link texts of docs/HTML-CONTRACT.md.
         Assert.True(account.HasLink(ManagePage.TwoStepLink) && account.HasLink(ManagePage.RecoveryCodesLink)
             && account.HasLink(ManagePage.RememberedBrowsersLink) && account.HasLink(ManagePage.TokensLink));
     }

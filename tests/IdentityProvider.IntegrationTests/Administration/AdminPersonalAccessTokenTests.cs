@@ -1,11 +1,11 @@
 using System.Net;
-using IdentityProvider.Admin;
 using IdentityProvider.Admin.Api;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.PersonalAccessTokens;
 using IdentityProvider.Testing;
 using IdentityProvider.Testing.Pages;
 using IdentityProvider.Testing.Stories;
+using IdentityProvider.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using static IdentityProvider.Testing.Stories.AdminApiStories;
@@ -26,13 +26,12 @@ public sealed class AdminPersonalAccessTokenTests(AdminTokenFixture fixture) : I
     public void AdministratorScope_AgreesWithTheAdminApi()
     {
         Assert.Equal(AdminApiAccess.Scope, AdministratorScope.Name);
-        Assert.Equal(AdminPolicy.Role, AdministratorScope.Role);
     }
 
     [Fact]
     public async Task AdminPat_WithAdminScope_ReachesThePolicy_AndStopsAtOnceWhenTheRoleIsRemoved()
     {
-        var admin = await UserStories.CreateUserAsync(Factory, role: AdminPolicy.Role);
+        var admin = await UserStories.CreateUserAsync(Factory, role: ProviderRoles.Administrator);
         var token = await AdminTokenSteps.IssueAsync(Factory, admin.Id, "automation", AdminScope);
         var exchanged = await AdminTokenSteps.ExchangeAsync(Factory, token.Secret, scope: AdminScope);
         Assert.Equal(HttpStatusCode.OK, exchanged.Status);
@@ -42,7 +41,7 @@ public sealed class AdminPersonalAccessTokenTests(AdminTokenFixture fixture) : I
         Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
 
         await Factory.WithServiceAsync<UserManager<ApplicationUser>, IdentityResult>(async users =>
-            await users.RemoveFromRoleAsync((await users.FindByIdAsync(admin.Id))!, AdminPolicy.Role));
+            await users.RemoveFromRoleAsync((await users.FindByIdAsync(admin.Id))!, ProviderRoles.Administrator));
 
         // The access token already issued stops at once, and the token yields no new one with the scope.
         using var refused = await http.GetAsync(PolicyPath);
@@ -55,10 +54,10 @@ public sealed class AdminPersonalAccessTokenTests(AdminTokenFixture fixture) : I
     [Fact]
     public async Task PatExchange_WithoutAskingForTheScope_DropsIdpAdminForAFormerAdministrator()
     {
-        var admin = await UserStories.CreateUserAsync(Factory, role: AdminPolicy.Role);
+        var admin = await UserStories.CreateUserAsync(Factory, role: ProviderRoles.Administrator);
         var token = await AdminTokenSteps.IssueAsync(Factory, admin.Id, "both", "api", AdminScope);
         await Factory.WithServiceAsync<UserManager<ApplicationUser>, IdentityResult>(async users =>
-            await users.RemoveFromRoleAsync((await users.FindByIdAsync(admin.Id))!, AdminPolicy.Role));
+            await users.RemoveFromRoleAsync((await users.FindByIdAsync(admin.Id))!, ProviderRoles.Administrator));
 
         var exchanged = await AdminTokenSteps.ExchangeAsync(Factory, token.Secret);
 

@@ -1,5 +1,6 @@
 using System.Net;
 using IdentityProvider.Testing.Stories;
+using IdentityProvider.Users;
 using Microsoft.EntityFrameworkCore;
 using static IdentityProvider.IntegrationTests.Administration.UserSteps;
 using static IdentityProvider.Testing.Stories.AdminApiStories;
@@ -22,10 +23,10 @@ public sealed class UserLastAdministratorTests(LastAdministratorFixture provider
         Assert.Equal(HttpStatusCode.Conflict, demote.StatusCode);
         Assert.Contains("last administrator", (await demote.JsonAsync()).GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.Conflict, delete.StatusCode);
-        Assert.Equal("admin", (await (await http.GetAsync(UserApi(alice.Id))).JsonAsync()).GetProperty("roles")[0].GetString());
+        Assert.Equal(ProviderRoles.Administrator, (await (await http.GetAsync(UserApi(alice.Id))).JsonAsync()).GetProperty("roles")[0].GetString());
         Assert.Empty(await EventsAsync(factory, alice.Id, "user.updated"));
 
-        await UserStories.CreateUserAsync(factory, role: "admin");
+        await UserStories.CreateUserAsync(factory, role: ProviderRoles.Administrator);
         using var demoted = await PatchJsonAsync(http, UserApi(alice.Id), new { roles = Array.Empty<string>() });
 
         Assert.Equal(HttpStatusCode.OK, demoted.StatusCode);

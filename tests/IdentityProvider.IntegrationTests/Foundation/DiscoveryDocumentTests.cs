@@ -162,7 +162,7 @@ public class DiscoveryDocumentTests(ProviderFixture provider) : IClassFixture<Pr
 
         Assert.Contains(tokens.AccessTokenJwt.Kid, keyIds);
         Assert.Contains(tokens.IdTokenJwt.Kid, keyIds);
-        // RS256 is the default signing algorithm (DESIGN: performance), for compatibility.
+        // RS256 is the default signing algorithm (docs/PERFORMANCE.md), for compatibility.
         Assert.Equal("RS256", tokens.AccessTokenJwt.Alg);
     }
 

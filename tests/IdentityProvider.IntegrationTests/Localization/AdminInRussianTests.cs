@@ -5,6 +5,7 @@ using IdentityProvider.Testing.Pages;
 using IdentityProvider.Testing.Pages.Admin;
 using IdentityProvider.Testing.Stories;
 using IdentityProvider.TwoStep;
+using IdentityProvider.Users;
 
 namespace IdentityProvider.IntegrationTests.Localization;
 
@@ -162,7 +163,7 @@ public sealed partial class AdminInRussianTests(AdminInRussianFixture provider) 
     /// <summary>An administrator with a Russian name, signed in with both steps, whose browser asks for Russian.</summary>
     private async Task<ProviderClient> RussianAdminAsync()
     {
-        var admin = await UserStories.CreateUserAsync(provider.Factory, role: "admin", displayName: "Анна Смирнова");
+        var admin = await UserStories.CreateUserAsync(provider.Factory, role: ProviderRoles.Administrator, displayName: "Анна Смирнова");
         var device = await UserStories.EnrolTotpAsync(provider.Factory, admin.Id, "Телефон");
         var client = provider.CreateClient();
         client.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ru-RU,ru;q=0.9");

@@ -4,6 +4,7 @@ using IdentityProvider.Testing;
 using IdentityProvider.Testing.Pages;
 using IdentityProvider.Testing.Pages.Admin;
 using IdentityProvider.Testing.Stories;
+using IdentityProvider.Users;
 using OtpNet;
 
 namespace IdentityProvider.IntegrationTests.RecoveryCodes;
@@ -122,7 +123,7 @@ public sealed class RecoveryCodeIssueTests(ProviderFixture fixture) : IClassFixt
     [Fact]
     public async Task Pages_EveryVisibleInputHasALabel()
     {
-        var (user, device, _) = await UserStories.UserWithRecoveryCodesAsync(Factory, role: "admin");
+        var (user, device, _) = await UserStories.UserWithRecoveryCodesAsync(Factory, role: ProviderRoles.Administrator);
         using var pending = fixture.CreateClient();
         (await (await UserStories.PasswordToOtpPageAsync(pending, UserStories.WebRequest(), user)).UseRecoveryCodeAsync()).AssertEveryInputHasLabel();
 

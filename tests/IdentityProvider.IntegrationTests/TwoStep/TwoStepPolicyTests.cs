@@ -3,6 +3,7 @@ using IdentityProvider.Testing;
 using IdentityProvider.Testing.Pages;
 using IdentityProvider.Testing.Stories;
 using IdentityProvider.TwoStep;
+using IdentityProvider.Users;
 using OtpNet;
 using static IdentityProvider.IntegrationTests.TwoStep.SignInProof;
 
@@ -13,7 +14,7 @@ public sealed class TwoStepPolicyFixture : ProviderFixture
 {
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        ["TwoStep:RequiredForRoles:0"] = "admin",
+        ["TwoStep:RequiredForRoles:0"] = ProviderRoles.Administrator,
         ["TwoStep:GracePeriodDays"] = "7",
     };
 }

@@ -1,7 +1,7 @@
 namespace IdentityProvider.Testing.Pages;
 
 /// <summary>
-/// <c>/Manage</c>: the account page, linking its sections by their visible texts (DESIGN's HTML contract) and
+/// <c>/Manage</c>: the account page, linking its sections by their visible texts (docs/HTML-CONTRACT.md) and
 /// showing each section's state at a glance.
 /// </summary>
 public sealed class ManagePage(ProviderPage page) : PageObject(page), IPageObject<ManagePage>

@@ -53,7 +53,7 @@ public abstract class PageObject(ProviderPage page)
             ? Page.Document.QuerySelectorAll("label").FirstOrDefault(label => label.GetAttribute("for") == id)
             : null;
 
-    /// <summary>DESIGN's HTML contract: every visible input has an id and a &lt;label for&gt; with text pointing at it.</summary>
+    /// <summary>The HTML contract (docs/HTML-CONTRACT.md): every visible input has an id and a &lt;label for&gt; with text pointing at it.</summary>
     public void AssertEveryInputHasLabel()
     {
         Xunit.Assert.NotEmpty(VisibleInputs);

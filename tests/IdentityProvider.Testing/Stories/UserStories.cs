@@ -2,6 +2,7 @@ using IdentityProvider.Data.Entities;
 using IdentityProvider.RecoveryCodes;
 using IdentityProvider.Testing.Pages;
 using IdentityProvider.TwoStep;
+using IdentityProvider.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -142,7 +143,7 @@ public static class UserStories
     /// <summary>The same, with the administrator's device (to confirm a change with a fresh code).</summary>
     public static async Task<(ProviderClient Client, TestUser Admin, TestDevice Device)> SignedInAdminWithDeviceAsync(ProviderFixture fixture)
     {
-        var admin = await CreateUserAsync(fixture.Factory, role: "admin");
+        var admin = await CreateUserAsync(fixture.Factory, role: ProviderRoles.Administrator);
         var device = await EnrolTotpAsync(fixture.Factory, admin.Id);
         var client = fixture.CreateClient();
         (await SignInWithTwoStepsAsync(fixture.Factory, client, admin, device)).As<ManagePage>();

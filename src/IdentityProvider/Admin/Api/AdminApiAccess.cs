@@ -1,5 +1,6 @@
 using IdentityProvider.Data.Entities;
 using IdentityProvider.PersonalAccessTokens;
+using IdentityProvider.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
@@ -47,7 +48,7 @@ internal sealed class AdminApiCallerHandler(UserManager<ApplicationUser> users) 
         var clientId = principal.GetClaim(Claims.ClientId);
         var actsForUser = principal.HasClaim(claim => claim.Type == PersonalAccessTokenProtocol.TokenIdClaim) || subject != clientId;
         if (actsForUser && (subject is null || await users.FindByIdAsync(subject) is not { IsDisabled: false } user
-            || !await users.IsInRoleAsync(user, AdminPolicy.Role) || await users.IsLockedOutAsync(user)))
+            || !await users.IsInRoleAsync(user, ProviderRoles.Administrator) || await users.IsLockedOutAsync(user)))
         {
             return;
         }
