@@ -1,7 +1,5 @@
-using System.ComponentModel;
 using System.Reflection;
 using System.Text.Json;
-using IdentityProvider.Testing;
 using Microsoft.Playwright;
 
 namespace IdentityProvider.EndToEndTests;
@@ -20,16 +18,15 @@ public sealed class PageChecks
     public const int NarrowWidth = 360;
     public const int NarrowHeight = 740;
 
-    private static readonly SemaphoreSlim InstallLock = new(1, 1);
-    private static bool installed;
+    /// <summary>axe-core in the accessibility folder of the source tree (set at build time).</summary>
+    private static readonly NpmPackage Axe = new(
+        typeof(PageChecks).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(attribute => attribute.Key == "AccessibilityFolder")?.Value
+            ?? throw new InvalidOperationException("The test assembly lacks its AccessibilityFolder metadata (see the .csproj)."),
+        "axe-core",
+        "the accessibility checks");
 
     private readonly List<string> findings = [];
     private readonly List<string> checkedPages = [];
-
-    /// <summary>The folder of package.json in the source tree (set at build time; node_modules lives next to it).</summary>
-    public static string Folder { get; } = typeof(PageChecks).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-        .FirstOrDefault(attribute => attribute.Key == "AccessibilityFolder")?.Value
-        ?? throw new InvalidOperationException("The test assembly lacks its AccessibilityFolder metadata (see the .csproj).");
 
     /// <summary>Every problem found so far, as "rule (impact) on page: target".</summary>
     public IReadOnlyList<string> Findings => findings;
@@ -49,12 +46,12 @@ public sealed class PageChecks
     /// <summary>Runs axe on the page as it is now, then the 360 px checks; records what fails under <paramref name="name"/>.</summary>
     public async Task CheckAsync(IPage page, string name)
     {
-        await EnsureInstalledAsync();
+        await Axe.EnsureInstalledAsync();
         checkedPages.Add(name);
         var where = $"{name} ({new Uri(page.Url).PathAndQuery.Split('?')[0]})";
         if (!await page.EvaluateAsync<bool>("() => typeof window.axe !== 'undefined'"))
         {
-            await page.AddScriptTagAsync(new() { Path = Path.Combine(Folder, "node_modules", "axe-core", "axe.min.js") });
+            await page.AddScriptTagAsync(new() { Path = Path.Combine(Axe.Folder, "node_modules", "axe-core", "axe.min.js") });
         }
 
         var result = await page.EvaluateAsync<JsonElement>("""
@@ -140,57 +137,4 @@ public sealed class PageChecks
     public void AssertNoFindings() =>
         Assert.True(findings.Count == 0,
             $"{findings.Count} problem(s) on {checkedPages.Count} pages:\n" + string.Join("\n", findings) + "\nPages checked: " + string.Join(", ", checkedPages));
-
-    private static async Task EnsureInstalledAsync()
-    {
-        await InstallLock.WaitAsync();
-        try
-        {
-            if (installed)
-            {
-                return;
-            }
-
-            if (!IsInstalled())
-            {
-                // Why: `.ci/run` installs the package first; a fresh clone run by `dotnet test` alone installs it here,
-                // exactly as package-lock.json pins it.
-                using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-                try
-                {
-                    await ProcessRunner.RunAsync("npm", ["ci", "--prefix", Folder, "--no-audit", "--no-fund"], Folder, timeout.Token);
-                }
-                catch (Win32Exception e)
-                {
-                    throw new InvalidOperationException($"`npm` could not be started ({e.Message}): the accessibility checks need Node.js with npm.", e);
-                }
-
-                if (!IsInstalled())
-                {
-                    throw new InvalidOperationException($"`npm ci` in {Folder} finished, but node_modules/axe-core does not match package-lock.json.");
-                }
-            }
-
-            installed = true;
-        }
-        finally
-        {
-            InstallLock.Release();
-        }
-    }
-
-    /// <summary>True when node_modules holds the axe-core version that package-lock.json pins.</summary>
-    private static bool IsInstalled()
-    {
-        var installedManifest = Path.Combine(Folder, "node_modules", "axe-core", "package.json");
-        if (!File.Exists(installedManifest))
-        {
-            return false;
-        }
-
-        using var lockFile = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "package-lock.json")));
-        using var manifest = JsonDocument.Parse(File.ReadAllText(installedManifest));
-        var pinned = lockFile.RootElement.GetProperty("packages").GetProperty("node_modules/axe-core").GetProperty("version").GetString();
-        return pinned == manifest.RootElement.GetProperty("version").GetString();
-    }
 }

@@ -85,55 +85,46 @@ public class TokenRefusalTests(TokenFixture provider) : IClassFixture<TokenFixtu
         Assert.DoesNotContain(Factory.Logs.Lines, line => line.Contains(unknown, StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task Exchange_RevokedToken_IsRefused()
+    /// <summary>A token that no longer fits: revoked, expired, or its user denied tokens, locked out or disabled.</summary>
+    [Theory]
+    [InlineData("revoked")]
+    [InlineData("expired")]
+    [InlineData("not allowed")]
+    [InlineData("locked out")]
+    [InlineData("disabled")]
+    public async Task Exchange_TokenOrUserThatNoLongerFits_IsRefused(string reason)
     {
         var user = await UserStories.CreateUserAsync(Factory);
         var token = await TokenSteps.IssueAsync(Factory, user.Id);
-        Assert.True(await TokenSteps.RevokeAsync(Factory, user.Id, token.Id));
 
-        await AssertRefusedAndUnchangedAsync(user, token, "revoked");
+        await MakeUnfitAsync(user, token, reason);
+
+        await AssertRefusedAndUnchangedAsync(user, token, reason);
     }
 
-    [Fact]
-    public async Task Exchange_ExpiredToken_IsRefused()
+    private async Task MakeUnfitAsync(TestUser user, IssuedToken token, string reason)
     {
-        var user = await UserStories.CreateUserAsync(Factory);
-        var token = await TokenSteps.IssueAsync(Factory, user.Id);
-        await TokenSteps.UpdateAsync(Factory, token.Id, stored => stored.ExpiresAt = Factory.Clock.GetUtcNow());
-
-        await AssertRefusedAndUnchangedAsync(user, token, "expired");
-    }
-
-    [Fact]
-    public async Task Exchange_UserDeniedByAdministrator_IsRefused()
-    {
-        var user = await UserStories.CreateUserAsync(Factory);
-        var token = await TokenSteps.IssueAsync(Factory, user.Id);
-        await Factory.UpdateUserAsync(user.Id, stored => stored.SignInByToken = TokenPolicy.Deny);
-
-        await AssertRefusedAndUnchangedAsync(user, token, "not allowed");
-    }
-
-    [Fact]
-    public async Task Exchange_UserLockedOut_IsRefused()
-    {
-        var user = await UserStories.CreateUserAsync(Factory);
-        var token = await TokenSteps.IssueAsync(Factory, user.Id);
-        await Factory.UpdateUserAsync(user.Id, stored => stored.LockoutEnd = DateTimeOffset.UtcNow.AddHours(1));
-
-        await AssertRefusedAndUnchangedAsync(user, token, "locked out");
-    }
-
-    [Fact]
-    public async Task Exchange_UserDisabled_IsRefused()
-    {
-        var user = await UserStories.CreateUserAsync(Factory);
-        var token = await TokenSteps.IssueAsync(Factory, user.Id);
-        // ASP.NET Core Identity's way to disable an account: a lockout without end.
-        await Factory.UpdateUserAsync(user.Id, stored => stored.LockoutEnd = DateTimeOffset.MaxValue);
-
-        await AssertRefusedAndUnchangedAsync(user, token, "disabled");
+        switch (reason)
+        {
+            case "revoked":
+                Assert.True(await TokenSteps.RevokeAsync(Factory, user.Id, token.Id));
+                break;
+            case "expired":
+                await TokenSteps.UpdateAsync(Factory, token.Id, stored => stored.ExpiresAt = Factory.Clock.GetUtcNow());
+                break;
+            case "not allowed":
+                await Factory.UpdateUserAsync(user.Id, stored => stored.SignInByToken = TokenPolicy.Deny);
+                break;
+            case "locked out":
+                await Factory.UpdateUserAsync(user.Id, stored => stored.LockoutEnd = Factory.Clock.GetUtcNow().AddHours(1));
+                break;
+            case "disabled":
+                // ASP.NET Core Identity's way to disable an account: a lockout without end.
+                await Factory.UpdateUserAsync(user.Id, stored => stored.LockoutEnd = DateTimeOffset.MaxValue);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(reason), reason, "No such way to make a token unfit.");
+        }
     }
 
     [Fact]

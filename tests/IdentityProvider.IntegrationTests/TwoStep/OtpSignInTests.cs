@@ -19,96 +19,126 @@ public class OtpSignInTests(OtpSignInFixture provider) : IClassFixture<OtpSignIn
     private TestClock Clock => provider.Factory.Clock;
 
     [Fact]
-    public async Task SignIn_PasswordThenTotp_NoSessionNorCodeBeforeOtp_IdTokenHasOtpAmrAndMfaAcr()
+    public async Task SignIn_PasswordAlone_LeadsToTheOtpPage_WithNoSessionCookieAndNoCode()
+    {
+        var user = await UserStories.CreateUserAsync(Factory);
+        await UserStories.EnrolTotpAsync(Factory, user.Id);
+        using var client = provider.CreateClient();
+        var login = await LoginPage.OpenAsync(client, UserStories.WebRequest());
+
+        using var afterPassword = await login.PostSignInAsync(user.Email, user.Password);
+        var location = new Uri(login.Page.Uri, afterPassword.Headers.Location!);
+        var otpPage = (await client.FollowAsync(afterPassword)).As<TwoStepPage>();
+
+        // Never to the relying party, and no session cookie yet.
+        Assert.Equal(HttpStatusCode.Redirect, afterPassword.StatusCode);
+        Assert.Equal(TwoStepPage.Path, location.AbsolutePath);
+        Assert.DoesNotContain("code=", location.Query, StringComparison.Ordinal);
+        Assert.DoesNotContain(SetCookies(afterPassword), IsSessionCookie);
+        Assert.DoesNotContain(SetCookies(otpPage.Page.Response), IsSessionCookie);
+    }
+
+    [Fact]
+    public async Task OtpPage_CodeField_SaysOneTimeCodeAndNumeric_AndHasALabel()
+    {
+        var user = await UserStories.CreateUserAsync(Factory);
+        await UserStories.EnrolTotpAsync(Factory, user.Id);
+        using var client = provider.CreateClient();
+
+        var otpPage = await UserStories.PasswordToOtpPageAsync(client, UserStories.WebRequest(), user);
+        var input = otpPage.CodeInput;
+        var label = otpPage.LabelFor(input);
+
+        // What password managers, phones and typing hardware tokens look for.
+        Assert.Equal("one-time-code", input.GetAttribute("autocomplete"));
+        Assert.Equal("numeric", input.GetAttribute("inputmode"));
+        Assert.False(string.IsNullOrEmpty(input.GetAttribute("id")));
+        Assert.True(label is not null && !string.IsNullOrWhiteSpace(label.TextContent), "The code field has no label.");
+    }
+
+    [Fact]
+    public async Task SignIn_WhileTheOtpStepIsOwed_TheAuthorizationEndpointMintsNoCode()
+    {
+        var user = await UserStories.CreateUserAsync(Factory);
+        await UserStories.EnrolTotpAsync(Factory, user.Id);
+        using var client = provider.CreateClient();
+        await UserStories.PasswordToOtpPageAsync(client, UserStories.WebRequest(), user);
+
+        using var probe = await client.Http.GetAsync(UserStories.WebRequest().ToUrl());
+        var probeLocation = probe.Headers.Location?.ToString() ?? "";
+
+        Assert.DoesNotContain(TestData.WebRedirectUri, probeLocation, StringComparison.Ordinal);
+        Assert.Contains(LoginPage.Path, probeLocation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignIn_PasswordThenTotp_IssuesTheSession_IdTokenHasOtpAmrAndMfaAcr()
     {
         var user = await UserStories.CreateUserAsync(Factory);
         var device = await UserStories.EnrolTotpAsync(Factory, user.Id);
         using var client = provider.CreateClient();
         var request = UserStories.WebRequest();
+        var otpPage = await UserStories.PasswordToOtpPageAsync(client, request, user);
 
-        var login = await LoginPage.OpenAsync(client, request);
-        using var afterPassword = await login.PostSignInAsync(user.Email, user.Password);
-
-        // The password alone leads to the OTP page: never to the relying party, and no session cookie yet.
-        Assert.Equal(HttpStatusCode.Redirect, afterPassword.StatusCode);
-        var location = new Uri(login.Page.Uri, afterPassword.Headers.Location!);
-        Assert.Equal(TwoStepPage.Path, location.AbsolutePath);
-        Assert.DoesNotContain("code=", location.Query, StringComparison.Ordinal);
-        Assert.DoesNotContain(SetCookies(afterPassword), IsSessionCookie);
-
-        var otpPage = (await client.FollowAsync(afterPassword)).As<TwoStepPage>();
-        Assert.DoesNotContain(SetCookies(otpPage.Page.Response), IsSessionCookie);
-
-        // The code field: what password managers, phones and typing hardware tokens look for, with a label.
-        var input = otpPage.CodeInput;
-        Assert.Equal("one-time-code", input.GetAttribute("autocomplete"));
-        Assert.Equal("numeric", input.GetAttribute("inputmode"));
-        Assert.False(string.IsNullOrEmpty(input.GetAttribute("id")));
-        var label = otpPage.LabelFor(input);
-        Assert.True(label is not null && !string.IsNullOrWhiteSpace(label.TextContent), "The code field has no label.");
-
-        // While the OTP step is owed, the browser has no session and the authorization endpoint mints no code.
-        using (var probe = new HttpRequestMessage(HttpMethod.Get, UserStories.WebRequest().ToUrl()))
-        {
-            using var probeResponse = await client.Http.SendAsync(probe);
-            var probeLocation = probeResponse.Headers.Location?.ToString() ?? "";
-            Assert.DoesNotContain(TestData.WebRedirectUri, probeLocation, StringComparison.Ordinal);
-            Assert.Contains(LoginPage.Path, probeLocation, StringComparison.Ordinal);
-        }
-
-        // The code: now the session cookie is issued and the sign-in returns to the authorization request.
         using var afterCode = await otpPage.PostCodeAsync(device.TotpNow(Clock));
+        var tokens = await UserStories.ExchangeCodeAsync(client, request, await client.FollowAsync(afterCode));
+
+        // Now the session cookie is issued and the sign-in returns to the authorization request.
         Assert.Equal(HttpStatusCode.Redirect, afterCode.StatusCode);
         Assert.Contains(SetCookies(afterCode), IsSessionCookie);
-        var redirect = await client.FollowAsync(afterCode);
-
-        var tokens = await UserStories.ExchangeCodeAsync(client, request, redirect);
         AssertTwoStepTokens(tokens);
         Assert.Equal(user.Id, tokens.IdTokenJwt.Subject);
     }
 
     [Fact]
-    public async Task SignIn_PasswordThenHotp_CounterMovesForward_UsedOrLowerRefused_LookAheadTenAccepted()
+    public async Task Hotp_TheCodeForTheDevicesCounter_CompletesTheSignIn_AndMovesTheCounter()
     {
         var user = await UserStories.CreateUserAsync(Factory);
         var device = await UserStories.EnrolHotpAsync(Factory, user.Id); // counters 0 and 1 spent: next is 2
+        using var client = provider.CreateClient();
+        var request = UserStories.WebRequest();
+        var otp = await UserStories.PasswordToOtpPageAsync(client, request, user);
 
-        // The code for the device's counter completes the sign-in.
-        using (var client = provider.CreateClient())
+        AssertTwoStepTokens(await UserStories.ExchangeCodeAsync(client, request, await otp.SubmitCodeAsync(device.HotpAt(2))));
+
+        Assert.Equal(3, (await Factory.ReadDeviceAsync(device.Id)).NextCounter);
+    }
+
+    [Fact]
+    public async Task Hotp_UsedLowerOrBeyondTheLookAhead_Refused_FiveAheadAccepted_AndTheCounterJumpsPastIt()
+    {
+        var user = await UserStories.CreateUserAsync(Factory);
+        var device = await UserStories.EnrolHotpAsync(Factory, user.Id); // counters 0 and 1 spent: next is 2
+        using var client = provider.CreateClient();
+        var request = UserStories.WebRequest();
+        var page = await UserStories.PasswordToOtpPageAsync(client, request, user);
+
+        // Already used, below it, and 11 presses ahead (beyond the look-ahead of 10): refused, the counter unmoved.
+        foreach (var counter in new long[] { 1, 0, 2 + 11 })
         {
-            var request = UserStories.WebRequest();
-            var otp = await UserStories.PasswordToOtpPageAsync(client, request, user);
-            AssertTwoStepTokens(await UserStories.ExchangeCodeAsync(client, request, await otp.SubmitCodeAsync(device.HotpAt(2))));
-            Assert.Equal(3, (await Factory.ReadDeviceAsync(device.Id)).NextCounter);
+            page = await page.SubmitCodeAsync(device.HotpAt(counter)).As<TwoStepPage>();
+            Assert.False(string.IsNullOrEmpty(page.Alerts), $"No message for the refused code of counter {counter}.");
         }
 
-        using (var client = provider.CreateClient())
-        {
-            var request = UserStories.WebRequest();
-            var page = await UserStories.PasswordToOtpPageAsync(client, request, user);
+        Assert.Equal(2, (await Factory.ReadDeviceAsync(device.Id)).NextCounter);
 
-            // Already used, below the counter, and 11 presses ahead (beyond the look-ahead of 10): refused.
-            foreach (var counter in new long[] { 2, 1, 3 + 11 })
-            {
-                page = await page.SubmitCodeAsync(device.HotpAt(counter)).As<TwoStepPage>();
-                Assert.False(string.IsNullOrEmpty(page.Alerts), $"No message for the refused code of counter {counter}.");
-            }
+        // Five presses ahead (codes generated but never used): accepted, and the counter jumps past it.
+        AssertTwoStepTokens(await UserStories.ExchangeCodeAsync(client, request, await page.SubmitCodeAsync(device.HotpAt(2 + 5))));
+        Assert.Equal(8, (await Factory.ReadDeviceAsync(device.Id)).NextCounter);
+    }
 
-            Assert.Equal(3, (await Factory.ReadDeviceAsync(device.Id)).NextCounter);
+    [Fact]
+    public async Task Hotp_ExactlyTheLookAheadAhead_IsAccepted()
+    {
+        var user = await UserStories.CreateUserAsync(Factory);
+        var device = await UserStories.EnrolHotpAsync(Factory, user.Id); // counters 0 and 1 spent: next is 2
+        using var client = provider.CreateClient();
+        var request = UserStories.WebRequest();
+        var otp = await UserStories.PasswordToOtpPageAsync(client, request, user);
 
-            // Five presses ahead (codes generated but never used): accepted, and the counter jumps past it.
-            AssertTwoStepTokens(await UserStories.ExchangeCodeAsync(client, request, await page.SubmitCodeAsync(device.HotpAt(3 + 5))));
-            Assert.Equal(9, (await Factory.ReadDeviceAsync(device.Id)).NextCounter);
-        }
+        AssertTwoStepTokens(await UserStories.ExchangeCodeAsync(client, request, await otp.SubmitCodeAsync(device.HotpAt(2 + 10))));
 
-        // Exactly the look-ahead (10 ahead of the next counter) is still accepted.
-        using (var client = provider.CreateClient())
-        {
-            var request = UserStories.WebRequest();
-            var otp = await UserStories.PasswordToOtpPageAsync(client, request, user);
-            AssertTwoStepTokens(await UserStories.ExchangeCodeAsync(client, request, await otp.SubmitCodeAsync(device.HotpAt(9 + 10))));
-            Assert.Equal(20, (await Factory.ReadDeviceAsync(device.Id)).NextCounter);
-        }
+        Assert.Equal(13, (await Factory.ReadDeviceAsync(device.Id)).NextCounter);
     }
 
     [Fact]
