@@ -1,4 +1,3 @@
-using IdentityProvider.Auditing;
 using IdentityProvider.Sessions;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
@@ -19,7 +18,7 @@ internal static class EndSessionEndpoint
     /// <summary>The sign-out page, which asks before it signs out.</summary>
     public const string ConfirmationPage = "/Account/Logout";
 
-    public static async Task<IResult> HandleAsync(HttpContext context, SessionSignIn sessions, SecurityLog securityLog)
+    public static async Task<IResult> HandleAsync(HttpContext context, SessionSignIn sessions)
     {
         var userId = context.User.GetClaim(Claims.Subject);
         var request = context.GetOpenIddictServerRequest()
@@ -33,11 +32,7 @@ internal static class EndSessionEndpoint
             return Results.Redirect(QueryHelpers.AddQueryString(ConfirmationPage, "ReturnUrl", again));
         }
 
-        await sessions.SignOutAsync();
-        if (userId is not null)
-        {
-            await securityLog.WriteAsync(SecurityEventKinds.SignedOut, userId, clientId: context.GetOpenIddictServerRequest()?.ClientId);
-        }
+        await sessions.SignOutByUserAsync(request.ClientId);
 
         return Results.SignOut(
             new AuthenticationProperties { RedirectUri = "/Account/SignedOut" },

@@ -48,6 +48,7 @@ public static class IdentitySetup
         // Note: Identity registers its normalizer per request; the throttle lives as long as the host, so it keeps its own
         // instance of Identity's default (stateless) one.
         services.AddSingleton(provider => new SignInThrottle(settings.Lockout, provider.GetRequiredService<TimeProvider>(), new UpperInvariantLookupNormalizer()));
+        services.AddScoped<PasswordStep>();
 
         services.ConfigureApplicationCookie(options =>
         {

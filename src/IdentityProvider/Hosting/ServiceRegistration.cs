@@ -7,6 +7,7 @@ using IdentityProvider.Email;
 using IdentityProvider.HardwareTokens;
 using IdentityProvider.Localization;
 using IdentityProvider.PasswordReset;
+using IdentityProvider.Passwords;
 using IdentityProvider.PersonalAccessTokens;
 using IdentityProvider.Policy;
 using IdentityProvider.Profiles;
@@ -35,6 +36,7 @@ public static class ServiceRegistration
         services.AddRecoveryCodes();
         services.AddPersonalAccessTokens();
         services.AddEmail(settings);
+        services.AddPasswords();
         services.AddPasswordReset();
         services.AddAdministration();
         services.AddHardwareTokens();

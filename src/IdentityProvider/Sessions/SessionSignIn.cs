@@ -1,3 +1,4 @@
+using IdentityProvider.Auditing;
 using IdentityProvider.Data;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.Users;
@@ -17,6 +18,7 @@ public sealed class SessionSignIn(
     ServerSessions serverSessions,
     IEnumerable<ISessionEndHandler> endHandlers,
     UserLanguages languages,
+    SecurityLog securityLog,
     IHttpContextAccessor httpContextAccessor)
 {
     public async Task SignInAsync(ApplicationUser user, SessionProof proof)
@@ -55,6 +57,20 @@ public sealed class SessionSignIn(
         }
 
         await SignInAsync(user, proof);
+    }
+
+    /// <summary>
+    /// The user signs out (the sign-out page, or a relying party's end-session request naming <paramref name="clientId"/>):
+    /// the session ends as <see cref="SignOutAsync"/> ends it, and the security log says so.
+    /// </summary>
+    public async Task SignOutByUserAsync(string? clientId = null)
+    {
+        var userId = signInManager.UserManager.GetUserId(httpContextAccessor.HttpContext?.User ?? new());
+        await SignOutAsync();
+        if (userId is not null)
+        {
+            await securityLog.WriteAsync(SecurityEventKinds.SignedOut, userId, clientId: clientId);
+        }
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using IdentityProvider.Auditing;
 using IdentityProvider.Data;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.Sessions;
@@ -20,6 +21,7 @@ public sealed class RememberedBrowsers(
     UserManager<ApplicationUser> users,
     IHttpContextAccessor httpContextAccessor,
     ProviderSettings settings,
+    SecurityLog securityLog,
     TimeProvider time) : ISessionEndHandler
 {
     private HttpContext Http => httpContextAccessor.HttpContext ?? throw new InvalidOperationException("No HTTP request.");
@@ -90,10 +92,26 @@ public sealed class RememberedBrowsers(
         }
     }
 
-    public async Task<bool> ForgetAsync(string userId, Guid id) =>
-        await db.RememberedBrowsers.Where(browser => browser.UserId == userId && browser.Id == id).ExecuteDeleteAsync() == 1;
+    /// <summary>The user forgets one of their browsers on the account page; false when it was not theirs or is gone.</summary>
+    public async Task<bool> ForgetOneByOwnerAsync(string userId, Guid id)
+    {
+        if (await db.RememberedBrowsers.Where(browser => browser.UserId == userId && browser.Id == id).ExecuteDeleteAsync() != 1)
+        {
+            return false;
+        }
 
-    /// <summary>Forgets every browser of the user (password or device change, "Forget all").</summary>
+        await securityLog.WriteAsync(SecurityEventKinds.BrowsersForgotten, userId, "one browser");
+        return true;
+    }
+
+    /// <summary>The user forgets all their browsers on the account page ("Forget all"), logged with how many.</summary>
+    public async Task ForgetAllByOwnerAsync(string userId)
+    {
+        var count = await ForgetAllAsync(userId);
+        await securityLog.WriteAsync(SecurityEventKinds.BrowsersForgotten, userId, $"all ({count})");
+    }
+
+    /// <summary>Forgets every browser of the user (password or device change), logged by the change that caused it.</summary>
     public Task<int> ForgetAllAsync(string userId) =>
         db.RememberedBrowsers.Where(browser => browser.UserId == userId).ExecuteDeleteAsync();
 

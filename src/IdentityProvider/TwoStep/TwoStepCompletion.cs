@@ -39,6 +39,20 @@ public sealed class TwoStepCompletion(
         await securityLog.WriteAsync(SecurityEventKinds.SignInSucceeded, user.Id, $"{TwoStepGate.Describe(firstStep)} and {method}", methods: proof.Methods);
     }
 
+    /// <summary>Two consecutive codes brought <paramref name="device"/> back into its window: logged, then the sign-in completes.</summary>
+    public async Task CompleteAfterResyncAsync(ApplicationUser user, OtpDevice device)
+    {
+        await securityLog.WriteAsync(SecurityEventKinds.OtpResynchronised, user.Id, $"device \"{device.Name}\"");
+        await CompleteAsync(user, rememberBrowser: false, $"resynchronised \"{device.Name}\"");
+    }
+
+    /// <summary>A recovery code was spent instead of a one-time password: logged with how many are left, then the sign-in completes.</summary>
+    public async Task CompleteWithRecoveryCodeAsync(ApplicationUser user, int codesLeft)
+    {
+        await securityLog.WriteAsync(SecurityEventKinds.RecoveryCodeUsed, user.Id, $"{codesLeft} unused codes left");
+        await CompleteAsync(user, rememberBrowser: false, "recovery code");
+    }
+
     /// <summary>Counts a failed code; true when the account is now locked (the pending sign-in is then over).</summary>
     public async Task<bool> RecordFailureAsync(ApplicationUser user, string failureKind)
     {

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using IdentityProvider.Auditing;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.ExternalSignIn;
 using IdentityProvider.Localization;
@@ -20,11 +19,9 @@ namespace IdentityProvider.Pages.Account;
 public sealed class LinkExternalModel(
     PendingLink pendingLink,
     UserManager<ApplicationUser> users,
-    SignInManager<ApplicationUser> signInManager,
+    PasswordStep passwordStep,
     ExternalLogins logins,
     ExternalSignInCompletion completion,
-    SignInThrottle throttle,
-    SecurityLog securityLog,
     IStringLocalizer<AccountText> text) : PageModel
 {
     [BindProperty]
@@ -51,30 +48,20 @@ public sealed class LinkExternalModel(
         }
 
         var user = await users.FindByIdAsync(pending.UserId);
-        var address = HttpContext.Connection.RemoteIpAddress;
-        var attempt = throttle.TryBegin(address, Email);
-        if (!attempt.IsAllowed)
+        var step = await passwordStep.CheckAsync(HttpContext.Connection.RemoteIpAddress, Email, user, Input.Password, $"linking a {ProviderName} account");
+        switch (step.Outcome)
         {
-            await securityLog.WriteAsync(SecurityEventKinds.SignInThrottled, user?.Id, $"linking a {ProviderName} account");
-            ModelState.AddModelError("Input.Password", ThrottledAttempt.Answer(Response, attempt, text));
-            return Page();
-        }
-
-        var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signInManager.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
-        if (!result.Succeeded)
-        {
-            await securityLog.WriteAsync(result.IsLockedOut ? SecurityEventKinds.LockedOut : SecurityEventKinds.PasswordFailed, user?.Id, $"linking a {ProviderName} account");
-            if (result.IsLockedOut || result.IsNotAllowed)
-            {
+            case PasswordStepOutcome.Throttled:
+                ModelState.AddModelError("Input.Password", ThrottledAttempt.Answer(Response, step.Attempt, text));
+                return Page();
+            case PasswordStepOutcome.Unavailable:
                 pendingLink.End();
                 return Redirect(ExternalSignInCompletion.LoginUrl(pending.ReturnUrl, ExternalSignInReasons.Unavailable));
-            }
-
-            ModelState.AddModelError("Input.Password", text["LinkExternal.WrongPassword"]);
-            return Page();
+            case PasswordStepOutcome.Refused:
+                ModelState.AddModelError("Input.Password", text["LinkExternal.WrongPassword"]);
+                return Page();
         }
 
-        throttle.Succeeded(address, Email);
         pendingLink.End();
         if (!await logins.LinkAsync(user!, pending.Identity, "after the local password"))
         {

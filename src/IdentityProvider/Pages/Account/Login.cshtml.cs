@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using IdentityProvider.Auditing;
 using IdentityProvider.Connect;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.ExternalSignIn;
@@ -22,10 +21,8 @@ namespace IdentityProvider.Pages.Account;
 [AllowAnonymous]
 public sealed class LoginModel(
     UserManager<ApplicationUser> users,
-    SignInManager<ApplicationUser> signInManager,
+    PasswordStep passwordStep,
     TwoStepGate twoStepGate,
-    SecurityLog securityLog,
-    SignInThrottle throttle,
     ProviderSettings settings,
     IStringLocalizer<AccountText> text) : PageModel
 {
@@ -89,45 +86,15 @@ public sealed class LoginModel(
 
         var email = Input.Email.Trim();
         var user = await users.FindByEmailAsync(email);
-        var address = HttpContext.Connection.RemoteIpAddress;
-        var attempt = throttle.TryBegin(address, email);
-        if (!attempt.IsAllowed)
+        var step = await passwordStep.CheckAsync(HttpContext.Connection.RemoteIpAddress, email, user, Input.Password);
+        if (step.Outcome != PasswordStepOutcome.Succeeded)
         {
-            // Refused before the password is checked, for known and unknown e-mails alike: it counts toward no lockout.
-            await securityLog.WriteAsync(SecurityEventKinds.SignInThrottled, user?.Id);
-            ErrorMessage = ThrottledAttempt.Answer(Response, attempt, text);
+            // Warning: one answer to every other outcome (unknown e-mail, wrong password, locked or disabled account).
+            ErrorMessage = step.Outcome == PasswordStepOutcome.Throttled ? ThrottledAttempt.Answer(Response, step.Attempt, text) : InvalidCredentials;
             return Page();
         }
 
-        if (user is null)
-        {
-            // Spend the same time as for a real account, so timing does not reveal which e-mails exist.
-            UnknownAccountDelay.VerifyDummyPassword(users.PasswordHasher, Input.Password);
-            // Warning: the typed e-mail is not logged: people type passwords into the wrong field.
-            await securityLog.WriteAsync(SecurityEventKinds.PasswordFailed, null, "unknown account");
-            ErrorMessage = InvalidCredentials;
-            return Page();
-        }
-
-        if (await users.IsLockedOutAsync(user) || !await signInManager.CanSignInAsync(user))
-        {
-            // Identity would refuse these before hashing the password: spend the hash's time anyway.
-            UnknownAccountDelay.VerifyDummyPassword(users.PasswordHasher, Input.Password);
-            await securityLog.WriteAsync(SecurityEventKinds.PasswordFailed, user.Id, user.IsDisabled ? "account disabled" : "account locked");
-            ErrorMessage = InvalidCredentials;
-            return Page();
-        }
-
-        var result = await signInManager.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
-        if (!result.Succeeded)
-        {
-            await securityLog.WriteAsync(result.IsLockedOut ? SecurityEventKinds.LockedOut : SecurityEventKinds.PasswordFailed, user.Id);
-            ErrorMessage = InvalidCredentials;
-            return Page();
-        }
-
-        throttle.Succeeded(address, email);
-        var next = await twoStepGate.AfterFirstStepAsync(user, AuthorizationRequests.DemandsMultiFactor(ReturnUrl), Fresh);
+        var next = await twoStepGate.AfterFirstStepAsync(user!, AuthorizationRequests.DemandsMultiFactor(ReturnUrl), Fresh);
         return next switch
         {
             TwoStepNext.OneTimePassword => RedirectToPage("/Account/TwoStep", new { ReturnUrl }),

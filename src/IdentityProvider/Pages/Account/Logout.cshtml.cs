@@ -1,11 +1,8 @@
-using IdentityProvider.Auditing;
 using IdentityProvider.Connect;
 using IdentityProvider.Sessions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using OpenIddict.Abstractions;
-using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace IdentityProvider.Pages.Account;
 
@@ -14,7 +11,7 @@ namespace IdentityProvider.Pages.Account;
 /// party's end-session request without an id_token_hint comes here too, and goes on after the confirmation.
 /// </summary>
 [AllowAnonymous]
-public sealed class LogoutModel(SessionSignIn sessions, SecurityLog securityLog) : PageModel
+public sealed class LogoutModel(SessionSignIn sessions) : PageModel
 {
     /// <summary>The end-session request to finish after signing out (post_logout_redirect_uri and state); nothing else.</summary>
     [BindProperty(SupportsGet = true)]
@@ -26,12 +23,7 @@ public sealed class LogoutModel(SessionSignIn sessions, SecurityLog securityLog)
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var userId = User.GetClaim(Claims.Subject);
-        await sessions.SignOutAsync();
-        if (userId is not null)
-        {
-            await securityLog.WriteAsync(SecurityEventKinds.SignedOut, userId);
-        }
+        await sessions.SignOutByUserAsync();
 
         return IsEndSessionRequest(ReturnUrl) ? LocalRedirect(ReturnUrl!) : RedirectToPage("/Account/SignedOut");
     }

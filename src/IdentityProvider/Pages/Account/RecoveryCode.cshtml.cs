@@ -23,7 +23,6 @@ public sealed class RecoveryCodeModel(
     RecoveryCodeStore store,
     TwoStepPolicy policy,
     TwoStepCompletion completion,
-    SecurityLog securityLog,
     IStringLocalizer<AccountText> text) : PendingStepPageModel(pending, users, devices)
 {
     [BindProperty]
@@ -74,9 +73,7 @@ public sealed class RecoveryCodeModel(
             return Page();
         }
 
-        var left = (await store.StatusAsync(PendingAccount.Id)).Remaining;
-        await securityLog.WriteAsync(SecurityEventKinds.RecoveryCodeUsed, PendingAccount.Id, $"{left} unused codes left");
-        await completion.CompleteAsync(PendingAccount, rememberBrowser: false, "recovery code");
+        await completion.CompleteWithRecoveryCodeAsync(PendingAccount, (await store.StatusAsync(PendingAccount.Id)).Remaining);
         return ToReturnUrl();
     }
 

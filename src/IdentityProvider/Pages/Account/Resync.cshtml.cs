@@ -21,7 +21,6 @@ public sealed class ResyncModel(
     OtpDevices devices,
     OtpVerification verification,
     TwoStepCompletion completion,
-    SecurityLog securityLog,
     IStringLocalizer<AccountText> text) : PendingStepPageModel(pending, users, devices)
 {
     [BindProperty]
@@ -61,8 +60,7 @@ public sealed class ResyncModel(
             return Page();
         }
 
-        await securityLog.WriteAsync(SecurityEventKinds.OtpResynchronised, PendingAccount.Id, $"device \"{device.Name}\"");
-        await completion.CompleteAsync(PendingAccount, rememberBrowser: false, $"resynchronised \"{device.Name}\"");
+        await completion.CompleteAfterResyncAsync(PendingAccount, device);
         return ToReturnUrl();
     }
 

@@ -1,8 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using IdentityProvider.Auditing;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.Localization;
-using IdentityProvider.Sessions;
+using IdentityProvider.Passwords;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace IdentityProvider.Pages.Manage;
 
 /// <summary>Sets a first password for a user who signs in only with a linked account (registered through an upstream).</summary>
-public sealed class AddPasswordModel(UserManager<ApplicationUser> users, SessionSignIn sessions, SecurityLog securityLog, IStringLocalizer<ManageText> text) : PageModel
+public sealed class AddPasswordModel(UserManager<ApplicationUser> users, OwnPasswords passwords, IStringLocalizer<ManageText> text) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -37,7 +36,7 @@ public sealed class AddPasswordModel(UserManager<ApplicationUser> users, Session
             return Page();
         }
 
-        var result = await users.AddPasswordAsync(user, Input.NewPassword);
+        var result = await passwords.AddFirstAsync(user, Input.NewPassword);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
@@ -48,9 +47,6 @@ public sealed class AddPasswordModel(UserManager<ApplicationUser> users, Session
             return Page();
         }
 
-        // Identity renewed the security stamp: other sessions end; this one is re-issued.
-        await sessions.RefreshAsync(user);
-        await securityLog.WriteAsync(SecurityEventKinds.PasswordChanged, user.Id, "first password set");
         TempData["StatusMessage"] = text["AddPassword.Done"].Value;
         return RedirectToPage("/Manage/SignInMethods");
     }

@@ -1,9 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using IdentityProvider.Auditing;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.Localization;
-using IdentityProvider.Sessions;
-using IdentityProvider.TwoStep;
+using IdentityProvider.Passwords;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,9 +17,7 @@ namespace IdentityProvider.Pages.Manage;
 public sealed class ChangePasswordModel(
     UserManager<ApplicationUser> users,
     SignInManager<ApplicationUser> signInManager,
-    SessionSignIn sessions,
-    RememberedBrowsers rememberedBrowsers,
-    SecurityLog securityLog,
+    OwnPasswords passwords,
     IStringLocalizer<ManageText> text) : PageModel
 {
     [BindProperty]
@@ -52,7 +48,7 @@ public sealed class ChangePasswordModel(
             return Page();
         }
 
-        var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
+        var result = await passwords.ChangeAsync(user, Input.CurrentPassword, Input.NewPassword);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
@@ -64,9 +60,6 @@ public sealed class ChangePasswordModel(
             return Page();
         }
 
-        await rememberedBrowsers.ForgetAllAsync(user.Id);
-        await sessions.RefreshAsync(user);
-        await securityLog.WriteAsync(SecurityEventKinds.PasswordChanged, user.Id);
         TempData["StatusMessage"] = text["ChangePassword.Done"].Value;
         return RedirectToPage("/Manage/Index");
     }

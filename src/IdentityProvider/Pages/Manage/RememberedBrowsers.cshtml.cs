@@ -1,4 +1,3 @@
-using IdentityProvider.Auditing;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.Localization;
 using IdentityProvider.TwoStep;
@@ -13,7 +12,6 @@ namespace IdentityProvider.Pages.Manage;
 public sealed class RememberedBrowsersModel(
     UserManager<ApplicationUser> users,
     RememberedBrowsers rememberedBrowsers,
-    SecurityLog securityLog,
     IStringLocalizer<ManageText> text) : PageModel
 {
     public IReadOnlyList<RememberedBrowser> Browsers { get; private set; } = [];
@@ -39,9 +37,8 @@ public sealed class RememberedBrowsersModel(
             return Challenge();
         }
 
-        if (await rememberedBrowsers.ForgetAsync(userId, id))
+        if (await rememberedBrowsers.ForgetOneByOwnerAsync(userId, id))
         {
-            await securityLog.WriteAsync(SecurityEventKinds.BrowsersForgotten, userId, "one browser");
             StatusMessage = text["Browsers.Forgotten"];
         }
 
@@ -55,8 +52,7 @@ public sealed class RememberedBrowsersModel(
             return Challenge();
         }
 
-        var count = await rememberedBrowsers.ForgetAllAsync(userId);
-        await securityLog.WriteAsync(SecurityEventKinds.BrowsersForgotten, userId, $"all ({count})");
+        await rememberedBrowsers.ForgetAllByOwnerAsync(userId);
         StatusMessage = text["Browsers.AllForgotten"];
         return RedirectToPage();
     }

@@ -1,7 +1,7 @@
 using IdentityProvider.Data.Entities;
 using Microsoft.AspNetCore.Identity;
 
-namespace IdentityProvider.Pages.Account;
+namespace IdentityProvider.Users;
 
 /// <summary>
 /// Note: verifying the typed password against a dummy hash makes a sign-in for an unknown e-mail cost
