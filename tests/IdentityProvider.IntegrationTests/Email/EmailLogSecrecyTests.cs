@@ -1,5 +1,5 @@
 using System.Web;
-using IdentityProvider.IntegrationTests.Accounts;
+using IdentityProvider.IntegrationTests.Hosting;
 using IdentityProvider.Testing.Pages;
 using IdentityProvider.Testing.Stories;
 

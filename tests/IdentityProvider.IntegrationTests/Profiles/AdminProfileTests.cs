@@ -5,7 +5,7 @@ using IdentityProvider.Testing;
 using IdentityProvider.Testing.Pages;
 using IdentityProvider.Testing.Pages.Admin;
 using IdentityProvider.Testing.Stories;
-using static IdentityProvider.IntegrationTests.Administration.UserSteps;
+using static IdentityProvider.IntegrationTests.Admin.UserSteps;
 using static IdentityProvider.Testing.Stories.AdminApiStories;
 
 namespace IdentityProvider.IntegrationTests.Profiles;

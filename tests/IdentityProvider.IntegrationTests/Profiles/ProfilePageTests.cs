@@ -2,7 +2,7 @@ using IdentityProvider.Auditing;
 using IdentityProvider.Testing;
 using IdentityProvider.Testing.Pages;
 using IdentityProvider.Testing.Stories;
-using static IdentityProvider.IntegrationTests.Foundation.ProtocolTestSupport;
+using static IdentityProvider.IntegrationTests.Connect.ProtocolTestSupport;
 
 namespace IdentityProvider.IntegrationTests.Profiles;
 
