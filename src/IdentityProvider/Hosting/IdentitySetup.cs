@@ -45,10 +45,6 @@ public static class IdentitySetup
             .AddSignInManager<ProviderSignInManager>()
             .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddDefaultTokenProviders();
-        // Note: Identity registers its normalizer per request; the throttle lives as long as the host, so it keeps its own
-        // instance of Identity's default (stateless) one.
-        services.AddSingleton(provider => new SignInThrottle(settings.Lockout, provider.GetRequiredService<TimeProvider>(), new UpperInvariantLookupNormalizer()));
-        services.AddScoped<PasswordStep>();
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -89,7 +85,6 @@ public static class IdentitySetup
             };
         });
 
-        services.AddScoped<SessionSignIn>().AddScoped<ServerSessions>().AddScoped<UserLanguages>();
         return services;
     }
 }

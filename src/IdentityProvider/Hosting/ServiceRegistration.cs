@@ -4,6 +4,7 @@ using IdentityProvider.Admin.Api;
 using IdentityProvider.Auditing;
 using IdentityProvider.Connect;
 using IdentityProvider.Email;
+using IdentityProvider.ExternalSignIn;
 using IdentityProvider.HardwareTokens;
 using IdentityProvider.Localization;
 using IdentityProvider.PasswordReset;
@@ -12,8 +13,10 @@ using IdentityProvider.PersonalAccessTokens;
 using IdentityProvider.Policy;
 using IdentityProvider.Profiles;
 using IdentityProvider.RecoveryCodes;
+using IdentityProvider.Sessions;
 using IdentityProvider.Settings;
 using IdentityProvider.TwoStep;
+using IdentityProvider.Users;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IdentityProvider.Hosting;
@@ -27,6 +30,8 @@ public static class ServiceRegistration
         services.AddHttpContextAccessor();
         services.AddDatabase(settings.Database, settings.Keys);
         services.AddIdentityServices(settings);
+        services.AddUsers(settings.Lockout);
+        services.AddSessions();
         services.AddOpenIddictServer(settings);
         services.AddDocumentCaching();
         services.AddProviderRateLimiting(settings.RateLimiting);
@@ -41,13 +46,13 @@ public static class ServiceRegistration
         services.AddAdministration();
         services.AddHardwareTokens();
         services.AddExternalSignIn(settings);
+        services.AddExternalSignInClient(settings);
         services.AddAccountOverview();
         services.AddProfiles();
         services.AddAdminApi();
         services.AddAuthorization(options => options.AddPolicy(AdminPolicy.Name, AdminPolicy.Build));
-        services.AddScoped<ClaimsFactory>().AddScoped<PersonalAccessTokenGrant>().AddScoped<SingleUseGrants>()
-            .AddSingleton<AccessTokenWriter>().AddHostedService<ExchangeWarmUp>();
-        services.AddScoped<SecurityLog>();
+        services.AddConnect();
+        services.AddAuditing();
         // Note: every cookie the provider sets is Secure where its session cookie is (Server:RequireHttps).
         var cookieSecurity = settings.Server.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = cookieSecurity);
