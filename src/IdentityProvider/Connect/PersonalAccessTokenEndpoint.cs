@@ -21,39 +21,37 @@ namespace IdentityProvider.Connect;
 /// permissions (from the per-instance client cache), the token looked up on every exchange (so revocation is
 /// immediate), the user's state, the scopes, the security log, and the same signed JWT (<see cref="AccessTokenWriter"/>).
 /// </remarks>
-public static partial class PersonalAccessTokenEndpoint
+public sealed partial class PersonalAccessTokenEndpoint(RequestDelegate next, ProviderSettings settings, ClientCacheEntries clients, AccessTokenWriter writer)
 {
     private static readonly string[] PlainForm = [Parameters.GrantType, PersonalAccessTokenProtocol.TokenParameter, Parameters.ClientId];
 
-    /// <summary>After the rate limiter and the protocol request guard, which has read and checked the form.</summary>
-    public static IApplicationBuilder UsePersonalAccessTokenEndpoint(this IApplicationBuilder app) =>
-        app.Use(static (context, next) => IsPlainExchange(context.Request) ? ExchangeAsync(context, next) : next(context));
-
-    private static bool IsPlainExchange(HttpRequest request) =>
-        HttpMethods.IsPost(request.Method)
-        && request.Path.Equals(ConnectPaths.Token, StringComparison.OrdinalIgnoreCase)
-        // Read and checked by the guard already: Form does no I/O here.
-        && request.HasFormContentType
-        && string.Equals(request.ContentType?.Split(';')[0].Trim(), "application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
-        && request.Headers.Authorization.Count == 0
-        && request.Form.Count == PlainForm.Length
-        // Note: the form's keys ignore case, OAuth's parameter names do not: "Client_Id" goes on to OpenIddict.
-        && request.Form.All(parameter => PlainForm.Contains(parameter.Key, StringComparer.Ordinal) && parameter.Value.Count == 1)
-        && request.Form[Parameters.GrantType] == PersonalAccessTokenProtocol.GrantType;
-
-    private static async Task ExchangeAsync(HttpContext context, RequestDelegate next)
+    /// <summary>Whether the request is the plain exchange; only those reach this middleware (and resolve its services).</summary>
+    public static bool IsPlainExchange(HttpContext context)
     {
-        var services = context.RequestServices;
-        if (services.GetRequiredService<ProviderSettings>().Server.RequireHttps && !context.Request.IsHttps)
+        var request = context.Request;
+        return HttpMethods.IsPost(request.Method)
+            && request.Path.Equals(ConnectPaths.Token, StringComparison.OrdinalIgnoreCase)
+            // Read and checked by the guard already: Form does no I/O here.
+            && request.HasFormContentType
+            && string.Equals(request.ContentType?.Split(';')[0].Trim(), "application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
+            && request.Headers.Authorization.Count == 0
+            && request.Form.Count == PlainForm.Length
+            // Note: the form's keys ignore case, OAuth's parameter names do not: "Client_Id" goes on to OpenIddict.
+            && request.Form.All(parameter => PlainForm.Contains(parameter.Key, StringComparer.Ordinal) && parameter.Value.Count == 1)
+            && request.Form[Parameters.GrantType] == PersonalAccessTokenProtocol.GrantType;
+    }
+
+    public async Task InvokeAsync(HttpContext context, IOpenIddictApplicationManager applications, PersonalAccessTokenGrant grant)
+    {
+        if (settings.Server.RequireHttps && !context.Request.IsHttps)
         {
             await next(context);
             return;
         }
 
         var clientId = context.Request.Form[Parameters.ClientId].ToString();
-        var applications = services.GetRequiredService<IOpenIddictApplicationManager>();
         // Read only, so the cached entry itself will do; the manager (which loads and caches it) on a miss.
-        var application = services.GetRequiredService<ClientCacheEntries>().TryGetByClientId(clientId)
+        var application = clients.TryGetByClientId(clientId)
             ?? (Application?)await applications.FindByClientIdAsync(clientId, context.RequestAborted);
         var permissions = application is null ? [] : await applications.GetPermissionsAsync(application, context.RequestAborted);
         if (application is null
@@ -65,7 +63,7 @@ public static partial class PersonalAccessTokenEndpoint
             return;
         }
 
-        var exchange = await services.GetRequiredService<PersonalAccessTokenGrant>().ExchangeAsync(
+        var exchange = await grant.ExchangeAsync(
             context.Request.Form[PersonalAccessTokenProtocol.TokenParameter], clientId, [], permissions, context.RequestAborted);
 
         // As OpenIddict answers the token endpoint: never cached.
@@ -79,8 +77,7 @@ public static partial class PersonalAccessTokenEndpoint
         }
 
         var request = context.Request;
-        var (token, expiresIn) = services.GetRequiredService<AccessTokenWriter>().Write(access, clientId,
-            new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/", UriKind.Absolute));
+        var (token, expiresIn) = writer.Write(access, clientId, new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/", UriKind.Absolute));
         var answer = new TokenResponse(token, TokenTypes.Bearer, expiresIn, access.Scope);
         await WriteJsonAsync(context, StatusCodes.Status200OK, JsonSerializer.SerializeToUtf8Bytes(answer, Json.Default.TokenResponse));
     }
@@ -111,4 +108,14 @@ public static partial class PersonalAccessTokenEndpoint
     private sealed record ErrorResponse(
         [property: JsonPropertyName(Parameters.Error)] string Error,
         [property: JsonPropertyName(Parameters.ErrorDescription)] string ErrorDescription);
+}
+
+public static class PersonalAccessTokenEndpointSetup
+{
+    /// <summary>
+    /// After the rate limiter and the protocol request guard, which has read and checked the form. Only the plain
+    /// exchange enters the branch, so no other request resolves the endpoint's services.
+    /// </summary>
+    public static IApplicationBuilder UsePersonalAccessTokenEndpoint(this IApplicationBuilder app) =>
+        app.UseWhen(PersonalAccessTokenEndpoint.IsPlainExchange, branch => branch.UseMiddleware<PersonalAccessTokenEndpoint>());
 }

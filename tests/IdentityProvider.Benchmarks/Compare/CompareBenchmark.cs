@@ -95,8 +95,10 @@ public static class CompareBenchmark
                 new("peer", new Uri(peer.BaseAddress, "token"), Path.Combine(workspace.WrkDirectory, "token-client-credentials.lua"), new Dictionary<string, string>()),
                 new("ceiling", new Uri(ceiling.BaseAddress, "token"), Path.Combine(workspace.WrkDirectory, "token-client-credentials.lua"), new Dictionary<string, string>()),
             ];
-            var twinSettings = options.TwinSettings is { Count: > 0 } changes ? WithChanges(settings, changes) : null;
-            await using var twin = twinSettings is null ? null : await MeasuredProvider.StartAsync(twinSettings, workspace.AppDirectory, "Production");
+            var twinSettings = options.TwinSettings is { Count: > 0 } changes ? WithChanges(settings, changes)
+                : options.TwinAppDirectory is not null ? settings : null;
+            var twinApp = options.TwinAppDirectory ?? workspace.AppDirectory;
+            await using var twin = twinSettings is null ? null : await MeasuredProvider.StartAsync(twinSettings, twinApp, "Production");
             if (twin is not null)
             {
                 targets.Add(new("twin", new Uri(twin.BaseAddress, "connect/token"), targets[0].Script, patExchange));
@@ -124,14 +126,14 @@ public static class CompareBenchmark
 
             // A second instance on the same database, as a rolling deploy or a scale-out starts one: loaded the
             // moment it is ready, without any warm-up (and one of the twin, so that a change's effect on it shows).
-            foreach (var (server, freshSettings) in new[] { ("ours", settings), ("twin", twinSettings) })
+            foreach (var (server, freshSettings, app) in new[] { ("ours", settings, workspace.AppDirectory), ("twin", twinSettings, twinApp) })
             {
                 if (freshSettings is null)
                 {
                     continue;
                 }
 
-                await using var fresh = await MeasuredProvider.StartAsync(freshSettings, workspace.AppDirectory, "Production");
+                await using var fresh = await MeasuredProvider.StartAsync(freshSettings, app, "Production");
                 var first = await Wrk.RunAsync(targets[0].Script, new Uri(fresh.BaseAddress, "connect/token"), options.Connections, ColdSeconds, targets[0].Environment);
                 coldStarts.Add(new ColdStart(algorithm, server, fresh.StartedIn, first));
                 Console.WriteLine($"{algorithm} {server,-7} cold start: ready in {fresh.StartedIn.TotalSeconds:F2} s, first {ColdSeconds} s: {Wrk.Describe(first)}");
@@ -150,7 +152,9 @@ public static class CompareBenchmark
             ["ours"] = "this provider, PAT exchange (PostgreSQL)",
             ["peer"] = "node oidc-provider, client_credentials (in memory)",
             ["ceiling"] = "bare Kestrel ceiling, client_credentials (in memory)",
-            ["twin"] = $"this provider with {string.Join(", ", (options.TwinSettings ?? new Dictionary<string, string>()).Select(change => $"{change.Key}={change.Value}"))} (ours ÷ this: the change's effect)",
+            ["twin"] = options.TwinAppDirectory is { } twinApp && options.TwinSettings is not { Count: > 0 }
+                ? $"this provider built in {twinApp} (ours ÷ this: the change's effect)"
+                : $"this provider with {string.Join(", ", (options.TwinSettings ?? new Dictionary<string, string>()).Select(change => $"{change.Key}={change.Value}"))} (ours ÷ this: the change's effect)",
         };
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -10,9 +10,11 @@ namespace IdentityProvider.Benchmarks.Compare;
 /// setting or environment variable of our provider only, to measure what it costs (<c>--set Log:MinimumLevel=Warning</c>
 /// turns the request log off). <c>--twin KEY=VALUE</c> (repeatable) adds a twin of our provider with that setting changed
 /// to every round and to the cold start, so a change's effect is a ratio in the same run; <c>--log-cost on</c> is the
-/// twin without the request log.
+/// twin without the request log. <c>--twin-app DIR</c> runs the twin from another published build (e.g. the commit
+/// before a change: <c>dotnet publish src/IdentityProvider -c Release -p:PublishReadyToRun=true -o DIR</c> in its
+/// worktree), so a code change's effect is a ratio in the same run too.
 /// </summary>
-public sealed record CompareOptions(int Runs, int Seconds, int WarmupSeconds, int Connections, string[] Algorithms, string? BenchDirectory, string? TraceDirectory = null, IReadOnlyDictionary<string, string>? ProviderSettings = null, IReadOnlyDictionary<string, string>? TwinSettings = null)
+public sealed record CompareOptions(int Runs, int Seconds, int WarmupSeconds, int Connections, string[] Algorithms, string? BenchDirectory, string? TraceDirectory = null, IReadOnlyDictionary<string, string>? ProviderSettings = null, IReadOnlyDictionary<string, string>? TwinSettings = null, string? TwinAppDirectory = null)
 {
     public static CompareOptions Parse(string[] args)
     {
@@ -30,6 +32,7 @@ public sealed record CompareOptions(int Runs, int Seconds, int WarmupSeconds, in
                 "--bench" => options with { BenchDirectory = value },
                 "--log-cost" => value == "on" ? options with { TwinSettings = With(options.TwinSettings, "Log:MinimumLevel", "Warning") } : options,
                 "--twin" when value.Split('=', 2) is [var key, var setting] => options with { TwinSettings = With(options.TwinSettings, key, setting) },
+                "--twin-app" => options with { TwinAppDirectory = Path.GetFullPath(value) },
                 "--trace" => options with { TraceDirectory = Path.GetFullPath(value) },
                 "--set" when value.Split('=', 2) is [var key, var setting] => options with { ProviderSettings = With(options.ProviderSettings, key, setting) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
