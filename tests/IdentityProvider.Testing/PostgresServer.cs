@@ -310,8 +310,20 @@ public sealed partial class PostgresServer : IAsyncDisposable
 
         public Task PgCtlAsync(params string[] args) => RunAsync("pg_ctl", CancellationToken.None, args);
 
-        public Task<string> RunAsync(string tool, CancellationToken ct, params string[] args) => AsRoot
-            ? ProcessRunner.RunAsync("runuser", ["-u", "postgres", "--", Path.Combine(bin, tool), .. args], root, ct)
-            : ProcessRunner.RunAsync(Path.Combine(bin, tool), args, root, ct);
+        public Task<string> RunAsync(string tool, CancellationToken ct, params string[] args)
+        {
+            string[] command = [.. CloseInheritedDescriptors, Path.Combine(bin, tool), .. args];
+            return AsRoot
+                ? ProcessRunner.RunAsync("runuser", ["-u", "postgres", "--", .. command], root, ct)
+                : ProcessRunner.RunAsync(command[0], command[1..], root, ct);
+        }
+
+        /// <summary>
+        /// Why: the server outlives this call, and would keep every descriptor the test run inherited, such as the build
+        /// lock a developer's <c>flock</c> holds (a cluster left running then blocked every later build); the shell
+        /// closes them before the tool starts.
+        /// </summary>
+        private static readonly string[] CloseInheritedDescriptors =
+            ["/bin/sh", "-c", "exec 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&-; exec \"$0\" \"$@\""];
     }
 }
