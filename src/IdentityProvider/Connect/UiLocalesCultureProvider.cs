@@ -14,11 +14,20 @@ public sealed class UiLocalesCultureProvider : RequestCultureProvider
     /// <summary>The parameter every sign-in page carries the authorize URL in (query or hidden field).</summary>
     private const string ReturnUrlParameter = "ReturnUrl";
 
+    /// <summary>Where the sign-in's pages live; no other request (the token endpoint's hot path among them) reads its form here.</summary>
+    private static readonly PathString SignInPages = "/Account";
+
     public override async Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
     {
         var request = httpContext.Request;
+        var isAuthorization = request.Path.StartsWithSegments(ConnectPaths.Authorize);
+        if (!isAuthorization && !request.Path.StartsWithSegments(SignInPages))
+        {
+            return null;
+        }
+
         var parameters = await ParametersAsync(request);
-        var uiLocales = request.Path.StartsWithSegments(ConnectPaths.Authorize)
+        var uiLocales = isAuthorization
             ? Value(parameters, Parameters.UiLocales)
             : AuthorizationRequests.FromReturnUrl(Value(parameters, ReturnUrlParameter))?.UiLocales;
         var languages = uiLocales?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];

@@ -41,7 +41,7 @@ public static class DatabaseSetup
             dataProtection.ProtectKeysWithCertificate(keys.DataProtectionCertificates[0])
                 .UnprotectKeysWithAnyCertificate(keys.DataProtectionCertificates);
         }
-        else if (keys.AllowDevelopmentKeys)
+        else if (keys.KeepsDataProtectionKeysUnencrypted)
         {
             // Development keeps its keys readable in its own database, as it keeps its signing keys; StartupPreparation
             // says so in one line at start instead of a warning for every key (Production still warns without a certificate).

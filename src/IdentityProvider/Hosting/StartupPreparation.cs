@@ -14,7 +14,7 @@ public static class StartupPreparation
     {
         var cancellationToken = app.Lifetime.ApplicationStopping;
         await DatabaseSetup.MigrateAsync(app.Services, settings.Database, cancellationToken);
-        if (settings.Keys.DataProtectionCertificates.Length == 0 && settings.Keys.AllowDevelopmentKeys)
+        if (settings.Keys.KeepsDataProtectionKeysUnencrypted)
         {
             app.Logger.LogInformation(
                 "Development keys: Data Protection keys are kept unencrypted in the database ({Provider}); set Keys:DataProtectionCertificates to encrypt them",

@@ -14,6 +14,9 @@ public sealed record KeySettings(
 {
     public bool UsesDevelopmentKeys => SigningCertificates.Length == 0;
 
+    /// <summary>No certificate protects the Data Protection keys, and development keys are allowed: they stay readable in the database.</summary>
+    public bool KeepsDataProtectionKeysUnencrypted => DataProtectionCertificates.Length == 0 && AllowDevelopmentKeys;
+
     public static KeySettings Load(IConfiguration configuration, IHostEnvironment environment)
     {
         var section = configuration.GetSection("Keys");
