@@ -205,7 +205,7 @@ public sealed class LogoutPlanTests(SuiteProvider provider)
     {
         var request = run.NewRequest().With("prompt", "none");
         var error = run.ErrorFrom(await run.AuthorizeAsync(request), request);
-        Assert.Contains(error, new[] { "interaction_required", "login_required", "account_selection_required", "consent_required" });
+        Assert.Contains(error, SuiteChecks.UserInterfaceErrors);
     }
 
     /// <summary>Beyond the suite: a refused logout leaves the session as it was (<c>prompt=none</c> still gets a code).</summary>

@@ -17,6 +17,9 @@ public static class SuiteChecks
         "email", "gender", "zoneinfo", "locale", "phone_number", "txn",
     ];
 
+    /// <summary>CheckErrorFromAuthorizationEndpointIsOneThatRequiredAUserInterface: the errors of a <c>prompt=none</c> without a session.</summary>
+    public static readonly string[] UserInterfaceErrors = ["interaction_required", "login_required", "account_selection_required", "consent_required"];
+
     /// <summary>EnsureIdTokenDoesNotContainNonRequestedClaims: what an id_token for scope <c>openid</c> may hold.</summary>
     public static readonly HashSet<string> OpenIdOnlyClaims =
     [

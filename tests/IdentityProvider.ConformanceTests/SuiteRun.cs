@@ -215,9 +215,12 @@ public sealed class SuiteRun : IAsyncDisposable
     /// The suite's happy path for a request: sign in (or not, when a session exists), the code, the token exchange,
     /// the id_token checks and a GET to userinfo.
     /// </summary>
-    public async Task<FlowResult> RunAsync(SuiteRequest request, bool signIn = true, ClientCredentialStyle style = ClientCredentialStyle.AuthorizationHeader)
+    public async Task<FlowResult> RunAsync(SuiteRequest request, bool signIn = true, ClientCredentialStyle style = ClientCredentialStyle.AuthorizationHeader) =>
+        await FinishAsync(signIn ? await SignInAsync(request) : await AuthorizeAsync(request), request, style);
+
+    /// <summary>The rest of a flow once the callback came: the code, the token exchange, the id_token checks and userinfo.</summary>
+    public async Task<FlowResult> FinishAsync(Callback callback, SuiteRequest request, ClientCredentialStyle style = ClientCredentialStyle.AuthorizationHeader)
     {
-        var callback = signIn ? await SignInAsync(request) : await AuthorizeAsync(request);
         var code = CodeFrom(callback, request);
         var tokens = await ExchangeAsync(code, request, style);
         var idToken = await ValidateIdTokenAsync(tokens.IdentityToken!, request);
