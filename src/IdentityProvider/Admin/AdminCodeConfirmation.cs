@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using IdentityProvider.Auditing;
 using IdentityProvider.Data.Entities;
-using IdentityProvider.HardwareTokens;
 using IdentityProvider.Localization;
 using IdentityProvider.Sessions;
 using IdentityProvider.TwoStep;
@@ -37,7 +36,7 @@ public sealed class AdminCodeConfirmation(
         var digits = (await devices.ListActiveAsync(user.Id)).Select(device => device.Digits);
         if (!OtpCodeInput.TryNormalizeAny(input, digits, out var code, out var error))
         {
-            return (CodeConfirmation.Malformed, HardwareTokenCodes.CodeProblem(error));
+            return (CodeConfirmation.Malformed, error.Message!);
         }
 
         if (await verification.TryAcceptAsync(user.Id, code) is not { } device)
@@ -50,7 +49,7 @@ public sealed class AdminCodeConfirmation(
                 return (CodeConfirmation.LockedOut, null);
             }
 
-            return (CodeConfirmation.Wrong, new Sentence("Confirm.WrongCode", "The code is not correct. Enter the current code."));
+            return (CodeConfirmation.Wrong, new Sentence("Confirm.WrongCode"));
         }
 
         await users.ResetAccessFailedCountAsync(user);

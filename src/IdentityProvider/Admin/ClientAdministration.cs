@@ -48,7 +48,7 @@ public sealed class ClientAdministration(
 
         if (await applications.FindByClientIdAsync(client.ClientId) is not null)
         {
-            return RegistryChangeResult.Conflict(nameof(client.ClientId), new Sentence("Clients.Exists", "A client with the id \"{0}\" exists already.", client.ClientId));
+            return RegistryChangeResult.Conflict(nameof(client.ClientId), new Sentence("Clients.Exists", client.ClientId));
         }
 
         var secret = client.IsConfidential ? NewSecret() : null;
@@ -78,7 +78,7 @@ public sealed class ClientAdministration(
         var before = ClientDescriptors.ToRegistration(descriptor);
         if (client.Type != before.Type)
         {
-            return RegistryChangeResult.Invalid([(nameof(client.Type), new Sentence("Clients.Type.Fixed", "The type of a client cannot change: register a new client instead."))]);
+            return RegistryChangeResult.Invalid([new(nameof(client.Type), new Sentence("Clients.Type.Fixed"))]);
         }
 
         client = client with { ClientId = clientId };
@@ -95,7 +95,7 @@ public sealed class ClientAdministration(
         }
         catch (OpenIddictExceptions.ConcurrencyException)
         {
-            return RegistryChangeResult.Conflict(nameof(client.ClientId), new Sentence("Clients.ChangedMeanwhile", "The client was changed meanwhile: reload it and repeat the change."));
+            return RegistryChangeResult.Conflict(nameof(client.ClientId), new Sentence("Clients.ChangedMeanwhile"));
         }
         catch (OpenIddictExceptions.ValidationException exception)
         {
@@ -130,7 +130,7 @@ public sealed class ClientAdministration(
 
         if (!await applications.HasClientTypeAsync(application, OpenIddictConstants.ClientTypes.Confidential))
         {
-            return RegistryChangeResult.Conflict(nameof(ClientRegistration.Type), new Sentence("Clients.Secret.Public", "A public client has no secret to rotate."));
+            return RegistryChangeResult.Conflict(nameof(ClientRegistration.Type), new Sentence("Clients.Secret.Public"));
         }
 
         var secret = NewSecret();
@@ -147,11 +147,11 @@ public sealed class ClientAdministration(
         return ClientDescriptors.ToRegistration(descriptor);
     }
 
-    private async Task<IReadOnlyList<(string Field, Sentence Message)>> ProblemsAsync(ClientRegistration client) =>
+    private async Task<IReadOnlyList<FieldProblem>> ProblemsAsync(ClientRegistration client) =>
         ClientRules.Problems(client, (await AvailableScopesAsync()).ToHashSet(StringComparer.Ordinal));
 
     private static RegistryChangeResult Refused(OpenIddictExceptions.ValidationException exception) =>
-        RegistryChangeResult.Invalid([.. exception.Results.Select(result => (result.MemberNames.FirstOrDefault() ?? "", result.ErrorMessage is { } message ? Sentence.Plain(message) : new Sentence("Rules.NotValid", "Not valid.")))]);
+        RegistryChangeResult.Invalid([.. exception.Results.Select(result => new FieldProblem(result.MemberNames.FirstOrDefault() ?? "", result.ErrorMessage is { } message ? Sentence.Plain(message) : new Sentence("Rules.NotValid")))]);
 
     /// <summary>256 random bits, URL-safe: what a relying party pastes into its configuration.</summary>
     private static string NewSecret() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));

@@ -25,7 +25,7 @@ public sealed class PolicyAdministration(PolicyStore store, ApplicationDbContext
     public long Version => store.Version;
 
     /// <param name="expectedVersion">The version the change was made from; null to overwrite whatever is stored.</param>
-    public async Task<(PolicyChange Outcome, IReadOnlyList<(string Field, Sentence Message)> Problems)> SaveAsync(
+    public async Task<(PolicyChange Outcome, IReadOnlyList<FieldProblem> Problems)> SaveAsync(
         ProviderPolicy policy, long? expectedVersion, string actorId)
     {
         if (policy.Problems() is { Count: > 0 } problems)

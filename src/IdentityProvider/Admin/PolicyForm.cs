@@ -86,14 +86,14 @@ public sealed class PolicyForm
     };
 
     /// <summary>The policy the form describes; null with a message per unreadable field (the policy's own rules are checked on saving).</summary>
-    public ProviderPolicy? ToPolicy(out IReadOnlyList<(string Field, Sentence Message)> problems)
+    public ProviderPolicy? ToPolicy(out IReadOnlyList<FieldProblem> problems)
     {
-        var found = new List<(string Field, Sentence Message)>();
+        var found = new List<FieldProblem>();
         int Number(int? value, string field, string what)
         {
             if (value is null)
             {
-                found.Add((field, new Sentence($"Policy.Missing.{field}", $"Enter the {what}.")));
+                found.Add(new(field, new Sentence($"Policy.Missing.{field}")));
             }
 
             return value ?? 0;
@@ -122,22 +122,22 @@ public sealed class PolicyForm
     }
 
     /// <summary>Names separated by commas or white space, each without control characters; duplicates dropped.</summary>
-    private static string[] Names(string? text, string field, string what, List<(string Field, Sentence Message)> problems)
+    private static string[] Names(string? text, string field, string what, List<FieldProblem> problems)
     {
         var names = (text ?? "").Split(Separators, StringSplitOptions.RemoveEmptyEntries);
         // Note: a control character (NUL included) never reaches the database as part of a name.
         if (names.FirstOrDefault(name => name.Any(char.IsControl) || name.Length > MaxNameLength) is { } bad)
         {
-            problems.Add((field, bad.Any(char.IsControl)
-                ? new Sentence($"Policy.{field}.Control", $"A {what} name cannot contain control characters.")
-                : new Sentence($"Policy.{field}.TooLong", $"A {what} name can have at most {{0}} characters.", MaxNameLength)));
+            problems.Add(new(field, bad.Any(char.IsControl)
+                ? new Sentence($"Policy.{field}.Control")
+                : new Sentence($"Policy.{field}.TooLong", MaxNameLength)));
         }
 
         return names.Distinct(StringComparer.Ordinal).ToArray();
     }
 
     /// <summary>Lines <c>role=days</c>; blank lines are skipped, every other line must have that shape.</summary>
-    private static Dictionary<string, int> RoleDays(string? text, List<(string Field, Sentence Message)> problems)
+    private static Dictionary<string, int> RoleDays(string? text, List<FieldProblem> problems)
     {
         var byRole = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var lines = (text ?? "").Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0);
@@ -147,13 +147,13 @@ public sealed class PolicyForm
             if (parts.Length != 2 || parts[0].Length is 0 or > MaxNameLength || parts[0].Any(char.IsControl) || parts[0].Any(char.IsWhiteSpace)
                 || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var days))
             {
-                problems.Add((nameof(RememberBrowserDaysByRole), new Sentence("Policy.RoleDays.Malformed", "Line {0} of remember browser per role: write role=days, e.g. admin=0.", number)));
+                problems.Add(new(nameof(RememberBrowserDaysByRole), new Sentence("Policy.RoleDays.Malformed", number)));
                 continue;
             }
 
             if (!byRole.TryAdd(parts[0], days))
             {
-                problems.Add((nameof(RememberBrowserDaysByRole), new Sentence("Policy.RoleDays.Twice", "Line {0} of remember browser per role: the role \"{1}\" is listed twice.", number, parts[0])));
+                problems.Add(new(nameof(RememberBrowserDaysByRole), new Sentence("Policy.RoleDays.Twice", number, parts[0])));
             }
         }
 

@@ -40,7 +40,7 @@ public sealed class ScopeAdministration(
 
         if (await scopes.FindByNameAsync(scope.Name) is not null)
         {
-            return RegistryChangeResult.Conflict(nameof(scope.Name), new Sentence("Scopes.Exists", "A scope named \"{0}\" exists already.", scope.Name));
+            return RegistryChangeResult.Conflict(nameof(scope.Name), new Sentence("Scopes.Exists", scope.Name));
         }
 
         try
@@ -80,7 +80,7 @@ public sealed class ScopeAdministration(
         }
         catch (OpenIddictExceptions.ConcurrencyException)
         {
-            return RegistryChangeResult.Conflict(nameof(scope.Name), new Sentence("Scopes.ChangedMeanwhile", "The scope was changed meanwhile: reload it and repeat the change."));
+            return RegistryChangeResult.Conflict(nameof(scope.Name), new Sentence("Scopes.ChangedMeanwhile"));
         }
 
         await ChangedAsync(SecurityEventKinds.ScopeUpdated, $"scope {name}: \"{displayName}\"", actorId);
@@ -98,7 +98,7 @@ public sealed class ScopeAdministration(
         if (await ClientsUsingAsync(name) is { Count: > 0 } users)
         {
             return RegistryChangeResult.Conflict(nameof(ScopeRegistration.Name),
-                new Sentence("Scopes.InUse", "The scope \"{0}\" is in use by {1}: remove it from those clients first.", name, string.Join(", ", users)));
+                new Sentence("Scopes.InUse", name, string.Join(", ", users)));
         }
 
         await scopes.DeleteAsync(stored);
@@ -138,5 +138,5 @@ public sealed class ScopeAdministration(
     private static string? Optional(string value) => value.Length == 0 ? null : value;
 
     private static RegistryChangeResult Refused(OpenIddictExceptions.ValidationException exception) =>
-        RegistryChangeResult.Invalid([.. exception.Results.Select(result => (result.MemberNames.FirstOrDefault() ?? "", result.ErrorMessage is { } message ? Sentence.Plain(message) : new Sentence("Rules.NotValid", "Not valid.")))]);
+        RegistryChangeResult.Invalid([.. exception.Results.Select(result => new FieldProblem(result.MemberNames.FirstOrDefault() ?? "", result.ErrorMessage is { } message ? Sentence.Plain(message) : new Sentence("Rules.NotValid")))]);
 }

@@ -31,38 +31,38 @@ public sealed record SecurityEventFilter(string? User, string? Type, DateTimeOff
     /// Checks <paramref name="criteria"/>; the filter, or the problems (field names as in the API's query string).
     /// A "to" date without a time means the end of that day.
     /// </summary>
-    public static (SecurityEventFilter? Filter, IReadOnlyList<(string Field, Sentence Message)> Problems) Read(SecurityEventCriteria criteria)
+    public static (SecurityEventFilter? Filter, IReadOnlyList<FieldProblem> Problems) Read(SecurityEventCriteria criteria)
     {
-        var problems = new List<(string Field, Sentence Message)>();
+        var problems = new List<FieldProblem>();
         var user = criteria.User?.Trim() is { Length: > 0 } typed ? typed : null;
         if (user is { Length: > MaxUserLength })
         {
-            problems.Add(("user", new Sentence("SecurityLog.User.TooLong", "The user can have at most {0} characters.", MaxUserLength)));
+            problems.Add(new("user", new Sentence("SecurityLog.User.TooLong", MaxUserLength)));
         }
         else if (user is not null && user.Any(char.IsControl))
         {
             // Note: control characters never reach a query, nor the page that echoes the filter.
-            problems.Add(("user", new Sentence("SecurityLog.User.Control", "The user cannot contain control characters.")));
+            problems.Add(new("user", new Sentence("SecurityLog.User.Control")));
         }
 
         var type = criteria.Type?.Trim() is { Length: > 0 } kind ? kind : null;
         if (type is not null && !SecurityEventKinds.All.Contains(type, StringComparer.Ordinal))
         {
-            problems.Add(("type", new Sentence("SecurityLog.Type.Unknown", "Choose an event type from the list.")));
+            problems.Add(new("type", new Sentence("SecurityLog.Type.Unknown")));
         }
 
         var from = ReadMoment(criteria.From, endOfDay: false, "from", "From", problems);
         var to = ReadMoment(criteria.To, endOfDay: true, "to", "To", problems);
         if (from > to)
         {
-            problems.Add(("to", new Sentence("SecurityLog.ToBeforeFrom", "\"To\" must not be before \"From\".")));
+            problems.Add(new("to", new Sentence("SecurityLog.ToBeforeFrom")));
         }
 
         var page = 1;
         if (criteria.Page?.Trim() is { Length: > 0 } pageText
             && (!int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page is < 1 or > MaxPage))
         {
-            problems.Add(("page", new Sentence("SecurityLog.Page", "The page must be a whole number from 1 to {0}.", MaxPage)));
+            problems.Add(new("page", new Sentence("SecurityLog.Page", MaxPage)));
         }
 
         return problems.Count > 0 ? (null, problems) : (new SecurityEventFilter(user, type, from, to, page), []);
@@ -71,7 +71,7 @@ public sealed record SecurityEventFilter(string? User, string? Type, DateTimeOff
     /// <summary>The same filter on another page.</summary>
     public SecurityEventFilter OnPage(int page) => this with { Page = page };
 
-    private static DateTimeOffset? ReadMoment(string? text, bool endOfDay, string field, string label, List<(string Field, Sentence Message)> problems)
+    private static DateTimeOffset? ReadMoment(string? text, bool endOfDay, string field, string label, List<FieldProblem> problems)
     {
         if (text?.Trim() is not { Length: > 0 } trimmed)
         {
@@ -81,7 +81,7 @@ public sealed record SecurityEventFilter(string? User, string? Type, DateTimeOff
         if (trimmed.Length > 40 || !DateTimeOffset.TryParseExact(trimmed, MomentFormats, CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var moment))
         {
-            problems.Add((field, new Sentence($"SecurityLog.{label}.Invalid", $"\"{label}\" must be a date (2025-01-31) or a date and time (2025-01-31T13:45), in UTC.")));
+            problems.Add(new(field, new Sentence($"SecurityLog.{label}.Invalid")));
             return null;
         }
 

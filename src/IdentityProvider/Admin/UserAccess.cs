@@ -21,10 +21,10 @@ public sealed class UserAccess(
     /// <summary>The lockout end of a lock "until unlocked": far beyond any real date, within every database's range.</summary>
     public static readonly DateTimeOffset IndefiniteLockEnd = new(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private static readonly Sentence ChangedMeanwhile = new("User.ChangedMeanwhile", "The user was changed at the same moment. Reload and try again.");
+    private static readonly Sentence ChangedMeanwhile = new("User.ChangedMeanwhile");
 
     public Task<UserActionResult> LockAsync(string userId, string actorId) =>
-        ActAsync(userId, actorId, new Sentence("User.LockSelf", "You cannot lock your own account. Ask another administrator."), async user =>
+        ActAsync(userId, actorId, new Sentence("User.LockSelf"), async user =>
         {
             // Note: lockout must be enabled for Identity to honour the end date (and refuse the password step).
             if (!(await users.SetLockoutEnabledAsync(user, true)).Succeeded || !(await users.SetLockoutEndDateAsync(user, IndefiniteLockEnd)).Succeeded)
@@ -51,7 +51,7 @@ public sealed class UserAccess(
 
     /// <summary>Disables the account and ends its sessions at once (the session cookie is checked against the security stamp on every request).</summary>
     public Task<UserActionResult> DisableAsync(string userId, string actorId) =>
-        ActAsync(userId, actorId, new Sentence("User.DisableSelf", "You cannot disable your own account. Ask another administrator."), async user =>
+        ActAsync(userId, actorId, new Sentence("User.DisableSelf"), async user =>
         {
             user.IsDisabled = true;
             // Warning: the new security stamp is what ends the sessions; UpdateSecurityStampAsync also saves IsDisabled.
@@ -96,7 +96,7 @@ public sealed class UserAccess(
     {
         if (string.IsNullOrEmpty(password))
         {
-            return UserActionResult.Invalid("Password", new Sentence("User.Password.Missing", "Enter the new password."));
+            return UserActionResult.Invalid("Password", new Sentence("User.Password.Missing"));
         }
 
         if (UserFields.CheckPasswordLength(password) is { } tooLong)
@@ -116,7 +116,7 @@ public sealed class UserAccess(
         {
             return result.Errors.Any(error => error.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure))
                 ? UserActionResult.Conflict(ChangedMeanwhile)
-                : UserActionResult.Invalid([.. result.Errors.Select(error => ("Password", Sentence.Plain(error.Description)))]);
+                : UserActionResult.Invalid([.. result.Errors.Select(error => new FieldProblem("Password", Sentence.Plain(error.Description)))]);
         }
 
         await ForgetAndRevokeAsync(user.Id);

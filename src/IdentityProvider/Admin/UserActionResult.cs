@@ -21,22 +21,22 @@ public enum UserActionOutcome
 /// </param>
 public sealed record UserActionResult(
     UserActionOutcome Outcome,
-    IReadOnlyList<(string Field, Sentence Message)> Problems,
+    IReadOnlyList<FieldProblem> Problems,
     string? UserId = null,
     string? SetPasswordPath = null)
 {
     public bool Succeeded => Outcome == UserActionOutcome.Done;
 
-    /// <summary>The first problem's message ("" on success).</summary>
-    public string Message => Problems.Count > 0 ? Problems[0].Message.English : "";
+    /// <summary>The first problem's message (none on success).</summary>
+    public Sentence? Message => Problems.Count > 0 ? Problems[0].Message : null;
 
     public static UserActionResult Done(string userId, string? setPasswordPath = null) => new(UserActionOutcome.Done, [], userId, setPasswordPath);
 
-    public static readonly UserActionResult NotFound = new(UserActionOutcome.NotFound, [("", new Sentence("User.NotFound", "No user has that id."))]);
+    public static readonly UserActionResult NotFound = new(UserActionOutcome.NotFound, [new("", new Sentence("User.NotFound"))]);
 
-    public static UserActionResult Invalid(IReadOnlyList<(string Field, Sentence Message)> problems) => new(UserActionOutcome.Invalid, problems);
+    public static UserActionResult Invalid(IReadOnlyList<FieldProblem> problems) => new(UserActionOutcome.Invalid, problems);
 
-    public static UserActionResult Invalid(string field, Sentence message) => Invalid([(field, message)]);
+    public static UserActionResult Invalid(string field, Sentence message) => Invalid([new(field, message)]);
 
-    public static UserActionResult Conflict(Sentence message) => new(UserActionOutcome.Conflict, [("", message)]);
+    public static UserActionResult Conflict(Sentence message) => new(UserActionOutcome.Conflict, [new("", message)]);
 }

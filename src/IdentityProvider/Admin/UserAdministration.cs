@@ -28,9 +28,9 @@ public sealed class UserAdministration(
     SecurityLog securityLog,
     TimeProvider time)
 {
-    private static readonly Sentence LastAdministrator = new("User.LastAdministrator", "This is the last administrator: make someone else an administrator first.");
+    private static readonly Sentence LastAdministrator = new("User.LastAdministrator");
 
-    private static readonly Sentence ChangedMeanwhile = new("User.ChangedMeanwhile", "The user was changed at the same moment. Reload and try again.");
+    private static readonly Sentence ChangedMeanwhile = new("User.ChangedMeanwhile");
 
     public async Task<UserActionResult> CreateAsync(NewUserInput input, string actorId)
     {
@@ -38,7 +38,7 @@ public sealed class UserAdministration(
         var password = string.IsNullOrEmpty(input.Password) ? null : input.Password;
         if (UserFields.CheckPasswordLength(password) is { } tooLong)
         {
-            problems.Add(("Password", tooLong));
+            problems.Add(new("Password", tooLong));
         }
 
         if (problems.Count > 0)
@@ -160,7 +160,7 @@ public sealed class UserAdministration(
 
         if (user.Id == actorId)
         {
-            return UserActionResult.Conflict(new Sentence("User.DeleteSelf", "You cannot delete your own account. Ask another administrator."));
+            return UserActionResult.Conflict(new Sentence("User.DeleteSelf"));
         }
 
         if (await users.IsInRoleAsync(user, ProviderRoles.Administrator) && await IsLastAdministratorAsync())
@@ -193,22 +193,22 @@ public sealed class UserAdministration(
         return result;
     }
 
-    private static List<(string Field, Sentence Message)> Check(string? email, string? name, IReadOnlyList<string> roleNames, bool required)
+    private static List<FieldProblem> Check(string? email, string? name, IReadOnlyList<string> roleNames, bool required)
     {
-        var problems = new List<(string Field, Sentence Message)>();
+        var problems = new List<FieldProblem>();
         if ((required || email is not null) && UserFields.CheckEmail(email) is { } emailError)
         {
-            problems.Add(("Email", emailError));
+            problems.Add(new("Email", emailError));
         }
 
         if ((required || name is not null) && UserFields.CheckName(name) is { } nameError)
         {
-            problems.Add(("Name", nameError));
+            problems.Add(new("Name", nameError));
         }
 
         if (UserFields.CheckRoles(roleNames) is { } rolesError)
         {
-            problems.Add(("Roles", rolesError));
+            problems.Add(new("Roles", rolesError));
         }
 
         return problems;
@@ -220,7 +220,7 @@ public sealed class UserAdministration(
         {
             if (!await roles.RoleExistsAsync(role) && !(await roles.CreateAsync(new IdentityRole(role))).Succeeded)
             {
-                return UserActionResult.Invalid("Roles", new Sentence("User.Roles.NotCreated", "The role \"{0}\" could not be created.", role));
+                return UserActionResult.Invalid("Roles", new Sentence("User.Roles.NotCreated", role));
             }
         }
 
@@ -232,7 +232,7 @@ public sealed class UserAdministration(
             outcome = await users.AddToRolesAsync(user, added);
         }
 
-        return outcome.Succeeded ? null : UserActionResult.Invalid([.. outcome.Errors.Select(error => ("Roles", Sentence.Plain(error.Description)))]);
+        return outcome.Succeeded ? null : UserActionResult.Invalid([.. outcome.Errors.Select(error => new FieldProblem("Roles", Sentence.Plain(error.Description)))]);
     }
 
     private static bool IsAdmin(IEnumerable<string> roleNames) => roleNames.Contains(ProviderRoles.Administrator, StringComparer.OrdinalIgnoreCase);
@@ -240,13 +240,13 @@ public sealed class UserAdministration(
     private async Task<bool> IsLastAdministratorAsync() => (await users.GetUsersInRoleAsync(ProviderRoles.Administrator)).Count <= 1;
 
     /// <summary>Identity's refusal, on the field it is about.</summary>
-    private static (string Field, Sentence Message) Describe(IdentityError error) => error.Code switch
+    private static FieldProblem Describe(IdentityError error) => error.Code switch
     {
-        nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName) => ("Email", new Sentence("User.Email.Taken", "Another user has that e-mail address.")),
-        nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName) => ("Email", new Sentence("User.Email.Invalid", "Enter a valid e-mail address.")),
-        nameof(IdentityErrorDescriber.ConcurrencyFailure) => ("", ChangedMeanwhile),
-        var code when code.StartsWith("Password", StringComparison.Ordinal) => ("Password", Sentence.Plain(error.Description)),
-        _ => ("", Sentence.Plain(error.Description)),
+        nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName) => new("Email", new Sentence("User.Email.Taken")),
+        nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName) => new("Email", new Sentence("User.Email.Invalid")),
+        nameof(IdentityErrorDescriber.ConcurrencyFailure) => new("", ChangedMeanwhile),
+        var code when code.StartsWith("Password", StringComparison.Ordinal) => new("Password", Sentence.Plain(error.Description)),
+        _ => new("", Sentence.Plain(error.Description)),
     };
 
     /// <summary>Runs <paramref name="work"/> in one transaction, committed only when it succeeds (the retrying strategy wraps it).</summary>

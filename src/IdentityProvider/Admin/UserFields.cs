@@ -22,11 +22,11 @@ public static partial class UserFields
 
     public static Sentence? CheckEmail(string? email) => email?.Trim() switch
     {
-        null or "" => new Sentence("User.Email.Missing", "Enter the e-mail address."),
-        { Length: > MaxEmailLength } => new Sentence("User.Email.TooLong", "The e-mail address can have at most {0} characters.", MaxEmailLength),
+        null or "" => new Sentence("User.Email.Missing"),
+        { Length: > MaxEmailLength } => new Sentence("User.Email.TooLong", MaxEmailLength),
         // Note: control characters (NUL included) never reach the database, whatever the e-mail check allows.
-        var text when DisplayText.HasHiddenCharacters(text) => new Sentence("User.Email.Hidden", "The e-mail address cannot contain control characters or invisible characters."),
-        var text when !EmailFormat.IsValid(text) => new Sentence("User.Email.Invalid", "Enter a valid e-mail address."),
+        var text when DisplayText.HasHiddenCharacters(text) => new Sentence("User.Email.Hidden"),
+        var text when !EmailFormat.IsValid(text) => new Sentence("User.Email.Invalid"),
         _ => null,
     };
 
@@ -42,16 +42,16 @@ public static partial class UserFields
 
         if (roles.Count > MaxRoles)
         {
-            return new Sentence("User.Roles.TooMany", "Give at most {0} roles.", MaxRoles);
+            return new Sentence("User.Roles.TooMany", MaxRoles);
         }
 
         return roles.FirstOrDefault(role => !RoleName().IsMatch(role ?? "")) is { } bad
-            ? new Sentence("User.Roles.Invalid", "\"{0}\" is not a role name: use 1 to 64 letters, digits, dots, dashes or underscores.", Printable(bad))
+            ? new Sentence("User.Roles.Invalid", Printable(bad))
             : null;
     }
 
     public static Sentence? CheckPasswordLength(string? password) =>
-        password is { Length: > MaxPasswordLength } ? new Sentence("User.Password.TooLong", "The password can have at most {0} characters.", MaxPasswordLength) : null;
+        password is { Length: > MaxPasswordLength } ? new Sentence("User.Password.TooLong", MaxPasswordLength) : null;
 
     /// <summary>The distinct role names, in a stable order.</summary>
     public static IReadOnlyList<string> Normalize(IReadOnlyList<string> roles) =>

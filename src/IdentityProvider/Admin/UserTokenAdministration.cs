@@ -51,12 +51,12 @@ public sealed class UserTokenAdministration(UserManager<ApplicationUser> users, 
 
         if (!TokenPolicy.TryParseOverride(choice == "provider" ? TokenPolicy.Follow : choice, out var chosen))
         {
-            return (AdminChange.Refused, new Sentence("Tokens.Permission.Choose", "Choose allow, deny, or follow the provider setting."), false);
+            return (AdminChange.Refused, new Sentence("Tokens.Permission.Choose"), false);
         }
 
         return await permissions.SetAsync(user, chosen, actorId) switch
         {
-            TokenPermissionChange.Conflict => (AdminChange.Refused, new Sentence("Tokens.Permission.Conflict", "The user changed meanwhile: reload and try again."), false),
+            TokenPermissionChange.Conflict => (AdminChange.Refused, new Sentence("Tokens.Permission.Conflict"), false),
             TokenPermissionChange.Unchanged => (AdminChange.Done, null, false),
             _ => (AdminChange.Done, null, true),
         };

@@ -61,7 +61,7 @@ public sealed class UserTwoStepAdministration(
             // Note: a control character (NUL included) never reaches the database or the security log.
             if (reason is not null && DisplayText.HasHiddenCharacters(reason))
             {
-                return new Sentence("TwoStep.Reason.Hidden", "The reason cannot contain control characters or invisible characters.");
+                return new Sentence("TwoStep.Reason.Hidden");
             }
 
             return Check(days, reason) ?? AtTheSameMoment(await suspension.SuspendAsync(user, days, reason, actorId));
@@ -80,7 +80,7 @@ public sealed class UserTwoStepAdministration(
 
         if (!policy.RecoveryCodesEnabled)
         {
-            return (AdminChange.Refused, new Sentence("TwoStep.RecoveryCodesOff", "Recovery codes are turned off for this service."), null);
+            return (AdminChange.Refused, new Sentence("TwoStep.RecoveryCodesOff"), null);
         }
 
         // Warning: the administrator gets a new set only; the old one cannot be read (hashes) and is now void.
@@ -124,16 +124,16 @@ public sealed class UserTwoStepAdministration(
     /// </summary>
     private static Sentence? Check(int? days, string? reason) => (days, reason?.Trim()) switch
     {
-        (_, null or "") => new Sentence("TwoStep.Reason.Missing", "Enter the reason for suspending two-step sign-in."),
-        (_, { Length: > TwoStepSuspension.MaxReasonLength }) => new Sentence("TwoStep.Reason.TooLong", "The reason can have at most {0} characters.", TwoStepSuspension.MaxReasonLength),
+        (_, null or "") => new Sentence("TwoStep.Reason.Missing"),
+        (_, { Length: > TwoStepSuspension.MaxReasonLength }) => new Sentence("TwoStep.Reason.TooLong", TwoStepSuspension.MaxReasonLength),
         ({ } count, _) when count is < TwoStepSuspension.MinDays or > TwoStepSuspension.MaxDays =>
-            new Sentence("TwoStep.Days.Range", "Enter a number of days from {0} to {1}.", TwoStepSuspension.MinDays, TwoStepSuspension.MaxDays),
+            new Sentence("TwoStep.Days.Range", TwoStepSuspension.MinDays, TwoStepSuspension.MaxDays),
         _ => null,
     };
 
     /// <summary>The suspension's refusal once the input is checked: the account changed at the same moment.</summary>
     private static Sentence? AtTheSameMoment(string? refusal) =>
-        refusal is null ? null : new Sentence("TwoStep.ChangedMeanwhile", refusal.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal));
+        refusal is null ? null : new Sentence("TwoStep.ChangedMeanwhile");
 
     private async Task<(AdminChange Outcome, Sentence? Message)> WithUserAsync(string userId, Func<ApplicationUser, Task<Sentence?>> change)
     {

@@ -1,3 +1,4 @@
+using IdentityProvider.Localization;
 using IdentityProvider.PersonalAccessTokens;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -13,13 +14,13 @@ public static class ClientGrantTypes
 
     public static IReadOnlyList<string> All { get; } = [AuthorizationCode, RefreshToken, ClientCredentials, PersonalAccessToken];
 
-    /// <summary>How the admin pages name each grant type.</summary>
-    public static string Describe(string grantType) => grantType switch
+    /// <summary>How a person reads the grant type; an unknown one as it is.</summary>
+    public static Sentence Name(string grantType) => grantType switch
     {
-        AuthorizationCode => "Authorization code (sign-in)",
-        RefreshToken => "Refresh token",
-        ClientCredentials => "Client credentials (service)",
-        PersonalAccessToken => "Personal access token exchange",
-        _ => grantType,
+        AuthorizationCode => new("Clients.Grant.AuthorizationCode"),
+        RefreshToken => new("Clients.Grant.RefreshToken"),
+        ClientCredentials => new("Clients.Grant.ClientCredentials"),
+        PersonalAccessToken => new("Clients.Grant.PersonalAccessToken"),
+        _ => Sentence.Plain(grantType),
     };
 }

@@ -1,3 +1,5 @@
+using IdentityProvider.Localization;
+
 namespace IdentityProvider.Clients;
 
 /// <summary>
@@ -23,4 +25,20 @@ public sealed record ClientRegistration(
     public const string Explicit = "explicit";
 
     public bool IsConfidential => Type == Confidential;
+
+    /// <summary>The type as the client list reads it ("confidential"); an unknown one as it is.</summary>
+    public static Sentence TypeName(string type) => type switch
+    {
+        Confidential => new("Clients.Type.Confidential.Short"),
+        Public => new("Clients.Type.Public.Short"),
+        _ => Sentence.Plain(type),
+    };
+
+    /// <summary>The consent type as the client list reads it ("implicit"); an unknown one as it is.</summary>
+    public static Sentence ConsentTypeName(string consentType) => consentType switch
+    {
+        Implicit => new("Clients.Consent.Implicit.Short"),
+        Explicit => new("Clients.Consent.Explicit.Short"),
+        _ => Sentence.Plain(consentType),
+    };
 }

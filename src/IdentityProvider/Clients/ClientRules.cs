@@ -13,54 +13,54 @@ public static class ClientRules
 
     /// <summary>Every problem of <paramref name="client"/>, each with the field it concerns (the registration's property name).</summary>
     /// <param name="knownScopes">The standard scopes and the registered ones (<see cref="StandardScopes.NotServed"/> is refused whatever it holds).</param>
-    public static IReadOnlyList<(string Field, Sentence Message)> Problems(ClientRegistration client, IReadOnlySet<string> knownScopes)
+    public static IReadOnlyList<FieldProblem> Problems(ClientRegistration client, IReadOnlySet<string> knownScopes)
     {
-        var problems = new List<(string, Sentence)>();
+        var problems = new List<FieldProblem>();
         void Check(string field, Sentence? message)
         {
             if (message is not null)
             {
-                problems.Add((field, message));
+                problems.Add(new(field, message));
             }
         }
 
         Check(nameof(client.ClientId), TextRules.Identifier(client.ClientId, "ClientId", "The client id", MaxClientIdLength));
         Check(nameof(client.DisplayName), TextRules.Text(client.DisplayName, "ClientDisplayName", "The display name", MaxDisplayNameLength));
         Check(nameof(client.Type), client.Type is ClientRegistration.Confidential or ClientRegistration.Public
-            ? null : new Sentence("Clients.Type.Invalid", "The type must be confidential or public."));
+            ? null : new Sentence("Clients.Type.Invalid"));
         Check(nameof(client.ConsentType), client.ConsentType is ClientRegistration.Implicit or ClientRegistration.Explicit
-            ? null : new Sentence("Clients.ConsentType.Invalid", "The consent type must be implicit or explicit."));
+            ? null : new Sentence("Clients.ConsentType.Invalid"));
 
-        problems.AddRange(UriProblems(client.RedirectUris, nameof(client.RedirectUris), new Sentence("Clients.RedirectUri", "Redirect URI")));
-        problems.AddRange(UriProblems(client.PostLogoutRedirectUris, nameof(client.PostLogoutRedirectUris), new Sentence("Clients.PostLogoutRedirectUri", "Post-logout redirect URI")));
+        problems.AddRange(UriProblems(client.RedirectUris, nameof(client.RedirectUris), new Sentence("Clients.RedirectUri")));
+        problems.AddRange(UriProblems(client.PostLogoutRedirectUris, nameof(client.PostLogoutRedirectUris), new Sentence("Clients.PostLogoutRedirectUri")));
 
         foreach (var grantType in client.GrantTypes.Where(grantType => !ClientGrantTypes.All.Contains(grantType)))
         {
-            Check(nameof(client.GrantTypes), new Sentence("Clients.GrantType.Unknown", "Unknown grant type \"{0}\"; allowed: {1}.", Shown(grantType), string.Join(", ", ClientGrantTypes.All)));
+            Check(nameof(client.GrantTypes), new Sentence("Clients.GrantType.Unknown", Shown(grantType), string.Join(", ", ClientGrantTypes.All)));
         }
 
-        Check(nameof(client.GrantTypes), client.GrantTypes.Count == 0 ? new Sentence("Clients.GrantType.None", "Choose at least one grant type.") : null);
+        Check(nameof(client.GrantTypes), client.GrantTypes.Count == 0 ? new Sentence("Clients.GrantType.None") : null);
         var signsIn = client.GrantTypes.Contains(ClientGrantTypes.AuthorizationCode);
-        Check(nameof(client.RedirectUris), signsIn && client.RedirectUris.Count == 0 ? new Sentence("Clients.RedirectUri.Needed", "The authorization code grant needs at least one redirect URI.") : null);
+        Check(nameof(client.RedirectUris), signsIn && client.RedirectUris.Count == 0 ? new Sentence("Clients.RedirectUri.Needed") : null);
         Check(nameof(client.GrantTypes), client.GrantTypes.Contains(ClientGrantTypes.ClientCredentials) && client.Type == ClientRegistration.Public
-            ? new Sentence("Clients.ClientCredentials.Public", "The client credentials grant needs a confidential client.") : null);
+            ? new Sentence("Clients.ClientCredentials.Public") : null);
 
         foreach (var scope in client.Scopes)
         {
             // Note: a standard scope the provider does not serve is refused even if an older seeding registered it.
             Check(nameof(client.Scopes), StandardScopes.Refusal(scope) ?? (knownScopes.Contains(scope)
-                ? null : new Sentence("Clients.Scope.Unknown", "Unknown scope \"{0}\": register it under Scopes first.", Shown(scope))));
+                ? null : new Sentence("Clients.Scope.Unknown", Shown(scope))));
         }
 
         return problems;
     }
 
     /// <summary>A message per bad entry: absolute, https (http only on loopback), no fragment, no duplicates.</summary>
-    private static IEnumerable<(string Field, Sentence Message)> UriProblems(IReadOnlyList<string> uris, string field, Sentence label)
+    private static IEnumerable<FieldProblem> UriProblems(IReadOnlyList<string> uris, string field, Sentence label)
     {
         if (uris.Count > MaxUris)
         {
-            yield return (field, new Sentence($"Clients.{field}.TooMany", $"At most {{0}} {label.English.ToLowerInvariant()}s.", MaxUris));
+            yield return new(field, new Sentence($"Clients.{field}.TooMany", MaxUris));
             yield break;
         }
 
@@ -69,13 +69,13 @@ public static class ClientRules
             var problem = UriProblem(raw);
             if (problem is not null)
             {
-                yield return (field, new Sentence("Clients.Uri.Problem", "{0} \"{1}\" {2}", label, Shown(raw), problem));
+                yield return new(field, new Sentence("Clients.Uri.Problem", label, Shown(raw), problem));
             }
         }
 
         foreach (var duplicate in uris.GroupBy(uri => uri, StringComparer.Ordinal).Where(group => group.Count() > 1))
         {
-            yield return (field, new Sentence("Clients.Uri.Twice", "{0} \"{1}\" is listed twice.", label, Shown(duplicate.Key)));
+            yield return new(field, new Sentence("Clients.Uri.Twice", label, Shown(duplicate.Key)));
         }
     }
 
@@ -83,17 +83,17 @@ public static class ClientRules
     {
         if (raw.Length > MaxUriLength || raw.Any(char.IsControl) || raw.Any(char.IsWhiteSpace))
         {
-            return new Sentence("Clients.Uri.TooLong", "must be at most {0} characters, without spaces or control characters.", MaxUriLength);
+            return new Sentence("Clients.Uri.TooLong", MaxUriLength);
         }
 
         if (!Uri.TryCreate(raw, UriKind.Absolute, out var uri) || uri.IsFile || uri.IsUnc)
         {
-            return new Sentence("Clients.Uri.NotAbsolute", "is not an absolute URI.");
+            return new Sentence("Clients.Uri.NotAbsolute");
         }
 
         if (uri.Fragment.Length > 0 || raw.Contains('#'))
         {
-            return new Sentence("Clients.Uri.Fragment", "must not have a fragment (#).");
+            return new Sentence("Clients.Uri.Fragment");
         }
 
         if (uri.Scheme == Uri.UriSchemeHttps)
@@ -104,7 +104,7 @@ public static class ClientRules
         // Note: plain http only where nothing crosses a network: a native app's loopback listener (RFC 8252 §7.3).
         return uri.Scheme == Uri.UriSchemeHttp && IsLoopback(uri)
             ? null
-            : new Sentence("Clients.Uri.Https", "must use https (http is allowed only for 127.0.0.1, [::1] and localhost).");
+            : new Sentence("Clients.Uri.Https");
     }
 
     private static bool IsLoopback(Uri uri) =>

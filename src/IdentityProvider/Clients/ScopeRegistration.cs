@@ -10,30 +10,30 @@ public sealed record ScopeRegistration(string Name, string DisplayName, string D
     public const int MaxDescriptionLength = 1000;
 
     /// <summary>Every problem, each with its field (the property name).</summary>
-    public IReadOnlyList<(string Field, Sentence Message)> Problems()
+    public IReadOnlyList<FieldProblem> Problems()
     {
-        var problems = new List<(string Field, Sentence Message)>();
+        var problems = new List<FieldProblem>();
         if (TextRules.Identifier(Name, "ScopeName", "The name", MaxNameLength) is { } name)
         {
-            problems.Add((nameof(Name), name));
+            problems.Add(new(nameof(Name), name));
         }
         else if (StandardScopes.All.Contains(Name))
         {
-            problems.Add((nameof(Name), new Sentence("Scopes.Standard", "\"{0}\" is a standard scope: the provider knows it already.", Name)));
+            problems.Add(new(nameof(Name), new Sentence("Scopes.Standard", Name)));
         }
         else if (StandardScopes.NotServed.Contains(Name))
         {
-            problems.Add((nameof(Name), new Sentence("Scopes.NotServed", "\"{0}\" is a standard OpenID Connect scope this provider does not serve.", Name)));
+            problems.Add(new(nameof(Name), new Sentence("Scopes.NotServed", Name)));
         }
 
         if (TextRules.Text(DisplayName, "ScopeDisplayName", "The display name", MaxDisplayNameLength) is { } displayName)
         {
-            problems.Add((nameof(DisplayName), displayName));
+            problems.Add(new(nameof(DisplayName), displayName));
         }
 
         if (TextRules.Text(Description, "ScopeDescription", "The description", MaxDescriptionLength, required: false) is { } description)
         {
-            problems.Add((nameof(Description), description));
+            problems.Add(new(nameof(Description), description));
         }
 
         return problems;

@@ -21,7 +21,7 @@ public static class StandardScopes
     /// <summary>Why a client cannot be given <paramref name="scope"/>, when it is one of <see cref="NotServed"/>; else null.</summary>
     public static Sentence? Refusal(string scope) =>
         NotServed.Contains(scope, StringComparer.Ordinal)
-            ? new Sentence("Clients.Scope.NotServed", "The scope '{0}' is not served by this provider; it serves {1} and the scopes registered in the admin area.",
+            ? new Sentence("Clients.Scope.NotServed",
                 scope, string.Join(", ", All))
             : null;
 }

@@ -17,21 +17,21 @@ internal static class TextRules
     {
         if (required && value.Length == 0)
         {
-            return new Sentence($"Rules.{field}.Required", label + " is required.");
+            return new Sentence($"Rules.{field}.Required");
         }
 
         if (value.Length > maxLength)
         {
-            return new Sentence($"Rules.{field}.TooLong", label + " may have at most {0} characters.", maxLength);
+            return new Sentence($"Rules.{field}.TooLong", maxLength);
         }
 
         // Note: no NUL or other control character reaches the database (PostgreSQL refuses NUL in text anyway).
-        return DisplayText.HasHiddenCharacters(value) ? new Sentence($"Rules.{field}.Hidden", label + " may not contain control characters or invisible characters.") : null;
+        return DisplayText.HasHiddenCharacters(value) ? new Sentence($"Rules.{field}.Hidden") : null;
     }
 
     public static Sentence? Identifier(string value, string field, string label, int maxLength) =>
         Text(value, field, label, maxLength)
-        ?? (value.All(IsIdentifierCharacter) ? null : new Sentence($"Rules.{field}.Alphabet", label + " may contain only {0}.", new Sentence("Rules.IdentifierAlphabet", IdentifierAlphabet)));
+        ?? (value.All(IsIdentifierCharacter) ? null : new Sentence($"Rules.{field}.Alphabet", new Sentence("Rules.IdentifierAlphabet")));
 
     private static bool IsIdentifierCharacter(char character) =>
         char.IsAsciiLetterOrDigit(character) || character is '.' or '_' or '~' or ':' or '-';

@@ -69,12 +69,12 @@ public sealed class ExternalLogins(ApplicationDbContext db, UserManager<Applicat
         var links = await ListAsync(user.Id);
         if (links.FirstOrDefault(link => link.Id == linkId) is not { } link)
         {
-            return new Sentence("SignInMethods.NotLinked", "That sign-in method is not linked (any more).");
+            return new Sentence("SignInMethods.NotLinked");
         }
 
         if (links.Count == 1 && !await users.HasPasswordAsync(user))
         {
-            return new Sentence("SignInMethods.OnlyWay", "This is your only way to sign in: set a password first.");
+            return new Sentence("SignInMethods.OnlyWay");
         }
 
         await db.ExternalLogins.Where(candidate => candidate.Id == link.Id).ExecuteDeleteAsync();

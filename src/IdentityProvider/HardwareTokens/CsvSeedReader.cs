@@ -35,7 +35,7 @@ public static class CsvSeedReader
 
         if (!header)
         {
-            throw new SeedFileException(new Sentence("HardwareTokens.File.CsvHeader", "The first row must be the header {0}.", string.Join(',', Header)));
+            throw new SeedFileException(new Sentence("HardwareTokens.File.CsvHeader", string.Join(',', Header)));
         }
 
         var tokens = new List<SeedFileToken>();
@@ -50,7 +50,7 @@ public static class CsvSeedReader
 
             if (tokens.Count + rejected.Count >= MaxRows)
             {
-                throw new SeedFileException(new Sentence("HardwareTokens.File.TooManyRows", "The file has more than {0} rows.", MaxRows));
+                throw new SeedFileException(new Sentence("HardwareTokens.File.TooManyRows", MaxRows));
             }
 
             var serial = Field(0);
@@ -73,7 +73,7 @@ public static class CsvSeedReader
         token = null;
         if (serial.Length is 0 or > 64 || serial.Any(char.IsControl))
         {
-            return new Sentence("HardwareTokens.Entry.CsvSerial", "The serial is missing, longer than 64 characters, or holds control characters.");
+            return new Sentence("HardwareTokens.Entry.CsvSerial");
         }
 
         byte[] seed;
@@ -83,7 +83,7 @@ public static class CsvSeedReader
         }
         catch (FormatException)
         {
-            return new Sentence("HardwareTokens.Entry.NotHex", "The seed is not hexadecimal.");
+            return new Sentence("HardwareTokens.Entry.NotHex");
         }
 
         var type = typeText?.ToLowerInvariant() switch
@@ -95,9 +95,9 @@ public static class CsvSeedReader
         if (seed.Length < 16 || type is null || !int.TryParse(digitsText, NumberStyles.None, CultureInfo.InvariantCulture, out var digits)
             || !long.TryParse(periodOrCounter, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
         {
-            return seed.Length < 16 ? new Sentence("HardwareTokens.Entry.CsvSeedTooShort", "The seed is shorter than 128 bits.")
-                : type is null ? new Sentence("HardwareTokens.Entry.CsvType", "The type is neither hotp nor totp.")
-                : new Sentence("HardwareTokens.Entry.CsvNumbers", "Digits and period (TOTP) or counter (HOTP) must be whole numbers.");
+            return seed.Length < 16 ? new Sentence("HardwareTokens.Entry.CsvSeedTooShort")
+                : type is null ? new Sentence("HardwareTokens.Entry.CsvType")
+                : new Sentence("HardwareTokens.Entry.CsvNumbers");
         }
 
         try

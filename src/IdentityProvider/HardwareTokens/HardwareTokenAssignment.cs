@@ -21,7 +21,7 @@ public sealed class HardwareTokenAssignment(
     SecurityLog securityLog,
     TimeProvider time)
 {
-    private static readonly Sentence ChangedMeanwhile = new("HardwareTokens.ChangedMeanwhile", "The token was changed at the same moment. Reload and try again.");
+    private static readonly Sentence ChangedMeanwhile = new("HardwareTokens.ChangedMeanwhile");
 
     /// <summary>
     /// Makes an in-stock token an OTP device of the user (by id or e-mail address). When it is the user's first
@@ -36,16 +36,16 @@ public sealed class HardwareTokenAssignment(
 
         if (await FindUserAsync(user) is not { } holder)
         {
-            return (new TokenChangeResult(TokenChange.UnknownUser, new Sentence("HardwareTokens.UnknownUser", "No user has that id or e-mail address.")), null);
+            return (new TokenChangeResult(TokenChange.UnknownUser, new Sentence("HardwareTokens.UnknownUser")), null);
         }
 
         if (token.Status != HardwareTokenStatus.InStock)
         {
             return (TokenChangeResult.Refused(token.Status switch
             {
-                HardwareTokenStatus.Assigned => new Sentence("HardwareTokens.Assign.Assigned", "The token is assigned to someone already: unassign it first."),
-                HardwareTokenStatus.Disabled => new Sentence("HardwareTokens.Assign.Disabled", "The token is disabled: enable it first."),
-                _ => new Sentence("HardwareTokens.Assign.Lost", "The token was reported lost: it is never assigned again. Delete it and register it anew if it was found."),
+                HardwareTokenStatus.Assigned => new Sentence("HardwareTokens.Assign.Assigned"),
+                HardwareTokenStatus.Disabled => new Sentence("HardwareTokens.Assign.Disabled"),
+                _ => new Sentence("HardwareTokens.Assign.Lost"),
             }), null);
         }
 
@@ -63,20 +63,20 @@ public sealed class HardwareTokenAssignment(
     /// <summary>Takes the token back from its holder into stock; its counter stays where the holder left it.</summary>
     public Task<TokenChangeResult> UnassignAsync(string serial, string actorId) =>
         ChangeStatusAsync(serial, actorId, HardwareTokenStatus.InStock, SecurityEventKinds.HardwareTokenUnassigned,
-            token => token.Status == HardwareTokenStatus.Assigned ? null : new Sentence("HardwareTokens.Unassign.NotAssigned", "The token is not assigned to anyone."));
+            token => token.Status == HardwareTokenStatus.Assigned ? null : new Sentence("HardwareTokens.Unassign.NotAssigned"));
 
     /// <summary>Refuses the token's codes until it is enabled; its holder, if any, keeps it.</summary>
     public Task<TokenChangeResult> DisableAsync(string serial, string actorId) =>
         ChangeStatusAsync(serial, actorId, HardwareTokenStatus.Disabled, SecurityEventKinds.HardwareTokenDisabled,
             token => token.Status is HardwareTokenStatus.InStock or HardwareTokenStatus.Assigned ? null
                 : token.Status == HardwareTokenStatus.Disabled
-                    ? new Sentence("HardwareTokens.Disable.Already", "The token is disabled already.")
-                    : new Sentence("HardwareTokens.Disable.Lost", "A lost token cannot be disabled: it is refused for good."));
+                    ? new Sentence("HardwareTokens.Disable.Already")
+                    : new Sentence("HardwareTokens.Disable.Lost"));
 
     /// <summary>Marks the token lost: its codes are refused at once and it is never assigned again.</summary>
     public Task<TokenChangeResult> MarkLostAsync(string serial, string actorId) =>
         ChangeStatusAsync(serial, actorId, HardwareTokenStatus.Lost, SecurityEventKinds.HardwareTokenLost,
-            token => token.Status == HardwareTokenStatus.Lost ? new Sentence("HardwareTokens.Lost.Already", "The token is marked lost already.") : null);
+            token => token.Status == HardwareTokenStatus.Lost ? new Sentence("HardwareTokens.Lost.Already") : null);
 
     /// <summary>Enables a disabled token: back to the user who held it, or to stock.</summary>
     public async Task<TokenChangeResult> EnableAsync(string serial, string actorId)
@@ -88,13 +88,13 @@ public sealed class HardwareTokenAssignment(
 
         if (token.Status != HardwareTokenStatus.Disabled)
         {
-            return TokenChangeResult.Refused(new Sentence("HardwareTokens.Enable.NotDisabled", "Only a disabled token can be enabled."));
+            return TokenChangeResult.Refused(new Sentence("HardwareTokens.Enable.NotDisabled"));
         }
 
         if (token.UserId is null)
         {
             return await ChangeStatusAsync(serial, actorId, HardwareTokenStatus.InStock, SecurityEventKinds.HardwareTokenEnabled,
-                current => current.Status == HardwareTokenStatus.Disabled ? null : new Sentence("HardwareTokens.ChangedAtTheSameMoment", "The token was changed at the same moment."));
+                current => current.Status == HardwareTokenStatus.Disabled ? null : new Sentence("HardwareTokens.ChangedAtTheSameMoment"));
         }
 
         var device = DeviceFor(token, token.UserId);
@@ -119,7 +119,7 @@ public sealed class HardwareTokenAssignment(
         if (token.Status == HardwareTokenStatus.Assigned
             || await db.HardwareTokens.Where(candidate => candidate.Id == token.Id && candidate.Status == token.Status).ExecuteDeleteAsync() != 1)
         {
-            return TokenChangeResult.Refused(new Sentence("HardwareTokens.Delete.Assigned", "An assigned token cannot be deleted: unassign it or mark it lost first."));
+            return TokenChangeResult.Refused(new Sentence("HardwareTokens.Delete.Assigned"));
         }
 
         await securityLog.WriteAsync(SecurityEventKinds.HardwareTokenDeleted, null, $"serial {token.Serial}, was {token.Status}", actorId);

@@ -19,14 +19,6 @@ public sealed class HardwareTokenCodes(
     SecurityLog securityLog,
     TimeProvider time)
 {
-    /// <summary><see cref="OtpCodeInput"/>'s refusal of a typed code, as a sentence a page shows in the reader's language.</summary>
-    public static Sentence CodeProblem(OtpCodeError error) => error.Problem switch
-    {
-        OtpCodeProblem.Missing => new Sentence("Code.Missing", "Enter the code."),
-        OtpCodeProblem.NotDigits => new Sentence("Code.DigitsOnly", "The code is made of digits only."),
-        _ => new Sentence("Code.Length", "The code has {0} digits.", error.Digits),
-    };
-
     /// <summary>
     /// Resynchronises the token with two consecutive codes, searched as for an app (a day of TOTP steps, 1,000
     /// HOTP counters); both codes are spent. The token's holder, if any, signs in with the next code.
@@ -40,13 +32,13 @@ public sealed class HardwareTokenCodes(
 
         if (token.Status == HardwareTokenStatus.Lost)
         {
-            return TokenChangeResult.Refused(new Sentence("HardwareTokens.Resync.Lost", "The token was reported lost: it is refused for good."));
+            return TokenChangeResult.Refused(new Sentence("HardwareTokens.Resync.Lost"));
         }
 
         if (!OtpCodeInput.TryNormalize(firstCode, token.Digits, out var first, out var error)
             || !OtpCodeInput.TryNormalize(secondCode, token.Digits, out var second, out error))
         {
-            return TokenChangeResult.Refused(CodeProblem(error));
+            return TokenChangeResult.Refused(error.Message!);
         }
 
         var device = await db.OtpDevices.AsNoTracking().FirstOrDefaultAsync(candidate => candidate.HardwareTokenId == token.Id);
@@ -55,7 +47,7 @@ public sealed class HardwareTokenCodes(
             : await ResyncInStockAsync(token, first, second);
         if (!resynchronised)
         {
-            return TokenChangeResult.Refused(new Sentence("HardwareTokens.Resync.NoMatch", "These are not two consecutive codes of this token. Press the button twice and enter both codes in order."));
+            return TokenChangeResult.Refused(new Sentence("HardwareTokens.Resync.NoMatch"));
         }
 
         await securityLog.WriteAsync(SecurityEventKinds.OtpResynchronised, token.UserId, $"hardware token {token.Serial}, by an administrator", actorId);
@@ -70,7 +62,7 @@ public sealed class HardwareTokenCodes(
     {
         if (!OtpCodeInput.TryNormalizeAny(code, [6, 8], out var normalized, out var error))
         {
-            return (null, CodeProblem(error));
+            return (null, error.Message);
         }
 
         var candidates = await (

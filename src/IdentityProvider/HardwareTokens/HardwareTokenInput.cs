@@ -38,7 +38,7 @@ public sealed class HardwareTokenInput
     public string? SeedEncoding { get; set; } = Hex;
 
     /// <summary>The token to register, or the problem of each field (property names as above).</summary>
-    public SeedFileToken? TryBuild(out List<(string Field, Sentence Message)> problems)
+    public SeedFileToken? TryBuild(out List<FieldProblem> problems)
     {
         problems = [];
         var type = Type?.Trim().ToLowerInvariant() switch
@@ -49,40 +49,40 @@ public sealed class HardwareTokenInput
         };
         if (type is null)
         {
-            problems.Add((nameof(Type), new Sentence("HardwareTokens.Input.Type", "Choose HOTP or TOTP.")));
+            problems.Add(new(nameof(Type), new Sentence("HardwareTokens.Input.Type")));
         }
 
         var algorithm = Enum.GetValues<OtpHashAlgorithm>().Cast<OtpHashAlgorithm?>()
             .FirstOrDefault(candidate => string.Equals(candidate!.Value.ToUriName(), Algorithm?.Trim(), StringComparison.OrdinalIgnoreCase));
         if (algorithm is null)
         {
-            problems.Add((nameof(Algorithm), new Sentence("HardwareTokens.Input.Algorithm", "Choose SHA1, SHA256 or SHA512.")));
+            problems.Add(new(nameof(Algorithm), new Sentence("HardwareTokens.Input.Algorithm")));
         }
 
         var digits = Number(Digits);
         if (digits is not (6 or 8))
         {
-            problems.Add((nameof(Digits), new Sentence("HardwareTokens.Input.Digits", "A token shows 6 or 8 digits.")));
+            problems.Add(new(nameof(Digits), new Sentence("HardwareTokens.Input.Digits")));
         }
 
         var period = type == OtpType.Totp ? Number(PeriodSeconds) : 30;
         if (period is not (30 or 60))
         {
-            problems.Add((nameof(PeriodSeconds), new Sentence("HardwareTokens.Input.Period", "A TOTP token's period is 30 or 60 seconds.")));
+            problems.Add(new(nameof(PeriodSeconds), new Sentence("HardwareTokens.Input.Period")));
         }
 
         var counter = type == OtpType.Hotp ? Number(Counter) : 0;
         if (counter is null)
         {
-            problems.Add((nameof(Counter), new Sentence("HardwareTokens.Input.Counter", "Enter the token's counter: a whole number from 0 (0 for a new token).")));
+            problems.Add(new(nameof(Counter), new Sentence("HardwareTokens.Input.Counter")));
         }
 
         var seed = ReadSeed();
         if (seed is null)
         {
-            problems.Add((nameof(Seed), SeedEncoding?.Trim().ToLowerInvariant() == Base32
-                ? new Sentence("HardwareTokens.Input.SeedBase32", "Enter the seed in Base32 (letters A-Z and digits 2-7), 16 to 64 bytes.")
-                : new Sentence("HardwareTokens.Input.SeedHex", "Enter the seed in hexadecimal (digits 0-9 and letters a-f), 16 to 64 bytes (32 to 128 digits).")));
+            problems.Add(new(nameof(Seed), SeedEncoding?.Trim().ToLowerInvariant() == Base32
+                ? new Sentence("HardwareTokens.Input.SeedBase32")
+                : new Sentence("HardwareTokens.Input.SeedHex")));
         }
 
         if (problems.Count > 0)

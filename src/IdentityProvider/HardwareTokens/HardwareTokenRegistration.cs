@@ -20,7 +20,7 @@ public sealed class HardwareTokenRegistration(ApplicationDbContext db, OtpDevice
     public const int MaxSerialLength = 64;
     public const int MaxModelLength = 100;
 
-    private static readonly Sentence DuplicateInInventory = new("HardwareTokens.Duplicate", "A token with this serial is already in the inventory.");
+    private static readonly Sentence DuplicateInInventory = new("HardwareTokens.Duplicate");
 
     /// <summary>Registers one token; the refusal (a duplicate or an unfit serial or model) or null when it was added.</summary>
     public async Task<Sentence?> RegisterAsync(SeedFileToken token, string actorId)
@@ -76,7 +76,7 @@ public sealed class HardwareTokenRegistration(ApplicationDbContext db, OtpDevice
             else
             {
                 skipped.Add(new RejectedSeedEntry(token.Serial, added.Any(other => other.Serial == token.Serial)
-                    ? new Sentence("HardwareTokens.Entry.Twice", "The serial appears twice in the file; the first entry was imported.")
+                    ? new Sentence("HardwareTokens.Entry.Twice")
                     : DuplicateInInventory));
             }
         }
@@ -85,7 +85,7 @@ public sealed class HardwareTokenRegistration(ApplicationDbContext db, OtpDevice
         if (!await TrySaveAsync())
         {
             // Another import added one of these serials meanwhile: nothing of this one was written.
-            throw new SeedFileException(new Sentence("HardwareTokens.File.Concurrent", "Another import added some of these serials at the same moment; nothing was imported. Import the file again: the serials now present are skipped."));
+            throw new SeedFileException(new Sentence("HardwareTokens.File.Concurrent"));
         }
 
         await securityLog.WriteAsync(SecurityEventKinds.HardwareTokensImported, null,
@@ -98,11 +98,11 @@ public sealed class HardwareTokenRegistration(ApplicationDbContext db, OtpDevice
     {
         if (token.Serial.Length is 0 or > MaxSerialLength || DisplayText.HasHiddenCharacters(token.Serial))
         {
-            return new Sentence("HardwareTokens.Serial.Invalid", "The serial is missing, longer than {0} characters, or holds control or invisible characters.", MaxSerialLength);
+            return new Sentence("HardwareTokens.Serial.Invalid", MaxSerialLength);
         }
 
         return token.Model is { } model && (model.Length > MaxModelLength || DisplayText.HasHiddenCharacters(model))
-            ? new Sentence("HardwareTokens.Model.Invalid", "The model is longer than {0} characters, or holds control or invisible characters.", MaxModelLength)
+            ? new Sentence("HardwareTokens.Model.Invalid", MaxModelLength)
             : null;
     }
 

@@ -1,3 +1,5 @@
+using IdentityProvider.Localization;
+
 namespace IdentityProvider.HardwareTokens;
 
 /// <summary>Where a token of the inventory stands, as stored and as the admin API names it.</summary>
@@ -17,13 +19,18 @@ public static class HardwareTokenStatus
 
     public static readonly IReadOnlyList<string> All = [InStock, Assigned, Disabled, Lost];
 
-    /// <summary>The status as a person reads it.</summary>
-    public static string Describe(string status) => status switch
+    /// <summary>The status as a person reads it; an unknown one as it is.</summary>
+    public static Sentence Name(string status) => status switch
     {
-        InStock => "In stock",
-        Assigned => "Assigned",
-        Disabled => "Disabled",
-        Lost => "Lost",
-        _ => status,
+        InStock => new("HardwareTokens.Status.InStock"),
+        Assigned => new("HardwareTokens.Status.Assigned"),
+        Disabled => new("HardwareTokens.Status.Disabled"),
+        Lost => new("HardwareTokens.Status.Lost"),
+        _ => Sentence.Plain(status),
     };
+
+    /// <summary>"TOTP, SHA1, 6 digits, 30 s", as the inventory lists a token.</summary>
+    public static Sentence Kind(string type, string algorithm, int digits, int periodSeconds) => type == "totp"
+        ? new("HardwareTokens.Kind.Totp", type.ToUpperInvariant(), algorithm, digits, periodSeconds)
+        : new("HardwareTokens.Kind.Counter", type.ToUpperInvariant(), algorithm, digits);
 }

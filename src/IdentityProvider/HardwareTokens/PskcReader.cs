@@ -25,7 +25,7 @@ public static class PskcReader
     private const string Aes128Cbc = "http://www.w3.org/2001/04/xmlenc#aes128-cbc";
     private const string HmacSha1 = "http://www.w3.org/2000/09/xmldsig#hmac-sha1";
 
-    private static readonly Sentence KeyDoesNotFit = new("HardwareTokens.File.WrongKey", "The pre-shared key does not fit this file.");
+    private static readonly Sentence KeyDoesNotFit = new("HardwareTokens.File.WrongKey");
 
     /// <param name="preSharedKey">The AES-128 key agreed with the vendor; null for a file of plain values.</param>
     public static SeedFile Read(Stream xml, byte[]? preSharedKey)
@@ -33,7 +33,7 @@ public static class PskcReader
         var container = Parse(xml).Root;
         if (container?.Name != Pskc + "KeyContainer")
         {
-            throw new SeedFileException(new Sentence("HardwareTokens.File.NotPskc", "The file is not a PSKC key container (RFC 6030)."));
+            throw new SeedFileException(new Sentence("HardwareTokens.File.NotPskc"));
         }
 
         var macKey = MacKey(container, preSharedKey);
@@ -47,7 +47,7 @@ public static class PskcReader
                 : key?.Attribute("Id")?.Value.Trim() ?? "";
             if (key is null || serial.Length == 0)
             {
-                rejected.Add(new RejectedSeedEntry(serial, new Sentence("HardwareTokens.Entry.NoKey", "The key package has no key or no serial number.")));
+                rejected.Add(new RejectedSeedEntry(serial, new Sentence("HardwareTokens.Entry.NoKey")));
                 continue;
             }
 
@@ -80,7 +80,7 @@ public static class PskcReader
         }
         catch (XmlException error)
         {
-            throw new SeedFileException(new Sentence("HardwareTokens.File.NotXml", "The file is not well-formed XML, or it declares a DTD (refused): {0}", error.Message));
+            throw new SeedFileException(new Sentence("HardwareTokens.File.NotXml", error.Message));
         }
     }
 
@@ -95,15 +95,15 @@ public static class PskcReader
 
         if (method.Attribute("Algorithm")?.Value != HmacSha1)
         {
-            throw new SeedFileException(new Sentence("HardwareTokens.File.MacMethod", "Only the HMAC-SHA1 MAC method of RFC 6030 is supported."));
+            throw new SeedFileException(new Sentence("HardwareTokens.File.MacMethod"));
         }
 
         if (preSharedKey is null)
         {
-            throw new SeedFileException(new Sentence("HardwareTokens.File.NeedsKey", "The file is encrypted: give the pre-shared key (32 hexadecimal digits)."));
+            throw new SeedFileException(new Sentence("HardwareTokens.File.NeedsKey"));
         }
 
-        var encrypted = CipherValue(method.Element(Pskc + "MACKey")) ?? throw new SeedFileException(new Sentence("HardwareTokens.File.NoMacKey", "The MAC key is missing."));
+        var encrypted = CipherValue(method.Element(Pskc + "MACKey")) ?? throw new SeedFileException(new Sentence("HardwareTokens.File.NoMacKey"));
         return Decrypt(encrypted, preSharedKey) ?? throw new SeedFileException(KeyDoesNotFit);
     }
 
@@ -113,18 +113,18 @@ public static class PskcReader
         {
             { } uri when uri.EndsWith(":hotp", StringComparison.OrdinalIgnoreCase) => OtpType.Hotp,
             { } uri when uri.EndsWith(":totp", StringComparison.OrdinalIgnoreCase) => OtpType.Totp,
-            var other => throw new EntryException(new Sentence("HardwareTokens.Entry.Algorithm", "The algorithm \"{0}\" is neither HOTP nor TOTP.", other)),
+            var other => throw new EntryException(new Sentence("HardwareTokens.Entry.Algorithm", other)),
         };
         var digits = int.TryParse(key.Element(Pskc + "AlgorithmParameters")?.Element(Pskc + "ResponseFormat")?.Attribute("Length")?.Value, out var length) ? length : 6;
-        var data = key.Element(Pskc + "Data") ?? throw new EntryException(new Sentence("HardwareTokens.Entry.NoData", "The key has no data."));
-        var seed = Value(data.Element(Pskc + "Secret"), preSharedKey, macKey) ?? throw new EntryException(new Sentence("HardwareTokens.Entry.NoSecret", "The key has no secret."));
+        var data = key.Element(Pskc + "Data") ?? throw new EntryException(new Sentence("HardwareTokens.Entry.NoData"));
+        var seed = Value(data.Element(Pskc + "Secret"), preSharedKey, macKey) ?? throw new EntryException(new Sentence("HardwareTokens.Entry.NoSecret"));
         var counter = long.TryParse(PlainText(data.Element(Pskc + "Counter")), out var count) ? count : 0;
         var period = int.TryParse(PlainText(data.Element(Pskc + "TimeInterval")), out var interval) ? interval : 30;
         if (counter < 0 || seed.Length < 16)
         {
             throw new EntryException(seed.Length < 16
-                ? new Sentence("HardwareTokens.Entry.SeedTooShort", "The secret is shorter than 128 bits.")
-                : new Sentence("HardwareTokens.Entry.NegativeCounter", "The counter is negative."));
+                ? new Sentence("HardwareTokens.Entry.SeedTooShort")
+                : new Sentence("HardwareTokens.Entry.NegativeCounter"));
         }
 
         try
@@ -150,7 +150,7 @@ public static class PskcReader
 
         if (PlainText(element) is { } plain)
         {
-            return FromBase64(plain) ?? throw new EntryException(new Sentence("HardwareTokens.Entry.NotBase64", "The secret is not base64."));
+            return FromBase64(plain) ?? throw new EntryException(new Sentence("HardwareTokens.Entry.NotBase64"));
         }
 
         var encryptedValue = element.Element(Pskc + "EncryptedValue");
@@ -161,19 +161,19 @@ public static class PskcReader
 
         if (encryptedValue.Element(Xenc + "EncryptionMethod")?.Attribute("Algorithm")?.Value != Aes128Cbc)
         {
-            throw new SeedFileException(new Sentence("HardwareTokens.File.Cipher", "Only AES-128-CBC encrypted values are supported."));
+            throw new SeedFileException(new Sentence("HardwareTokens.File.Cipher"));
         }
 
         if (preSharedKey is null || macKey is null)
         {
-            throw new SeedFileException(new Sentence("HardwareTokens.File.NoMac", "The file has encrypted values but no MAC method: it cannot be checked, so it is refused."));
+            throw new SeedFileException(new Sentence("HardwareTokens.File.NoMac"));
         }
 
-        var cipher = CipherValue(encryptedValue) ?? throw new EntryException(new Sentence("HardwareTokens.Entry.EmptySecret", "The encrypted secret is empty."));
+        var cipher = CipherValue(encryptedValue) ?? throw new EntryException(new Sentence("HardwareTokens.Entry.EmptySecret"));
         var mac = FromBase64(element.Element(Pskc + "ValueMAC")?.Value.Trim() ?? "");
         if (mac is null || !CryptographicOperations.FixedTimeEquals(HMACSHA1.HashData(macKey, cipher), mac))
         {
-            throw new SeedFileException(new Sentence("HardwareTokens.File.MacMismatch", "A value's MAC does not match: the file was changed, or the pre-shared key is not the vendor's."));
+            throw new SeedFileException(new Sentence("HardwareTokens.File.MacMismatch"));
         }
 
         return Decrypt(cipher, preSharedKey) ?? throw new SeedFileException(KeyDoesNotFit);

@@ -29,5 +29,5 @@ public sealed class SeedFileException(Sentence why) : Exception(why.English)
 
     /// <summary>The refusal of an entry of the file, as the page reads it: an OTP parameter out of range, in the reader's language.</summary>
     public static Sentence OfParameter(ArgumentOutOfRangeException error) =>
-        new($"HardwareTokens.Parameter.{error.ParamName}", error.Message.Split(" (Parameter", 2)[0].Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal));
+        new($"HardwareTokens.Parameter.{error.ParamName}");
 }

@@ -61,6 +61,6 @@ public static class SeedFiles
 
         return compact.Length == 32 && compact.All(char.IsAsciiHexDigit)
             ? Convert.FromHexString(compact)
-            : throw new SeedFileException(new Sentence("HardwareTokens.File.KeyFormat", "The pre-shared key must be 32 hexadecimal digits (AES-128)."));
+            : throw new SeedFileException(new Sentence("HardwareTokens.File.KeyFormat"));
     }
 }

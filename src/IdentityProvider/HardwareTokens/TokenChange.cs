@@ -23,8 +23,5 @@ public sealed record TokenChangeResult(TokenChange Outcome, Sentence? Why = null
 
     public static readonly TokenChangeResult NotFound = new(TokenChange.NotFound);
 
-    /// <summary>The reason in English (the admin API's answer).</summary>
-    public string? Message => Why?.English;
-
     public static TokenChangeResult Refused(Sentence why) => new(TokenChange.Refused, why);
 }

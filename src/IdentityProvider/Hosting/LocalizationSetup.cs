@@ -12,7 +12,7 @@ public static class LocalizationSetup
     /// <summary>Resource files under <c>Resources/</c>, named after the marker classes of <c>Localization/</c>.</summary>
     public static IServiceCollection AddProviderLocalization(this IServiceCollection services, UiSettings ui)
     {
-        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddLocalization(options => options.ResourcesPath = Languages.ResourcesPath);
         services.AddSingleton(ui);
         services.AddScoped<LocalTimes>();
         services.AddModelBindingTexts();

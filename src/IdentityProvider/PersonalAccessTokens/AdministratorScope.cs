@@ -10,8 +10,7 @@ public static class AdministratorScope
 {
     public const string Name = "idp.admin";
 
-    public const string CreateRefusal = "Only administrators may create a token carrying the scope " + Name + ".";
-
+    /// <summary>The token endpoint's error_description (protocol text, English as OAuth's are).</summary>
     public const string ExchangeRefusal = "Only an administrator's token may be exchanged for the scope " + Name + ".";
 
     /// <summary>

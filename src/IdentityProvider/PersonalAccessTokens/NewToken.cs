@@ -10,13 +10,13 @@ public sealed record NewTokenInput(string? Label, int? ExpiresInDays, bool NoExp
 /// The outcome of creating a token: either the token with its secret (to show once, never stored), or the
 /// problems with the input, each keyed by the form field it belongs to.
 /// </summary>
-public sealed record NewTokenResult(string? Secret, PersonalAccessToken? Token, IReadOnlyList<(string Field, Sentence Message)> Problems)
+public sealed record NewTokenResult(string? Secret, PersonalAccessToken? Token, IReadOnlyList<FieldProblem> Problems)
 {
     public bool Succeeded => Secret is not null;
 
     public static NewTokenResult Created(string secret, PersonalAccessToken token) => new(secret, token, []);
 
-    public static NewTokenResult Invalid(IReadOnlyList<(string Field, Sentence Message)> problems) => new(null, null, problems);
+    public static NewTokenResult Invalid(IReadOnlyList<FieldProblem> problems) => new(null, null, problems);
 }
 
 /// <summary>A token as listed on the account and admin pages: everything but the hash.</summary>

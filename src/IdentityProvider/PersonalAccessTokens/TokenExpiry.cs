@@ -20,7 +20,7 @@ public static class TokenExpiry
             // Warning: a token that never expires stays valid until revoked; only a policy without maximum allows it.
             if (maxDays is { } max)
             {
-                error = new Sentence("Tokens.Create.MustExpire", "Every token must expire: choose at most {0} days.", max);
+                error = new Sentence("Tokens.Create.MustExpire", max);
                 return false;
             }
 
@@ -30,13 +30,13 @@ public static class TokenExpiry
         var limit = maxDays ?? UpperBoundDays;
         if (days is not { } value)
         {
-            error = new Sentence("Tokens.Create.DaysMissing", "Enter the number of days until the token expires.");
+            error = new Sentence("Tokens.Create.DaysMissing");
             return false;
         }
 
         if (value < 1 || value > limit)
         {
-            error = new Sentence("Tokens.Create.DaysRange", "Choose from 1 to {0} days.", limit);
+            error = new Sentence("Tokens.Create.DaysRange", limit);
             return false;
         }
 

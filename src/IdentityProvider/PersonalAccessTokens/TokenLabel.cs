@@ -13,5 +13,5 @@ public static class TokenLabel
     public const int MaxLength = 20;
 
     public static bool TryNormalize(string? input, out string label, out DisplayTextError error) =>
-        DisplayText.TryNormalize(input, "a label", MaxLength, out label, out error);
+        DisplayText.TryNormalize(input, "TokenLabel", MaxLength, out label, out error);
 }

@@ -38,33 +38,32 @@ public sealed class UserTokens(
     public async Task<NewTokenResult> CreateAsync(string userId, NewTokenInput input)
     {
         var now = time.GetUtcNow();
-        var problems = new List<(string Field, Sentence Message)>();
+        var problems = new List<FieldProblem>();
         if (!TokenLabel.TryNormalize(input.Label, out var label, out var labelError))
         {
-            // Note: the page words a label's problem itself, for what it names (TokenLabel).
-            problems.Add((nameof(NewTokenInput.Label), Sentence.Plain(labelError)));
+            problems.Add(new(nameof(NewTokenInput.Label), labelError.Message!));
         }
 
         if (!TokenExpiry.TryResolve(input.ExpiresInDays, input.NoExpiry, policy.MaxLifetimeDays, now, out var expiresAt, out var expiryError))
         {
-            problems.Add((nameof(NewTokenInput.ExpiresInDays), expiryError!));
+            problems.Add(new(nameof(NewTokenInput.ExpiresInDays), expiryError!));
         }
 
         var offered = await tokenScopes.OfferedAsync();
         var scopes = input.Scopes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         if (scopes.Any(scope => !offered.Contains(scope)))
         {
-            problems.Add((nameof(NewTokenInput.Scopes), new Sentence("Tokens.Create.UnknownScope", "Choose scopes from the list.")));
+            problems.Add(new(nameof(NewTokenInput.Scopes), new Sentence("Tokens.Create.UnknownScope")));
         }
         else if (scopes.Length == 0 && offered.Count > 0)
         {
-            problems.Add((nameof(NewTokenInput.Scopes), new Sentence("Tokens.Create.NoScope", "Choose at least one scope.")));
+            problems.Add(new(nameof(NewTokenInput.Scopes), new Sentence("Tokens.Create.NoScope")));
         }
         else if (scopes.Contains(AdministratorScope.Name, StringComparer.Ordinal) && !await IsAdministratorAsync(userId))
         {
             // Warning: a token with this scope reaches the admin API; the role is checked again at every call.
-            problems.Add((nameof(NewTokenInput.Scopes),
-                new Sentence("Tokens.Create.AdministratorScope", "Only administrators may create a token carrying the scope {0}.", AdministratorScope.Name)));
+            problems.Add(new(nameof(NewTokenInput.Scopes),
+                new Sentence("Tokens.Create.AdministratorScope", AdministratorScope.Name)));
         }
 
         if (problems.Count > 0)
@@ -95,8 +94,7 @@ public sealed class UserTokens(
                 token.UserId == userId && token.Label == label && token.RevokedAt == null && (token.ExpiresAt == null || token.ExpiresAt > now));
             if (duplicate)
             {
-                return NewTokenResult.Invalid([(nameof(NewTokenInput.Label), new Sentence("Tokens.Create.Duplicate",
-                    "You already have an active token labelled \"{0}\". Choose another label, or revoke that token first.", label))]);
+                return NewTokenResult.Invalid([new(nameof(NewTokenInput.Label), new Sentence("Tokens.Create.Duplicate", label))]);
             }
 
             var descriptor = new OpenIddictAuthorizationDescriptor

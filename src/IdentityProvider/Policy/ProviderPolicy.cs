@@ -66,14 +66,14 @@ public sealed record ProviderPolicy
     };
 
     /// <summary>Every rule broken, as (field, message); empty when the policy may be saved.</summary>
-    public IReadOnlyList<(string Field, Sentence Message)> Problems()
+    public IReadOnlyList<FieldProblem> Problems()
     {
-        var problems = new List<(string, Sentence)>();
+        var problems = new List<FieldProblem>();
         void Range(string field, int value, int min, int max, string what)
         {
             if (value < min || value > max)
             {
-                problems.Add((field, new Sentence($"Policy.Range.{field}", what + " must be from {0} to {1}.", min, max)));
+                problems.Add(new(field, new Sentence($"Policy.Range.{field}", min, max)));
             }
         }
 
@@ -87,25 +87,25 @@ public sealed record ProviderPolicy
         Range(nameof(TokenMaxLifetimeDays), TokenMaxLifetimeDays, 0, MaxDays, "The maximum token lifetime (days)");
         if (!TotpAllowed && !HotpAllowed)
         {
-            problems.Add((nameof(TotpAllowed), new Sentence("Policy.NoAppKind", "Allow at least one kind of authenticator app.")));
+            problems.Add(new(nameof(TotpAllowed), new Sentence("Policy.NoAppKind")));
         }
 
         if (TokenMaxLifetimeDays > 0 && TokenDefaultLifetimeDays > TokenMaxLifetimeDays)
         {
-            problems.Add((nameof(TokenDefaultLifetimeDays), new Sentence("Policy.DefaultAboveMaximum", "The default token lifetime must not exceed the maximum.")));
+            problems.Add(new(nameof(TokenDefaultLifetimeDays), new Sentence("Policy.DefaultAboveMaximum")));
         }
 
         foreach (var (role, days) in RememberBrowserDaysByRole)
         {
             if (string.IsNullOrWhiteSpace(role) || days is < 0 or > 365)
             {
-                problems.Add((nameof(RememberBrowserDaysByRole), new Sentence("Policy.RoleDays.Range", "Remember browser for role \"{0}\" must name a role and be from 0 to 365 days.", role)));
+                problems.Add(new(nameof(RememberBrowserDaysByRole), new Sentence("Policy.RoleDays.Range", role)));
             }
         }
 
         if (TwoStepRequiredForRoles.Any(string.IsNullOrWhiteSpace) || TokenScopes.Any(scope => string.IsNullOrWhiteSpace(scope) || scope.Contains(' ')))
         {
-            problems.Add((nameof(TwoStepRequiredForRoles), new Sentence("Policy.NamesWithoutSpaces", "Roles and scopes are names without spaces.")));
+            problems.Add(new(nameof(TwoStepRequiredForRoles), new Sentence("Policy.NamesWithoutSpaces")));
         }
 
         return problems;

@@ -27,15 +27,8 @@ public static class ProfileFields
     /// <summary>The display name, required.</summary>
     public static Sentence? Name(string? input, out string name)
     {
-        DisplayText.TryNormalize(input, "the name", MaxNameLength, out name, out var error);
-        return error.Problem switch
-        {
-            DisplayTextProblem.None => null,
-            DisplayTextProblem.Missing => new Sentence("Profile.Name.Missing", "Enter the name."),
-            DisplayTextProblem.TooLong => new Sentence("Profile.Name.TooLong", "The name can have at most {0} characters.", MaxNameLength),
-            DisplayTextProblem.InvalidText => new Sentence("Profile.Name.Invalid", "The name is not valid text."),
-            _ => new Sentence("Profile.Name.Hidden", "The name cannot contain control characters or invisible characters."),
-        };
+        DisplayText.TryNormalize(input, "Profile.Name", MaxNameLength, out name, out var error);
+        return error.Message;
     }
 
     /// <summary>The given name; blank clears it (null).</summary>
@@ -47,15 +40,9 @@ public static class ProfileFields
             return null;
         }
 
-        DisplayText.TryNormalize(input, "the given name", MaxGivenNameLength, out var text, out var error);
+        DisplayText.TryNormalize(input, "Profile.GivenName", MaxGivenNameLength, out var text, out var error);
         name = text;
-        return error.Problem switch
-        {
-            DisplayTextProblem.None => null,
-            DisplayTextProblem.TooLong => new Sentence("Profile.GivenName.TooLong", "The given name can have at most {0} characters.", MaxGivenNameLength),
-            DisplayTextProblem.InvalidText => new Sentence("Profile.GivenName.Invalid", "The given name is not valid text."),
-            _ => new Sentence("Profile.GivenName.Hidden", "The given name cannot contain control characters or invisible characters."),
-        };
+        return error.Message;
     }
 
     /// <summary>The family name; blank clears it (null).</summary>
@@ -67,15 +54,9 @@ public static class ProfileFields
             return null;
         }
 
-        DisplayText.TryNormalize(input, "the family name", MaxFamilyNameLength, out var text, out var error);
+        DisplayText.TryNormalize(input, "Profile.FamilyName", MaxFamilyNameLength, out var text, out var error);
         name = text;
-        return error.Problem switch
-        {
-            DisplayTextProblem.None => null,
-            DisplayTextProblem.TooLong => new Sentence("Profile.FamilyName.TooLong", "The family name can have at most {0} characters.", MaxFamilyNameLength),
-            DisplayTextProblem.InvalidText => new Sentence("Profile.FamilyName.Invalid", "The family name is not valid text."),
-            _ => new Sentence("Profile.FamilyName.Hidden", "The family name cannot contain control characters or invisible characters."),
-        };
+        return error.Message;
     }
 
     /// <summary>
@@ -98,8 +79,7 @@ public static class ProfileFields
             || !rest.All(character => char.IsAsciiDigit(character) || character is ' ' or '-')
             || digits.Length is < MinPhoneDigits or > MaxPhoneDigits)
         {
-            return new Sentence("Profile.PhoneNumber.Invalid",
-                "Enter the phone number as an optional + and {0} to {1} digits; spaces and dashes may separate them.", MinPhoneDigits, MaxPhoneDigits);
+            return new Sentence("Profile.PhoneNumber.Invalid", MinPhoneDigits, MaxPhoneDigits);
         }
 
         phone = plus ? "+" + digits : digits;

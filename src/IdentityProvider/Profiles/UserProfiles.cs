@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Identity;
 namespace IdentityProvider.Profiles;
 
 /// <summary>What a profile change came to: the problems by field (nothing written), or the fields that changed.</summary>
-public sealed record ProfileResult(IReadOnlyList<(string Field, Sentence Message)> Problems, IReadOnlyList<string> Changed)
+public sealed record ProfileResult(IReadOnlyList<FieldProblem> Problems, IReadOnlyList<string> Changed)
 {
     public bool Succeeded => Problems.Count == 0;
 }
@@ -23,30 +23,30 @@ public sealed record ProfileResult(IReadOnlyList<(string Field, Sentence Message
 /// </remarks>
 public sealed class UserProfiles(UserManager<ApplicationUser> users, SecurityLog securityLog, TimeProvider time)
 {
-    private static readonly Sentence ChangedMeanwhile = new("Profile.ChangedMeanwhile", "The account was changed at the same moment. Reload and try again.");
+    private static readonly Sentence ChangedMeanwhile = new("Profile.ChangedMeanwhile");
 
     /// <summary>Every problem of <paramref name="change"/>, each on its field (<c>Name</c>, <c>GivenName</c>, <c>FamilyName</c>, <c>PhoneNumber</c>).</summary>
-    public static IReadOnlyList<(string Field, Sentence Message)> Problems(ProfileChange change)
+    public static IReadOnlyList<FieldProblem> Problems(ProfileChange change)
     {
-        var problems = new List<(string Field, Sentence Message)>();
+        var problems = new List<FieldProblem>();
         if (change.Name is not null && ProfileFields.Name(change.Name, out _) is { } name)
         {
-            problems.Add((nameof(change.Name), name));
+            problems.Add(new(nameof(change.Name), name));
         }
 
         if (ProfileFields.GivenName(change.GivenName, out _) is { } givenName)
         {
-            problems.Add((nameof(change.GivenName), givenName));
+            problems.Add(new(nameof(change.GivenName), givenName));
         }
 
         if (ProfileFields.FamilyName(change.FamilyName, out _) is { } familyName)
         {
-            problems.Add((nameof(change.FamilyName), familyName));
+            problems.Add(new(nameof(change.FamilyName), familyName));
         }
 
         if (ProfileFields.PhoneNumber(change.PhoneNumber, out _) is { } phoneNumber)
         {
-            problems.Add((nameof(change.PhoneNumber), phoneNumber));
+            problems.Add(new(nameof(change.PhoneNumber), phoneNumber));
         }
 
         return problems;
@@ -122,7 +122,7 @@ public sealed class UserProfiles(UserManager<ApplicationUser> users, SecurityLog
 
         if (!(await users.UpdateAsync(user)).Succeeded)
         {
-            return new ProfileResult([("", ChangedMeanwhile)], []);
+            return new ProfileResult([new("", ChangedMeanwhile)], []);
         }
 
         await securityLog.WriteAsync(SecurityEventKinds.ProfileChanged, user.Id, "changed: " + string.Join("; ", changed));

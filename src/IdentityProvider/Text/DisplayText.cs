@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.Extensions.Localization;
+using IdentityProvider.Localization;
 
 namespace IdentityProvider.Text;
 
@@ -24,35 +24,14 @@ public enum DisplayTextProblem
 }
 
 /// <summary>
-/// A refused name: in the reader's language the entry <c>{subject}.{Problem}</c> of the page's resource, its <c>{0}</c>
-/// the maximum length (<see cref="In"/>: the sentence depends on the thing named, and in Russian on its gender);
-/// <see cref="English"/> names the thing with <see cref="What"/> (answers without a reader's language, the admin API).
-/// Note: converts to its English text where a string is expected, for callers that do not translate it.
+/// A refused name: the reader is told the entry <c>{Subject}.{Problem}</c> of the message texts, its <c>{0}</c> the
+/// maximum length (a sentence per thing named, as Russian words it by the noun's gender).
 /// </summary>
-/// <param name="What">What is named, in English with its article: "a label", "a name for the device".</param>
-public readonly record struct DisplayTextError(DisplayTextProblem Problem, string What, int MaxLength)
+/// <param name="Subject">The key prefix of the thing named: <c>DeviceName</c>, <c>TokenLabel</c>, <c>Profile.Name</c>.</param>
+public readonly record struct DisplayTextError(DisplayTextProblem Problem, string Subject, int MaxLength)
 {
-    public string English => Problem switch
-    {
-        DisplayTextProblem.None => "",
-        DisplayTextProblem.Missing => $"Enter {What}.",
-        DisplayTextProblem.HiddenCharacters => $"The {Noun} cannot contain control characters or invisible characters.",
-        DisplayTextProblem.InvalidText => $"The {Noun} is not valid text.",
-        _ => $"The {Noun} can have at most {MaxLength} characters.",
-    };
-
-    // "a label" -> "label": the article reads well in "Enter a label." but not in "The label …".
-    private string Noun => What.StartsWith("a ", StringComparison.Ordinal) ? What[2..] : What.StartsWith("an ", StringComparison.Ordinal) ? What[3..] : What;
-
-    /// <summary>The key of the sentence for names of <paramref name="subject"/> (a key prefix such as <c>DeviceName</c>).</summary>
-    public string Key(string subject) => $"{subject}.{Problem}";
-
-    /// <summary>The sentence from <paramref name="text"/> (the page's resource) for names of <paramref name="subject"/>.</summary>
-    public string In(IStringLocalizer text, string subject) => Problem == DisplayTextProblem.None ? "" : text[Key(subject), MaxLength];
-
-    public override string ToString() => English;
-
-    public static implicit operator string(DisplayTextError error) => error.English;
+    /// <summary>What the reader is told; null when not refused.</summary>
+    public Sentence? Message => Problem == DisplayTextProblem.None ? null : new Sentence($"{Subject}.{Problem}", MaxLength);
 }
 
 /// <summary>
@@ -69,11 +48,11 @@ public static class DisplayText
         text.Any(character => char.GetUnicodeCategory(character) is UnicodeCategory.Control or UnicodeCategory.Format);
 
     /// <summary>
-    /// Trims and normalises <paramref name="input"/>; false with the reason (<see cref="DisplayTextError"/>, its English
-    /// naming <paramref name="what"/>) when it is blank, too long (UTF-16 units, as the database column counts), or
+    /// Trims and normalises <paramref name="input"/>; false with the reason (<see cref="DisplayTextError"/>, worded for
+    /// <paramref name="subject"/>) when it is blank, too long (UTF-16 units, as the database column counts), or
     /// holds a hidden character.
     /// </summary>
-    public static bool TryNormalize(string? input, string what, int maxLength, out string text, out DisplayTextError error)
+    public static bool TryNormalize(string? input, string subject, int maxLength, out string text, out DisplayTextError error)
     {
         text = string.Empty;
         var trimmed = input?.Trim() ?? string.Empty;
@@ -90,7 +69,7 @@ public static class DisplayText
             problem = DisplayTextProblem.TooLong;
         }
 
-        error = new DisplayTextError(problem, what, maxLength);
+        error = new DisplayTextError(problem, subject, maxLength);
         if (problem != DisplayTextProblem.None)
         {
             return false;

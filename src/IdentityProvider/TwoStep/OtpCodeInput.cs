@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Localization;
+using IdentityProvider.Localization;
 
 namespace IdentityProvider.TwoStep;
 
@@ -18,32 +18,12 @@ public enum OtpCodeProblem
     WrongLength,
 }
 
-/// <summary>
-/// A refused code, fit to show next to the field (it never echoes the input): in the reader's language the
-/// <c>SharedText</c> entry <see cref="Key"/> with <see cref="Digits"/> (<see cref="In"/>); <see cref="English"/> for
-/// answers without a reader's language (the admin API). Note: converts to its English text where a string is
-/// expected, for callers that do not translate it.
-/// </summary>
+/// <summary>A refused code, fit to show next to the field (it never echoes the input).</summary>
 /// <param name="Digits">The digits a code has (the fewest when several counts are accepted).</param>
 public readonly record struct OtpCodeError(OtpCodeProblem Problem, int Digits)
 {
-    /// <summary>The key of the sentence in <c>SharedText</c> (<c>OtpCode.Missing</c> …); its <c>{0}</c> is <see cref="Digits"/>.</summary>
-    public string Key => "OtpCode." + Problem;
-
-    public string English => Problem switch
-    {
-        OtpCodeProblem.None => "",
-        OtpCodeProblem.Missing => "Enter the code.",
-        OtpCodeProblem.NotDigits => "The code is made of digits only.",
-        _ => $"The code has {Digits} digits.",
-    };
-
-    /// <summary>The sentence in the language of <paramref name="sharedText"/> (the <c>SharedText</c> localizer).</summary>
-    public string In(IStringLocalizer sharedText) => Problem == OtpCodeProblem.None ? "" : sharedText[Key, Digits];
-
-    public override string ToString() => English;
-
-    public static implicit operator string(OtpCodeError error) => error.English;
+    /// <summary>What the reader is told (<c>OtpCode.Missing</c> …, its <c>{0}</c> the digits); null when not refused.</summary>
+    public Sentence? Message => Problem == OtpCodeProblem.None ? null : new Sentence("OtpCode." + Problem, Digits);
 }
 
 /// <summary>Turns what a person typed into the code field into a bare string of digits, or says why not.</summary>

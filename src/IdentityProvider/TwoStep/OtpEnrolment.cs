@@ -1,7 +1,7 @@
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Localization;
 using IdentityProvider.Settings;
 using IdentityProvider.Text;
-using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.TwoStep;
 
@@ -43,36 +43,19 @@ public enum OtpEnrolmentProblem
     CodesMismatch,
 }
 
-/// <summary>
-/// A refused enrolment step, for both enrolment pages: <see cref="In"/> gives it in the reader's language from
-/// <c>SharedText</c> (<c>OtpEnrolment.*</c>, <c>DeviceName.*</c>, <c>OtpCode.*</c>), <see cref="English"/> as it always read.
-/// </summary>
+/// <summary>A refused enrolment step, for both enrolment pages and what the reader is told about it.</summary>
 public sealed record OtpEnrolmentError(OtpEnrolmentProblem Problem, DisplayTextError NameError = default, OtpCodeError CodeError = default)
 {
-    /// <summary>The key prefix of the device name's messages in <c>SharedText</c>.</summary>
+    /// <summary>The key prefix of the device name's messages.</summary>
     public const string DeviceNameTexts = "DeviceName";
 
-    public string English => Problem switch
+    public Sentence Message => Problem switch
     {
-        OtpEnrolmentProblem.Name => NameError.English,
-        OtpEnrolmentProblem.TotpNotAllowed => "Time-based (TOTP) apps are not allowed here: choose counter-based (HOTP).",
-        OtpEnrolmentProblem.HotpNotAllowed => "Counter-based (HOTP) apps are not allowed here: choose time-based (TOTP).",
-        OtpEnrolmentProblem.Code => CodeError.English,
-        OtpEnrolmentProblem.NextCode => "Next code: " + CodeError.English,
-        OtpEnrolmentProblem.CodesMismatch => "The codes do not match this key. Enter two codes shown one after the other.",
-        _ => "The code does not match this key. Check the device's clock and enter the current code.",
+        OtpEnrolmentProblem.Name => NameError.Message!,
+        OtpEnrolmentProblem.Code => CodeError.Message!,
+        OtpEnrolmentProblem.NextCode => new Sentence("OtpEnrolment.NextCodeError", CodeError.Message),
+        _ => new Sentence("OtpEnrolment." + Problem),
     };
-
-    /// <summary>The message in the language of <paramref name="sharedText"/> (the <c>SharedText</c> localizer).</summary>
-    public string In(IStringLocalizer sharedText) => Problem switch
-    {
-        OtpEnrolmentProblem.Name => NameError.In(sharedText, DeviceNameTexts),
-        OtpEnrolmentProblem.Code => CodeError.In(sharedText),
-        OtpEnrolmentProblem.NextCode => sharedText["OtpEnrolment.NextCodeError", CodeError.In(sharedText)],
-        _ => sharedText["OtpEnrolment." + Problem],
-    };
-
-    public override string ToString() => English;
 }
 
 /// <summary>
@@ -100,7 +83,7 @@ public sealed class OtpEnrolment(OtpDevices devices, TwoStepPolicy policy, IHttp
     /// <summary>Starts an enrolment from the first form; the error is for the page when the input is not valid.</summary>
     public async Task<(OtpEnrolmentView? View, OtpEnrolmentError? Error)> TryBeginAsync(ApplicationUser user, OtpEnrolmentInput input)
     {
-        if (!DisplayText.TryNormalize(input.Name, "a name for the device", MaxNameLength, out var name, out var nameError))
+        if (!DisplayText.TryNormalize(input.Name, OtpEnrolmentError.DeviceNameTexts, MaxNameLength, out var name, out var nameError))
         {
             return (null, new OtpEnrolmentError(OtpEnrolmentProblem.Name, NameError: nameError));
         }

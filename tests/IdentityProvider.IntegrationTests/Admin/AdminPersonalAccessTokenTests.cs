@@ -1,6 +1,7 @@
 using System.Net;
 using IdentityProvider.Admin.Api;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Localization;
 using IdentityProvider.PersonalAccessTokens;
 using IdentityProvider.Testing;
 using IdentityProvider.Testing.Pages;
@@ -79,9 +80,10 @@ public sealed class AdminPersonalAccessTokenTests(AdminTokenFixture fixture) : I
         var direct = await AdminTokenSteps.TryIssueAsync(Factory, user.Id, "sneaky2", AdminScope);
 
         Assert.Null(page.NewToken);
-        Assert.Contains(AdministratorScope.CreateRefusal, page.Alerts);
+        var refusal = new Sentence("Tokens.Create.AdministratorScope", AdministratorScope.Name).English;
+        Assert.Contains(refusal, page.Alerts);
         Assert.False(direct.Succeeded);
-        Assert.Contains(direct.Problems, problem => problem.Field == nameof(NewTokenInput.Scopes) && problem.Message == AdministratorScope.CreateRefusal);
+        Assert.Contains(direct.Problems, problem => problem.Field == nameof(NewTokenInput.Scopes) && problem.Message.English == refusal);
         Assert.Empty(await Factory.QueryAsync(db => db.PersonalAccessTokens.Where(token => token.UserId == user.Id).ToListAsync()));
         // An ordinary scope is still fine for the same user.
         await AdminTokenSteps.IssueAsync(Factory, user.Id, "plain", "api");

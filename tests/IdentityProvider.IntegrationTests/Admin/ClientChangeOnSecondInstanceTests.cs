@@ -56,7 +56,7 @@ public sealed class ClientChangeOnSecondInstanceTests(TwoInstances instances) : 
         using (scope)
         {
             var result = await change(administration);
-            Assert.True(result.Outcome == RegistryChange.Saved, result.Message);
+            Assert.True(result.Outcome == RegistryChange.Saved, string.Join(" ", result.Problems.Select(problem => problem.Message.English)));
             return result;
         }
     }

@@ -15,7 +15,7 @@ public class PolicyLockoutTests(PolicyLockoutFixture provider) : IClassFixture<P
     [Fact]
     public async Task PasswordStep_PolicyThresholdTwoAndFiveMinutes_LocksAfterTwoFailures_ForFiveMinutes()
     {
-        var (outcome, _) = await provider.Factory.WithServiceAsync<PolicyAdministration, (PolicyChange, IReadOnlyList<(string, Sentence)>)>(
+        var (outcome, _) = await provider.Factory.WithServiceAsync<PolicyAdministration, (PolicyChange, IReadOnlyList<FieldProblem>)>(
             administration => administration.SaveAsync(administration.Current with { LockoutThreshold = 2, LockoutMinutes = 5 }, null, "test"));
         Assert.Equal(PolicyChange.Saved, outcome);
         var user = await UserStories.CreateUserAsync(provider.Factory);

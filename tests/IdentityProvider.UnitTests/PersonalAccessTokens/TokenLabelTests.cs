@@ -25,7 +25,7 @@ public class TokenLabelTests
     {
         Assert.False(TokenLabel.TryNormalize(input, out string label, out var error));
         Assert.Equal(DisplayTextProblem.Missing, error.Problem);
-        Assert.Equal("Enter a label.", error.English);
+        Assert.Equal("Enter a label.", error.Message!.English);
         Assert.Equal(string.Empty, label);
     }
 
@@ -52,7 +52,7 @@ public class TokenLabelTests
     {
         Assert.False(TokenLabel.TryNormalize(new string('x', 21), out string label, out var error));
         Assert.Equal(DisplayTextProblem.TooLong, error.Problem);
-        Assert.Equal("The label can have at most 20 characters.", error.English);
+        Assert.Equal("The label can have at most 20 characters.", error.Message!.English);
         Assert.Equal(string.Empty, label);
     }
 

@@ -16,19 +16,19 @@ public class DisplayTextTests
     [InlineData("\uFEFFbom")]
     public void TryNormalize_HiddenCharacters_Refused(string input)
     {
-        Assert.False(DisplayText.TryNormalize(input, "a label", 50, out var text, out var error));
+        Assert.False(DisplayText.TryNormalize(input, "TokenLabel", 50, out var text, out var error));
         Assert.Equal("", text);
         Assert.Equal(DisplayTextProblem.HiddenCharacters, error.Problem);
-        Assert.Equal("The label cannot contain control characters or invisible characters.", error.English);
+        Assert.Equal("The label cannot contain control characters or invisible characters.", error.Message!.English);
     }
 
     [Fact]
     public void TryNormalize_LoneSurrogate_IsNotValidText()
     {
         // Built here: a lone surrogate does not survive xunit's serialisation of theory data.
-        Assert.False(DisplayText.TryNormalize("lone" + (char)0xD800 + "surrogate", "a label", 20, out _, out var error));
+        Assert.False(DisplayText.TryNormalize("lone" + (char)0xD800 + "surrogate", "TokenLabel", 20, out _, out var error));
         Assert.Equal(DisplayTextProblem.InvalidText, error.Problem);
-        Assert.Equal("The label is not valid text.", error.English);
+        Assert.Equal("The label is not valid text.", error.Message!.English);
     }
 
     [Theory]
@@ -37,20 +37,19 @@ public class DisplayTextTests
     [InlineData("abcdefghijklmnopqrstu", DisplayTextProblem.TooLong, "The label can have at most 20 characters.")]
     public void TryNormalize_BlankTooLongOrBroken_SaysWhy(string input, DisplayTextProblem problem, string message)
     {
-        Assert.False(DisplayText.TryNormalize(input, "a label", 20, out _, out var error));
+        Assert.False(DisplayText.TryNormalize(input, "TokenLabel", 20, out _, out var error));
         Assert.Equal(problem, error.Problem);
-        Assert.Equal(message, error.English);
-        Assert.Equal($"Tokens.Label.{problem}", error.Key("Tokens.Label"));
+        Assert.Equal(message, error.Message!.English);
+        Assert.Equal($"TokenLabel.{problem}", error.Message!.Key);
     }
 
     [Fact]
     public void AnError_InAPagesLanguage_IsItsSubjectsEntry_WithTheMaximum()
     {
-        Assert.False(DisplayText.TryNormalize(new string('x', 51), "a name for the device", 50, out _, out var error));
+        Assert.False(DisplayText.TryNormalize(new string('x', 51), "DeviceName", 50, out _, out var error));
 
-        var text = new StaticTexts(new() { ["DeviceName.TooLong"] = "Название устройства может содержать не более {0} символов." });
-        Assert.Equal("Название устройства может содержать не более 50 символов.", error.In(text, "DeviceName"));
-        Assert.Equal("The name for the device can have at most 50 characters.", error.English);
+        Assert.Equal("Название устройства может содержать не более 50 символов.", MessageTexts.In("ru", error.Message!));
+        Assert.Equal("The name for the device can have at most 50 characters.", error.Message!.English);
     }
 
     [Theory]

@@ -84,15 +84,13 @@ public class OtpCodeInputTests
     }
 
     [Fact]
-    public void AnError_InAPagesLanguage_IsItsSharedTextEntry_WithTheDigits()
+    public void AnError_InAPagesLanguage_IsItsMessageTextEntry_WithTheDigits()
     {
-        var russian = new StaticTexts(new() { ["OtpCode.WrongLength"] = "Код должен содержать цифр: {0}." });
-
         Assert.False(OtpCodeInput.TryNormalize("12345", 6, out _, out var error));
 
-        Assert.Equal("OtpCode.WrongLength", error.Key);
-        Assert.Equal("Код должен содержать цифр: 6.", error.In(russian));
-        Assert.Equal("The code has 6 digits.", (string)error);
+        Assert.Equal("OtpCode.WrongLength", error.Message!.Key);
+        Assert.Equal("Код должен содержать цифр: 6.", MessageTexts.In("ru", error.Message));
+        Assert.Equal("The code has 6 digits.", error.Message.English);
     }
 
     private static void AssertRefused(string? input, int digits, OtpCodeProblem problem, string english)
@@ -102,6 +100,6 @@ public class OtpCodeInputTests
         Assert.False(ok);
         Assert.Empty(code);
         Assert.Equal(problem, error.Problem);
-        Assert.Equal(english, error.English);
+        Assert.Equal(english, error.Message!.English);
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using IdentityProvider.Clients;
+using IdentityProvider.Localization;
 
 namespace IdentityProvider.Admin.Api;
 
@@ -54,7 +55,7 @@ public static class ClientEndpoints
     {
         if (body.ClientId is { } named && named != clientId)
         {
-            return Problems.Invalid(nameof(body.ClientId), "The client id cannot change: leave it out, or send the one in the address.");
+            return Problems.Invalid(nameof(body.ClientId), new Sentence("Api.ClientId.Fixed"));
         }
 
         var existing = await administration.FindAsync(clientId);

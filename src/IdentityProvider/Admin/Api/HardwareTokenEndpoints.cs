@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using IdentityProvider.HardwareTokens;
+using IdentityProvider.Localization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IdentityProvider.Admin.Api;
@@ -60,17 +61,17 @@ public static class HardwareTokenEndpoints
         if ((serial?.Length ?? 0) > HardwareTokenInventory.MaxSearchLength || (user?.Length ?? 0) > HardwareTokenInventory.MaxSearchLength)
         {
             return Problems.Invalid(serial?.Length > HardwareTokenInventory.MaxSearchLength ? "serial" : "user",
-                $"Search with at most {HardwareTokenInventory.MaxSearchLength} characters.");
+                new Sentence("Search.TooLong", HardwareTokenInventory.MaxSearchLength));
         }
 
         if (!string.IsNullOrEmpty(status) && !HardwareTokenStatus.All.Contains(status))
         {
-            return Problems.Invalid("status", $"Give one of {string.Join(", ", HardwareTokenStatus.All)}.");
+            return Problems.Invalid("status", new Sentence("Api.Status.Unknown", string.Join(", ", HardwareTokenStatus.All)));
         }
 
         if (page is < 1 or > HardwareTokenInventory.MaxPage)
         {
-            return Problems.Invalid("page", $"Give a page from 1 to {HardwareTokenInventory.MaxPage}.");
+            return Problems.Invalid("page", new Sentence("Api.Page.Range", HardwareTokenInventory.MaxPage));
         }
 
         var found = await inventory.ListAsync(new HardwareTokenFilter(status, Serial: serial?.Trim(), User: user?.Trim()), page ?? 1);
@@ -124,15 +125,15 @@ public static class HardwareTokenEndpoints
     {
         if (string.IsNullOrWhiteSpace(body.User))
         {
-            return Problems.Invalid("user", "Give the user's id or e-mail address.");
+            return Problems.Invalid("user", new Sentence("Api.User.Missing"));
         }
 
         var (result, codes) = await assignment.AssignAsync(serial, body.User, AdminApiActor.Of(caller));
         return result.Outcome switch
         {
             TokenChange.NotFound => Problems.NotFound("hardware token", "serial"),
-            TokenChange.UnknownUser => Problems.Invalid("user", result.Message!),
-            TokenChange.Refused => Problems.Conflict(result.Message!),
+            TokenChange.UnknownUser => Problems.Invalid("user", result.Why!),
+            TokenChange.Refused => Problems.Conflict(result.Why!),
             _ => Assigned(serial, codes, response),
         };
     }
@@ -150,7 +151,7 @@ public static class HardwareTokenEndpoints
         return result.Outcome switch
         {
             TokenChange.NotFound => Problems.NotFound("hardware token", "serial"),
-            TokenChange.Refused => Problems.Invalid("code2", result.Message!),
+            TokenChange.Refused => Problems.Invalid("code2", result.Why!),
             _ => TypedResults.NoContent(),
         };
     }
@@ -174,7 +175,7 @@ public static class HardwareTokenEndpoints
     private static IResult Answer(TokenChangeResult result) => result.Outcome switch
     {
         TokenChange.NotFound => Problems.NotFound("hardware token", "serial"),
-        TokenChange.Refused => Problems.Conflict(result.Message!),
+        TokenChange.Refused => Problems.Conflict(result.Why!),
         _ => TypedResults.NoContent(),
     };
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using IdentityProvider.Localization;
 using IdentityProvider.Policy;
 
 namespace IdentityProvider.Admin.Api;
@@ -23,7 +24,7 @@ public static class PolicyEndpoints
         return outcome switch
         {
             PolicyChange.Invalid => Problems.Invalid(problems),
-            PolicyChange.Conflict => Problems.Conflict("The policy was changed meanwhile: read it again and repeat the change."),
+            PolicyChange.Conflict => Problems.Conflict(new Sentence("Api.Policy.ChangedMeanwhile")),
             _ => TypedResults.Ok(new PolicyDocument(administration.Version, administration.Current)),
         };
     }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using IdentityProvider.Clients;
+using IdentityProvider.Localization;
 
 namespace IdentityProvider.Admin.Api;
 
@@ -48,7 +49,7 @@ public static class ScopeEndpoints
     {
         if (body.Name is { } named && named != name)
         {
-            return Problems.Invalid(nameof(body.Name), "The name of a scope cannot change: leave it out, or send the one in the address.");
+            return Problems.Invalid(nameof(body.Name), new Sentence("Api.ScopeName.Fixed"));
         }
 
         var result = await administration.UpdateAsync(name, body.DisplayName?.Trim() ?? "", body.Description?.Trim() ?? "", AdminApiActor.Of(caller));

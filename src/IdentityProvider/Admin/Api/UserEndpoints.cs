@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using IdentityProvider.Localization;
 
 namespace IdentityProvider.Admin.Api;
 
@@ -46,12 +47,12 @@ public static class UserEndpoints
         var text = search?.Trim() ?? "";
         if (text.Length > UserDirectory.MaxSearchLength)
         {
-            return Problems.Invalid("search", $"Search with at most {UserDirectory.MaxSearchLength} characters.");
+            return Problems.Invalid("search", new Sentence("Search.TooLong", UserDirectory.MaxSearchLength));
         }
 
         if (page is < 1 or > UserDirectory.MaxPage)
         {
-            return Problems.Invalid("page", $"Give a page from 1 to {UserDirectory.MaxPage}.");
+            return Problems.Invalid("page", new Sentence("Api.Page.Range", UserDirectory.MaxPage));
         }
 
         var found = await directory.ListAsync(text, page ?? 1);
@@ -110,7 +111,7 @@ public static class UserEndpoints
     {
         UserActionOutcome.NotFound => Problems.NotFound("user"),
         UserActionOutcome.Invalid => Problems.Invalid(result.Problems),
-        _ => Problems.Conflict(result.Message),
+        _ => Problems.Conflict(result.Message!),
     };
 
     /// <summary>The link as the administrator hands it over: absolute, on this provider's address.</summary>

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using IdentityProvider.Localization;
 using IdentityProvider.PersonalAccessTokens;
 
 namespace IdentityProvider.Admin.Api;
@@ -42,7 +43,7 @@ public static class UserTokenEndpoints
     {
         if (body.Permission is not (TokenPolicy.Allow or TokenPolicy.Deny or Provider))
         {
-            return Problems.Invalid("permission", "Choose allow, deny, or provider (follow the provider setting).");
+            return Problems.Invalid("permission", new Sentence("Api.Permission.Invalid"));
         }
 
         var (outcome, message, _) = await administration.SetPermissionAsync(id, body.Permission, AdminApiActor.Of(caller));

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using IdentityProvider.Localization;
 using IdentityProvider.TwoStep;
 
 namespace IdentityProvider.Admin.Api;
@@ -42,7 +43,7 @@ public static class UserTwoStepEndpoints
     {
         if (body.Days is < TwoStepSuspension.MinDays or > TwoStepSuspension.MaxDays)
         {
-            return Problems.Invalid("days", $"Enter a number of days from {TwoStepSuspension.MinDays} to {TwoStepSuspension.MaxDays}, or null for indefinitely.");
+            return Problems.Invalid("days", new Sentence("Api.Days.Range", TwoStepSuspension.MinDays, TwoStepSuspension.MaxDays));
         }
 
         var (outcome, message) = await administration.SuspendAsync(id, body.Days, body.Reason, AdminApiActor.Of(caller));

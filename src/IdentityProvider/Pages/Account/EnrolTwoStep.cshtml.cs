@@ -22,7 +22,7 @@ public sealed class EnrolTwoStepModel(
     DeviceChanges deviceChanges,
     IssuedRecoveryCodes issuedCodes,
     IStringLocalizer<AccountText> text,
-    IStringLocalizer<SharedText> sharedText) : PageModel
+    IStringLocalizer<MessageText> messages) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -46,7 +46,7 @@ public sealed class EnrolTwoStepModel(
         }
 
         var (view, error) = await enrolment.TryBeginAsync(user, Enrolment);
-        ShowError(error?.In(sharedText));
+        ShowError(error?.Message.In(messages));
         Forms = new(view, Enrolment.Name, Enrolment.Type);
         return Page();
     }
@@ -65,7 +65,7 @@ public sealed class EnrolTwoStepModel(
 
         if (await enrolment.TryConfirmAsync(user, view, Enrolment) is { } error)
         {
-            ShowError(error.In(sharedText));
+            ShowError(error.Message.In(messages));
             Forms = new(view, view.DeviceName, Enrolment.Type);
             return Page();
         }

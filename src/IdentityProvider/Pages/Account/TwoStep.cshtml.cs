@@ -19,7 +19,7 @@ public sealed class TwoStepModel(
     OtpVerification verification,
     TwoStepCompletion completion,
     IStringLocalizer<AccountText> text,
-    IStringLocalizer<SharedText> sharedText) : PendingStepPageModel(pending, users, devices)
+    IStringLocalizer<MessageText> messages) : PendingStepPageModel(pending, users, devices)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -38,7 +38,7 @@ public sealed class TwoStepModel(
         var digits = (await Devices.ListActiveAsync(PendingAccount.Id)).Select(device => device.Digits);
         if (!OtpCodeInput.TryNormalizeAny(Input.Code, digits, out var code, out var error))
         {
-            ModelState.AddModelError("Input.Code", error.In(sharedText));
+            ModelState.AddModelError("Input.Code", error.Message!.In(messages));
             return Page();
         }
 

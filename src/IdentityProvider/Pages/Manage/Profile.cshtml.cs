@@ -13,7 +13,7 @@ namespace IdentityProvider.Pages.Manage;
 /// The user's own profile: the name relying parties see (<c>name</c>), given and family name, phone number. Saved through
 /// <see cref="UserProfiles"/>, which logs the change; a changed phone number is unverified until an administrator verifies it.
 /// </summary>
-public sealed class ProfileModel(UserManager<ApplicationUser> users, UserProfiles profiles, IStringLocalizer<ManageText> text) : PageModel
+public sealed class ProfileModel(UserManager<ApplicationUser> users, UserProfiles profiles, IStringLocalizer<ManageText> text, IStringLocalizer<MessageText> messages) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -56,10 +56,7 @@ public sealed class ProfileModel(UserManager<ApplicationUser> users, UserProfile
             new ProfileChange(Input.Name ?? "", Input.GivenName ?? "", Input.FamilyName ?? "", Input.PhoneNumber ?? ""));
         if (!result.Succeeded)
         {
-            foreach (var (field, message) in result.Problems)
-            {
-                ModelState.AddModelError(field.Length > 0 ? "Input." + field : string.Empty, message.In(text));
-            }
+            ModelState.AddProblems(result.Problems, messages);
 
             return Page();
         }

@@ -17,7 +17,8 @@ public sealed class SignInMethodsModel(
     UserManager<ApplicationUser> users,
     ExternalLogins logins,
     ProviderSettings settings,
-    IStringLocalizer<ManageText> text) : PageModel
+    IStringLocalizer<ManageText> text,
+    IStringLocalizer<MessageText> messages) : PageModel
 {
     /// <summary>Set by the callback after a link from this page: the provider's id.</summary>
     [BindProperty(SupportsGet = true)]
@@ -58,7 +59,7 @@ public sealed class SignInMethodsModel(
 
         if (await logins.UnlinkAsync(user, linkId) is { } refusal)
         {
-            ModelState.AddModelError(string.Empty, refusal.In(text));
+            ModelState.AddModelError(string.Empty, refusal.In(messages));
             return Page();
         }
 

@@ -13,7 +13,7 @@ namespace IdentityProvider.Areas.Admin.Pages;
 /// A fresh one-time password before a change in the admin area, when the last one is older than 15 minutes
 /// (<see cref="AdminSession.ChangeWindow"/>). A wrong code counts toward the lockout.
 /// </summary>
-public sealed class ConfirmModel(UserManager<ApplicationUser> users, AdminCodeConfirmation confirmation, IStringLocalizer<AdminText> text) : PageModel
+public sealed class ConfirmModel(UserManager<ApplicationUser> users, AdminCodeConfirmation confirmation, IStringLocalizer<MessageText> messages) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -36,7 +36,7 @@ public sealed class ConfirmModel(UserManager<ApplicationUser> users, AdminCodeCo
             case CodeConfirmation.LockedOut:
                 return RedirectToPage("/Account/Login", new { area = "" });
             default:
-                ModelState.AddModelError("Input.Code", error!.In(text));
+                ModelState.AddModelError("Input.Code", error!.In(messages));
                 return Page();
         }
     }

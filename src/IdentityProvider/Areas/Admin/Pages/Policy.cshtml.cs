@@ -14,7 +14,7 @@ namespace IdentityProvider.Areas.Admin.Pages;
 /// (<see cref="PolicyAdministration"/>), which logs what changed with the administrator as the actor; the form
 /// carries the version it was read at, so a concurrent change is refused instead of overwritten.
 /// </summary>
-public sealed class PolicyModel(PolicyAdministration administration, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text) : PageModel
+public sealed class PolicyModel(PolicyAdministration administration, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text, IStringLocalizer<MessageText> messages) : PageModel
 {
     [BindProperty]
     public PolicyForm Input { get; set; } = new();
@@ -55,12 +55,9 @@ public sealed class PolicyModel(PolicyAdministration administration, UserManager
 
     private string AdminId => users.GetUserId(User) ?? throw new InvalidOperationException("The admin policy let an anonymous request through.");
 
-    private PageResult Refuse(IEnumerable<(string Field, Sentence Message)> problems)
+    private PageResult Refuse(IEnumerable<FieldProblem> problems)
     {
-        foreach (var (field, message) in problems)
-        {
-            ModelState.AddModelError($"{nameof(Input)}.{field}", message.In(text));
-        }
+        ModelState.AddProblems(problems, messages);
 
         return Page();
     }

@@ -12,7 +12,7 @@ namespace IdentityProvider.Areas.Admin.Pages;
 /// filtered list exported as CSV. Reading only (GET), so no fresh code is asked; the admin area's rules apply.
 /// </summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class SecurityLogModel(SecurityEventQuery query, TimeProvider time, IStringLocalizer<AdminText> text) : PageModel
+public sealed class SecurityLogModel(SecurityEventQuery query, TimeProvider time, IStringLocalizer<AdminText> text, IStringLocalizer<MessageText> messages) : PageModel
 {
     /// <summary>The filter as typed; the field names the API's query string uses, capitalised.</summary>
     /// <remarks>
@@ -75,7 +75,7 @@ public sealed class SecurityLogModel(SecurityEventQuery query, TimeProvider time
         var (filter, problems) = SecurityEventFilter.Read(Filter);
         foreach (var (field, message) in problems)
         {
-            ModelState.AddModelError($"{nameof(Filter)}.{char.ToUpperInvariant(field[0])}{field[1..]}", message.In(text));
+            ModelState.AddModelError($"{nameof(Filter)}.{char.ToUpperInvariant(field[0])}{field[1..]}", message.In(messages));
         }
 
         return filter;

@@ -16,7 +16,8 @@ namespace IdentityProvider.Pages.Manage.Tokens;
 /// </summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class CreateModel(UserManager<ApplicationUser> users, UserTokens userTokens, TokenScopes tokenScopes, TokenPolicy policy,
-    IStringLocalizer<ManageText> text) : PageModel
+    IStringLocalizer<ManageText> text,
+    IStringLocalizer<MessageText> messages) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -60,28 +61,11 @@ public sealed class CreateModel(UserManager<ApplicationUser> users, UserTokens u
                 return Page();
             }
 
-            foreach (var (field, message) in result.Problems)
-            {
-                ModelState.AddModelError($"{nameof(Input)}.{field}", Localized(field, message));
-            }
+            ModelState.AddProblems(result.Problems, messages);
         }
 
         OfferedScopes = await tokenScopes.OfferedAsync();
         return Page();
-    }
-
-    /// <summary>
-    /// A problem of <see cref="UserTokens.CreateAsync"/> in the reader's language: a label's is worded here for what
-    /// it names (<see cref="TokenLabel"/> gives its kind), the others are sentences of the account pages' texts.
-    /// </summary>
-    private string Localized(string field, Sentence message)
-    {
-        if (field == nameof(InputModel.Label) && !TokenLabel.TryNormalize(Input.Label, out _, out var error))
-        {
-            return error.In(text, "Tokens.Create.Label");
-        }
-
-        return message.In(text);
     }
 
     private async Task<ApplicationUser?> AllowedUserAsync() =>

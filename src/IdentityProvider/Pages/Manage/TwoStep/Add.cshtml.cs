@@ -19,7 +19,7 @@ public sealed class AddModel(
     DeviceChanges deviceChanges,
     IssuedRecoveryCodes issuedCodes,
     IStringLocalizer<ManageText> text,
-    IStringLocalizer<SharedText> sharedText) : PageModel
+    IStringLocalizer<MessageText> messages) : PageModel
 {
     [BindProperty]
     public OtpEnrolmentInput Enrolment { get; set; } = new();
@@ -40,7 +40,7 @@ public sealed class AddModel(
         var (view, error) = await enrolment.TryBeginAsync(user, Enrolment);
         if (error is not null)
         {
-            ModelState.AddModelError(string.Empty, error.In(sharedText));
+            ModelState.AddModelError(string.Empty, error.Message.In(messages));
         }
 
         Forms = new(view, Enrolment.Name, Enrolment.Type);
@@ -61,7 +61,7 @@ public sealed class AddModel(
 
         if (await enrolment.TryConfirmAsync(user, view, Enrolment) is { } error)
         {
-            ModelState.AddModelError(string.Empty, error.In(sharedText));
+            ModelState.AddModelError(string.Empty, error.Message.In(messages));
             Forms = new(view, view.DeviceName, Enrolment.Type);
             return Page();
         }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace IdentityProvider.Areas.Admin.Pages.Clients;
 
 /// <summary>What the create and edit pages share: the form (<c>_ClientForm</c>), the scopes it offers, and the refusals.</summary>
-public abstract class ClientFormPageModel(ClientAdministration administration, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text) : PageModel
+public abstract class ClientFormPageModel(ClientAdministration administration, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text, IStringLocalizer<MessageText> messages) : PageModel
 {
     [BindProperty]
     public ClientInput Input { get; set; } = new();
@@ -31,10 +31,7 @@ public abstract class ClientFormPageModel(ClientAdministration administration, U
     /// <summary>Shows each problem in the validation summary, in the reader's language, the form as it was posted.</summary>
     protected async Task<PageResult> RefusedAsync(RegistryChangeResult result)
     {
-        foreach (var (field, message) in result.Problems)
-        {
-            ModelState.AddModelError(field.Length == 0 ? string.Empty : $"{nameof(Input)}.{field}", message.In(text));
-        }
+        ModelState.AddProblems(result.Problems, messages);
 
         await LoadScopesAsync();
         return Page();

@@ -12,8 +12,8 @@ namespace IdentityProvider.Areas.Admin.Pages.Clients;
 /// answer to the post, once; OpenIddict keeps only its hash.
 /// </summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class CreateModel(ClientAdministration administration, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text)
-    : ClientFormPageModel(administration, users, text)
+public sealed class CreateModel(ClientAdministration administration, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text, IStringLocalizer<MessageText> messages)
+    : ClientFormPageModel(administration, users, text, messages)
 {
     public override bool IsNew => true;
 

@@ -11,8 +11,8 @@ namespace IdentityProvider.Areas.Admin.Pages.Clients;
 /// Edits a client (seeded ones too): display name, URIs, grant types, scopes, consent. The client id and the type
 /// stay; the secret changes only on its own page (rotate).
 /// </summary>
-public sealed class EditModel(ClientAdministration administration, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text)
-    : ClientFormPageModel(administration, users, text)
+public sealed class EditModel(ClientAdministration administration, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text, IStringLocalizer<MessageText> messages)
+    : ClientFormPageModel(administration, users, text, messages)
 {
     [BindProperty(SupportsGet = true)]
     public string ClientId { get; set; } = "";

@@ -10,7 +10,7 @@ namespace IdentityProvider.Areas.Admin.Pages.Clients;
 
 /// <summary>Gives a confidential client a new secret, shown on the answer to the post, once; the old one stops working at once.</summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class SecretModel(ClientAdministration administration, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text) : PageModel
+public sealed class SecretModel(ClientAdministration administration, UserManager<ApplicationUser> users, IStringLocalizer<MessageText> messages) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string ClientId { get; set; } = "";
@@ -36,7 +36,7 @@ public sealed class SecretModel(ClientAdministration administration, UserManager
             default:
                 foreach (var (_, message) in result.Problems)
                 {
-                    ModelState.AddModelError(string.Empty, message.In(text));
+                    ModelState.AddModelError(string.Empty, message.In(messages));
                 }
 
                 return Page();

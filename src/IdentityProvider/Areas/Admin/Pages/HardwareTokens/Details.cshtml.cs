@@ -20,7 +20,8 @@ public sealed class DetailsModel(
     HardwareTokenCodes codes,
     IssuedRecoveryCodes issuedCodes,
     UserManager<ApplicationUser> users,
-    IStringLocalizer<AdminText> text) : PageModel
+    IStringLocalizer<AdminText> text,
+    IStringLocalizer<MessageText> messages) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Serial { get; set; } = "";
@@ -112,7 +113,7 @@ public sealed class DetailsModel(
             return NotFound();
         }
 
-        ModelState.AddModelError(string.Empty, result.Why?.In(text) ?? text["Common.NothingChanged"]);
+        ModelState.AddModelError(string.Empty, result.Why?.In(messages) ?? text["Common.NothingChanged"]);
         return Page();
     }
 

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace IdentityProvider.Areas.Admin.Pages.HardwareTokens;
 
 /// <summary>Finds the serial of a token in someone's hand from one code it shows now (nothing is spent).</summary>
-public sealed class IdentifyModel(HardwareTokenCodes codes, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text) : PageModel
+public sealed class IdentifyModel(HardwareTokenCodes codes, UserManager<ApplicationUser> users, IStringLocalizer<MessageText> messages) : PageModel
 {
     [BindProperty]
     public string? Code { get; set; }
@@ -26,7 +26,7 @@ public sealed class IdentifyModel(HardwareTokenCodes codes, UserManager<Applicat
         var (serials, error) = await codes.IdentifyAsync(Code, users.GetUserId(User)!);
         if (error is not null)
         {
-            ModelState.AddModelError(nameof(Code), error.In(text));
+            ModelState.AddModelError(nameof(Code), error.In(messages));
         }
 
         Serials = serials;

@@ -11,7 +11,7 @@ namespace IdentityProvider.Areas.Admin.Pages.HardwareTokens;
 /// <summary>Imports a vendor's seed file (PSKC, plain or with a pre-shared key, or CSV) and reports what came of each entry.</summary>
 [RequestSizeLimit(SeedFiles.MaxBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = SeedFiles.MaxBytes)]
-public sealed class ImportModel(HardwareTokenRegistration registration, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text) : PageModel
+public sealed class ImportModel(HardwareTokenRegistration registration, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text, IStringLocalizer<MessageText> messages) : PageModel
 {
     [BindProperty]
     public IFormFile? SeedFile { get; set; }
@@ -51,7 +51,7 @@ public sealed class ImportModel(HardwareTokenRegistration registration, UserMana
         }
         catch (SeedFileException refused)
         {
-            ModelState.AddModelError(nameof(SeedFile), text["HardwareTokens.Import.Refused", refused.Why.In(text)]);
+            ModelState.AddModelError(nameof(SeedFile), text["HardwareTokens.Import.Refused", refused.Why.In(messages)]);
         }
 
         return Page();

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace IdentityProvider.Areas.Admin.Pages.HardwareTokens;
 
 /// <summary>The inventory of hardware tokens: filtered by status, searched by serial or holder, a page at a time.</summary>
-public sealed class IndexModel(HardwareTokenInventory inventory, IStringLocalizer<AdminText> text) : PageModel
+public sealed class IndexModel(HardwareTokenInventory inventory, IStringLocalizer<AdminText> text, IStringLocalizer<MessageText> messages) : PageModel
 {
     /// <summary>Part of a serial or of the holder's e-mail address; empty lists every token.</summary>
     [BindProperty(SupportsGet = true)]
@@ -35,7 +35,7 @@ public sealed class IndexModel(HardwareTokenInventory inventory, IStringLocalize
         var search = Search?.Trim() ?? "";
         if (search.Length > HardwareTokenInventory.MaxSearchLength)
         {
-            Message = text["Common.SearchTooLong", HardwareTokenInventory.MaxSearchLength];
+            Message = new Sentence("Search.TooLong", HardwareTokenInventory.MaxSearchLength).In(messages);
             return;
         }
 

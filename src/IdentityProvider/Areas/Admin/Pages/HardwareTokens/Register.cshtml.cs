@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace IdentityProvider.Areas.Admin.Pages.HardwareTokens;
 
 /// <summary>Registers one token by hand (a token without a seed file, or a replacement), in stock.</summary>
-public sealed class RegisterModel(HardwareTokenRegistration registration, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text) : PageModel
+public sealed class RegisterModel(HardwareTokenRegistration registration, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text, IStringLocalizer<MessageText> messages) : PageModel
 {
     [BindProperty]
     public HardwareTokenInput Input { get; set; } = new();
@@ -25,17 +25,14 @@ public sealed class RegisterModel(HardwareTokenRegistration registration, UserMa
     {
         if (Input.TryBuild(out var problems) is not { } token)
         {
-            foreach (var (field, message) in problems)
-            {
-                ModelState.AddModelError($"{nameof(Input)}.{field}", message.In(text));
-            }
+            ModelState.AddProblems(problems, messages);
 
             return Page();
         }
 
         if (await registration.RegisterAsync(token, users.GetUserId(User)!) is { } refusal)
         {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Serial)}", refusal.In(text));
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Serial)}", refusal.In(messages));
             return Page();
         }
 

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace IdentityProvider.Areas.Admin.Pages.Scopes;
 
 /// <summary>Registers an API scope; discovery lists it at once (on other instances within 5 minutes).</summary>
-public sealed class CreateModel(ScopeAdministration administration, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text) : PageModel
+public sealed class CreateModel(ScopeAdministration administration, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text, IStringLocalizer<MessageText> messages) : PageModel
 {
     [BindProperty]
     public ScopeInput Input { get; set; } = new();
@@ -29,10 +29,7 @@ public sealed class CreateModel(ScopeAdministration administration, UserManager<
         var result = await administration.CreateAsync(scope, adminId);
         if (result.Outcome != RegistryChange.Saved)
         {
-            foreach (var (field, message) in result.Problems)
-            {
-                ModelState.AddModelError($"{nameof(Input)}.{field}", message.In(text));
-            }
+            ModelState.AddProblems(result.Problems, messages);
 
             return Page();
         }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace IdentityProvider.Areas.Admin.Pages.Scopes;
 
 /// <summary>Deletes a scope after a confirmation; one still given to a client is refused, naming the clients.</summary>
-public sealed class DeleteModel(ScopeAdministration administration, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text) : PageModel
+public sealed class DeleteModel(ScopeAdministration administration, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text, IStringLocalizer<MessageText> messages) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Name { get; set; } = "";
@@ -35,7 +35,7 @@ public sealed class DeleteModel(ScopeAdministration administration, UserManager<
 
         foreach (var (_, message) in result.Problems)
         {
-            ModelState.AddModelError(string.Empty, message.In(text));
+            ModelState.AddModelError(string.Empty, message.In(messages));
         }
 
         return Page();

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace IdentityProvider.Areas.Admin.Pages.Scopes;
 
 /// <summary>Changes a scope's display name and description; its name stays (clients and tokens refer to it).</summary>
-public sealed class EditModel(ScopeAdministration administration, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text) : PageModel
+public sealed class EditModel(ScopeAdministration administration, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text, IStringLocalizer<MessageText> messages) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Name { get; set; } = "";
@@ -44,10 +44,7 @@ public sealed class EditModel(ScopeAdministration administration, UserManager<Ap
                 return RedirectToPage(new { Name });
         }
 
-        foreach (var (field, message) in result.Problems)
-        {
-            ModelState.AddModelError($"{nameof(Input)}.{field}", message.In(text));
-        }
+        ModelState.AddProblems(result.Problems, messages);
 
         return Page();
     }

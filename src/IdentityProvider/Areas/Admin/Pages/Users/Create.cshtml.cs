@@ -13,7 +13,7 @@ namespace IdentityProvider.Areas.Admin.Pages.Users;
 /// once on the answer to hand over. Note: the link is not kept anywhere; a lost one is replaced from the user's page.
 /// </summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class CreateModel(UserAdministration administration, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text) : PageModel
+public sealed class CreateModel(UserAdministration administration, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text, IStringLocalizer<MessageText> messages) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -37,7 +37,7 @@ public sealed class CreateModel(UserAdministration administration, UserManager<A
             new NewUserInput(Input.Email, Input.Name, Input.Password, UserFields.SplitRoles(Input.Roles), Input.EmailLink), actorId);
         if (!result.Succeeded)
         {
-            AdminUserForm.Show(ModelState, result, text);
+            ModelState.AddProblems(result.Problems, messages);
             return Page();
         }
 

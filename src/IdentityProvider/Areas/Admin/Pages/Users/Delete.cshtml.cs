@@ -12,7 +12,7 @@ namespace IdentityProvider.Areas.Admin.Pages.Users;
 /// Confirms and deletes a user with what belongs to them. Note: the service refuses deleting oneself or
 /// the last administrator, and logs the deletion with the acting administrator.
 /// </summary>
-public sealed class DeleteModel(UserDirectory directory, UserAdministration administration, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text) : PageModel
+public sealed class DeleteModel(UserDirectory directory, UserAdministration administration, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text, IStringLocalizer<MessageText> messages) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Id { get; set; } = "";
@@ -50,7 +50,7 @@ public sealed class DeleteModel(UserDirectory directory, UserAdministration admi
 
         if (!result.Succeeded)
         {
-            AdminUserForm.Show(ModelState, result, text);
+            ModelState.AddProblems(result.Problems, messages);
             return Page();
         }
 

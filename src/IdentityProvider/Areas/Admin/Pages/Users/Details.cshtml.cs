@@ -15,7 +15,7 @@ namespace IdentityProvider.Areas.Admin.Pages.Users;
 /// (<see cref="UserAdministration"/>, <see cref="UserAccess"/>), which refuse acting on oneself and log the actor.
 /// </summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class DetailsModel(UserDirectory directory, UserAdministration administration, UserAccess access, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text) : PageModel
+public sealed class DetailsModel(UserDirectory directory, UserAdministration administration, UserAccess access, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text, IStringLocalizer<MessageText> messages) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Id { get; set; } = "";
@@ -99,7 +99,7 @@ public sealed class DetailsModel(UserDirectory directory, UserAdministration adm
 
         // The form keeps what was typed; the rest of the page shows the user as stored.
         Account = account;
-        AdminUserForm.Show(ModelState, result, text);
+        ModelState.AddProblems(result.Problems, messages);
         return Page();
     }
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace IdentityProvider.Areas.Admin.Pages.Users;
 
 /// <summary>The users, searchable by e-mail address or name, a page at a time, each linking to the user's page.</summary>
-public sealed class IndexModel(UserDirectory directory, IStringLocalizer<AdminText> text) : PageModel
+public sealed class IndexModel(UserDirectory directory, IStringLocalizer<AdminText> text, IStringLocalizer<MessageText> messages) : PageModel
 {
     /// <summary>Part of an e-mail address or name; empty lists everyone.</summary>
     [BindProperty(SupportsGet = true)]
@@ -32,7 +32,7 @@ public sealed class IndexModel(UserDirectory directory, IStringLocalizer<AdminTe
         var search = Search?.Trim() ?? "";
         if (search.Length > UserDirectory.MaxSearchLength)
         {
-            Message = text["Common.SearchTooLong", UserDirectory.MaxSearchLength];
+            Message = new Sentence("Search.TooLong", UserDirectory.MaxSearchLength).In(messages);
             return;
         }
 

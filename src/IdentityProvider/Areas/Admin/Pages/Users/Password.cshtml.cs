@@ -13,7 +13,7 @@ namespace IdentityProvider.Areas.Admin.Pages.Users;
 /// removed) shown once on the answer. Either way the user's sessions end. Note: neither is ever logged.
 /// </summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class PasswordModel(UserDirectory directory, UserAccess access, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text) : PageModel
+public sealed class PasswordModel(UserDirectory directory, UserAccess access, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text, IStringLocalizer<MessageText> messages) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Id { get; set; } = "";
@@ -49,7 +49,7 @@ public sealed class PasswordModel(UserDirectory directory, UserAccess access, Us
         {
             foreach (var (_, message) in result.Problems)
             {
-                ModelState.AddModelError("Input.NewPassword", message.In(text));
+                ModelState.AddModelError("Input.NewPassword", message.In(messages));
             }
 
             return result.Outcome == UserActionOutcome.NotFound ? NotFound() : Page();
@@ -69,7 +69,7 @@ public sealed class PasswordModel(UserDirectory directory, UserAccess access, Us
         var result = await access.IssuePasswordLinkAsync(Id, AdminId);
         if (result.SetPasswordPath is not { } path)
         {
-            AdminUserForm.Show(ModelState, result, text);
+            ModelState.AddProblems(result.Problems, messages);
             return result.Outcome == UserActionOutcome.NotFound ? NotFound() : Page();
         }
 
@@ -89,7 +89,7 @@ public sealed class PasswordModel(UserDirectory directory, UserAccess access, Us
         var result = await access.IssuePasswordLinkAsync(Id, AdminId, byEmail: true);
         if (!result.Succeeded)
         {
-            AdminUserForm.Show(ModelState, result, text);
+            ModelState.AddProblems(result.Problems, messages);
             return result.Outcome == UserActionOutcome.NotFound ? NotFound() : Page();
         }
 

@@ -14,7 +14,7 @@ namespace IdentityProvider.Areas.Admin.Pages.Users;
 /// and the per-user override of "Allow sign-in by token". Note: the same service as the admin API
 /// (<see cref="UserTokenAdministration"/>); every change is logged with the administrator as the actor.
 /// </summary>
-public sealed class TokensModel(UserTokenAdministration administration, UserManager<ApplicationUser> users, TokenPolicy policy, TimeProvider time, IStringLocalizer<AdminText> text) : PageModel
+public sealed class TokensModel(UserTokenAdministration administration, UserManager<ApplicationUser> users, TokenPolicy policy, TimeProvider time, IStringLocalizer<AdminText> text, IStringLocalizer<MessageText> messages) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Id { get; set; } = "";
@@ -53,7 +53,7 @@ public sealed class TokensModel(UserTokenAdministration administration, UserMana
         var (outcome, message, changed) = await administration.SetPermissionAsync(Id, Choice, AdminId);
         if (outcome != AdminChange.Done)
         {
-            return await RefuseAsync(nameof(Choice), message?.In(text));
+            return await RefuseAsync(nameof(Choice), message?.In(messages));
         }
 
         StatusMessage = changed

@@ -17,7 +17,7 @@ namespace IdentityProvider.Areas.Admin.Pages.Users;
 /// API (<see cref="UserTwoStepAdministration"/>), which logs every action with the administrator as the actor.
 /// </summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class TwoStepModel(UserTwoStepAdministration administration, UserManager<ApplicationUser> users, IssuedRecoveryCodes issuedCodes, IStringLocalizer<AdminText> text) : PageModel
+public sealed class TwoStepModel(UserTwoStepAdministration administration, UserManager<ApplicationUser> users, IssuedRecoveryCodes issuedCodes, IStringLocalizer<AdminText> text, IStringLocalizer<MessageText> messages) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Id { get; set; } = "";
@@ -68,7 +68,7 @@ public sealed class TwoStepModel(UserTwoStepAdministration administration, UserM
     {
         if (!Suspend.TryReadDays(out var days, out _))
         {
-            return await AfterAsync(AdminChange.Refused, new Sentence("TwoStep.Days.Unreadable", "Enter a number of days from {0} to {1}, or choose indefinitely.",
+            return await AfterAsync(AdminChange.Refused, new Sentence("TwoStep.Days.Unreadable",
                 TwoStepSuspension.MinDays, TwoStepSuspension.MaxDays), null);
         }
 
@@ -88,7 +88,7 @@ public sealed class TwoStepModel(UserTwoStepAdministration administration, UserM
         var (outcome, name) = await administration.RemoveDeviceAsync(Id, DeviceId, AdminId);
         // An unknown user still ends in 404 (AfterAsync loads the user first); an unknown device gets a message.
         return outcome == AdminChange.NotFound
-            ? await AfterAsync(AdminChange.Refused, new Sentence("TwoStep.Device.Unknown", "That device does not exist (any more)."), null)
+            ? await AfterAsync(AdminChange.Refused, new Sentence("TwoStep.Device.Unknown"), null)
             : await AfterAsync(outcome, null, text["TwoStep.Device.Removed", name ?? ""]);
     }
 
@@ -115,7 +115,7 @@ public sealed class TwoStepModel(UserTwoStepAdministration administration, UserM
             return NotFound();
         }
 
-        ModelState.AddModelError(string.Empty, message?.In(text) ?? text["Common.NothingChanged"]);
+        ModelState.AddModelError(string.Empty, message?.In(messages) ?? text["Common.NothingChanged"]);
         return Page();
     }
 
