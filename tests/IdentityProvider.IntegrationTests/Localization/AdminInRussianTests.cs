@@ -45,16 +45,16 @@ public sealed partial class AdminInRussianTests(AdminInRussianFixture provider) 
         AssertRussian(home, users, create, createEmpty, details, password, mismatch, tokens, twoStep, hiddenReason, suspended, delete, policy, policyRefused, confirm, confirmRefused);
         Assert.Equal(Russian("Common.Administration"), home.Page.Document.QuerySelector("h1")?.TextContent);
         Assert.Contains(Russian("Users.Title"), home.Sections);
-        Assert.Contains(Russian("User.Email.Missing"), createEmpty.Alerts);
-        Assert.Contains(Russian("Profile.Name.Missing"), createEmpty.Alerts);
+        Assert.Contains(Message("User.Email.Missing"), createEmpty.Alerts);
+        Assert.Contains(Message("Profile.Name.Missing"), createEmpty.Alerts);
         Assert.Equal(Russian("Users.TwoStep.Off"), details.TwoStep);
         Assert.Equal(Russian("Common.Never"), details.LastSignIn);
         Assert.Contains(Russian("Users.Password.Mismatch"), mismatch.Alerts);
-        Assert.Contains(Russian("TwoStep.Reason.Hidden"), hiddenReason.Alerts);
+        Assert.Contains(Message("TwoStep.Reason.Hidden"), hiddenReason.Alerts);
         Assert.Contains(Russian("TwoStep.SuspendedForDays", 3), suspended.StatusMessage);
         Assert.StartsWith(Russian("TwoStep.Status", Russian("TwoStep.Status.SuspendedUntil", "")).TrimEnd(), suspended.StatusText, StringComparison.Ordinal);
-        Assert.Contains(Russian("Policy.Range.GracePeriodDays", 0, 365), policyRefused.Alerts);
-        Assert.Contains(Russian("Code.DigitsOnly"), confirmRefused.Alerts);
+        Assert.Contains(Message("Policy.Range.GracePeriodDays", 0, 365), policyRefused.Alerts);
+        Assert.Contains(Message("OtpCode.NotDigits"), confirmRefused.Alerts);
     }
 
     [Fact]
@@ -97,17 +97,17 @@ public sealed partial class AdminInRussianTests(AdminInRussianFixture provider) 
         WithoutData(scopeCreated, "#scopes tbody");
         AssertRussian(clients, createClient, clientRefused, clientCreated, editClient, secret, deleteClient, scopes, createScope, standardScope, scopeCreated,
             editScope, deleteScope, inventory, register, badSeed, registered, import, badFile, badRow, identify, badCode, noMatch);
-        Assert.Contains(Russian("Clients.Uri.Problem", Russian("Clients.RedirectUri"), "http://otchety.example/cb", Russian("Clients.Uri.Https")), clientRefused.Alerts);
+        Assert.Contains(Message("Clients.Uri.Problem", Message("Clients.RedirectUri"), "http://otchety.example/cb", Message("Clients.Uri.Https")), clientRefused.Alerts);
         Assert.NotNull(clientCreated.NewSecret);
         Assert.Contains(Russian("Clients.Create.Done", clientId), clientCreated.StatusMessage);
-        Assert.Contains(Russian("Scopes.Standard", "openid"), standardScope.Alerts);
+        Assert.Contains(Message("Scopes.Standard", "openid"), standardScope.Alerts);
         Assert.Contains(Russian("Scopes.Create.Done", scope), scopeCreated.StatusMessage);
-        Assert.Contains(Russian("HardwareTokens.Input.SeedHex"), badSeed.Alerts);
-        Assert.Equal(Russian("HardwareTokens.Status.InStock"), registered.StatusText);
-        Assert.Contains(Russian("HardwareTokens.Import.Refused", Russian("HardwareTokens.File.CsvHeader", "serial,seed_hex,type,digits,period_or_counter")), badFile.Alerts);
-        Assert.EndsWith(Russian("HardwareTokens.Parameter.Digits"), Assert.Single(badRow.Rejected), StringComparison.Ordinal);
+        Assert.Contains(Message("HardwareTokens.Input.SeedHex"), badSeed.Alerts);
+        Assert.Equal(Message("HardwareTokens.Status.InStock"), registered.StatusText);
+        Assert.Contains(Russian("HardwareTokens.Import.Refused", Message("HardwareTokens.File.CsvHeader", "serial,seed_hex,type,digits,period_or_counter")), badFile.Alerts);
+        Assert.EndsWith(Message("HardwareTokens.Parameter.Digits"), Assert.Single(badRow.Rejected), StringComparison.Ordinal);
         Assert.Equal(Russian("HardwareTokens.Import.Added", 0), badRow.AddedText);
-        Assert.Contains(Russian("Code.DigitsOnly"), badCode.Alerts);
+        Assert.Contains(Message("OtpCode.NotDigits"), badCode.Alerts);
         Assert.True(noMatch.SaysNoMatch);
     }
 
@@ -135,11 +135,14 @@ public sealed partial class AdminInRussianTests(AdminInRussianFixture provider) 
         WithoutData(log, "#security-events tbody");
         AssertRussian(log, badDate, nothing);
         Assert.Matches(@"^Событий: \d+, сначала новые\. Страница 1 из \d+\.$", log.Summary);
-        Assert.Contains(Russian("SecurityLog.From.Invalid"), badDate.Alerts);
+        Assert.Contains(Message("SecurityLog.From.Invalid"), badDate.Alerts);
         Assert.Contains(Russian("SecurityLog.NoMatch"), nothing.StatusMessage);
     }
 
     private static string Russian(string key, params object[] arguments) => LanguageChecks.Text("ru", "AdminText", key, arguments);
+
+    /// <summary>A sentence of the services (MessageText) in Russian.</summary>
+    private static string Message(string key, params object[] arguments) => LanguageChecks.Text("ru", "MessageText", key, arguments);
 
     /// <summary>Leaves out of the check what the page shows as data (names and details as entered or logged).</summary>
     private static void WithoutData(PageObject page, string selector)

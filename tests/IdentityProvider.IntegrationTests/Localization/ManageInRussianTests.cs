@@ -50,7 +50,7 @@ public sealed partial class ManageInRussianTests(ManageInRussianFixture provider
 
         AssertRussian(overview, change, empty, wrongCurrent, mismatch, tooShort, notifications, saved, methods, browsers, devices, codes, activity,
             addPassword, addMismatch, added, profile, badPhone, profileSaved, verified);
-        Assert.Contains(Russian("Profile.PhoneNumber.Invalid", 7, 15), badPhone.Alerts);
+        Assert.Contains(Message("Profile.PhoneNumber.Invalid", 7, 15), badPhone.Alerts);
         Assert.Equal(Russian("Profile.Saved"), profileSaved.StatusMessage);
         Assert.Equal("+74951234567", profileSaved.ProfilePhone);
         Assert.Equal(Russian("Profile.Unchanged"), verified.StatusMessage);
@@ -107,7 +107,7 @@ public sealed partial class ManageInRussianTests(ManageInRussianFixture provider
 
         AssertRussian(malformed, overview, activity, browsers, forgotten, devices, add, noName, scan, shortCode, remove, removeWrong,
             codes, codesWrong, shown, notTicked, afterNewSet, removed);
-        Assert.Contains(Shared("OtpCode.WrongLength", 6), malformed.Alerts);
+        Assert.Contains(Message("OtpCode.WrongLength", 6), malformed.Alerts);
         Assert.Equal(Russian("Index.TwoStep.On"), overview.TwoStepState);
         Assert.Matches(RussianMoment(), overview.TwoStepLastUsed);
         Assert.Equal(1, overview.RememberedBrowsers);
@@ -124,9 +124,9 @@ public sealed partial class ManageInRussianTests(ManageInRussianFixture provider
         Assert.All(rows, row => Assert.Matches(RussianMoment(), row.When));
         Assert.Equal(Russian("Browsers.Forgotten"), forgotten.StatusMessage);
         Assert.Contains(Russian("Devices.Type.Totp", 6), Assert.Single(devices.DeviceRows));
-        Assert.Contains(Shared("DeviceName.Missing"), noName.Alerts);
+        Assert.Contains(Message("DeviceName.Missing"), noName.Alerts);
         Assert.True(scan.ShowsConfirmation);
-        Assert.Contains(Shared("OtpCode.WrongLength", 6), shortCode.Alerts);
+        Assert.Contains(Message("OtpCode.WrongLength", 6), shortCode.Alerts);
         Assert.Contains(Russian("Common.WrongPassword"), removeWrong.Alerts);
         Assert.Equal(Russian("RecoveryCodes.RemainingOf.Many", 10, 10), codes.RemainingText);
         Assert.Contains(Russian("Common.WrongPassword"), codesWrong.Alerts);
@@ -156,10 +156,10 @@ public sealed partial class ManageInRussianTests(ManageInRussianFixture provider
         AssertRussian(overview, tokens, create, noLabel, shown, duplicate, list, revoke, revoked);
         Assert.Equal(1, overview.ActiveTokens);
         Assert.Matches(RussianDay(), overview.NextTokenExpiry);
-        Assert.Contains(Russian("Tokens.Create.Label.Missing"), noLabel.Alerts);
+        Assert.Contains(Message("TokenLabel.Missing"), noLabel.Alerts);
         Assert.NotNull(shown.NewToken);
         Assert.Contains(Russian("Tokens.Create.ShownOnce"), shown.Text);
-        Assert.Contains(Russian("Tokens.Create.Duplicate", "отчёты"), duplicate.Alerts);
+        Assert.Contains(Message("Tokens.Create.Duplicate", "отчёты"), duplicate.Alerts);
         Assert.Equal(
             [Russian("Tokens.Label"), Russian("Tokens.LastAccess"), Russian("Tokens.Created"), Russian("Tokens.Expires"), Russian("Tokens.Revoke")],
             list.ColumnHeaders);
@@ -182,12 +182,15 @@ public sealed partial class ManageInRussianTests(ManageInRussianFixture provider
         var wrong = await scan.ConfirmAsync("000000").As<EnrolTwoStepPage>();
 
         AssertRussian(enrol, noName, scan, letters, wrong);
-        Assert.Contains(Shared("DeviceName.Missing"), noName.Alerts);
-        Assert.Contains(Shared("OtpCode.NotDigits"), letters.Alerts);
-        Assert.Contains(Shared("OtpEnrolment.CodeMismatch"), wrong.Alerts);
+        Assert.Contains(Message("DeviceName.Missing"), noName.Alerts);
+        Assert.Contains(Message("OtpCode.NotDigits"), letters.Alerts);
+        Assert.Contains(Message("OtpEnrolment.CodeMismatch"), wrong.Alerts);
     }
 
     private static string Russian(string key, params object[] arguments) => LanguageChecks.Text("ru", "ManageText", key, arguments);
+
+    /// <summary>A sentence of the services (MessageText) in Russian.</summary>
+    private static string Message(string key, params object[] arguments) => LanguageChecks.Text("ru", "MessageText", key, arguments);
 
     private static string Shared(string key, params object[] arguments) => LanguageChecks.Text("ru", "SharedText", key, arguments);
 
