@@ -1,5 +1,5 @@
-using IdentityProvider.Testing.Pages;
-using IdentityProvider.Testing.Pages.Admin;
+using IdentityProvider.Testing.Pages.InBrowser;
+using IdentityProvider.Testing.Pages.InBrowser.Admin;
 using IdentityProvider.Testing.Stories;
 using IdentityProvider.Users;
 using Microsoft.Playwright;
@@ -36,50 +36,42 @@ public class AdminSuspensionJourneyTests(BrowserJourneyFixture fixture) : IClass
             await BrowserSteps.SignInAdministratorAsync(adminPage, provider, admin, adminDevice, clock);
 
             // Finds the user and opens the Two-step sign-in tab.
-            await adminPage.GotoAsync(new Uri(provider, AdminUsersPage.Path).ToString());
-            await adminPage.GetByLabel("Search by e-mail address or name", new() { Exact = true }).FillAsync(user.Email);
-            await adminPage.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
-            await adminPage.GetByRole(AriaRole.Link, new() { Name = user.Email, Exact = true }).ClickAsync();
-            await adminPage.WaitForURLAsync(new Uri(provider, AdminUserPage.PathFor(user.Id)).ToString());
-            await adminPage.GetByRole(AriaRole.Link, new() { Name = "Two-step sign-in", Exact = true }).ClickAsync();
-            await adminPage.WaitForURLAsync(new Uri(provider, AdminUserTwoStepPage.PathFor(user.Id)).ToString());
-            await Expect(adminPage.GetByRole(AriaRole.Heading, new() { Name = "Two-step sign-in", Exact = true })).ToBeVisibleAsync();
+            var users = await AdminUsersPageInBrowser.OpenAsync(adminPage, provider);
+            await users.SearchAsync(user.Email);
+            var details = await users.OpenUserAsync(user.Email, user.Id);
+            var twoStep = await details.OpenTwoStepAsync();
+            await Expect(twoStep.TwoStepHeading).ToBeVisibleAsync();
 
             // Suspends it for 3 days, with a reason.
-            await adminPage.GetByRole(AriaRole.Radio, new() { Name = "For a number of days" }).CheckAsync();
-            await adminPage.GetByLabel("Days (1 to 365)", new() { Exact = true }).FillAsync("3");
-            await adminPage.GetByLabel("Reason", new() { Exact = true }).FillAsync("Phone lost; new one arrives Friday");
-            await adminPage.GetByRole(AriaRole.Button, new() { Name = "Suspend two-step sign-in", Exact = true }).ClickAsync();
-            await Expect(adminPage.GetByRole(AriaRole.Status)).ToContainTextAsync("suspended for 3 days");
-            await Expect(adminPage.GetByRole(AriaRole.Button, new() { Name = "Restore two-step sign-in", Exact = true })).ToBeVisibleAsync();
+            await twoStep.SuspendForDaysAsync("3", "Phone lost; new one arrives Friday");
+            await Expect(twoStep.StatusMessage).ToContainTextAsync("suspended for 3 days");
+            await Expect(twoStep.RestoreButton).ToBeVisibleAsync();
 
             // The user signs in at the relying party with the password alone.
             current = await fixture.Browser.NewPageAsync();
             current.SetDefaultTimeout(Timeout);
             await BrowserSteps.SignInAtRelyingPartyAsync(current, rp, provider, user);
-            await current.WaitForURLAsync(rp.ToString());
-            await Expect(current.GetByRole(AriaRole.Heading, new() { Name = "Signed in" })).ToBeVisibleAsync();
-            await Expect(current.Locator("#amr")).ToHaveTextAsync("pwd");
+            var relyingParty = await RelyingPartyPageInBrowser.ReachedAsync(current, rp);
+            await Expect(relyingParty.SignedIn).ToBeVisibleAsync();
+            await Expect(relyingParty.Amr).ToHaveTextAsync("pwd");
             await current.CloseAsync();
 
             // The administrator restores two-step sign-in.
             current = adminPage;
-            await adminPage.GetByRole(AriaRole.Button, new() { Name = "Restore two-step sign-in", Exact = true }).ClickAsync();
-            await Expect(adminPage.GetByRole(AriaRole.Status)).ToContainTextAsync("applies again");
-            await Expect(adminPage.GetByRole(AriaRole.Button, new() { Name = "Suspend two-step sign-in", Exact = true })).ToBeVisibleAsync();
+            await twoStep.RestoreAsync();
+            await Expect(twoStep.StatusMessage).ToContainTextAsync("applies again");
+            await Expect(twoStep.SuspendButton).ToBeVisibleAsync();
 
             // The user's next sign-in asks for the one-time password again, and gets both steps.
             current = await fixture.Browser.NewPageAsync();
             current.SetDefaultTimeout(Timeout);
             await BrowserSteps.SignInAtRelyingPartyAsync(current, rp, provider, user);
-            await current.WaitForURLAsync(url => url.StartsWith(new Uri(provider, TwoStepPage.Path).ToString(), StringComparison.OrdinalIgnoreCase));
-            var code = current.GetByLabel("One-time password", new() { Exact = true });
-            await Expect(code).ToBeFocusedAsync();
+            var oneTimePassword = await TwoStepPageInBrowser.ReachedAsync(current, provider);
+            await Expect(oneTimePassword.Code).ToBeFocusedAsync();
             clock.Advance(TimeSpan.FromSeconds(30));
-            await current.Keyboard.TypeAsync(userDevice.TotpNow(clock));
-            await current.Keyboard.PressAsync("Enter");
-            await current.WaitForURLAsync(rp.ToString());
-            await Expect(current.Locator("#amr")).ToHaveTextAsync("pwd otp mfa");
+            await oneTimePassword.TypeIntoFocusAndEnterAsync(userDevice.TotpNow(clock));
+            relyingParty = await RelyingPartyPageInBrowser.ReachedAsync(current, rp);
+            await Expect(relyingParty.Amr).ToHaveTextAsync("pwd otp mfa");
         }
         catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {

@@ -1,6 +1,6 @@
 using IdentityProvider.Settings;
 using IdentityProvider.Testing;
-using IdentityProvider.Testing.Pages;
+using IdentityProvider.Testing.Pages.InBrowser;
 using IdentityProvider.Testing.Stories;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -74,28 +74,24 @@ public class ExternalSignInJourneyTests(ExternalJourneyFixture fixture) : IClass
         page.SetDefaultTimeout(Timeout);
         try
         {
-            await page.GotoAsync(rp.ToString());
-            await page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).ClickAsync();
-            await page.WaitForURLAsync(url => url.StartsWith(new Uri(provider, LoginPage.Path).ToString(), StringComparison.OrdinalIgnoreCase));
-            await page.GetByRole(AriaRole.Button, new() { Name = $"Sign in with {ExternalJourneyFixture.ProviderName}", Exact = true }).ClickAsync();
+            var relyingParty = await RelyingPartyPageInBrowser.OpenAsync(page, rp);
+            var login = await relyingParty.SignInAsync(provider);
 
             // The upstream's own sign-in page.
-            await page.WaitForURLAsync(url => url.StartsWith(new Uri(fixture.Upstream.Address, LoginPage.Path).ToString(), StringComparison.OrdinalIgnoreCase));
-            await BrowserSteps.SubmitPasswordAsync(page, person.Email, person.Password);
+            var upstreamLogin = await login.SignInWithAsync(ExternalJourneyFixture.ProviderName, fixture.Upstream.Address);
+            await upstreamLogin.SubmitAsync(person.Email, person.Password);
 
             // Back at the provider: the local account with the same address is linked by its password, never by the address alone.
-            await page.WaitForURLAsync(url => url.StartsWith(new Uri(provider, LinkExternalPage.Path).ToString(), StringComparison.OrdinalIgnoreCase));
-            await page.GetByLabel("Password of your account here", new() { Exact = true }).FillAsync(local.Password);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Link and sign in", Exact = true }).ClickAsync();
+            var linking = await LinkExternalPageInBrowser.ReachedAsync(page, provider);
+            await linking.LinkAsync(local.Password);
 
             // The upstream replaced the password, not the one-time password.
-            await page.WaitForURLAsync(url => url.StartsWith(new Uri(provider, TwoStepPage.Path).ToString(), StringComparison.OrdinalIgnoreCase));
-            await Expect(page.GetByLabel("One-time password", new() { Exact = true })).ToBeFocusedAsync();
+            var oneTimePassword = await TwoStepPageInBrowser.ReachedAsync(page, provider);
+            await Expect(oneTimePassword.Code).ToBeFocusedAsync();
             clock.Advance(UserStories.Step);
-            await page.Keyboard.TypeAsync(device.TotpNow(clock));
-            await page.Keyboard.PressAsync("Enter");
-            await page.WaitForURLAsync(rp.ToString());
-            await Expect(page.Locator("#amr")).ToHaveTextAsync("fed otp mfa");
+            await oneTimePassword.TypeIntoFocusAndEnterAsync(device.TotpNow(clock));
+            relyingParty = await RelyingPartyPageInBrowser.ReachedAsync(page, rp);
+            await Expect(relyingParty.Amr).ToHaveTextAsync("fed otp mfa");
         }
         catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {

@@ -1,6 +1,5 @@
-using System.Text;
-using IdentityProvider.Testing.Pages;
-using IdentityProvider.Testing.Pages.Admin;
+using IdentityProvider.Testing.Pages.InBrowser;
+using IdentityProvider.Testing.Pages.InBrowser.Admin;
 using IdentityProvider.Testing.Stories;
 using IdentityProvider.Users;
 using Microsoft.Playwright;
@@ -35,36 +34,29 @@ public class HardwareTokenJourneyTests(BrowserJourneyFixture fixture) : IClassFi
             await BrowserSteps.SignInAdministratorAsync(page, provider, admin, adminDevice, clock);
 
             // Imports the vendor's file with the pre-shared key sent apart from it.
-            await page.GotoAsync(new Uri(provider, AdminHardwareTokensPage.Path).ToString());
-            await page.GetByRole(AriaRole.Link, new() { Name = "Import a seed file", Exact = true }).ClickAsync();
-            await page.GetByLabel("Seed file", new() { Exact = true }).SetInputFilesAsync(new FilePayload
-            {
-                Name = "tokens.xml",
-                MimeType = "application/pskc+xml",
-                Buffer = Encoding.UTF8.GetBytes(SeedFileSamples.WithSerial(SeedFileSamples.PreSharedKeyHotp, serial)),
-            });
-            await page.GetByLabel("Pre-shared key (encrypted PSKC files only)", new() { Exact = true }).FillAsync(SeedFileSamples.PreSharedKeyHex);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
-            await Expect(page.Locator("#added")).ToHaveTextAsync("1 token was added to the stock.");
+            var inventory = await AdminHardwareTokensPageInBrowser.OpenAsync(page, provider);
+            var import = await inventory.ImportSeedFileAsync();
+            await import.ImportAsync("tokens.xml", "application/pskc+xml",
+                SeedFileSamples.WithSerial(SeedFileSamples.PreSharedKeyHotp, serial), SeedFileSamples.PreSharedKeyHex);
+            await Expect(import.Added).ToHaveTextAsync("1 token was added to the stock.");
 
             // Finds the token and assigns it; the user's first recovery codes are shown to hand over.
-            await page.GetByRole(AriaRole.Link, new() { Name = "Tokens in stock", Exact = true }).ClickAsync();
-            await page.GetByRole(AriaRole.Link, new() { Name = serial, Exact = true }).ClickAsync();
-            await page.GetByLabel("User's e-mail address", new() { Exact = true }).FillAsync(user.Email);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Assign token", Exact = true }).ClickAsync();
-            await Expect(page.Locator("p.status")).ToContainTextAsync($"assigned to {user.Email}");
-            await Expect(page.Locator("#issued-codes")).ToContainTextAsync("Recovery codes for");
+            inventory = await import.TokensInStockAsync();
+            var token = await inventory.OpenTokenAsync(serial);
+            await token.AssignAsync(user.Email);
+            await Expect(token.Status).ToContainTextAsync($"assigned to {user.Email}");
+            await Expect(token.IssuedCodes).ToContainTextAsync("Recovery codes for");
             await page.CloseAsync();
 
             // The user signs in at the relying party; the token types into the field that has the focus.
             page = await fixture.Browser.NewPageAsync();
             page.SetDefaultTimeout(Timeout);
             await BrowserSteps.SignInAtRelyingPartyAsync(page, rp, provider, user);
-            await page.WaitForURLAsync(url => url.StartsWith(new Uri(provider, TwoStepPage.Path).ToString(), StringComparison.OrdinalIgnoreCase));
-            await Expect(page.GetByLabel("One-time password", new() { Exact = true })).ToBeFocusedAsync();
-            await page.Keyboard.TypeAsync(HardwareTokenStories.RfcToken.HotpAt(0) + "\n");
-            await page.WaitForURLAsync(rp.ToString());
-            await Expect(page.Locator("#amr")).ToHaveTextAsync("pwd otp mfa");
+            var oneTimePassword = await TwoStepPageInBrowser.ReachedAsync(page, provider);
+            await Expect(oneTimePassword.Code).ToBeFocusedAsync();
+            await oneTimePassword.TypeIntoFocusAndEnterAsync(HardwareTokenStories.RfcToken.HotpAt(0));
+            var relyingParty = await RelyingPartyPageInBrowser.ReachedAsync(page, rp);
+            await Expect(relyingParty.Amr).ToHaveTextAsync("pwd otp mfa");
         }
         catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {

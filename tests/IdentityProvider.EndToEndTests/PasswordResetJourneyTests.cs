@@ -1,8 +1,7 @@
 using IdentityProvider.Settings;
 using IdentityProvider.Testing;
-using IdentityProvider.Testing.Pages;
+using IdentityProvider.Testing.Pages.InBrowser;
 using IdentityProvider.Testing.Stories;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace IdentityProvider.EndToEndTests;
@@ -62,41 +61,32 @@ public class PasswordResetJourneyTests(MailJourneyFixture fixture) : IClassFixtu
         page.SetDefaultTimeout(Timeout);
         try
         {
-            await page.GotoAsync(new Uri(provider, LoginPage.Path).ToString());
-            await page.GetByRole(AriaRole.Link, new() { Name = ForgotPasswordPage.LinkText, Exact = true }).ClickAsync();
-            await page.GetByLabel("E-mail", new() { Exact = true }).FillAsync(user.Email);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Send link", Exact = true }).ClickAsync();
-            await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("If an account exists for this address");
+            var login = await LoginPageInBrowser.OpenAsync(page, provider);
+            var forgot = await login.ForgotPasswordAsync();
+            await forgot.RequestLinkAsync(user.Email);
+            await Expect(forgot.StatusMessage).ToContainTextAsync("If an account exists for this address");
 
             var mail = (await fixture.Mail.WaitForAsync(user.Email, MailStories.IsReset))[0];
             var link = MailStories.ResetLinkOf(mail);
             Assert.StartsWith(provider.ToString(), link);
             Assert.Contains("Forgetful User", mail.HtmlBody);
 
-            await page.GotoAsync(link);
-            await page.GetByLabel("New password", new() { Exact = true }).FillAsync(NewPassword);
-            await page.GetByLabel("Confirm new password", new() { Exact = true }).FillAsync(NewPassword);
-            var code = page.GetByLabel("One-time password or recovery code", new() { Exact = true });
-            await Expect(code).ToHaveAttributeAsync("autocomplete", "one-time-code");
+            var reset = await ResetPasswordPageInBrowser.OpenLinkAsync(page, provider, link);
+            await Expect(reset.Code).ToHaveAttributeAsync("autocomplete", "one-time-code");
             // Without the code the password is not changed.
-            await page.GetByRole(AriaRole.Button, new() { Name = "Reset password", Exact = true }).ClickAsync();
-            await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Enter a one-time password");
+            await reset.ResetAsync(NewPassword);
+            await Expect(reset.Alert).ToContainTextAsync("Enter a one-time password");
 
             clock.Advance(UserStories.Step);
-            await page.GetByLabel("New password", new() { Exact = true }).FillAsync(NewPassword);
-            await page.GetByLabel("Confirm new password", new() { Exact = true }).FillAsync(NewPassword);
-            await code.FillAsync(device.TotpNow(clock));
-            await page.GetByRole(AriaRole.Button, new() { Name = "Reset password", Exact = true }).ClickAsync();
-            await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your password is reset");
+            await reset.ResetAsync(NewPassword, device.TotpNow(clock));
+            await Expect(reset.StatusMessage).ToContainTextAsync("Your password is reset");
 
             // Not signed in by the reset: the sign-in runs the password step, then the one-time password.
-            await page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).ClickAsync();
-            await BrowserSteps.SubmitPasswordAsync(page, user.Email, NewPassword);
-            await page.WaitForURLAsync(url => url.StartsWith(new Uri(provider, TwoStepPage.Path).ToString(), StringComparison.OrdinalIgnoreCase));
+            login = await reset.SignInAsync();
+            await login.SubmitAsync(user.Email, NewPassword);
+            var oneTimePassword = await TwoStepPageInBrowser.ReachedAsync(page, provider);
             clock.Advance(UserStories.Step);
-            await page.GetByLabel("One-time password", new() { Exact = true }).FillAsync(device.TotpNow(clock));
-            await page.Keyboard.PressAsync("Enter");
-            await page.WaitForURLAsync(new Uri(provider, ManagePage.Path).ToString());
+            await oneTimePassword.EnterCodeToAccountAsync(device.TotpNow(clock));
 
             await fixture.Mail.WaitForAsync(user.Email, MailStories.Notice("your password was reset"));
         }

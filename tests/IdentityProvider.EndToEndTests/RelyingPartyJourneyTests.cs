@@ -1,6 +1,6 @@
 using IdentityProvider.Settings;
 using IdentityProvider.Testing;
-using IdentityProvider.Testing.Pages;
+using IdentityProvider.Testing.Pages.InBrowser;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -54,37 +54,30 @@ public class RelyingPartyJourneyTests(BrowserJourneyFixture fixture) : IClassFix
         page.SetDefaultTimeout(Timeout);
         try
         {
-            await page.GotoAsync(rp.ToString());
-            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Not signed in" })).ToBeVisibleAsync();
+            var relyingParty = await RelyingPartyPageInBrowser.OpenAsync(page, rp);
+            await Expect(relyingParty.NotSignedIn).ToBeVisibleAsync();
 
-            await page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).ClickAsync();
-            await page.WaitForURLAsync(url => url.StartsWith(new Uri(provider, LoginPage.Path).ToString(), StringComparison.OrdinalIgnoreCase));
+            var login = await relyingParty.SignInAsync(provider);
 
-            var email = page.GetByLabel("E-mail", new() { Exact = true });
-            var password = page.GetByLabel("Password", new() { Exact = true });
             // The HTML contract password managers rely on.
-            await Expect(email).ToHaveAttributeAsync("autocomplete", "username");
-            await Expect(password).ToHaveAttributeAsync("autocomplete", "current-password");
-            await Expect(password).ToHaveAttributeAsync("type", "password");
+            await Expect(login.Email).ToHaveAttributeAsync("autocomplete", "username");
+            await Expect(login.Password).ToHaveAttributeAsync("autocomplete", "current-password");
+            await Expect(login.Password).ToHaveAttributeAsync("type", "password");
 
-            await email.FillAsync("alice@example.com");
-            await password.FillAsync(TestData.AlicePassword);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+            await login.SubmitAsync("alice@example.com", TestData.AlicePassword);
 
-            await page.WaitForURLAsync(rp.ToString());
-            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Signed in" })).ToBeVisibleAsync();
-            await Expect(page.Locator("#amr")).ToHaveTextAsync("pwd");
-            await Expect(page.Locator("#name")).ToHaveTextAsync("Alice Example");
+            relyingParty = await RelyingPartyPageInBrowser.ReachedAsync(page, rp);
+            await Expect(relyingParty.SignedIn).ToBeVisibleAsync();
+            await Expect(relyingParty.Amr).ToHaveTextAsync("pwd");
+            await Expect(relyingParty.Name).ToHaveTextAsync("Alice Example");
 
-            await page.GetByRole(AriaRole.Link, new() { Name = "Sign out", Exact = true }).ClickAsync();
-
-            await page.WaitForURLAsync(new Uri(rp, "/signed-out").ToString());
-            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Signed out" })).ToBeVisibleAsync();
+            var signedOut = await relyingParty.SignOutAsync();
+            await Expect(signedOut.SignedOut).ToBeVisibleAsync();
 
             // The provider session ended too: its account page asks for the password again.
-            await page.GotoAsync(new Uri(provider, ManagePage.Path).ToString());
-            await Expect(page.GetByLabel("Password", new() { Exact = true })).ToBeVisibleAsync();
-            Assert.StartsWith(new Uri(provider, LoginPage.Path).ToString(), page.Url, StringComparison.OrdinalIgnoreCase);
+            login = await ManagePageInBrowser.OpenWithoutSessionAsync(page, provider);
+            await Expect(login.Password).ToBeVisibleAsync();
+            Assert.StartsWith(LoginPageInBrowser.AddressAt(provider), page.Url, StringComparison.OrdinalIgnoreCase);
         }
         catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {

@@ -1,4 +1,5 @@
 using IdentityProvider.Testing.Pages;
+using IdentityProvider.Testing.Pages.InBrowser;
 using IdentityProvider.Testing.Stories;
 using Microsoft.Playwright;
 
@@ -26,7 +27,7 @@ public sealed class RussianWalkTests(PagesInChromiumFixture fixture)
         async Task CheckAsync(string name)
         {
             walked.Add(name);
-            var language = await page.Locator("html").GetAttributeAsync("lang");
+            var language = await LanguageSwitchInBrowser.LanguageAsync(page);
             if (language != "ru")
             {
                 findings.Add($"{name} ({page.Url}): <html lang=\"{language}\">");
@@ -49,7 +50,7 @@ public sealed class RussianWalkTests(PagesInChromiumFixture fixture)
             await CheckAsync("QR code and key");
             await BrowserWalk.SendEmptyAsync(page);
             await CheckAsync("QR code and key, code empty");
-            var secret = (await page.Locator("#otp-secret").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal);
+            var secret = (await new AddDevicePageInBrowser(page, fixture.Provider).SecretShownAsync()).Replace(" ", "", StringComparison.Ordinal);
             var app = new TestDevice(Guid.Empty, OtpNet.Base32Encoding.ToBytes(secret), device.Parameters);
             fixture.Clock.Advance(UserStories.Step);
             await BrowserWalk.ConfirmEnrolmentAsync(page, app.TotpNow(fixture.Clock));

@@ -1,4 +1,5 @@
 using IdentityProvider.Testing.Pages;
+using IdentityProvider.Testing.Pages.InBrowser;
 using IdentityProvider.Testing.Stories;
 
 namespace IdentityProvider.EndToEndTests;
@@ -28,8 +29,8 @@ public sealed class ScreenshotTests(PagesInChromiumFixture fixture)
         {
             async Task ShootAsync(string shot)
             {
-                Assert.Equal(language, await page.Locator("html").GetAttributeAsync("lang"));
-                Assert.Equal(language, await page.Locator("#language-switch button[aria-pressed=true]").GetAttributeAsync("value"));
+                Assert.Equal(language, await LanguageSwitchInBrowser.LanguageAsync(page));
+                Assert.Equal(language, await LanguageSwitchInBrowser.ChosenLanguageAsync(page));
                 if (folder is null)
                 {
                     return;

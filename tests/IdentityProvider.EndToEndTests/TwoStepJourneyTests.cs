@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Web;
 using IdentityProvider.Testing;
-using IdentityProvider.Testing.Pages;
+using IdentityProvider.Testing.Pages.InBrowser;
 using Microsoft.Playwright;
 using OtpNet;
 using static Microsoft.Playwright.Assertions;
@@ -30,40 +30,38 @@ public class TwoStepJourneyTests(BrowserJourneyFixture fixture) : IClassFixture<
         try
         {
             // Bob, so that the other journeys' Alice keeps signing in with her password alone.
-            await page.GotoAsync(new Uri(provider, LoginPage.Path).ToString());
-            await BrowserSteps.SubmitPasswordAsync(page, "bob@example.com", TestData.BobPassword);
-            await page.WaitForURLAsync(new Uri(provider, ManagePage.Path).ToString());
+            var login = await LoginPageInBrowser.OpenAsync(page, provider);
+            await login.SubmitAsync("bob@example.com", TestData.BobPassword);
+            var account = await ManagePageInBrowser.ReachedAsync(page, provider);
 
-            await page.GetByRole(AriaRole.Link, new() { Name = "Two-step sign-in", Exact = true }).ClickAsync();
-            await Expect(page.Locator("#two-step-off")).ToBeVisibleAsync();
-            await page.GetByRole(AriaRole.Link, new() { Name = "Add an authenticator app", Exact = true }).ClickAsync();
+            var devices = await account.OpenTwoStepAsync();
+            await Expect(devices.TwoStepOff).ToBeVisibleAsync();
+            var enrolment = await devices.AddAuthenticatorAppAsync();
 
-            await page.GetByLabel("Device name", new() { Exact = true }).FillAsync(DeviceName);
-            await Expect(page.GetByRole(AriaRole.Radio, new() { Name = "Time-based (TOTP)" })).ToBeCheckedAsync();
-            await page.GetByRole(AriaRole.Button, new() { Name = "Continue", Exact = true }).ClickAsync();
+            await enrolment.NameAsync(DeviceName);
+            await Expect(enrolment.TimeBased).ToBeCheckedAsync();
+            await enrolment.ContinueAsync();
 
             // The QR code, read back from what the browser drew.
-            var qr = page.Locator("#otp-qr");
-            await Expect(qr).ToBeVisibleAsync();
-            var decoded = await QrDecoder.DecodeAsync(await qr.ScreenshotAsync(new() { Type = ScreenshotType.Png }));
+            await Expect(enrolment.QrCode).ToBeVisibleAsync();
+            var decoded = await QrDecoder.DecodeAsync(await enrolment.QrCodePngAsync());
 
-            var link = page.GetByRole(AriaRole.Link, new() { Name = "Open in authenticator app", Exact = true });
-            var keyUri = await link.GetAttributeAsync("href");
+            var keyUri = await enrolment.KeyUriAsync();
             Assert.Equal(keyUri, decoded);
 
-            var secretShown = await page.Locator("#otp-secret").InnerTextAsync();
-            var issuer = await page.Locator("#otp-issuer").InnerTextAsync();
-            var account = await page.Locator("#otp-account").InnerTextAsync();
+            var secretShown = await enrolment.SecretShownAsync();
+            var issuer = await enrolment.IssuerAsync();
+            var accountShown = await enrolment.AccountAsync();
             Assert.Matches(new Regex("^(?:[A-Z2-7]{4} )*[A-Z2-7]{1,4}$"), secretShown);
-            Assert.Equal("bob@example.com", account);
+            Assert.Equal("bob@example.com", accountShown);
             // The site address: the provider's host without the scheme.
             Assert.Contains(issuer, new[] { provider.Host, provider.Authority });
-            await Expect(page.Locator("#otp-type")).ToHaveTextAsync("Time-based (TOTP)");
+            await Expect(enrolment.KeyType).ToHaveTextAsync("Time-based (TOTP)");
 
             var key = KeyUri.Parse(decoded);
             Assert.Equal("totp", key.Type);
             Assert.Equal(issuer, key.LabelIssuer);
-            Assert.Equal(account, key.LabelAccount);
+            Assert.Equal(accountShown, key.LabelAccount);
             Assert.Equal(issuer, key.Parameters["issuer"]);
             Assert.Equal(secretShown.Replace(" ", "", StringComparison.Ordinal), key.Parameters["secret"]);
             Assert.Equal("SHA1", key.Parameters["algorithm"]);
@@ -72,60 +70,52 @@ public class TwoStepJourneyTests(BrowserJourneyFixture fixture) : IClassFixture<
 
             // Activate the device with the current code, as the app would show it.
             var totp = new Totp(Base32Encoding.ToBytes(key.Parameters["secret"]), step: 30, mode: OtpHashMode.Sha1, totpSize: 6);
-            var enrolmentCode = page.GetByLabel("Code from the app", new() { Exact = true });
-            await Expect(enrolmentCode).ToHaveAttributeAsync("autocomplete", "one-time-code");
-            await Expect(enrolmentCode).ToHaveAttributeAsync("inputmode", "numeric");
-            await enrolmentCode.PressSequentiallyAsync(totp.ComputeTotp(clock.GetUtcNow().UtcDateTime));
-            await enrolmentCode.PressAsync("Enter");
+            await Expect(enrolment.CodeFromApp).ToHaveAttributeAsync("autocomplete", "one-time-code");
+            await Expect(enrolment.CodeFromApp).ToHaveAttributeAsync("inputmode", "numeric");
+            await enrolment.ActivateAsync(totp.ComputeTotp(clock.GetUtcNow().UtcDateTime));
 
             // The first device brings recovery codes, shown once, before the device list.
-            var devices = page.Locator("#devices");
-            var recoveryCodes = page.GetByRole(AriaRole.Heading, new() { Name = "Your recovery codes", Exact = true });
-            var refused = page.Locator(".validation-summary-errors");
-            await Expect(devices.Or(recoveryCodes).Or(refused)).ToBeVisibleAsync();
-            if (await refused.IsVisibleAsync())
+            var recoveryCodes = new ShowRecoveryCodesPageInBrowser(page, provider);
+            await Expect(devices.Devices.Or(recoveryCodes.YourRecoveryCodes).Or(enrolment.Refusal)).ToBeVisibleAsync();
+            if (await enrolment.Refusal.IsVisibleAsync())
             {
-                Assert.Fail($"The enrolment code was refused: {await refused.InnerTextAsync()}");
+                Assert.Fail($"The enrolment code was refused: {await enrolment.Refusal.InnerTextAsync()}");
             }
 
-            if (await recoveryCodes.IsVisibleAsync())
+            if (await recoveryCodes.YourRecoveryCodes.IsVisibleAsync())
             {
-                await Expect(page.Locator("#recovery-codes li")).ToHaveCountAsync(10);
-                await page.GetByLabel("I have saved these codes", new() { Exact = true }).CheckAsync();
-                await page.GetByRole(AriaRole.Button, new() { Name = "Continue", Exact = true }).ClickAsync();
+                await Expect(recoveryCodes.Codes).ToHaveCountAsync(10);
+                await recoveryCodes.AcknowledgeAsync();
             }
 
-            await page.WaitForURLAsync(new Uri(provider, DevicesPage.Path).ToString());
-            var device = devices.GetByRole(AriaRole.Row).Filter(new() { HasText = DeviceName });
+            devices = await DevicesPageInBrowser.ReachedAsync(page, provider);
+            var device = devices.RowsOf(DeviceName);
             await Expect(device).ToHaveCountAsync(1);
             await Expect(device).ToContainTextAsync("Time-based (TOTP), 6 digits");
 
-            await page.GetByRole(AriaRole.Link, new() { Name = "Sign out", Exact = true }).ClickAsync();
-            await page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
-            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Signed out", Exact = true })).ToBeVisibleAsync();
+            var logout = await devices.SignOutAsync();
+            var signedOut = await logout.SignOutAsync();
+            await Expect(signedOut.SignedOut).ToBeVisibleAsync();
 
             // Why: the enrolment spent this time step, and a spent step is refused; the next one is fresh.
             clock.Advance(TimeSpan.FromSeconds(30));
 
-            await page.GotoAsync(rp.ToString());
-            await page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).ClickAsync();
-            await page.WaitForURLAsync(url => url.StartsWith(new Uri(provider, LoginPage.Path).ToString(), StringComparison.OrdinalIgnoreCase));
-            await BrowserSteps.SubmitPasswordAsync(page, "bob@example.com", TestData.BobPassword);
+            var relyingParty = await RelyingPartyPageInBrowser.OpenAsync(page, rp);
+            login = await relyingParty.SignInAsync(provider);
+            await login.SubmitAsync("bob@example.com", TestData.BobPassword);
 
-            await page.WaitForURLAsync(url => url.StartsWith(new Uri(provider, TwoStepPage.Path).ToString(), StringComparison.OrdinalIgnoreCase));
-            var code = page.GetByLabel("One-time password", new() { Exact = true });
-            await Expect(code).ToHaveAttributeAsync("autocomplete", "one-time-code");
-            await Expect(code).ToHaveAttributeAsync("inputmode", "numeric");
-            await Expect(code).ToBeFocusedAsync();
+            var oneTimePassword = await TwoStepPageInBrowser.ReachedAsync(page, provider);
+            await Expect(oneTimePassword.Code).ToHaveAttributeAsync("autocomplete", "one-time-code");
+            await Expect(oneTimePassword.Code).ToHaveAttributeAsync("inputmode", "numeric");
+            await Expect(oneTimePassword.Code).ToBeFocusedAsync();
 
             // A hardware token types into whatever has the focus, then presses Enter.
-            await page.Keyboard.TypeAsync(totp.ComputeTotp(clock.GetUtcNow().UtcDateTime));
-            await page.Keyboard.PressAsync("Enter");
+            await oneTimePassword.TypeIntoFocusAndEnterAsync(totp.ComputeTotp(clock.GetUtcNow().UtcDateTime));
 
-            await page.WaitForURLAsync(rp.ToString());
-            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Signed in" })).ToBeVisibleAsync();
-            await Expect(page.Locator("#amr")).ToHaveTextAsync("pwd otp mfa");
-            await Expect(page.Locator("#name")).ToHaveTextAsync("Bob Example");
+            relyingParty = await RelyingPartyPageInBrowser.ReachedAsync(page, rp);
+            await Expect(relyingParty.SignedIn).ToBeVisibleAsync();
+            await Expect(relyingParty.Amr).ToHaveTextAsync("pwd otp mfa");
+            await Expect(relyingParty.Name).ToHaveTextAsync("Bob Example");
         }
         catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {
