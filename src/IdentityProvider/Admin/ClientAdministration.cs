@@ -38,17 +38,17 @@ public sealed class ClientAdministration(
     public async Task<IReadOnlyList<string>> AvailableScopesAsync() =>
         [.. StandardScopes.All, .. (await scopes.ListAsync()).Select(scope => scope.Name).Except(StandardScopes.NotServed)];
 
-    /// <summary>Registers the client; a confidential one gets a new secret, in <see cref="RegistryChangeResult.Secret"/> this once.</summary>
-    public async Task<RegistryChangeResult> CreateAsync(ClientRegistration client, string actorId)
+    /// <summary>Registers the client; a confidential one gets a new secret, handed back this once (the result's value).</summary>
+    public async Task<ChangeResult<string>> CreateAsync(ClientRegistration client, string actorId)
     {
         if (await ProblemsAsync(client) is { Count: > 0 } problems)
         {
-            return RegistryChangeResult.Invalid(problems);
+            return ChangeResult.Invalid(problems);
         }
 
         if (await applications.FindByClientIdAsync(client.ClientId) is not null)
         {
-            return RegistryChangeResult.Conflict(nameof(client.ClientId), new Sentence("Clients.Exists", client.ClientId));
+            return ChangeResult.Conflict(new Sentence("Clients.Exists", client.ClientId), nameof(client.ClientId));
         }
 
         var secret = client.IsConfidential ? NewSecret() : null;
@@ -62,15 +62,15 @@ public sealed class ClientAdministration(
         }
 
         await securityLog.WriteAsync(SecurityEventKinds.ClientCreated, null, Describe(client), actorId, client.ClientId);
-        return RegistryChangeResult.Saved with { Secret = secret };
+        return ChangeResult.Done(secret);
     }
 
     /// <summary>Replaces everything but the client id, the type and the secret.</summary>
-    public async Task<RegistryChangeResult> UpdateAsync(string clientId, ClientRegistration client, string actorId)
+    public async Task<ChangeResult> UpdateAsync(string clientId, ClientRegistration client, string actorId)
     {
         if (await applications.FindByClientIdAsync(clientId) is not { } application)
         {
-            return RegistryChangeResult.NotFound;
+            return ChangeResult.NotFound();
         }
 
         var descriptor = new OpenIddictApplicationDescriptor();
@@ -78,13 +78,13 @@ public sealed class ClientAdministration(
         var before = ClientDescriptors.ToRegistration(descriptor);
         if (client.Type != before.Type)
         {
-            return RegistryChangeResult.Invalid([new(nameof(client.Type), new Sentence("Clients.Type.Fixed"))]);
+            return ChangeResult.Invalid([new(nameof(client.Type), new Sentence("Clients.Type.Fixed"))]);
         }
 
         client = client with { ClientId = clientId };
         if (await ProblemsAsync(client) is { Count: > 0 } problems)
         {
-            return RegistryChangeResult.Invalid(problems);
+            return ChangeResult.Invalid(problems);
         }
 
         // Note: the descriptor keeps the stored secret's hash; OpenIddict hashes again only a changed value.
@@ -95,7 +95,7 @@ public sealed class ClientAdministration(
         }
         catch (OpenIddictExceptions.ConcurrencyException)
         {
-            return RegistryChangeResult.Conflict(nameof(client.ClientId), new Sentence("Clients.ChangedMeanwhile"));
+            return ChangeResult.Conflict(new Sentence("Clients.ChangedMeanwhile"), nameof(client.ClientId));
         }
         catch (OpenIddictExceptions.ValidationException exception)
         {
@@ -103,41 +103,41 @@ public sealed class ClientAdministration(
         }
 
         await securityLog.WriteAsync(SecurityEventKinds.ClientUpdated, null, $"{Describe(before)} -> {Describe(client)}", actorId, clientId);
-        return RegistryChangeResult.Saved;
+        return ChangeResult.Done();
     }
 
     /// <summary>Deletes the client with its authorizations and tokens (OpenIddict's store does both).</summary>
-    public async Task<RegistryChangeResult> DeleteAsync(string clientId, string actorId)
+    public async Task<ChangeResult> DeleteAsync(string clientId, string actorId)
     {
         if (await applications.FindByClientIdAsync(clientId) is not { } application)
         {
-            return RegistryChangeResult.NotFound;
+            return ChangeResult.NotFound();
         }
 
         var before = await RegistrationOfAsync(application);
         await applications.DeleteAsync(application);
         await securityLog.WriteAsync(SecurityEventKinds.ClientDeleted, null, Describe(before), actorId, clientId);
-        return RegistryChangeResult.Saved;
+        return ChangeResult.Done();
     }
 
-    /// <summary>A new secret for a confidential client, in <see cref="RegistryChangeResult.Secret"/> this once; the old one stops working.</summary>
-    public async Task<RegistryChangeResult> RotateSecretAsync(string clientId, string actorId)
+    /// <summary>A new secret for a confidential client, handed back this once (the result's value); the old one stops working.</summary>
+    public async Task<ChangeResult<string>> RotateSecretAsync(string clientId, string actorId)
     {
         if (await applications.FindByClientIdAsync(clientId) is not { } application)
         {
-            return RegistryChangeResult.NotFound;
+            return ChangeResult.NotFound();
         }
 
         if (!await applications.HasClientTypeAsync(application, OpenIddictConstants.ClientTypes.Confidential))
         {
-            return RegistryChangeResult.Conflict(nameof(ClientRegistration.Type), new Sentence("Clients.Secret.Public"));
+            return ChangeResult.Conflict(new Sentence("Clients.Secret.Public"), nameof(ClientRegistration.Type));
         }
 
         var secret = NewSecret();
         // Warning: the secret goes to OpenIddict only, which stores its hash; the log says that it changed, never what it is.
         await applications.UpdateAsync(application, secret);
         await securityLog.WriteAsync(SecurityEventKinds.ClientSecretRotated, null, "new client secret", actorId, clientId);
-        return RegistryChangeResult.Saved with { Secret = secret };
+        return ChangeResult.Done(secret);
     }
 
     private async Task<ClientRegistration> RegistrationOfAsync(object application)
@@ -150,8 +150,8 @@ public sealed class ClientAdministration(
     private async Task<IReadOnlyList<FieldProblem>> ProblemsAsync(ClientRegistration client) =>
         ClientRules.Problems(client, (await AvailableScopesAsync()).ToHashSet(StringComparer.Ordinal));
 
-    private static RegistryChangeResult Refused(OpenIddictExceptions.ValidationException exception) =>
-        RegistryChangeResult.Invalid([.. exception.Results.Select(result => new FieldProblem(result.MemberNames.FirstOrDefault() ?? "", result.ErrorMessage is { } message ? Sentence.Plain(message) : new Sentence("Rules.NotValid")))]);
+    private static Refusal Refused(OpenIddictExceptions.ValidationException exception) =>
+        ChangeResult.Invalid([.. exception.Results.Select(result => new FieldProblem(result.MemberNames.FirstOrDefault() ?? "", result.ErrorMessage is { } message ? Sentence.Plain(message) : new Sentence("Rules.NotValid")))]);
 
     /// <summary>256 random bits, URL-safe: what a relying party pastes into its configuration.</summary>
     private static string NewSecret() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));

@@ -31,16 +31,16 @@ public sealed class ScopeAdministration(
     public async Task<ScopeRegistration?> FindAsync(string name) =>
         await scopes.FindByNameAsync(name) is { } scope ? await RegistrationOfAsync(scope) : null;
 
-    public async Task<RegistryChangeResult> CreateAsync(ScopeRegistration scope, string actorId)
+    public async Task<ChangeResult> CreateAsync(ScopeRegistration scope, string actorId)
     {
         if (scope.Problems() is { Count: > 0 } problems)
         {
-            return RegistryChangeResult.Invalid(problems);
+            return ChangeResult.Invalid(problems);
         }
 
         if (await scopes.FindByNameAsync(scope.Name) is not null)
         {
-            return RegistryChangeResult.Conflict(nameof(scope.Name), new Sentence("Scopes.Exists", scope.Name));
+            return ChangeResult.Conflict(new Sentence("Scopes.Exists", scope.Name), nameof(scope.Name));
         }
 
         try
@@ -53,21 +53,21 @@ public sealed class ScopeAdministration(
         }
 
         await ChangedAsync(SecurityEventKinds.ScopeCreated, $"scope {scope.Name}: \"{scope.DisplayName}\"", actorId);
-        return RegistryChangeResult.Saved;
+        return ChangeResult.Done();
     }
 
     /// <summary>Changes the display name and the description; the name stays (clients and tokens refer to it).</summary>
-    public async Task<RegistryChangeResult> UpdateAsync(string name, string displayName, string description, string actorId)
+    public async Task<ChangeResult> UpdateAsync(string name, string displayName, string description, string actorId)
     {
         if (await scopes.FindByNameAsync(name) is not { } stored)
         {
-            return RegistryChangeResult.NotFound;
+            return ChangeResult.NotFound();
         }
 
         var scope = new ScopeRegistration(name, displayName, description);
         if (scope.Problems() is { Count: > 0 } problems)
         {
-            return RegistryChangeResult.Invalid(problems);
+            return ChangeResult.Invalid(problems);
         }
 
         var descriptor = new OpenIddictScopeDescriptor();
@@ -80,30 +80,29 @@ public sealed class ScopeAdministration(
         }
         catch (OpenIddictExceptions.ConcurrencyException)
         {
-            return RegistryChangeResult.Conflict(nameof(scope.Name), new Sentence("Scopes.ChangedMeanwhile"));
+            return ChangeResult.Conflict(new Sentence("Scopes.ChangedMeanwhile"), nameof(scope.Name));
         }
 
         await ChangedAsync(SecurityEventKinds.ScopeUpdated, $"scope {name}: \"{displayName}\"", actorId);
-        return RegistryChangeResult.Saved;
+        return ChangeResult.Done();
     }
 
     /// <summary>Deletes a scope no client is permitted; one in use is refused with the clients that use it.</summary>
-    public async Task<RegistryChangeResult> DeleteAsync(string name, string actorId)
+    public async Task<ChangeResult> DeleteAsync(string name, string actorId)
     {
         if (await scopes.FindByNameAsync(name) is not { } stored)
         {
-            return RegistryChangeResult.NotFound;
+            return ChangeResult.NotFound();
         }
 
         if (await ClientsUsingAsync(name) is { Count: > 0 } users)
         {
-            return RegistryChangeResult.Conflict(nameof(ScopeRegistration.Name),
-                new Sentence("Scopes.InUse", name, string.Join(", ", users)));
+            return ChangeResult.Conflict(new Sentence("Scopes.InUse", name, string.Join(", ", users)), nameof(ScopeRegistration.Name));
         }
 
         await scopes.DeleteAsync(stored);
         await ChangedAsync(SecurityEventKinds.ScopeDeleted, $"scope {name}", actorId);
-        return RegistryChangeResult.Saved;
+        return ChangeResult.Done();
     }
 
     private async Task<List<string>> ClientsUsingAsync(string name)
@@ -137,6 +136,6 @@ public sealed class ScopeAdministration(
 
     private static string? Optional(string value) => value.Length == 0 ? null : value;
 
-    private static RegistryChangeResult Refused(OpenIddictExceptions.ValidationException exception) =>
-        RegistryChangeResult.Invalid([.. exception.Results.Select(result => new FieldProblem(result.MemberNames.FirstOrDefault() ?? "", result.ErrorMessage is { } message ? Sentence.Plain(message) : new Sentence("Rules.NotValid")))]);
+    private static Refusal Refused(OpenIddictExceptions.ValidationException exception) =>
+        ChangeResult.Invalid([.. exception.Results.Select(result => new FieldProblem(result.MemberNames.FirstOrDefault() ?? "", result.ErrorMessage is { } message ? Sentence.Plain(message) : new Sentence("Rules.NotValid")))]);
 }

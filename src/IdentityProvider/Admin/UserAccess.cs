@@ -23,7 +23,7 @@ public sealed class UserAccess(
 
     private static readonly Sentence ChangedMeanwhile = new("User.ChangedMeanwhile");
 
-    public Task<UserActionResult> LockAsync(string userId, string actorId) =>
+    public Task<ChangeResult> LockAsync(string userId, string actorId) =>
         ActAsync(userId, actorId, new Sentence("User.LockSelf"), async user =>
         {
             // Note: lockout must be enabled for Identity to honour the end date (and refuse the password step).
@@ -37,7 +37,7 @@ public sealed class UserAccess(
             return true;
         });
 
-    public Task<UserActionResult> UnlockAsync(string userId, string actorId) =>
+    public Task<ChangeResult> UnlockAsync(string userId, string actorId) =>
         ActAsync(userId, actorId, null, async user =>
         {
             if (!(await users.SetLockoutEndDateAsync(user, null)).Succeeded || !(await users.ResetAccessFailedCountAsync(user)).Succeeded)
@@ -50,7 +50,7 @@ public sealed class UserAccess(
         });
 
     /// <summary>Disables the account and ends its sessions at once (the session cookie is checked against the security stamp on every request).</summary>
-    public Task<UserActionResult> DisableAsync(string userId, string actorId) =>
+    public Task<ChangeResult> DisableAsync(string userId, string actorId) =>
         ActAsync(userId, actorId, new Sentence("User.DisableSelf"), async user =>
         {
             user.IsDisabled = true;
@@ -65,7 +65,7 @@ public sealed class UserAccess(
             return true;
         });
 
-    public Task<UserActionResult> EnableAsync(string userId, string actorId) =>
+    public Task<ChangeResult> EnableAsync(string userId, string actorId) =>
         ActAsync(userId, actorId, null, async user =>
         {
             user.IsDisabled = false;
@@ -79,7 +79,7 @@ public sealed class UserAccess(
         });
 
     /// <summary>New security stamp (every session ends), remembered browsers forgotten, refresh and access tokens revoked.</summary>
-    public Task<UserActionResult> SignOutEverywhereAsync(string userId, string actorId) =>
+    public Task<ChangeResult> SignOutEverywhereAsync(string userId, string actorId) =>
         ActAsync(userId, actorId, null, async user =>
         {
             if (!await EndSessionsAsync(user))
@@ -92,21 +92,21 @@ public sealed class UserAccess(
         });
 
     /// <summary>Sets <paramref name="password"/> (Identity's password rules) and ends the user's sessions.</summary>
-    public async Task<UserActionResult> SetPasswordAsync(string userId, string? password, string actorId)
+    public async Task<ChangeResult<string>> SetPasswordAsync(string userId, string? password, string actorId)
     {
         if (string.IsNullOrEmpty(password))
         {
-            return UserActionResult.Invalid("Password", new Sentence("User.Password.Missing"));
+            return ChangeResult.Invalid("Password", new Sentence("User.Password.Missing"));
         }
 
         if (UserFields.CheckPasswordLength(password) is { } tooLong)
         {
-            return UserActionResult.Invalid("Password", tooLong);
+            return ChangeResult.Invalid("Password", tooLong);
         }
 
         if (await users.FindByIdAsync(userId) is not { } user)
         {
-            return UserActionResult.NotFound;
+            return ChangeResult.NotFound();
         }
 
         // Note: Identity's own reset checks the password rules, hashes, and renews the security stamp in one
@@ -115,13 +115,13 @@ public sealed class UserAccess(
         if (!result.Succeeded)
         {
             return result.Errors.Any(error => error.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure))
-                ? UserActionResult.Conflict(ChangedMeanwhile)
-                : UserActionResult.Invalid([.. result.Errors.Select(error => new FieldProblem("Password", Sentence.Plain(error.Description)))]);
+                ? ChangeResult.Conflict(ChangedMeanwhile)
+                : ChangeResult.Invalid([.. result.Errors.Select(error => new FieldProblem("Password", Sentence.Plain(error.Description)))]);
         }
 
         await ForgetAndRevokeAsync(user.Id);
         await securityLog.WriteAsync(SecurityEventKinds.PasswordReset, user.Id, "new password set by an administrator", actorId);
-        return UserActionResult.Done(user.Id);
+        return ChangeResult.Done<string>(null);
     }
 
     /// <summary>
@@ -129,16 +129,16 @@ public sealed class UserAccess(
     /// set-password link to hand over; the result carries the link, shown once (or, with <paramref name="byEmail"/>,
     /// the link is mailed to the user and the result carries none).
     /// </summary>
-    public async Task<UserActionResult> IssuePasswordLinkAsync(string userId, string actorId, bool byEmail = false)
+    public async Task<ChangeResult<string>> IssuePasswordLinkAsync(string userId, string actorId, bool byEmail = false)
     {
         if (await users.FindByIdAsync(userId) is not { } user)
         {
-            return UserActionResult.NotFound;
+            return ChangeResult.NotFound();
         }
 
         if (await users.HasPasswordAsync(user) && !(await users.RemovePasswordAsync(user)).Succeeded)
         {
-            return UserActionResult.Conflict(ChangedMeanwhile);
+            return ChangeResult.Conflict(ChangedMeanwhile);
         }
 
         await EndSessionsAsync(user);
@@ -147,28 +147,28 @@ public sealed class UserAccess(
         {
             await passwordLinks.EmailAsync(user);
             await securityLog.WriteAsync(SecurityEventKinds.PasswordLinkIssued, user.Id, "old password removed; e-mailed to the user", actorId);
-            return UserActionResult.Done(user.Id);
+            return ChangeResult.Done<string>(null);
         }
 
         var link = await passwordLinks.IssueAsync(user);
         await securityLog.WriteAsync(SecurityEventKinds.PasswordLinkIssued, user.Id, "old password removed", actorId);
-        return UserActionResult.Done(user.Id, link);
+        return ChangeResult.Done(link);
     }
 
-    private async Task<UserActionResult> ActAsync(string userId, string actorId, Sentence? notOnSelf, Func<ApplicationUser, Task<bool>> action)
+    private async Task<ChangeResult> ActAsync(string userId, string actorId, Sentence? notOnSelf, Func<ApplicationUser, Task<bool>> action)
     {
         if (await users.FindByIdAsync(userId) is not { } user)
         {
-            return UserActionResult.NotFound;
+            return ChangeResult.NotFound();
         }
 
         if (notOnSelf is not null && user.Id == actorId)
         {
             // Warning: an administrator who locks themselves out may leave nobody able to undo it.
-            return UserActionResult.Conflict(notOnSelf);
+            return ChangeResult.Conflict(notOnSelf);
         }
 
-        return await action(user) ? UserActionResult.Done(user.Id) : UserActionResult.Conflict(ChangedMeanwhile);
+        return await action(user) ? ChangeResult.Done() : ChangeResult.Conflict(ChangedMeanwhile);
     }
 
     private async Task<bool> EndSessionsAsync(ApplicationUser user)

@@ -32,7 +32,7 @@ public sealed class UserAdministration(
 
     private static readonly Sentence ChangedMeanwhile = new("User.ChangedMeanwhile");
 
-    public async Task<UserActionResult> CreateAsync(NewUserInput input, string actorId)
+    public async Task<ChangeResult<CreatedUser>> CreateAsync(NewUserInput input, string actorId)
     {
         var problems = Check(input.Email, input.Name, input.Roles ?? [], required: true);
         var password = string.IsNullOrEmpty(input.Password) ? null : input.Password;
@@ -43,7 +43,7 @@ public sealed class UserAdministration(
 
         if (problems.Count > 0)
         {
-            return UserActionResult.Invalid(problems);
+            return ChangeResult.Invalid(problems);
         }
 
         var email = input.Email!.Trim();
@@ -57,12 +57,12 @@ public sealed class UserAdministration(
             CreatedAt = time.GetUtcNow(),
         };
         var roleNames = UserFields.Normalize(input.Roles ?? []);
-        var result = await InTransactionAsync(async () =>
+        var result = await InTransactionAsync<ChangeResult<CreatedUser>>(async () =>
         {
             var created = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
             if (!created.Succeeded)
             {
-                return UserActionResult.Invalid([.. created.Errors.Select(Describe)]);
+                return ChangeResult.Invalid([.. created.Errors.Select(Describe)]);
             }
 
             if (await SetRolesAsync(user, roleNames) is { } failed)
@@ -73,7 +73,7 @@ public sealed class UserAdministration(
             // Warning: the detail names the roles and how the password is set, never the password or the link.
             await securityLog.WriteAsync(SecurityEventKinds.UserCreated, user.Id,
                 $"roles: {(roleNames.Count > 0 ? string.Join(", ", roleNames) : "none")}; {(password is null ? "set-password link" : "initial password")}", actorId);
-            return UserActionResult.Done(user.Id);
+            return ChangeResult.Done(new CreatedUser(user.Id, null));
         });
         if (!result.Succeeded || password is not null)
         {
@@ -84,38 +84,38 @@ public sealed class UserAdministration(
         {
             await passwordLinks.EmailAsync(user);
             await securityLog.WriteAsync(SecurityEventKinds.PasswordLinkIssued, user.Id, "at creation, e-mailed to the user", actorId);
-            return UserActionResult.Done(user.Id);
+            return result;
         }
 
         var link = await passwordLinks.IssueAsync(user);
         await securityLog.WriteAsync(SecurityEventKinds.PasswordLinkIssued, user.Id, "at creation", actorId);
-        return UserActionResult.Done(user.Id, link);
+        return ChangeResult.Done(new CreatedUser(user.Id, link));
     }
 
-    public async Task<UserActionResult> UpdateAsync(string userId, UserChange change, string actorId)
+    public async Task<ChangeResult> UpdateAsync(string userId, UserChange change, string actorId)
     {
         // Note: the name with the other profile fields, by the account page's rules.
         var problems = Check(change.Email, null, change.Roles ?? [], required: false);
         problems.AddRange(UserProfiles.Problems(change.Profile));
         if (problems.Count > 0)
         {
-            return UserActionResult.Invalid(problems);
+            return ChangeResult.Invalid(problems);
         }
 
         if (await users.FindByIdAsync(userId) is not { } user)
         {
-            return UserActionResult.NotFound;
+            return ChangeResult.NotFound();
         }
 
         var before = await users.GetRolesAsync(user);
         var roleNames = change.Roles is null ? null : UserFields.Normalize(change.Roles);
         if (roleNames is not null && IsAdmin(before) && !IsAdmin(roleNames) && await IsLastAdministratorAsync())
         {
-            return UserActionResult.Conflict(LastAdministrator);
+            return ChangeResult.Conflict(LastAdministrator);
         }
 
         var changes = new List<string>();
-        return await InTransactionAsync(async () =>
+        return await InTransactionAsync<ChangeResult>(async () =>
         {
             if (change.Email?.Trim() is { } email && !string.Equals(email, user.Email, StringComparison.Ordinal))
             {
@@ -132,7 +132,7 @@ public sealed class UserAdministration(
             var updated = await users.UpdateAsync(user);
             if (!updated.Succeeded)
             {
-                return UserActionResult.Invalid([.. updated.Errors.Select(Describe)]);
+                return ChangeResult.Invalid([.. updated.Errors.Select(Describe)]);
             }
 
             if (roleNames is not null && !before.Order(StringComparer.OrdinalIgnoreCase).SequenceEqual(roleNames, StringComparer.OrdinalIgnoreCase))
@@ -146,42 +146,42 @@ public sealed class UserAdministration(
 
             await securityLog.WriteAsync(SecurityEventKinds.UserUpdated, user.Id,
                 changes.Count > 0 ? "changed: " + string.Join("; ", changes) : "saved without changes", actorId);
-            return UserActionResult.Done(user.Id);
+            return ChangeResult.Done();
         });
     }
 
     /// <summary>Deletes the user; devices, recovery codes, tokens and remembered browsers go with the row (foreign keys), grants are revoked.</summary>
-    public async Task<UserActionResult> DeleteAsync(string userId, string actorId)
+    public async Task<ChangeResult> DeleteAsync(string userId, string actorId)
     {
         if (await users.FindByIdAsync(userId) is not { } user)
         {
-            return UserActionResult.NotFound;
+            return ChangeResult.NotFound();
         }
 
         if (user.Id == actorId)
         {
-            return UserActionResult.Conflict(new Sentence("User.DeleteSelf"));
+            return ChangeResult.Conflict(new Sentence("User.DeleteSelf"));
         }
 
         if (await users.IsInRoleAsync(user, ProviderRoles.Administrator) && await IsLastAdministratorAsync())
         {
-            return UserActionResult.Conflict(LastAdministrator);
+            return ChangeResult.Conflict(LastAdministrator);
         }
 
         // The tokens the user holds go back to stock with their counters; the user's devices go with the user.
         await hardwareTokens.ReleaseHeldByAsync(user.Id, actorId);
         var email = user.Email;
-        var result = await InTransactionAsync(async () =>
+        var result = await InTransactionAsync<ChangeResult>(async () =>
         {
             var deleted = await users.DeleteAsync(user);
             if (!deleted.Succeeded)
             {
-                return UserActionResult.Conflict(ChangedMeanwhile);
+                return ChangeResult.Conflict(ChangedMeanwhile);
             }
 
             // Note: the log row keeps the id (the user is gone) and the address, so the deletion can be traced.
             await securityLog.WriteAsync(SecurityEventKinds.UserDeleted, userId, $"e-mail: {email}", actorId);
-            return UserActionResult.Done(userId);
+            return ChangeResult.Done();
         });
         if (result.Succeeded)
         {
@@ -214,13 +214,13 @@ public sealed class UserAdministration(
         return problems;
     }
 
-    private async Task<UserActionResult?> SetRolesAsync(ApplicationUser user, IReadOnlyList<string> wanted, IList<string>? current = null)
+    private async Task<Refusal?> SetRolesAsync(ApplicationUser user, IReadOnlyList<string> wanted, IList<string>? current = null)
     {
         foreach (var role in wanted.Where(role => !(current ?? []).Contains(role, StringComparer.OrdinalIgnoreCase)))
         {
             if (!await roles.RoleExistsAsync(role) && !(await roles.CreateAsync(new IdentityRole(role))).Succeeded)
             {
-                return UserActionResult.Invalid("Roles", new Sentence("User.Roles.NotCreated", role));
+                return ChangeResult.Invalid("Roles", new Sentence("User.Roles.NotCreated", role));
             }
         }
 
@@ -232,7 +232,7 @@ public sealed class UserAdministration(
             outcome = await users.AddToRolesAsync(user, added);
         }
 
-        return outcome.Succeeded ? null : UserActionResult.Invalid([.. outcome.Errors.Select(error => new FieldProblem("Roles", Sentence.Plain(error.Description)))]);
+        return outcome.Succeeded ? null : ChangeResult.Invalid([.. outcome.Errors.Select(error => new FieldProblem("Roles", Sentence.Plain(error.Description)))]);
     }
 
     private static bool IsAdmin(IEnumerable<string> roleNames) => roleNames.Contains(ProviderRoles.Administrator, StringComparer.OrdinalIgnoreCase);
@@ -250,7 +250,8 @@ public sealed class UserAdministration(
     };
 
     /// <summary>Runs <paramref name="work"/> in one transaction, committed only when it succeeds (the retrying strategy wraps it).</summary>
-    private Task<UserActionResult> InTransactionAsync(Func<Task<UserActionResult>> work) =>
+    private Task<TResult> InTransactionAsync<TResult>(Func<Task<TResult>> work)
+        where TResult : ChangeResult =>
         db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync();

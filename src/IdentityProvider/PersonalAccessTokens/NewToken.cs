@@ -1,23 +1,12 @@
 using IdentityProvider.Data.Entities;
-using IdentityProvider.Localization;
 
 namespace IdentityProvider.PersonalAccessTokens;
 
 /// <summary>What the "Create token" form asks for, as entered.</summary>
 public sealed record NewTokenInput(string? Label, int? ExpiresInDays, bool NoExpiry, IReadOnlyCollection<string> Scopes);
 
-/// <summary>
-/// The outcome of creating a token: either the token with its secret (to show once, never stored), or the
-/// problems with the input, each keyed by the form field it belongs to.
-/// </summary>
-public sealed record NewTokenResult(string? Secret, PersonalAccessToken? Token, IReadOnlyList<FieldProblem> Problems)
-{
-    public bool Succeeded => Secret is not null;
-
-    public static NewTokenResult Created(string secret, PersonalAccessToken token) => new(secret, token, []);
-
-    public static NewTokenResult Invalid(IReadOnlyList<FieldProblem> problems) => new(null, null, problems);
-}
+/// <summary>A token just created, with its secret: shown once, never stored.</summary>
+public sealed record CreatedToken(string Secret, PersonalAccessToken Token);
 
 /// <summary>A token as listed on the account and admin pages: everything but the hash.</summary>
 public sealed record TokenSummary(

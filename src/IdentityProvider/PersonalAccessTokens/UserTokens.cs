@@ -35,7 +35,7 @@ public sealed class UserTokens(
             .Select(token => new TokenSummary(token.Id, token.Label, token.Scopes, token.CreatedAt, token.ExpiresAt, token.LastUsedAt, token.RevokedAt))
             .ToListAsync();
 
-    public async Task<NewTokenResult> CreateAsync(string userId, NewTokenInput input)
+    public async Task<ChangeResult<CreatedToken>> CreateAsync(string userId, NewTokenInput input)
     {
         var now = time.GetUtcNow();
         var problems = new List<FieldProblem>();
@@ -68,7 +68,7 @@ public sealed class UserTokens(
 
         if (problems.Count > 0)
         {
-            return NewTokenResult.Invalid(problems);
+            return ChangeResult.Invalid(problems);
         }
 
         var hasher = await hashers.GetAsync();
@@ -94,7 +94,7 @@ public sealed class UserTokens(
                 token.UserId == userId && token.Label == label && token.RevokedAt == null && (token.ExpiresAt == null || token.ExpiresAt > now));
             if (duplicate)
             {
-                return NewTokenResult.Invalid([new(nameof(NewTokenInput.Label), new Sentence("Tokens.Create.Duplicate", label))]);
+                return ChangeResult.Invalid([new(nameof(NewTokenInput.Label), new Sentence("Tokens.Create.Duplicate", label))]);
             }
 
             var descriptor = new OpenIddictAuthorizationDescriptor
@@ -125,7 +125,7 @@ public sealed class UserTokens(
             await securityLog.WriteAsync(SecurityEventKinds.TokenCreated, userId,
                 $"{Describe(token.Id, label)}, scopes \"{token.Scopes}\", expires {expiresAt?.ToString("u") ?? "never"}");
             await transaction.CommitAsync();
-            return NewTokenResult.Created(secret, token);
+            return ChangeResult.Done(new CreatedToken(secret, token));
         });
     }
 

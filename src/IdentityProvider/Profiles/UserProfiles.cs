@@ -5,12 +5,6 @@ using Microsoft.AspNetCore.Identity;
 
 namespace IdentityProvider.Profiles;
 
-/// <summary>What a profile change came to: the problems by field (nothing written), or the fields that changed.</summary>
-public sealed record ProfileResult(IReadOnlyList<FieldProblem> Problems, IReadOnlyList<string> Changed)
-{
-    public bool Succeeded => Problems.Count == 0;
-}
-
 /// <summary>
 /// Changes to a user's profile (name, given and family name, phone number): the user's own from the account page, and an
 /// administrator's through <c>Admin.UserAdministration</c> (pages and API), which applies them in its own transaction and
@@ -106,27 +100,27 @@ public sealed class UserProfiles(UserManager<ApplicationUser> users, SecurityLog
     /// The user's own change, from the account page: checked, saved, and logged as <see cref="SecurityEventKinds.ProfileChanged"/>
     /// naming the fields. The user cannot mark a phone number verified.
     /// </summary>
-    public async Task<ProfileResult> ChangeOwnAsync(ApplicationUser user, ProfileChange change)
+    public async Task<ChangeResult<IReadOnlyList<string>>> ChangeOwnAsync(ApplicationUser user, ProfileChange change)
     {
         change = change with { PhoneNumberConfirmed = null };
         if (Problems(change) is { Count: > 0 } problems)
         {
-            return new ProfileResult(problems, []);
+            return ChangeResult.Invalid(problems);
         }
 
         var changed = Apply(user, change);
         if (changed.Count == 0)
         {
-            return new ProfileResult([], []);
+            return ChangeResult.Done<IReadOnlyList<string>>([]);
         }
 
         if (!(await users.UpdateAsync(user)).Succeeded)
         {
-            return new ProfileResult([new("", ChangedMeanwhile)], []);
+            return ChangeResult.Conflict(ChangedMeanwhile);
         }
 
         await securityLog.WriteAsync(SecurityEventKinds.ProfileChanged, user.Id, "changed: " + string.Join("; ", changed));
-        return new ProfileResult([], changed);
+        return ChangeResult.Done<IReadOnlyList<string>>(changed);
     }
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;

@@ -1,4 +1,5 @@
 using IdentityProvider.Auditing;
+using IdentityProvider.Localization;
 using IdentityProvider.PersonalAccessTokens;
 using IdentityProvider.Testing;
 using IdentityProvider.Testing.Pages;
@@ -21,7 +22,7 @@ public class AccountOverviewSqliteTests(SqliteAccountOverviewFixture provider) :
         var now = Factory.Clock.GetUtcNow();
         foreach (var (label, days) in new[] { ("far", 60), ("near", 7), ("middle", 30) })
         {
-            var created = await Factory.WithServiceAsync<UserTokens, NewTokenResult>(tokens => tokens.CreateAsync(user.Id, new NewTokenInput(label, days, false, ["api"])));
+            var created = await Factory.WithServiceAsync<UserTokens, ChangeResult<CreatedToken>>(tokens => tokens.CreateAsync(user.Id, new NewTokenInput(label, days, false, ["api"])));
             Assert.True(created.Succeeded);
         }
 

@@ -1,4 +1,5 @@
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Localization;
 using IdentityProvider.PersonalAccessTokens;
 using IdentityProvider.RecoveryCodes;
 using IdentityProvider.Testing;
@@ -145,10 +146,10 @@ public class AccountOverviewTests(AccountOverviewFixture provider) : IClassFixtu
 
     private async Task<Guid> IssueTokenAsync(string userId, string label, int days)
     {
-        var result = await Factory.WithServiceAsync<UserTokens, NewTokenResult>(tokens =>
+        var result = await Factory.WithServiceAsync<UserTokens, ChangeResult<CreatedToken>>(tokens =>
             tokens.CreateAsync(userId, new NewTokenInput(label, days, false, ["api"])));
         Assert.True(result.Succeeded, string.Join(" | ", result.Problems.Select(problem => problem.Message)));
-        return result.Token!.Id;
+        return result.Value!.Token.Id;
     }
 
     private async Task SpendAsync(string userId, IEnumerable<string> codes)

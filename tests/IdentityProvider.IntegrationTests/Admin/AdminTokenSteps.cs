@@ -1,3 +1,4 @@
+using IdentityProvider.Localization;
 using IdentityProvider.PersonalAccessTokens;
 using IdentityProvider.Testing;
 using IdentityProvider.Testing.Stories;
@@ -14,11 +15,11 @@ internal static class AdminTokenSteps
     {
         var result = await TryIssueAsync(factory, userId, label, scopes);
         Assert.True(result.Succeeded, string.Join(" | ", result.Problems.Select(problem => $"{problem.Field}: {problem.Message}")));
-        return new AdminTestToken(result.Secret!, result.Token!.Id);
+        return new AdminTestToken(result.Value!.Secret, result.Value.Token.Id);
     }
 
-    public static Task<NewTokenResult> TryIssueAsync(ProviderFactory factory, string userId, string label, params string[] scopes) =>
-        factory.WithServiceAsync<UserTokens, NewTokenResult>(tokens => tokens.CreateAsync(userId, new NewTokenInput(label, 30, false, scopes)));
+    public static Task<ChangeResult<CreatedToken>> TryIssueAsync(ProviderFactory factory, string userId, string label, params string[] scopes) =>
+        factory.WithServiceAsync<UserTokens, ChangeResult<CreatedToken>>(tokens => tokens.CreateAsync(userId, new NewTokenInput(label, 30, false, scopes)));
 
     /// <summary>The personal access token grant at the token endpoint, by the fixture's script client.</summary>
     public static async Task<TokenResponse> ExchangeAsync(ProviderFactory factory, string token, string? scope = null)

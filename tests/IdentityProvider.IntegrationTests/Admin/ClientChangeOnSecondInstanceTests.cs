@@ -3,6 +3,7 @@ using IdentityProvider.Admin;
 using IdentityProvider.Clients;
 using IdentityProvider.Connect;
 using IdentityProvider.IntegrationTests.ScaleOut;
+using IdentityProvider.Localization;
 using static IdentityProvider.Testing.Stories.ClientStories;
 
 namespace IdentityProvider.IntegrationTests.Admin;
@@ -20,13 +21,13 @@ public sealed class ClientChangeOnSecondInstanceTests(TwoInstances instances) : 
         var created = await AdministerOnAAsync(administration => administration.CreateAsync(
             new ClientRegistration(clientId, "Two instances", ClientRegistration.Confidential, [], [], [ClientGrantTypes.ClientCredentials], ["api"], ClientRegistration.Implicit),
             "test-admin"));
-        var oldSecret = created.Secret!;
+        var oldSecret = created.Value!;
         using var onA = instances.A.CreateClient();
         using var onB = instances.B.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await ClientCredentialsAsync(onB, clientId, oldSecret)).Status); // B now keeps the client
 
         var rotated = await AdministerOnAAsync(administration => administration.RotateSecretAsync(clientId, "test-admin"));
-        var newSecret = rotated.Secret!;
+        var newSecret = rotated.Value!;
 
         Assert.Equal("invalid_client", (await ClientCredentialsAsync(onA, clientId, oldSecret)).Error);
         instances.Advance(ClientCacheEntries.Lifetime + TimeSpan.FromSeconds(1));
@@ -42,21 +43,22 @@ public sealed class ClientChangeOnSecondInstanceTests(TwoInstances instances) : 
             new ClientRegistration(clientId, "Deleted", ClientRegistration.Confidential, [], [], [ClientGrantTypes.ClientCredentials], ["api"], ClientRegistration.Implicit),
             "test-admin"));
         using var onB = instances.B.CreateClient();
-        Assert.Equal(HttpStatusCode.OK, (await ClientCredentialsAsync(onB, clientId, created.Secret!)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await ClientCredentialsAsync(onB, clientId, created.Value!)).Status);
 
-        Assert.Equal(RegistryChange.Saved, (await AdministerOnAAsync(administration => administration.DeleteAsync(clientId, "test-admin"))).Outcome);
+        Assert.Equal(ChangeOutcome.Done, (await AdministerOnAAsync(administration => administration.DeleteAsync(clientId, "test-admin"))).Outcome);
         instances.Advance(ClientCacheEntries.Lifetime + TimeSpan.FromSeconds(1));
 
-        Assert.Equal("invalid_client", (await ClientCredentialsAsync(onB, clientId, created.Secret!)).Error);
+        Assert.Equal("invalid_client", (await ClientCredentialsAsync(onB, clientId, created.Value!)).Error);
     }
 
-    private async Task<RegistryChangeResult> AdministerOnAAsync(Func<ClientAdministration, Task<RegistryChangeResult>> change)
+    private async Task<TResult> AdministerOnAAsync<TResult>(Func<ClientAdministration, Task<TResult>> change)
+        where TResult : ChangeResult
     {
         var administration = instances.Service<ClientAdministration>(instances.A, out var scope);
         using (scope)
         {
             var result = await change(administration);
-            Assert.True(result.Outcome == RegistryChange.Saved, string.Join(" ", result.Problems.Select(problem => problem.Message.English)));
+            Assert.True(result.Outcome == ChangeOutcome.Done, string.Join(" ", result.Problems.Select(problem => problem.Message.English)));
             return result;
         }
     }

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Localization;
 using IdentityProvider.PersonalAccessTokens;
 using IdentityProvider.Testing;
 using IdentityProvider.Testing.Stories;
@@ -31,10 +32,10 @@ internal static class UserSteps
     /// <summary>A personal access token of the user (scope api), through the service the "Create token" page uses.</summary>
     public static async Task<string> IssueTokenAsync(ProviderFactory factory, string userId)
     {
-        var result = await factory.WithServiceAsync<UserTokens, NewTokenResult>(tokens =>
+        var result = await factory.WithServiceAsync<UserTokens, ChangeResult<CreatedToken>>(tokens =>
             tokens.CreateAsync(userId, new NewTokenInput($"t-{Guid.NewGuid():N}"[..12], 30, false, ["api"])));
         Assert.True(result.Succeeded, string.Join(" | ", result.Problems.Select(problem => problem.Message)));
-        return result.Secret!;
+        return result.Value!.Secret;
     }
 
     public static Task<TokenResponse> ExchangeTokenAsync(HttpClient http, string token) =>

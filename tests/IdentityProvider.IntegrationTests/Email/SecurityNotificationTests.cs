@@ -1,5 +1,6 @@
 using IdentityProvider.Data.Entities;
 using IdentityProvider.Email;
+using IdentityProvider.Localization;
 using IdentityProvider.PersonalAccessTokens;
 using IdentityProvider.Testing;
 using IdentityProvider.Testing.Pages;
@@ -151,8 +152,8 @@ public class SecurityNotificationTests(SecurityNotificationFixture provider) : I
         Assert.Null(SecurityNotices.For(new SecurityEvent { Kind = "sign-in.succeeded", UserId = "u" }));
     }
 
-    private Task<NewTokenResult> CreateTokenAsync(string userId, string label) =>
-        provider.Factory.WithServiceAsync<UserTokens, NewTokenResult>(tokens => tokens.CreateAsync(userId, new NewTokenInput(label, 30, false, ["api"])));
+    private Task<ChangeResult<CreatedToken>> CreateTokenAsync(string userId, string label) =>
+        provider.Factory.WithServiceAsync<UserTokens, ChangeResult<CreatedToken>>(tokens => tokens.CreateAsync(userId, new NewTokenInput(label, 30, false, ["api"])));
 
     /// <summary>Waits for the notice, then a moment more, and checks it came exactly once.</summary>
     private async Task<MimeMessage> SingleNoticeAsync(string email, string title)

@@ -1,5 +1,6 @@
 using System.Net;
 using IdentityProvider.Auditing;
+using IdentityProvider.Localization;
 using IdentityProvider.PersonalAccessTokens;
 using IdentityProvider.Testing;
 using IdentityProvider.Testing.Pages;
@@ -153,7 +154,7 @@ public class ManageTokensPageTests(TokenFixture provider) : IClassFixture<TokenF
         for (var round = 0; round < 5; round++)
         {
             var label = $"race-{round}";
-            var results = await Race.RunAsync(4, _ => Factory.WithServiceAsync<UserTokens, NewTokenResult>(
+            var results = await Race.RunAsync(4, _ => Factory.WithServiceAsync<UserTokens, ChangeResult<CreatedToken>>(
                 tokens => tokens.CreateAsync(user.Id, new NewTokenInput(label, 30, false, ["api"]))));
 
             Assert.Single(results, result => result.Succeeded);

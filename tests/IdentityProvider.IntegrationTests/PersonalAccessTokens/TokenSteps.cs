@@ -1,4 +1,5 @@
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Localization;
 using IdentityProvider.PersonalAccessTokens;
 using IdentityProvider.Testing;
 using IdentityProvider.Testing.Pages;
@@ -20,11 +21,11 @@ internal static class TokenSteps
     public static async Task<IssuedToken> IssueAsync(ProviderFactory factory, string userId, string? label = null,
         int? days = 30, bool noExpiry = false, params string[] scopes)
     {
-        var result = await factory.WithServiceAsync<UserTokens, NewTokenResult>(tokens => tokens.CreateAsync(userId,
+        var result = await factory.WithServiceAsync<UserTokens, ChangeResult<CreatedToken>>(tokens => tokens.CreateAsync(userId,
             new NewTokenInput(label ?? $"t-{Guid.NewGuid():N}"[..12], days, noExpiry, scopes.Length > 0 ? scopes : ["api"])));
         Assert.True(result.Succeeded, string.Join(" | ", result.Problems.Select(problem => $"{problem.Field}: {problem.Message}")));
-        SuiteSecrets.Remember(SuiteSecrets.PersonalAccessToken, result.Secret);
-        return new IssuedToken(result.Secret!, result.Token!.Id);
+        SuiteSecrets.Remember(SuiteSecrets.PersonalAccessToken, result.Value?.Secret);
+        return new IssuedToken(result.Value!.Secret, result.Value.Token.Id);
     }
 
     public static Task<bool> RevokeAsync(ProviderFactory factory, string userId, Guid tokenId) =>

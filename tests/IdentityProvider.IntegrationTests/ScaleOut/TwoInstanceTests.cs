@@ -1,6 +1,7 @@
 using System.Net;
 using IdentityProvider.Connect;
 using IdentityProvider.Data;
+using IdentityProvider.Localization;
 using IdentityProvider.PersonalAccessTokens;
 using IdentityProvider.Testing;
 using IdentityProvider.Testing.Pages;
@@ -75,7 +76,7 @@ public sealed class TwoInstanceTests(TwoInstances instances) : IClassFixture<Two
     {
         var (user, _) = await CreateUserWithTotpAsync("script");
         var tokens = instances.Service<UserTokens>(instances.A, out var scope);
-        NewTokenResult created;
+        ChangeResult<CreatedToken> created;
         using (scope)
         {
             created = await tokens.CreateAsync(user.Id, new NewTokenInput("deploy", 30, false, ["api"]));
@@ -83,16 +84,16 @@ public sealed class TwoInstanceTests(TwoInstances instances) : IClassFixture<Two
 
         using var clientOfB = instances.B.CreateClient();
         using var clientOfA = instances.A.CreateClient();
-        var before = await ExchangeAsync(clientOfB, created.Secret!);
+        var before = await ExchangeAsync(clientOfB, created.Value!.Secret);
         Assert.Equal(HttpStatusCode.OK, before.Status);
 
         var revoker = instances.Service<UserTokens>(instances.A, out var revokeScope);
         using (revokeScope)
         {
-            Assert.True(await revoker.RevokeAsync(user.Id, created.Token!.Id));
+            Assert.True(await revoker.RevokeAsync(user.Id, created.Value!.Token.Id));
         }
 
-        var after = await ExchangeAsync(clientOfB, created.Secret!);
+        var after = await ExchangeAsync(clientOfB, created.Value!.Secret);
         Assert.Equal("invalid_grant", after.Error);
         var introspection = await TokenResponse.PostAsync(clientOfA, "/connect/introspect", new Dictionary<string, string>
         {
@@ -109,7 +110,7 @@ public sealed class TwoInstanceTests(TwoInstances instances) : IClassFixture<Two
         var (user, _) = await CreateUserWithTotpAsync("client-change");
         var clientId = $"cli-{Guid.NewGuid():N}";
         var applications = instances.Service<IOpenIddictApplicationManager>(instances.A, out var scope);
-        NewTokenResult created;
+        ChangeResult<CreatedToken> created;
         using (scope)
         {
             var descriptor = new OpenIddictApplicationDescriptor { ClientId = clientId, ClientType = ClientTypes.Public };
@@ -122,8 +123,8 @@ public sealed class TwoInstanceTests(TwoInstances instances) : IClassFixture<Two
 
         using var clientOfA = instances.A.CreateClient();
         using var clientOfB = instances.B.CreateClient();
-        Assert.Equal(HttpStatusCode.OK, (await ExchangeAsync(clientOfA, created.Secret!, clientId)).Status);
-        Assert.Equal(HttpStatusCode.OK, (await ExchangeAsync(clientOfB, created.Secret!, clientId)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await ExchangeAsync(clientOfA, created.Value!.Secret, clientId)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await ExchangeAsync(clientOfB, created.Value!.Secret, clientId)).Status);
 
         var manager = instances.Service<IOpenIddictApplicationManager>(instances.A, out var changeScope);
         using (changeScope)
@@ -135,9 +136,9 @@ public sealed class TwoInstanceTests(TwoInstances instances) : IClassFixture<Two
             await manager.UpdateAsync(application!, descriptor);
         }
 
-        Assert.Equal("unauthorized_client", (await ExchangeAsync(clientOfA, created.Secret!, clientId)).Error);
+        Assert.Equal("unauthorized_client", (await ExchangeAsync(clientOfA, created.Value!.Secret, clientId)).Error);
         instances.Advance(ClientCacheEntries.Lifetime);
-        Assert.Equal("unauthorized_client", (await ExchangeAsync(clientOfB, created.Secret!, clientId)).Error);
+        Assert.Equal("unauthorized_client", (await ExchangeAsync(clientOfB, created.Value!.Secret, clientId)).Error);
     }
 
     private static Task<TokenResponse> ExchangeAsync(HttpClient http, string token, string clientId = TwoInstances.ScriptClient) =>

@@ -45,10 +45,10 @@ public static class ClientEndpoints
     {
         var registration = body.ToRegistration(body.ClientId);
         var result = await administration.CreateAsync(registration, AdminApiActor.Of(caller));
-        return result.Outcome == RegistryChange.Saved
+        return result.Succeeded
             ? TypedResults.Created($"{AdminApi.Prefix}/clients/{Uri.EscapeDataString(registration.ClientId)}",
-                new CreatedClient(registration.ClientId, result.Secret, await administration.FindAsync(registration.ClientId)))
-            : Refusal(result);
+                new CreatedClient(registration.ClientId, result.Value, await administration.FindAsync(registration.ClientId)))
+            : Problems.Refusal(result, "client");
     }
 
     private static async Task<IResult> ReplaceAsync(string clientId, ClientBody body, ClientAdministration administration, ClaimsPrincipal caller)
@@ -61,26 +61,19 @@ public static class ClientEndpoints
         var existing = await administration.FindAsync(clientId);
         // The type may be left out: it cannot change anyway.
         var result = await administration.UpdateAsync(clientId, body.ToRegistration(clientId, existing?.Type), AdminApiActor.Of(caller));
-        return result.Outcome == RegistryChange.Saved ? TypedResults.Ok(await administration.FindAsync(clientId)) : Refusal(result);
+        return result.Succeeded ? TypedResults.Ok(await administration.FindAsync(clientId)) : Problems.Refusal(result, "client");
     }
 
     private static async Task<IResult> DeleteAsync(string clientId, ClientAdministration administration, ClaimsPrincipal caller) =>
-        await administration.DeleteAsync(clientId, AdminApiActor.Of(caller)) is { Outcome: RegistryChange.Saved }
+        await administration.DeleteAsync(clientId, AdminApiActor.Of(caller)) is { Succeeded: true }
             ? TypedResults.NoContent()
             : Problems.NotFound("client");
 
     private static async Task<IResult> RotateAsync(string clientId, ClientAdministration administration, ClaimsPrincipal caller)
     {
         var result = await administration.RotateSecretAsync(clientId, AdminApiActor.Of(caller));
-        return result.Outcome == RegistryChange.Saved ? TypedResults.Ok(new CreatedClient(clientId, result.Secret, null)) : Refusal(result);
+        return result.Succeeded ? TypedResults.Ok(new CreatedClient(clientId, result.Value, null)) : Problems.Refusal(result, "client");
     }
-
-    internal static IResult Refusal(RegistryChangeResult result, string what = "client") => result.Outcome switch
-    {
-        RegistryChange.NotFound => Problems.NotFound(what),
-        RegistryChange.Conflict => Problems.Conflict(result.Message),
-        _ => Problems.Invalid(result.Problems),
-    };
 
     /// <summary>A client as sent to POST and PUT; a field left out counts as empty (and is refused where required).</summary>
     /// <param name="GrantTypes"><c>authorization_code</c>, <c>refresh_token</c>, <c>client_credentials</c>, <c>urn:identityprovider:grant-type:personal_access_token</c>.</param>

@@ -21,5 +21,13 @@ public static class Problems
     public static IResult Conflict(Sentence detail) =>
         Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: detail.English);
 
+    /// <summary>A refused change: 404 naming <paramref name="what"/>, 400 with each field's problems, 409 with what the conflict says.</summary>
+    public static IResult Refusal(ChangeResult refusal, string what) => refusal.Outcome switch
+    {
+        ChangeOutcome.NotFound => NotFound(what),
+        ChangeOutcome.Conflict => Conflict(refusal.Message!),
+        _ => Invalid(refusal.Problems),
+    };
+
     private static string JsonName(string field) => field.Length == 0 ? field : char.ToLowerInvariant(field[0]) + field[1..];
 }

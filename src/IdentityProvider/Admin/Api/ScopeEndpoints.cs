@@ -40,9 +40,9 @@ public static class ScopeEndpoints
     {
         var scope = new ScopeRegistration(body.Name?.Trim() ?? "", body.DisplayName?.Trim() ?? "", body.Description?.Trim() ?? "");
         var result = await administration.CreateAsync(scope, AdminApiActor.Of(caller));
-        return result.Outcome == RegistryChange.Saved
+        return result.Succeeded
             ? TypedResults.Created($"{AdminApi.Prefix}/scopes/{Uri.EscapeDataString(scope.Name)}", scope)
-            : ClientEndpoints.Refusal(result, "scope");
+            : Problems.Refusal(result, "scope");
     }
 
     private static async Task<IResult> ReplaceAsync(string name, ScopeBody body, ScopeAdministration administration, ClaimsPrincipal caller)
@@ -53,13 +53,13 @@ public static class ScopeEndpoints
         }
 
         var result = await administration.UpdateAsync(name, body.DisplayName?.Trim() ?? "", body.Description?.Trim() ?? "", AdminApiActor.Of(caller));
-        return result.Outcome == RegistryChange.Saved ? TypedResults.Ok(await administration.FindAsync(name)) : ClientEndpoints.Refusal(result, "scope");
+        return result.Succeeded ? TypedResults.Ok(await administration.FindAsync(name)) : Problems.Refusal(result, "scope");
     }
 
     private static async Task<IResult> DeleteAsync(string name, ScopeAdministration administration, ClaimsPrincipal caller)
     {
         var result = await administration.DeleteAsync(name, AdminApiActor.Of(caller));
-        return result.Outcome == RegistryChange.Saved ? TypedResults.NoContent() : ClientEndpoints.Refusal(result, "scope");
+        return result.Succeeded ? TypedResults.NoContent() : Problems.Refusal(result, "scope");
     }
 
     /// <summary>A scope as sent to POST and PUT (PUT takes the name from the address).</summary>

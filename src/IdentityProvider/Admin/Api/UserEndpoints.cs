@@ -64,26 +64,27 @@ public static class UserEndpoints
         var result = await administration.CreateAsync(new NewUserInput(body.Email, body.Name, body.Password, body.Roles, body.EmailLink ?? false), AdminApiActor.Of(caller));
         if (!result.Succeeded)
         {
-            return Refusal(result);
+            return Problems.Refusal(result, "user");
         }
 
-        var user = await directory.FindAsync(result.UserId!);
-        return TypedResults.Created($"{AdminApi.Prefix}/users/{Uri.EscapeDataString(result.UserId!)}",
-            new CreatedUserDocument(result.UserId!, AbsoluteLink(request, result.SetPasswordPath), user!));
+        var created = result.Value!;
+        var user = await directory.FindAsync(created.UserId);
+        return TypedResults.Created($"{AdminApi.Prefix}/users/{Uri.EscapeDataString(created.UserId)}",
+            new CreatedUserDocument(created.UserId, AbsoluteLink(request, created.SetPasswordPath), user!));
     }
 
     private static async Task<IResult> GetAsync(string id, UserDirectory directory) =>
         await directory.FindAsync(id) is { } user ? TypedResults.Ok(user) : Problems.NotFound("user");
 
     private static async Task<IResult> UpdateAsync(string id, UserChangeDocument body, UserAdministration administration, UserDirectory directory, ClaimsPrincipal caller) =>
-        await AnswerAsync(await administration.UpdateAsync(id,
+        await AnswerAsync(id, await administration.UpdateAsync(id,
             new UserChange(body.Email, body.Name, body.Roles, body.GivenName, body.FamilyName, body.PhoneNumber, body.PhoneNumberVerified),
             AdminApiActor.Of(caller)), directory);
 
     private static async Task<IResult> DeleteAsync(string id, UserAdministration administration, ClaimsPrincipal caller)
     {
         var result = await administration.DeleteAsync(id, AdminApiActor.Of(caller));
-        return result.Succeeded ? TypedResults.NoContent() : Refusal(result);
+        return result.Succeeded ? TypedResults.NoContent() : Problems.Refusal(result, "user");
     }
 
     private static async Task<IResult> SetPasswordAsync(string id, PasswordDocument body, UserAccess access, UserDirectory directory, HttpRequest request, ClaimsPrincipal caller)
@@ -92,27 +93,22 @@ public static class UserEndpoints
         var result = string.IsNullOrEmpty(body.Password)
             ? await access.IssuePasswordLinkAsync(id, actor, body.EmailLink ?? false)
             : await access.SetPasswordAsync(id, body.Password, actor);
-        return result.Succeeded ? TypedResults.Ok(new PasswordResultDocument(AbsoluteLink(request, result.SetPasswordPath))) : Refusal(result);
+        return result.Succeeded ? TypedResults.Ok(new PasswordResultDocument(AbsoluteLink(request, result.Value))) : Problems.Refusal(result, "user");
     }
 
-    private static void MapAction(RouteGroupBuilder users, string action, string summary, Func<UserAccess, string, string, Task<UserActionResult>> act) =>
+    private static void MapAction(RouteGroupBuilder users, string action, string summary, Func<UserAccess, string, string, Task<ChangeResult>> act) =>
         users.MapPost($"/{{id}}/{action}", async (string id, UserAccess access, UserDirectory directory, ClaimsPrincipal caller) =>
-                await AnswerAsync(await act(access, id, AdminApiActor.Of(caller)), directory))
+                await AnswerAsync(id, await act(access, id, AdminApiActor.Of(caller)), directory))
             .WithName($"User-{action}")
             .WithSummary(summary + " Answers the user as it is now.")
             .Produces<UserRow>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-    private static async Task<IResult> AnswerAsync(UserActionResult result, UserDirectory directory) =>
-        result.Succeeded && await directory.FindAsync(result.UserId!) is { } user ? TypedResults.Ok(user) : Refusal(result);
-
-    private static IResult Refusal(UserActionResult result) => result.Outcome switch
-    {
-        UserActionOutcome.NotFound => Problems.NotFound("user"),
-        UserActionOutcome.Invalid => Problems.Invalid(result.Problems),
-        _ => Problems.Conflict(result.Message!),
-    };
+    private static async Task<IResult> AnswerAsync(string id, ChangeResult result, UserDirectory directory) =>
+        !result.Succeeded ? Problems.Refusal(result, "user")
+        : await directory.FindAsync(id) is { } user ? TypedResults.Ok(user)
+        : Problems.NotFound("user");
 
     /// <summary>The link as the administrator hands it over: absolute, on this provider's address.</summary>
     private static string? AbsoluteLink(HttpRequest request, string? path) =>

@@ -61,7 +61,7 @@ public sealed class ProfileModel(UserManager<ApplicationUser> users, UserProfile
             return Page();
         }
 
-        TempData["StatusMessage"] = text[result.Changed.Count > 0 ? "Profile.Saved" : "Profile.Unchanged"].Value;
+        TempData["StatusMessage"] = text[result.Value!.Count > 0 ? "Profile.Saved" : "Profile.Unchanged"].Value;
         return RedirectToPage("/Manage/Index");
     }
 

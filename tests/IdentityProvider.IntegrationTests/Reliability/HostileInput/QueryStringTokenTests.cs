@@ -1,4 +1,5 @@
 using System.Net;
+using IdentityProvider.Localization;
 using IdentityProvider.PersonalAccessTokens;
 using IdentityProvider.Testing.Pages;
 using IdentityProvider.Testing.Stories;
@@ -17,9 +18,9 @@ public sealed class QueryStringTokenTests(HostileInputFixture provider)
     [Fact]
     public async Task TokenInQueryString_RefusedEverywhere_NeverLogged()
     {
-        var created = await provider.Factory.WithServiceAsync<UserTokens, NewTokenResult>(tokens =>
+        var created = await provider.Factory.WithServiceAsync<UserTokens, ChangeResult<CreatedToken>>(tokens =>
             tokens.CreateAsync(provider.AccountUser.Id, new NewTokenInput("query-string", 30, false, ["api"])));
-        var pat = created.Secret!;
+        var pat = created.Value!.Secret;
         var adminToken = await AdminApiStories.ServiceTokenAsync(provider.Factory);
         using var http = provider.Factory.CreateClient();
         var grant = new Dictionary<string, string?>

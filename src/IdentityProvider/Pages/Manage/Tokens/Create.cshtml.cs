@@ -55,9 +55,8 @@ public sealed class CreateModel(UserManager<ApplicationUser> users, UserTokens u
             var result = await userTokens.CreateAsync(user.Id, new NewTokenInput(Input.Label, Input.ExpiresInDays, Input.NoExpiry, Input.Scopes));
             if (result.Succeeded)
             {
-                NewSecret = result.Secret;
-                Created = result.Token;
-                TempData["StatusMessage"] = text["Tokens.Created.Status", result.Token!.Label].Value;
+                (NewSecret, Created) = result.Value!;
+                TempData["StatusMessage"] = text["Tokens.Created.Status", Created.Label].Value;
                 return Page();
             }
 

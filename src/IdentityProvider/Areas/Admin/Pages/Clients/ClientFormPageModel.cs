@@ -29,7 +29,7 @@ public abstract class ClientFormPageModel(ClientAdministration administration, U
     protected async Task LoadScopesAsync() => AvailableScopes = await administration.AvailableScopesAsync();
 
     /// <summary>Shows each problem in the validation summary, in the reader's language, the form as it was posted.</summary>
-    protected async Task<PageResult> RefusedAsync(RegistryChangeResult result)
+    protected async Task<PageResult> RefusedAsync(ChangeResult result)
     {
         ModelState.AddProblems(result.Problems, messages);
 

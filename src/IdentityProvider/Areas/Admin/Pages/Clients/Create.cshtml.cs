@@ -32,19 +32,19 @@ public sealed class CreateModel(ClientAdministration administration, UserManager
     public async Task<IActionResult> OnPostAsync()
     {
         var result = await Administration.CreateAsync(Input.ToRegistration(), AdminId);
-        if (result.Outcome != RegistryChange.Saved)
+        if (result.Outcome != ChangeOutcome.Done)
         {
             return await RefusedAsync(result);
         }
 
-        if (result.Secret is null)
+        if (result.Value is null)
         {
             StatusMessage = Text["Clients.Create.PublicDone", Input.ClientId?.Trim() ?? ""];
             return RedirectToPage("Index");
         }
 
         // Warning: rendered, never redirected with: the secret must not travel in TempData or a URL.
-        NewSecret = result.Secret;
+        NewSecret = result.Value;
         return Page();
     }
 }

@@ -23,7 +23,7 @@ public sealed class DeleteModel(ClientAdministration administration, UserManager
     public async Task<IActionResult> OnPostAsync()
     {
         var adminId = users.GetUserId(User) ?? throw new InvalidOperationException("The admin policy let an anonymous request through.");
-        if ((await administration.DeleteAsync(ClientId, adminId)).Outcome == RegistryChange.NotFound)
+        if ((await administration.DeleteAsync(ClientId, adminId)).Outcome == ChangeOutcome.NotFound)
         {
             return NotFound();
         }

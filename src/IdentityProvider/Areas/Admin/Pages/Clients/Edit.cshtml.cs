@@ -45,12 +45,12 @@ public sealed class EditModel(ClientAdministration administration, UserManager<A
         Input.ClientId = stored.ClientId;
         Input.Type = stored.Type;
         var result = await Administration.UpdateAsync(ClientId, Input.ToRegistration(), AdminId);
-        if (result.Outcome == RegistryChange.NotFound)
+        if (result.Outcome == ChangeOutcome.NotFound)
         {
             return NotFound();
         }
 
-        if (result.Outcome != RegistryChange.Saved)
+        if (result.Outcome != ChangeOutcome.Done)
         {
             return await RefusedAsync(result);
         }

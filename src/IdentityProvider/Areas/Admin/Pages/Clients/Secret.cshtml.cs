@@ -27,11 +27,11 @@ public sealed class SecretModel(ClientAdministration administration, UserManager
         var result = await administration.RotateSecretAsync(ClientId, adminId);
         switch (result.Outcome)
         {
-            case RegistryChange.NotFound:
+            case ChangeOutcome.NotFound:
                 return NotFound();
-            case RegistryChange.Saved:
+            case ChangeOutcome.Done:
                 // Warning: rendered, never redirected with: the secret must not travel in TempData or a URL.
-                NewSecret = result.Secret;
+                NewSecret = result.Value;
                 return Page();
             default:
                 foreach (var (_, message) in result.Problems)

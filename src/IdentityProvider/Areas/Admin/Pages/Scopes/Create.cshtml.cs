@@ -27,7 +27,7 @@ public sealed class CreateModel(ScopeAdministration administration, UserManager<
         var adminId = users.GetUserId(User) ?? throw new InvalidOperationException("The admin policy let an anonymous request through.");
         var scope = new ScopeRegistration(Input.Name?.Trim() ?? "", Input.DisplayName?.Trim() ?? "", Input.Description?.Trim() ?? "");
         var result = await administration.CreateAsync(scope, adminId);
-        if (result.Outcome != RegistryChange.Saved)
+        if (result.Outcome != ChangeOutcome.Done)
         {
             ModelState.AddProblems(result.Problems, messages);
 

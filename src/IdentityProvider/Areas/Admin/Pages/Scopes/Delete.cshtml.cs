@@ -26,9 +26,9 @@ public sealed class DeleteModel(ScopeAdministration administration, UserManager<
         var result = await administration.DeleteAsync(Name, adminId);
         switch (result.Outcome)
         {
-            case RegistryChange.NotFound:
+            case ChangeOutcome.NotFound:
                 return NotFound();
-            case RegistryChange.Saved:
+            case ChangeOutcome.Done:
                 StatusMessage = text["Scopes.Delete.Done", Name];
                 return RedirectToPage("Index");
         }

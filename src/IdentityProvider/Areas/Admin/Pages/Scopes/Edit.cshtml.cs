@@ -37,9 +37,9 @@ public sealed class EditModel(ScopeAdministration administration, UserManager<Ap
         var result = await administration.UpdateAsync(Name, Input.DisplayName?.Trim() ?? "", Input.Description?.Trim() ?? "", adminId);
         switch (result.Outcome)
         {
-            case RegistryChange.NotFound:
+            case ChangeOutcome.NotFound:
                 return NotFound();
-            case RegistryChange.Saved:
+            case ChangeOutcome.Done:
                 StatusMessage = text["Scopes.Edit.Saved", Name];
                 return RedirectToPage(new { Name });
         }

@@ -41,18 +41,19 @@ public sealed class CreateModel(UserAdministration administration, UserManager<A
             return Page();
         }
 
-        if (result.SetPasswordPath is { } path)
+        var created = result.Value!;
+        if (created.SetPasswordPath is { } path)
         {
             // Warning: shown in this answer only (not redirected through TempData), and never logged.
             SetPasswordLink = $"{Request.Scheme}://{Request.Host}{Request.PathBase}{path}";
-            CreatedId = result.UserId;
+            CreatedId = created.UserId;
             return Page();
         }
 
         StatusMessage = Input.EmailLink && string.IsNullOrEmpty(Input.Password)
             ? text["Users.Create.CreatedLinkMailed", Input.Email?.Trim() ?? ""]
             : text["Users.Create.Created", Input.Email?.Trim() ?? ""];
-        return RedirectToPage("/Users/Details", new { area = "Admin", id = result.UserId });
+        return RedirectToPage("/Users/Details", new { area = "Admin", id = created.UserId });
     }
 
     public sealed class InputModel

@@ -43,7 +43,7 @@ public sealed class DeleteModel(UserDirectory directory, UserAdministration admi
         Account = account;
         var actorId = users.GetUserId(User) ?? throw new InvalidOperationException("The admin policy let an anonymous request through.");
         var result = await administration.DeleteAsync(Id, actorId);
-        if (result.Outcome == UserActionOutcome.NotFound)
+        if (result.Outcome == ChangeOutcome.NotFound)
         {
             return NotFound();
         }

@@ -84,7 +84,7 @@ public sealed class DetailsModel(UserDirectory directory, UserAdministration adm
 
     private string AdminId => users.GetUserId(User) ?? throw new InvalidOperationException("The admin policy let an anonymous request through.");
 
-    private async Task<IActionResult> ActAsync(UserActionResult result, string done)
+    private async Task<IActionResult> ActAsync(ChangeResult result, string done)
     {
         if (result.Succeeded)
         {
@@ -92,7 +92,7 @@ public sealed class DetailsModel(UserDirectory directory, UserAdministration adm
             return RedirectToPage(new { Id });
         }
 
-        if (result.Outcome == UserActionOutcome.NotFound || await directory.FindAsync(Id) is not { } account)
+        if (result.Outcome == ChangeOutcome.NotFound || await directory.FindAsync(Id) is not { } account)
         {
             return NotFound();
         }

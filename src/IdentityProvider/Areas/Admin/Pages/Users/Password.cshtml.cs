@@ -52,7 +52,7 @@ public sealed class PasswordModel(UserDirectory directory, UserAccess access, Us
                 ModelState.AddModelError("Input.NewPassword", message.In(messages));
             }
 
-            return result.Outcome == UserActionOutcome.NotFound ? NotFound() : Page();
+            return result.Outcome == ChangeOutcome.NotFound ? NotFound() : Page();
         }
 
         StatusMessage = text["Users.Password.SetDone"];
@@ -67,10 +67,10 @@ public sealed class PasswordModel(UserDirectory directory, UserAccess access, Us
         }
 
         var result = await access.IssuePasswordLinkAsync(Id, AdminId);
-        if (result.SetPasswordPath is not { } path)
+        if (result.Value is not { } path)
         {
             ModelState.AddProblems(result.Problems, messages);
-            return result.Outcome == UserActionOutcome.NotFound ? NotFound() : Page();
+            return result.Outcome == ChangeOutcome.NotFound ? NotFound() : Page();
         }
 
         // Warning: shown in this answer only (not redirected through TempData), and never logged.
@@ -90,7 +90,7 @@ public sealed class PasswordModel(UserDirectory directory, UserAccess access, Us
         if (!result.Succeeded)
         {
             ModelState.AddProblems(result.Problems, messages);
-            return result.Outcome == UserActionOutcome.NotFound ? NotFound() : Page();
+            return result.Outcome == ChangeOutcome.NotFound ? NotFound() : Page();
         }
 
         StatusMessage = text["Users.Password.LinkMailed"];
