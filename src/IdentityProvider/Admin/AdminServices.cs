@@ -1,3 +1,8 @@
+using IdentityProvider.Admin.Clients;
+using IdentityProvider.Admin.Policy;
+using IdentityProvider.Admin.Scopes;
+using IdentityProvider.Admin.SecurityEvents;
+using IdentityProvider.Admin.Users;
 using Microsoft.AspNetCore.Authorization;
 
 namespace IdentityProvider.Admin;

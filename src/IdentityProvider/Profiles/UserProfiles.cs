@@ -7,7 +7,7 @@ namespace IdentityProvider.Profiles;
 
 /// <summary>
 /// Changes to a user's profile (name, given and family name, phone number): the user's own from the account page, and an
-/// administrator's through <c>Admin.UserAdministration</c> (pages and API), which applies them in its own transaction and
+/// administrator's through <c>Admin.Users.UserAdministration</c> (pages and API), which applies them in its own transaction and
 /// log entry. One set of rules (<see cref="ProfileFields"/>), and every change moves <see cref="ApplicationUser.ProfileUpdatedAt"/>
 /// (the <c>updated_at</c> claim) on the injected clock.
 /// </summary>

@@ -1,5 +1,5 @@
 using System.Net;
-using IdentityProvider.Admin;
+using IdentityProvider.Admin.Clients;
 using IdentityProvider.Clients;
 using IdentityProvider.Connect;
 using IdentityProvider.IntegrationTests.ScaleOut;

@@ -1,4 +1,4 @@
-using IdentityProvider.Admin;
+using IdentityProvider.Admin.Policy;
 using IdentityProvider.Localization;
 using IdentityProvider.Testing;
 using IdentityProvider.Testing.Pages;

@@ -1,5 +1,5 @@
 using System.Net;
-using IdentityProvider.Admin;
+using IdentityProvider.Admin.Users;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.PasswordReset;
 using IdentityProvider.Testing;

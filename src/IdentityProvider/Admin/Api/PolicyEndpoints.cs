@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using IdentityProvider.Admin.Policy;
 using IdentityProvider.Localization;
 using IdentityProvider.Policy;
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using IdentityProvider.Admin.Scopes;
 using IdentityProvider.Clients;
 using IdentityProvider.Localization;
 

@@ -1,3 +1,4 @@
+using IdentityProvider.Admin.SecurityEvents;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using IdentityProvider.Admin.Users;
 using IdentityProvider.Localization;
 using IdentityProvider.TwoStep;
 

@@ -1,4 +1,4 @@
-using IdentityProvider.Admin;
+using IdentityProvider.Admin.Users;
 using IdentityProvider.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

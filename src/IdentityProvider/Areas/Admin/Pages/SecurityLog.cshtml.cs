@@ -1,4 +1,4 @@
-using IdentityProvider.Admin;
+using IdentityProvider.Admin.SecurityEvents;
 using IdentityProvider.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

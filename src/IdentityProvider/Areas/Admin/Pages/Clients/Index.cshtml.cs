@@ -1,4 +1,4 @@
-using IdentityProvider.Admin;
+using IdentityProvider.Admin.Clients;
 using IdentityProvider.Clients;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

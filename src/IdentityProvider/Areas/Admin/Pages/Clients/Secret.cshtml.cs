@@ -1,4 +1,4 @@
-using IdentityProvider.Admin;
+using IdentityProvider.Admin.Clients;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.Localization;
 using Microsoft.AspNetCore.Identity;

@@ -1,4 +1,4 @@
-using IdentityProvider.Admin;
+using IdentityProvider.Admin.Scopes;
 using IdentityProvider.Clients;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.Localization;

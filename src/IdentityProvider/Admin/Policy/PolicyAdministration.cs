@@ -4,7 +4,7 @@ using IdentityProvider.Data;
 using IdentityProvider.Localization;
 using IdentityProvider.Policy;
 
-namespace IdentityProvider.Admin;
+namespace IdentityProvider.Admin.Policy;
 
 public enum PolicyChange
 {

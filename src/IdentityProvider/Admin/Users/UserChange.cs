@@ -1,6 +1,6 @@
 using IdentityProvider.Profiles;
 
-namespace IdentityProvider.Admin;
+namespace IdentityProvider.Admin.Users;
 
 /// <summary>
 /// An administrator's change of a user; a null field stays as it is, a blank given name, family name or phone number

@@ -2,7 +2,7 @@ using IdentityProvider.Data.Entities;
 using IdentityProvider.RecoveryCodes;
 using IdentityProvider.TwoStep;
 
-namespace IdentityProvider.Admin;
+namespace IdentityProvider.Admin.Users;
 
 /// <summary>One of a user's active devices as an administrator sees it (never its secret).</summary>
 public sealed record TwoStepDeviceRow(Guid Id, string Type, string Name, int Digits, DateTimeOffset AddedAt, DateTimeOffset? LastUsedAt);

@@ -3,7 +3,7 @@ using System.Globalization;
 using IdentityProvider.Localization;
 using IdentityProvider.Policy;
 
-namespace IdentityProvider.Admin;
+namespace IdentityProvider.Admin.Policy;
 
 /// <summary>
 /// The admin Policy page's form: every field of <see cref="ProviderPolicy"/>, lists as text (roles and scopes

@@ -7,7 +7,7 @@ using IdentityProvider.Text;
 using IdentityProvider.TwoStep;
 using Microsoft.AspNetCore.Identity;
 
-namespace IdentityProvider.Admin;
+namespace IdentityProvider.Admin.Users;
 
 /// <summary>What an administrator's change to a user's two-step sign-in came to.</summary>
 public enum AdminChange

@@ -6,7 +6,7 @@ using IdentityProvider.Users;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
 
-namespace IdentityProvider.Admin;
+namespace IdentityProvider.Admin.Users;
 
 public enum PasswordLinkOutcome
 {

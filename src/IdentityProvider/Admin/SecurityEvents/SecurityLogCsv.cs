@@ -1,7 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 
-namespace IdentityProvider.Admin;
+namespace IdentityProvider.Admin.SecurityEvents;
 
 /// <summary>
 /// The security log as CSV (RFC 4180: CRLF, fields with a comma, quote or line break quoted, quotes doubled),

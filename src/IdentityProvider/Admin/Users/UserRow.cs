@@ -1,4 +1,4 @@
-namespace IdentityProvider.Admin;
+namespace IdentityProvider.Admin.Users;
 
 /// <summary>One user as the administrators' list, the user page and the admin API show it.</summary>
 /// <param name="LockedUntil">When a lockout ends (null: not locked); <see cref="UserAccess.IndefiniteLockEnd"/> for "until unlocked".</param>

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
-namespace IdentityProvider.Admin;
+namespace IdentityProvider.Admin.Scopes;
 
 /// <summary>
 /// The API scopes clients and personal access tokens may request (admin pages and API), through OpenIddict's

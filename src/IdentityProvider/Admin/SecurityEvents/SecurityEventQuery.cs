@@ -3,7 +3,7 @@ using IdentityProvider.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace IdentityProvider.Admin;
+namespace IdentityProvider.Admin.SecurityEvents;
 
 /// <summary>One security log row as administrators read it: the stored event with the e-mail addresses of its user and actor.</summary>
 public sealed record SecurityEventRow(

@@ -5,7 +5,7 @@ using IdentityProvider.TwoStep;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
 
-namespace IdentityProvider.Admin;
+namespace IdentityProvider.Admin.Users;
 
 /// <summary>
 /// An administrator's actions on a user's access (admin pages and API): lock and unlock, disable and enable,

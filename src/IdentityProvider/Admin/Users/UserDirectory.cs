@@ -4,7 +4,7 @@ using IdentityProvider.TwoStep;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace IdentityProvider.Admin;
+namespace IdentityProvider.Admin.Users;
 
 /// <summary>The users an administrator looks for, with what the list shows of each.</summary>
 public sealed class UserDirectory(ApplicationDbContext db, ILookupNormalizer normalizer, TimeProvider time)

@@ -2,7 +2,7 @@ using System.Globalization;
 using IdentityProvider.Auditing;
 using IdentityProvider.Localization;
 
-namespace IdentityProvider.Admin;
+namespace IdentityProvider.Admin.SecurityEvents;
 
 /// <summary>The security log's filter as typed on the page or in the API's query string; every part optional.</summary>
 public sealed record SecurityEventCriteria(string? User = null, string? Type = null, string? From = null, string? To = null, string? Page = null);

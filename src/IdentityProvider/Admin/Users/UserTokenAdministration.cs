@@ -3,7 +3,7 @@ using IdentityProvider.Localization;
 using IdentityProvider.PersonalAccessTokens;
 using Microsoft.AspNetCore.Identity;
 
-namespace IdentityProvider.Admin;
+namespace IdentityProvider.Admin.Users;
 
 /// <summary>A user's personal access tokens and the per-user permission, as the admin page and the admin API see them.</summary>
 public sealed record UserTokensState(ApplicationUser User, string Permission, bool EffectivelyAllowed, IReadOnlyList<TokenSummary> Tokens);

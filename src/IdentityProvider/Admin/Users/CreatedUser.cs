@@ -1,4 +1,4 @@
-namespace IdentityProvider.Admin;
+namespace IdentityProvider.Admin.Users;
 
 /// <summary>A user just created by an administrator.</summary>
 /// <param name="SetPasswordPath">

@@ -1,11 +1,12 @@
 using System.Security.Cryptography;
+using IdentityProvider.Admin.Scopes;
 using IdentityProvider.Auditing;
 using IdentityProvider.Clients;
 using IdentityProvider.Localization;
 using Microsoft.AspNetCore.WebUtilities;
 using OpenIddict.Abstractions;
 
-namespace IdentityProvider.Admin;
+namespace IdentityProvider.Admin.Clients;
 
 /// <summary>
 /// The relying parties (admin pages and API): list, create, edit, delete, rotate the secret. Through OpenIddict's

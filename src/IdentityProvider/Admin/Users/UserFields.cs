@@ -4,7 +4,7 @@ using IdentityProvider.Localization;
 using IdentityProvider.Profiles;
 using IdentityProvider.Text;
 
-namespace IdentityProvider.Admin;
+namespace IdentityProvider.Admin.Users;
 
 /// <summary>The rules for what an administrator types about a user, with the message for each field.</summary>
 public static partial class UserFields
