@@ -27,46 +27,46 @@ public sealed class HardwareTokenAssignment(
     /// Makes an in-stock token an OTP device of the user (by id or e-mail address). When it is the user's first
     /// device, the recovery codes it brings (as a first app does) are returned, to hand over with the token.
     /// </summary>
-    public async Task<(TokenChangeResult Result, IReadOnlyList<string>? RecoveryCodes)> AssignAsync(string serial, string user, string actorId)
+    public async Task<ChangeResult<IReadOnlyList<string>>> AssignAsync(string serial, string user, string actorId)
     {
         if (await db.FindTokenAsync(serial) is not { } token)
         {
-            return (TokenChangeResult.NotFound, null);
+            return ChangeResult.NotFound();
         }
 
         if (await FindUserAsync(user) is not { } holder)
         {
-            return (new TokenChangeResult(TokenChange.UnknownUser, new Sentence("HardwareTokens.UnknownUser")), null);
+            return ChangeResult.Invalid("User", new Sentence("HardwareTokens.UnknownUser"));
         }
 
         if (token.Status != HardwareTokenStatus.InStock)
         {
-            return (TokenChangeResult.Refused(token.Status switch
+            return ChangeResult.Conflict(token.Status switch
             {
                 HardwareTokenStatus.Assigned => new Sentence("HardwareTokens.Assign.Assigned"),
                 HardwareTokenStatus.Disabled => new Sentence("HardwareTokens.Assign.Disabled"),
                 _ => new Sentence("HardwareTokens.Assign.Lost"),
-            }), null);
+            });
         }
 
         var device = DeviceFor(token, holder.Id);
         if (!await IssueAsync(token, HardwareTokenStatus.InStock, device, assignedAt: time.GetUtcNow()))
         {
-            return (TokenChangeResult.Refused(ChangedMeanwhile), null);
+            return ChangeResult.Conflict(ChangedMeanwhile);
         }
 
         await securityLog.WriteAsync(SecurityEventKinds.HardwareTokenAssigned, holder.Id, $"serial {token.Serial}", actorId);
         var codes = await deviceChanges.AddedAsync(holder.Id, device.Name, "(a hardware token assigned by an administrator)", actorId);
-        return (TokenChangeResult.Done, codes);
+        return ChangeResult.Done(codes);
     }
 
     /// <summary>Takes the token back from its holder into stock; its counter stays where the holder left it.</summary>
-    public Task<TokenChangeResult> UnassignAsync(string serial, string actorId) =>
+    public Task<ChangeResult> UnassignAsync(string serial, string actorId) =>
         ChangeStatusAsync(serial, actorId, HardwareTokenStatus.InStock, SecurityEventKinds.HardwareTokenUnassigned,
             token => token.Status == HardwareTokenStatus.Assigned ? null : new Sentence("HardwareTokens.Unassign.NotAssigned"));
 
     /// <summary>Refuses the token's codes until it is enabled; its holder, if any, keeps it.</summary>
-    public Task<TokenChangeResult> DisableAsync(string serial, string actorId) =>
+    public Task<ChangeResult> DisableAsync(string serial, string actorId) =>
         ChangeStatusAsync(serial, actorId, HardwareTokenStatus.Disabled, SecurityEventKinds.HardwareTokenDisabled,
             token => token.Status is HardwareTokenStatus.InStock or HardwareTokenStatus.Assigned ? null
                 : token.Status == HardwareTokenStatus.Disabled
@@ -74,21 +74,21 @@ public sealed class HardwareTokenAssignment(
                     : new Sentence("HardwareTokens.Disable.Lost"));
 
     /// <summary>Marks the token lost: its codes are refused at once and it is never assigned again.</summary>
-    public Task<TokenChangeResult> MarkLostAsync(string serial, string actorId) =>
+    public Task<ChangeResult> MarkLostAsync(string serial, string actorId) =>
         ChangeStatusAsync(serial, actorId, HardwareTokenStatus.Lost, SecurityEventKinds.HardwareTokenLost,
             token => token.Status == HardwareTokenStatus.Lost ? new Sentence("HardwareTokens.Lost.Already") : null);
 
     /// <summary>Enables a disabled token: back to the user who held it, or to stock.</summary>
-    public async Task<TokenChangeResult> EnableAsync(string serial, string actorId)
+    public async Task<ChangeResult> EnableAsync(string serial, string actorId)
     {
         if (await db.FindTokenAsync(serial) is not { } token)
         {
-            return TokenChangeResult.NotFound;
+            return ChangeResult.NotFound();
         }
 
         if (token.Status != HardwareTokenStatus.Disabled)
         {
-            return TokenChangeResult.Refused(new Sentence("HardwareTokens.Enable.NotDisabled"));
+            return ChangeResult.Conflict(new Sentence("HardwareTokens.Enable.NotDisabled"));
         }
 
         if (token.UserId is null)
@@ -100,39 +100,39 @@ public sealed class HardwareTokenAssignment(
         var device = DeviceFor(token, token.UserId);
         if (!await IssueAsync(token, HardwareTokenStatus.Disabled, device, assignedAt: null))
         {
-            return TokenChangeResult.Refused(ChangedMeanwhile);
+            return ChangeResult.Conflict(ChangedMeanwhile);
         }
 
         await securityLog.WriteAsync(SecurityEventKinds.HardwareTokenEnabled, token.UserId, $"serial {token.Serial}", actorId);
         await deviceChanges.AddedAsync(token.UserId, device.Name, "(a hardware token enabled again by an administrator)", actorId);
-        return TokenChangeResult.Done;
+        return ChangeResult.Done();
     }
 
     /// <summary>Removes a token that nobody holds from the inventory (so that a found lost token can be registered anew).</summary>
-    public async Task<TokenChangeResult> DeleteAsync(string serial, string actorId)
+    public async Task<ChangeResult> DeleteAsync(string serial, string actorId)
     {
         if (await db.FindTokenAsync(serial) is not { } token)
         {
-            return TokenChangeResult.NotFound;
+            return ChangeResult.NotFound();
         }
 
         if (token.Status == HardwareTokenStatus.Assigned
             || await db.HardwareTokens.Where(candidate => candidate.Id == token.Id && candidate.Status == token.Status).ExecuteDeleteAsync() != 1)
         {
-            return TokenChangeResult.Refused(new Sentence("HardwareTokens.Delete.Assigned"));
+            return ChangeResult.Conflict(new Sentence("HardwareTokens.Delete.Assigned"));
         }
 
         await securityLog.WriteAsync(SecurityEventKinds.HardwareTokenDeleted, null, $"serial {token.Serial}, was {token.Status}", actorId);
-        return TokenChangeResult.Done;
+        return ChangeResult.Done();
     }
 
     /// <summary>Unassigns the token a device of the user is (an administrator removed that device from the user's page).</summary>
-    public async Task<TokenChangeResult> UnassignDeviceAsync(string userId, Guid deviceId, string actorId)
+    public async Task<ChangeResult> UnassignDeviceAsync(string userId, Guid deviceId, string actorId)
     {
         var serial = await db.OtpDevices.Where(device => device.Id == deviceId && device.UserId == userId)
             .Join(db.HardwareTokens, device => device.HardwareTokenId, token => (Guid?)token.Id, (device, token) => token.Serial)
             .FirstOrDefaultAsync();
-        return serial is null ? TokenChangeResult.NotFound : await UnassignAsync(serial, actorId);
+        return serial is null ? ChangeResult.NotFound() : await UnassignAsync(serial, actorId);
     }
 
     /// <summary>
@@ -155,18 +155,18 @@ public sealed class HardwareTokenAssignment(
     /// transaction. Warning: the delete is conditional on the state read, so a code accepted in between is never
     /// forgotten (which would let it be accepted again); the read is then repeated.
     /// </summary>
-    private async Task<TokenChangeResult> ChangeStatusAsync(string serial, string actorId, string status, string eventKind, Func<HardwareToken, Sentence?> refusal)
+    private async Task<ChangeResult> ChangeStatusAsync(string serial, string actorId, string status, string eventKind, Func<HardwareToken, Sentence?> refusal)
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
             if (await db.FindTokenAsync(serial) is not { } token)
             {
-                return TokenChangeResult.NotFound;
+                return ChangeResult.NotFound();
             }
 
             if (refusal(token) is { } message)
             {
-                return TokenChangeResult.Refused(message);
+                return ChangeResult.Conflict(message);
             }
 
             var (changed, device) = await db.Database.CreateExecutionStrategy().ExecuteAsync(() => TakeBackAsync(token, status));
@@ -181,10 +181,10 @@ public sealed class HardwareTokenAssignment(
                 await deviceChanges.RemovedAsync(device.UserId, device.Name, actorId);
             }
 
-            return TokenChangeResult.Done;
+            return ChangeResult.Done();
         }
 
-        return TokenChangeResult.Refused(ChangedMeanwhile);
+        return ChangeResult.Conflict(ChangedMeanwhile);
     }
 
     /// <summary>

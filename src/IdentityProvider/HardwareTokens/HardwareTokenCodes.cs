@@ -19,26 +19,29 @@ public sealed class HardwareTokenCodes(
     SecurityLog securityLog,
     TimeProvider time)
 {
+    /// <summary>The field every resync refusal is put on: the pair of codes, named by its second (<c>code2</c> in the API).</summary>
+    private const string SecondCode = "Code2";
+
     /// <summary>
     /// Resynchronises the token with two consecutive codes, searched as for an app (a day of TOTP steps, 1,000
     /// HOTP counters); both codes are spent. The token's holder, if any, signs in with the next code.
     /// </summary>
-    public async Task<TokenChangeResult> ResyncAsync(string serial, string? firstCode, string? secondCode, string actorId)
+    public async Task<ChangeResult> ResyncAsync(string serial, string? firstCode, string? secondCode, string actorId)
     {
         if (await db.FindTokenAsync(serial) is not { } token)
         {
-            return TokenChangeResult.NotFound;
+            return ChangeResult.NotFound();
         }
 
         if (token.Status == HardwareTokenStatus.Lost)
         {
-            return TokenChangeResult.Refused(new Sentence("HardwareTokens.Resync.Lost"));
+            return ChangeResult.Invalid(SecondCode, new Sentence("HardwareTokens.Resync.Lost"));
         }
 
         if (!OtpCodeInput.TryNormalize(firstCode, token.Digits, out var first, out var error)
             || !OtpCodeInput.TryNormalize(secondCode, token.Digits, out var second, out error))
         {
-            return TokenChangeResult.Refused(error.Message!);
+            return ChangeResult.Invalid(SecondCode, error.Message!);
         }
 
         var device = await db.OtpDevices.AsNoTracking().FirstOrDefaultAsync(candidate => candidate.HardwareTokenId == token.Id);
@@ -47,11 +50,11 @@ public sealed class HardwareTokenCodes(
             : await ResyncInStockAsync(token, first, second);
         if (!resynchronised)
         {
-            return TokenChangeResult.Refused(new Sentence("HardwareTokens.Resync.NoMatch"));
+            return ChangeResult.Invalid(SecondCode, new Sentence("HardwareTokens.Resync.NoMatch"));
         }
 
         await securityLog.WriteAsync(SecurityEventKinds.OtpResynchronised, token.UserId, $"hardware token {token.Serial}, by an administrator", actorId);
-        return TokenChangeResult.Done;
+        return ChangeResult.Done();
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using IdentityProvider.Connect;
+using IdentityProvider.Localization;
 using IdentityProvider.Settings;
 
 namespace IdentityProvider.Hosting;
@@ -35,7 +36,7 @@ public static class RateLimitingSetup
                 context.HttpContext.Response.Headers.RetryAfter = "60";
                 await TypedResults.Problem(
                         title: "Too many requests",
-                        detail: "Too many requests from this address. Try again in a minute.",
+                        detail: new Sentence("Api.TooManyRequests").English,
                         statusCode: StatusCodes.Status429TooManyRequests)
                     .ExecuteAsync(context.HttpContext);
             };

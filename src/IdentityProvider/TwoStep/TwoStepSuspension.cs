@@ -1,6 +1,7 @@
 using System.Globalization;
 using IdentityProvider.Auditing;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Localization;
 using Microsoft.AspNetCore.Identity;
 
 namespace IdentityProvider.TwoStep;
@@ -23,22 +24,23 @@ public sealed class TwoStepSuspension(UserManager<ApplicationUser> users, Securi
     public static bool IsActive(ApplicationUser user, DateTimeOffset now) =>
         user.TwoStepDisabledIndefinitely || user.TwoStepDisabledUntil > now;
 
-    /// <summary>Checks the administrator's input; null when valid, else the message for the form.</summary>
-    public static string? Check(int? days, string? reason) => (days, reason?.Trim()) switch
+    /// <summary>Checks the administrator's input; null when valid, else what is wrong with which field (<c>Reason</c>, <c>Days</c>).</summary>
+    public static FieldProblem? Check(int? days, string? reason) => (days, reason?.Trim()) switch
     {
-        (_, null or "") => "Enter the reason for suspending two-step sign-in.",
-        (_, { Length: > MaxReasonLength }) => $"The reason can have at most {MaxReasonLength} characters.",
-        ({ } count, _) when count is < MinDays or > MaxDays => $"Enter a number of days from {MinDays} to {MaxDays}.",
+        (_, null or "") => new("Reason", new Sentence("TwoStep.Reason.Missing")),
+        (_, { Length: > MaxReasonLength }) => new("Reason", new Sentence("TwoStep.Reason.TooLong", MaxReasonLength)),
+        ({ } count, _) when count is < MinDays or > MaxDays => new("Days", new Sentence("TwoStep.Days.Range", MinDays, MaxDays)),
         _ => null,
     };
 
+    private static readonly Sentence ChangedMeanwhile = new("TwoStep.ChangedMeanwhile");
+
     /// <param name="days">For how many days; null for indefinitely.</param>
-    /// <returns>Null on success, else the message for the page.</returns>
-    public async Task<string?> SuspendAsync(ApplicationUser user, int? days, string? reason, string actorId)
+    public async Task<ChangeResult> SuspendAsync(ApplicationUser user, int? days, string? reason, string actorId)
     {
-        if (Check(days, reason) is { } error)
+        if (Check(days, reason) is { } problem)
         {
-            return error;
+            return ChangeResult.Invalid([problem]);
         }
 
         var trimmed = reason!.Trim();
@@ -47,28 +49,27 @@ public sealed class TwoStepSuspension(UserManager<ApplicationUser> users, Securi
         user.TwoStepDisabledReason = trimmed;
         if (!(await users.UpdateAsync(user)).Succeeded)
         {
-            return "The account was changed at the same moment. Reload the page and try again.";
+            return ChangeResult.Conflict(ChangedMeanwhile);
         }
 
         var span = user.TwoStepDisabledUntil is { } until
             ? "until " + until.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)
             : "indefinitely";
         await securityLog.WriteAsync(SecurityEventKinds.TwoStepSuspended, user.Id, $"{span}; reason: {trimmed}", actorId);
-        return null;
+        return ChangeResult.Done();
     }
 
-    /// <returns>Null on success, else the message for the page.</returns>
-    public async Task<string?> RestoreAsync(ApplicationUser user, string actorId)
+    public async Task<ChangeResult> RestoreAsync(ApplicationUser user, string actorId)
     {
         user.TwoStepDisabledIndefinitely = false;
         user.TwoStepDisabledUntil = null;
         user.TwoStepDisabledReason = null;
         if (!(await users.UpdateAsync(user)).Succeeded)
         {
-            return "The account was changed at the same moment. Reload the page and try again.";
+            return ChangeResult.Conflict(ChangedMeanwhile);
         }
 
         await securityLog.WriteAsync(SecurityEventKinds.TwoStepRestored, user.Id, actorId: actorId);
-        return null;
+        return ChangeResult.Done();
     }
 }

@@ -15,9 +15,9 @@ public class PolicyLockoutTests(PolicyLockoutFixture provider) : IClassFixture<P
     [Fact]
     public async Task PasswordStep_PolicyThresholdTwoAndFiveMinutes_LocksAfterTwoFailures_ForFiveMinutes()
     {
-        var (outcome, _) = await provider.Factory.WithServiceAsync<PolicyAdministration, (PolicyChange, IReadOnlyList<FieldProblem>)>(
+        var result = await provider.Factory.WithServiceAsync<PolicyAdministration, ChangeResult>(
             administration => administration.SaveAsync(administration.Current with { LockoutThreshold = 2, LockoutMinutes = 5 }, null, "test"));
-        Assert.Equal(PolicyChange.Saved, outcome);
+        Assert.Equal(ChangeOutcome.Done, result.Outcome);
         var user = await UserStories.CreateUserAsync(provider.Factory);
         using var client = provider.CreateClient();
 

@@ -39,20 +39,28 @@ public class TwoStepSuspensionTests
     [InlineData(-1)]
     [InlineData(366)]
     [InlineData(int.MaxValue)]
-    public void Check_DaysOutOfRange_NamesTheRange(int days) =>
-        Assert.Contains("from 1 to 365", TwoStepSuspension.Check(days, "Lost phone"));
+    public void Check_DaysOutOfRange_NamesTheRange(int days)
+    {
+        var problem = TwoStepSuspension.Check(days, "Lost phone")!;
+        Assert.Equal("Days", problem.Field);
+        Assert.Contains("from 1 to 365", problem.Message.English);
+    }
 
     [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]
-    public void Check_NoReason_AsksForOne(string? reason) =>
-        Assert.Contains("reason", TwoStepSuspension.Check(3, reason));
+    public void Check_NoReason_AsksForOne(string? reason)
+    {
+        var problem = TwoStepSuspension.Check(3, reason)!;
+        Assert.Equal("Reason", problem.Field);
+        Assert.Contains("reason", problem.Message.English);
+    }
 
     [Fact]
     public void Check_ReasonOverFiveHundredCharacters_IsRefusedButSurroundingBlanksDoNotCount()
     {
-        Assert.Contains("at most 500", TwoStepSuspension.Check(3, new string('x', 501)));
+        Assert.Contains("at most 500", TwoStepSuspension.Check(3, new string('x', 501))!.Message.English);
         Assert.Null(TwoStepSuspension.Check(3, "  " + new string('x', 500) + "  "));
     }
 }

@@ -101,7 +101,7 @@ public static class HardwareTokenEndpoints
         if (SeedFiles.KindOf(request.ContentType) is not { } kind)
         {
             return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
-                detail: $"Send the seed file as {SeedFiles.PskcMediaType} or {SeedFiles.CsvMediaType}.");
+                detail: new Sentence("Api.SeedFile.MediaType", SeedFiles.PskcMediaType, SeedFiles.CsvMediaType).English);
         }
 
         var preSharedKey = psk ?? request.Headers[PreSharedKeyHeader].ToString();
@@ -117,7 +117,7 @@ public static class HardwareTokenEndpoints
         }
         catch (SeedFileException refused)
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The seed file was refused; nothing was imported", detail: refused.Message);
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: new Sentence("Api.SeedFile.Refused").English, detail: refused.Why.English);
         }
     }
 
@@ -128,14 +128,8 @@ public static class HardwareTokenEndpoints
             return Problems.Invalid("user", new Sentence("Api.User.Missing"));
         }
 
-        var (result, codes) = await assignment.AssignAsync(serial, body.User, AdminApiActor.Of(caller));
-        return result.Outcome switch
-        {
-            TokenChange.NotFound => Problems.NotFound("hardware token", "serial"),
-            TokenChange.UnknownUser => Problems.Invalid("user", result.Why!),
-            TokenChange.Refused => Problems.Conflict(result.Why!),
-            _ => Assigned(serial, codes, response),
-        };
+        var result = await assignment.AssignAsync(serial, body.User, AdminApiActor.Of(caller));
+        return result.Succeeded ? Assigned(serial, result.Value, response) : Refusal(result);
     }
 
     private static IResult Assigned(string serial, IReadOnlyList<string>? codes, HttpResponse response)
@@ -148,12 +142,7 @@ public static class HardwareTokenEndpoints
     private static async Task<IResult> ResyncAsync(string serial, ResyncRequest body, HardwareTokenCodes codes, ClaimsPrincipal caller)
     {
         var result = await codes.ResyncAsync(serial, body.Code1, body.Code2, AdminApiActor.Of(caller));
-        return result.Outcome switch
-        {
-            TokenChange.NotFound => Problems.NotFound("hardware token", "serial"),
-            TokenChange.Refused => Problems.Invalid("code2", result.Why!),
-            _ => TypedResults.NoContent(),
-        };
+        return result.Succeeded ? TypedResults.NoContent() : Refusal(result);
     }
 
     private static async Task<IResult> IdentifyAsync(IdentifyRequest body, HardwareTokenCodes codes, ClaimsPrincipal caller)
@@ -165,19 +154,17 @@ public static class HardwareTokenEndpoints
     private static async Task<IResult> DeleteAsync(string serial, HardwareTokenAssignment assignment, ClaimsPrincipal caller) =>
         Answer(await assignment.DeleteAsync(serial, AdminApiActor.Of(caller)));
 
-    private static void MapAction(RouteGroupBuilder tokens, string action, string summary, Func<HardwareTokenAssignment, string, string, Task<TokenChangeResult>> change) =>
+    private static void MapAction(RouteGroupBuilder tokens, string action, string summary, Func<HardwareTokenAssignment, string, string, Task<ChangeResult>> change) =>
         tokens.MapPost($"/{{serial}}/{action}", async (string serial, HardwareTokenAssignment assignment, ClaimsPrincipal caller) =>
                 Answer(await change(assignment, serial, AdminApiActor.Of(caller))))
             .WithSummary(summary)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-    private static IResult Answer(TokenChangeResult result) => result.Outcome switch
-    {
-        TokenChange.NotFound => Problems.NotFound("hardware token", "serial"),
-        TokenChange.Refused => Problems.Conflict(result.Why!),
-        _ => TypedResults.NoContent(),
-    };
+    private static IResult Answer(ChangeResult result) => result.Succeeded ? TypedResults.NoContent() : Refusal(result);
+
+    private static IResult Refusal(ChangeResult result) =>
+        result.Outcome == ChangeOutcome.NotFound ? Problems.NotFound("hardware token", "serial") : Problems.Refusal(result, "hardware token");
 
     public sealed record TokenListDocument(IReadOnlyList<HardwareTokenRow> Tokens, int Total, int Page, int PageSize);
 

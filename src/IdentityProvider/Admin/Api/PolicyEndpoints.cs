@@ -21,12 +21,13 @@ public static class PolicyEndpoints
 
     private static async Task<IResult> ReplaceAsync(PolicyDocument body, PolicyAdministration administration, ClaimsPrincipal caller)
     {
-        var (outcome, problems) = await administration.SaveAsync(body.Policy, body.Version, AdminApiActor.Of(caller));
-        return outcome switch
+        var result = await administration.SaveAsync(body.Policy, body.Version, AdminApiActor.Of(caller));
+        return result.Outcome switch
         {
-            PolicyChange.Invalid => Problems.Invalid(problems),
-            PolicyChange.Conflict => Problems.Conflict(new Sentence("Api.Policy.ChangedMeanwhile")),
-            _ => TypedResults.Ok(new PolicyDocument(administration.Version, administration.Current)),
+            ChangeOutcome.Done => TypedResults.Ok(new PolicyDocument(administration.Version, administration.Current)),
+            // Note: the page's sentence says to reload the page; a script reads the policy again.
+            ChangeOutcome.Conflict => Problems.Conflict(new Sentence("Api.Policy.ChangedMeanwhile")),
+            _ => Problems.Refusal(result, "policy"),
         };
     }
 

@@ -34,11 +34,9 @@ public static class UserTokenEndpoints
         await administration.ReadAsync(id) is { } state ? TypedResults.Ok(TokensDocument.Of(state, time.GetUtcNow())) : Problems.NotFound("user");
 
     private static async Task<IResult> RevokeAsync(string id, Guid tokenId, UserTokenAdministration administration, ClaimsPrincipal caller) =>
-        await administration.RevokeAsync(id, tokenId, AdminApiActor.Of(caller)) switch
-        {
-            (AdminChange.NotFound, _) => await administration.ReadAsync(id) is null ? Problems.NotFound("user") : Problems.NotFound("unrevoked token of this user"),
-            _ => TypedResults.NoContent(),
-        };
+        (await administration.RevokeAsync(id, tokenId, AdminApiActor.Of(caller))).Succeeded
+            ? TypedResults.NoContent()
+            : await administration.ReadAsync(id) is null ? Problems.NotFound("user") : Problems.NotFound("unrevoked token of this user");
 
     private static async Task<IResult> SetPermissionAsync(string id, PermissionRequest body, UserTokenAdministration administration, ClaimsPrincipal caller, TimeProvider time)
     {
@@ -47,13 +45,8 @@ public static class UserTokenEndpoints
             return Problems.Invalid("permission", new Sentence("Api.Permission.Invalid"));
         }
 
-        var (outcome, message, _) = await administration.SetPermissionAsync(id, body.Permission, AdminApiActor.Of(caller));
-        return outcome switch
-        {
-            AdminChange.NotFound => Problems.NotFound("user"),
-            AdminChange.Refused => Problems.Conflict(message!),
-            _ => await ReadAsync(id, administration, time),
-        };
+        var result = await administration.SetPermissionAsync(id, body.Permission, AdminApiActor.Of(caller));
+        return result.Succeeded ? await ReadAsync(id, administration, time) : Problems.Refusal(result, "user");
     }
 
     /// <param name="Permission"><c>allow</c>, <c>deny</c> or <c>provider</c>.</param>

@@ -47,41 +47,26 @@ public static class UserTwoStepEndpoints
             return Problems.Invalid("days", new Sentence("Api.Days.Range", TwoStepSuspension.MinDays, TwoStepSuspension.MaxDays));
         }
 
-        var (outcome, message) = await administration.SuspendAsync(id, body.Days, body.Reason, AdminApiActor.Of(caller));
-        return outcome switch
-        {
-            AdminChange.NotFound => Problems.NotFound("user"),
-            AdminChange.Refused => Problems.Invalid("reason", message!),
-            _ => await ReadAsync(id, administration),
-        };
+        var result = await administration.SuspendAsync(id, body.Days, body.Reason, AdminApiActor.Of(caller));
+        return result.Succeeded ? await ReadAsync(id, administration) : Problems.Refusal(result, "user");
     }
 
     private static async Task<IResult> RestoreAsync(string id, UserTwoStepAdministration administration, ClaimsPrincipal caller) =>
-        await administration.RestoreAsync(id, AdminApiActor.Of(caller)) switch
-        {
-            (AdminChange.NotFound, _) => Problems.NotFound("user"),
-            (AdminChange.Refused, var message) => Problems.Conflict(message!),
-            _ => await ReadAsync(id, administration),
-        };
+        await administration.RestoreAsync(id, AdminApiActor.Of(caller)) is { Succeeded: false } refused
+            ? Problems.Refusal(refused, "user")
+            : await ReadAsync(id, administration);
 
     private static async Task<IResult> ForgetBrowsersAsync(string id, UserTwoStepAdministration administration, ClaimsPrincipal caller) =>
-        await administration.ForgetBrowsersAsync(id, AdminApiActor.Of(caller)) switch
-        {
-            (AdminChange.NotFound, _) => Problems.NotFound("user"),
-            (_, var forgotten) => TypedResults.Ok(new ForgottenBrowsers(forgotten)),
-        };
+        await administration.ForgetBrowsersAsync(id, AdminApiActor.Of(caller)) is { Succeeded: true } result
+            ? TypedResults.Ok(new ForgottenBrowsers(result.Value))
+            : Problems.NotFound("user");
 
     private static async Task<IResult> IssueRecoveryCodesAsync(string id, UserTwoStepAdministration administration, ClaimsPrincipal caller, HttpResponse response)
     {
-        var (outcome, message, codes) = await administration.IssueRecoveryCodesAsync(id, AdminApiActor.Of(caller));
-        if (outcome == AdminChange.NotFound)
+        var result = await administration.IssueRecoveryCodesAsync(id, AdminApiActor.Of(caller));
+        if (result is not { Succeeded: true, Value: { } codes })
         {
-            return Problems.NotFound("user");
-        }
-
-        if (codes is null)
-        {
-            return Problems.Conflict(message!);
+            return Problems.Refusal(result, "user");
         }
 
         // Warning: the codes are in this answer only; nothing may keep a copy of it.
@@ -90,11 +75,9 @@ public static class UserTwoStepEndpoints
     }
 
     private static async Task<IResult> RemoveDeviceAsync(string id, Guid deviceId, UserTwoStepAdministration administration, ClaimsPrincipal caller) =>
-        await administration.RemoveDeviceAsync(id, deviceId, AdminApiActor.Of(caller)) switch
-        {
-            (AdminChange.NotFound, _) => await administration.ReadAsync(id) is null ? Problems.NotFound("user") : Problems.NotFound("device of this user"),
-            _ => TypedResults.NoContent(),
-        };
+        (await administration.RemoveDeviceAsync(id, deviceId, AdminApiActor.Of(caller))).Succeeded
+            ? TypedResults.NoContent()
+            : await administration.ReadAsync(id) is null ? Problems.NotFound("user") : Problems.NotFound("device of this user");
 
     /// <param name="Days">1 to 365; null suspends until restored.</param>
     public sealed record SuspensionRequest(int? Days, string? Reason);

@@ -6,15 +6,6 @@ using IdentityProvider.Policy;
 
 namespace IdentityProvider.Admin.Policy;
 
-public enum PolicyChange
-{
-    Saved,
-    Invalid,
-
-    /// <summary>Someone else saved since this one was read: nothing was written.</summary>
-    Conflict,
-}
-
 /// <summary>Changing the policy (admin page and API): checked, saved for every instance, and logged with what changed.</summary>
 public sealed class PolicyAdministration(PolicyStore store, ApplicationDbContext db, SecurityLog securityLog, TimeProvider time)
 {
@@ -25,23 +16,22 @@ public sealed class PolicyAdministration(PolicyStore store, ApplicationDbContext
     public long Version => store.Version;
 
     /// <param name="expectedVersion">The version the change was made from; null to overwrite whatever is stored.</param>
-    public async Task<(PolicyChange Outcome, IReadOnlyList<FieldProblem> Problems)> SaveAsync(
-        ProviderPolicy policy, long? expectedVersion, string actorId)
+    public async Task<ChangeResult> SaveAsync(ProviderPolicy policy, long? expectedVersion, string actorId)
     {
         if (policy.Problems() is { Count: > 0 } problems)
         {
-            return (PolicyChange.Invalid, problems);
+            return ChangeResult.Invalid(problems);
         }
 
         await store.RefreshAsync();
         var before = store.Current;
         if (!await store.SaveAsync(db, policy, expectedVersion ?? store.Version, actorId, time.GetUtcNow()))
         {
-            return (PolicyChange.Conflict, []);
+            return ChangeResult.Conflict(new Sentence("Policy.Conflict", store.Version));
         }
 
         await securityLog.WriteAsync(SecurityEventKinds.PolicyChanged, null, Describe(before, policy), actorId);
-        return (PolicyChange.Saved, []);
+        return ChangeResult.Done();
     }
 
     /// <summary>"changed: LockoutThreshold 5 -> 3, TotpAllowed true -> false", for the security log.</summary>

@@ -29,36 +29,35 @@ public sealed class UserTokenAdministration(UserManager<ApplicationUser> users, 
     /// Revokes one of the user's tokens at once (its access tokens become inactive too); the label revoked,
     /// or NotFound when the user has no such unrevoked token.
     /// </summary>
-    public async Task<(AdminChange Outcome, string? Label)> RevokeAsync(string userId, Guid tokenId, string actorId)
+    public async Task<ChangeResult<string>> RevokeAsync(string userId, Guid tokenId, string actorId)
     {
         if (await users.FindByIdAsync(userId) is not { } user
             || (await userTokens.ListAsync(user.Id)).FirstOrDefault(token => token.Id == tokenId && token.RevokedAt is null) is not { } token
             || !await userTokens.RevokeAsync(user.Id, tokenId, actorId))
         {
-            return (AdminChange.NotFound, null);
+            return ChangeResult.NotFound();
         }
 
-        return (AdminChange.Done, token.Label);
+        return ChangeResult.Done(token.Label);
     }
 
     /// <param name="choice"><c>allow</c>, <c>deny</c>, or <c>follow</c> (the API also accepts <c>provider</c>) the provider setting.</param>
-    public async Task<(AdminChange Outcome, Sentence? Message, bool Changed)> SetPermissionAsync(string userId, string? choice, string actorId)
+    public async Task<ChangeResult<bool>> SetPermissionAsync(string userId, string? choice, string actorId)
     {
         if (await users.FindByIdAsync(userId) is not { } user)
         {
-            return (AdminChange.NotFound, null, false);
+            return ChangeResult.NotFound();
         }
 
         if (!TokenPolicy.TryParseOverride(choice == "provider" ? TokenPolicy.Follow : choice, out var chosen))
         {
-            return (AdminChange.Refused, new Sentence("Tokens.Permission.Choose"), false);
+            return ChangeResult.Invalid("Permission", new Sentence("Tokens.Permission.Choose"));
         }
 
         return await permissions.SetAsync(user, chosen, actorId) switch
         {
-            TokenPermissionChange.Conflict => (AdminChange.Refused, new Sentence("Tokens.Permission.Conflict"), false),
-            TokenPermissionChange.Unchanged => (AdminChange.Done, null, false),
-            _ => (AdminChange.Done, null, true),
+            TokenPermissionChange.Conflict => ChangeResult.Conflict(new Sentence("Tokens.Permission.Conflict")),
+            var change => ChangeResult.Done(change == TokenPermissionChange.Changed),
         };
     }
 }

@@ -39,14 +39,10 @@ public sealed class PolicyModel(PolicyAdministration administration, UserManager
             return Refuse(unreadable);
         }
 
-        var (outcome, problems) = await administration.SaveAsync(policy, Input.Version, AdminId);
-        switch (outcome)
+        var result = await administration.SaveAsync(policy, Input.Version, AdminId);
+        if (!result.Succeeded)
         {
-            case PolicyChange.Invalid:
-                return Refuse(problems);
-            case PolicyChange.Conflict:
-                ModelState.AddModelError(string.Empty, text["Policy.Conflict", administration.Version]);
-                return Page();
+            return Refuse(result.Problems);
         }
 
         StatusMessage = text["Policy.Saved", administration.Version];

@@ -61,8 +61,8 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostAssignAsync()
     {
-        var (result, recoveryCodes) = await assignment.AssignAsync(Serial, AssignTo ?? "", AdminId);
-        if (result.Outcome == TokenChange.Done && recoveryCodes is not null && await inventory.FindAsync(Serial) is { UserId: { } holder })
+        var result = await assignment.AssignAsync(Serial, AssignTo ?? "", AdminId);
+        if (result is { Succeeded: true, Value: { } recoveryCodes } && await inventory.FindAsync(Serial) is { UserId: { } holder })
         {
             await issuedCodes.KeepAsync(TempData, holder, recoveryCodes);
         }
@@ -88,7 +88,7 @@ public sealed class DetailsModel(
     public async Task<IActionResult> OnPostDeleteAsync()
     {
         var result = await assignment.DeleteAsync(Serial, AdminId);
-        if (result.Outcome != TokenChange.Done)
+        if (!result.Succeeded)
         {
             return await AfterAsync(result, "");
         }
@@ -100,9 +100,9 @@ public sealed class DetailsModel(
     private string AdminId => users.GetUserId(User) ?? throw new InvalidOperationException("The admin policy let an anonymous request through.");
 
     /// <summary>Back to the token with the status message, or the page again with the refusal; 404 for an unknown serial.</summary>
-    private async Task<IActionResult> AfterAsync(TokenChangeResult result, string done)
+    private async Task<IActionResult> AfterAsync(ChangeResult result, string done)
     {
-        if (result.Outcome == TokenChange.Done)
+        if (result.Succeeded)
         {
             StatusMessage = done;
             return RedirectToPage(new { Serial });
@@ -113,7 +113,7 @@ public sealed class DetailsModel(
             return NotFound();
         }
 
-        ModelState.AddModelError(string.Empty, result.Why?.In(messages) ?? text["Common.NothingChanged"]);
+        ModelState.AddModelError(string.Empty, result.Message?.In(messages) ?? text["Common.NothingChanged"]);
         return Page();
     }
 

@@ -50,13 +50,13 @@ public sealed class TokensModel(UserTokenAdministration administration, UserMana
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var (outcome, message, changed) = await administration.SetPermissionAsync(Id, Choice, AdminId);
-        if (outcome != AdminChange.Done)
+        var result = await administration.SetPermissionAsync(Id, Choice, AdminId);
+        if (!result.Succeeded)
         {
-            return await RefuseAsync(nameof(Choice), message?.In(messages));
+            return await RefuseAsync(nameof(Choice), result.Message?.In(messages));
         }
 
-        StatusMessage = changed
+        StatusMessage = result.Value
             ? text[$"Tokens.Changed.{Kind(Choice == TokenPolicy.Follow ? null : Choice)}", (await administration.ReadAsync(Id))?.User.Email ?? ""]
             : text["Common.NothingChangedShort"];
         return RedirectToPage(new { Id });
@@ -64,13 +64,13 @@ public sealed class TokensModel(UserTokenAdministration administration, UserMana
 
     public async Task<IActionResult> OnPostRevokeAsync()
     {
-        var (outcome, label) = await administration.RevokeAsync(Id, TokenId, AdminId);
-        if (outcome != AdminChange.Done)
+        var result = await administration.RevokeAsync(Id, TokenId, AdminId);
+        if (!result.Succeeded)
         {
             return await RefuseAsync(string.Empty, text["Tokens.Revoke.Unknown"]);
         }
 
-        StatusMessage = text["Tokens.Revoke.Done", label ?? ""];
+        StatusMessage = text["Tokens.Revoke.Done", result.Value ?? ""];
         return RedirectToPage(new { Id });
     }
 

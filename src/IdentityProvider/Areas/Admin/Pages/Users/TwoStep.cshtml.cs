@@ -55,56 +55,55 @@ public sealed class TwoStepModel(UserTwoStepAdministration administration, UserM
 
     public async Task<IActionResult> OnPostGenerateAsync()
     {
-        var (outcome, message, codes) = await administration.IssueRecoveryCodesAsync(Id, AdminId);
-        if (codes is not null)
+        var result = await administration.IssueRecoveryCodesAsync(Id, AdminId);
+        if (result.Value is { } codes)
         {
             await issuedCodes.KeepAsync(TempData, Id, codes);
         }
 
-        return await AfterAsync(outcome, message, null);
+        return await AfterAsync(result, null);
     }
 
     public async Task<IActionResult> OnPostSuspendAsync()
     {
         if (!Suspend.TryReadDays(out var days, out _))
         {
-            return await AfterAsync(AdminChange.Refused, new Sentence("TwoStep.Days.Unreadable",
-                TwoStepSuspension.MinDays, TwoStepSuspension.MaxDays), null);
+            return await AfterAsync(ChangeResult.Invalid("Days", new Sentence("TwoStep.Days.Unreadable",
+                TwoStepSuspension.MinDays, TwoStepSuspension.MaxDays)), null);
         }
 
-        var (outcome, message) = await administration.SuspendAsync(Id, days, Suspend.Reason, AdminId);
-        return await AfterAsync(outcome, message,
+        return await AfterAsync(await administration.SuspendAsync(Id, days, Suspend.Reason, AdminId),
             days is null ? text["TwoStep.SuspendedIndefinitely"] : text["TwoStep.SuspendedForDays", days]);
     }
 
     public async Task<IActionResult> OnPostRestoreAsync()
     {
-        var (outcome, message) = await administration.RestoreAsync(Id, AdminId);
-        return await AfterAsync(outcome, message, text["TwoStep.Restored"]);
+        return await AfterAsync(await administration.RestoreAsync(Id, AdminId), text["TwoStep.Restored"]);
     }
 
     public async Task<IActionResult> OnPostRemoveDeviceAsync()
     {
-        var (outcome, name) = await administration.RemoveDeviceAsync(Id, DeviceId, AdminId);
+        var result = await administration.RemoveDeviceAsync(Id, DeviceId, AdminId);
         // An unknown user still ends in 404 (AfterAsync loads the user first); an unknown device gets a message.
-        return outcome == AdminChange.NotFound
-            ? await AfterAsync(AdminChange.Refused, new Sentence("TwoStep.Device.Unknown"), null)
-            : await AfterAsync(outcome, null, text["TwoStep.Device.Removed", name ?? ""]);
+        return result.Succeeded
+            ? await AfterAsync(result, text["TwoStep.Device.Removed", result.Value ?? ""])
+            : await AfterAsync(ChangeResult.Invalid("", new Sentence("TwoStep.Device.Unknown")), null);
     }
 
     public async Task<IActionResult> OnPostForgetBrowsersAsync()
     {
-        var (outcome, forgotten) = await administration.ForgetBrowsersAsync(Id, AdminId);
-        return await AfterAsync(outcome, null,
+        var result = await administration.ForgetBrowsersAsync(Id, AdminId);
+        var forgotten = result.Value;
+        return await AfterAsync(result,
             forgotten == 1 ? text["TwoStep.Browsers.ForgottenOne"] : text["TwoStep.Browsers.Forgotten", forgotten]);
     }
 
     private string AdminId => users.GetUserId(User) ?? throw new InvalidOperationException("The admin policy let an anonymous request through.");
 
     /// <summary>Back to the tab with the status message, or the tab again with the refusal; 404 for an unknown user.</summary>
-    private async Task<IActionResult> AfterAsync(AdminChange outcome, Sentence? message, string? done)
+    private async Task<IActionResult> AfterAsync(ChangeResult result, string? done)
     {
-        if (outcome == AdminChange.Done)
+        if (result.Succeeded)
         {
             StatusMessage = done;
             return RedirectToPage(new { Id });
@@ -115,7 +114,7 @@ public sealed class TwoStepModel(UserTwoStepAdministration administration, UserM
             return NotFound();
         }
 
-        ModelState.AddModelError(string.Empty, message?.In(messages) ?? text["Common.NothingChanged"]);
+        ModelState.AddModelError(string.Empty, result.Message?.In(messages) ?? text["Common.NothingChanged"]);
         return Page();
     }
 
