@@ -24,8 +24,8 @@ public static class ClientRules
             }
         }
 
-        Check(nameof(client.ClientId), TextRules.Identifier(client.ClientId, "ClientId", "The client id", MaxClientIdLength));
-        Check(nameof(client.DisplayName), TextRules.Text(client.DisplayName, "ClientDisplayName", "The display name", MaxDisplayNameLength));
+        Check(nameof(client.ClientId), TextRules.Identifier(client.ClientId, "ClientId", MaxClientIdLength));
+        Check(nameof(client.DisplayName), TextRules.Text(client.DisplayName, "ClientDisplayName", MaxDisplayNameLength));
         Check(nameof(client.Type), client.Type is ClientRegistration.Confidential or ClientRegistration.Public
             ? null : new Sentence("Clients.Type.Invalid"));
         Check(nameof(client.ConsentType), client.ConsentType is ClientRegistration.Implicit or ClientRegistration.Explicit

@@ -13,7 +13,7 @@ public sealed record ScopeRegistration(string Name, string DisplayName, string D
     public IReadOnlyList<FieldProblem> Problems()
     {
         var problems = new List<FieldProblem>();
-        if (TextRules.Identifier(Name, "ScopeName", "The name", MaxNameLength) is { } name)
+        if (TextRules.Identifier(Name, "ScopeName", MaxNameLength) is { } name)
         {
             problems.Add(new(nameof(Name), name));
         }
@@ -26,12 +26,12 @@ public sealed record ScopeRegistration(string Name, string DisplayName, string D
             problems.Add(new(nameof(Name), new Sentence("Scopes.NotServed", Name)));
         }
 
-        if (TextRules.Text(DisplayName, "ScopeDisplayName", "The display name", MaxDisplayNameLength) is { } displayName)
+        if (TextRules.Text(DisplayName, "ScopeDisplayName", MaxDisplayNameLength) is { } displayName)
         {
             problems.Add(new(nameof(DisplayName), displayName));
         }
 
-        if (TextRules.Text(Description, "ScopeDescription", "The description", MaxDescriptionLength, required: false) is { } description)
+        if (TextRules.Text(Description, "ScopeDescription", MaxDescriptionLength, required: false) is { } description)
         {
             problems.Add(new(nameof(Description), description));
         }

@@ -11,6 +11,9 @@ public sealed record ProviderPolicy
 {
     public const int MaxDays = 3650;
 
+    /// <summary>Every user must use two-step sign-in (after <see cref="GracePeriodDays"/>), whatever their roles.</summary>
+    public bool TwoStepRequiredForEveryone { get; init; }
+
     /// <summary>Roles whose members must use two-step sign-in (after <see cref="GracePeriodDays"/>).</summary>
     public string[] TwoStepRequiredForRoles { get; init; } = [];
 
@@ -51,6 +54,7 @@ public sealed record ProviderPolicy
 
     public static ProviderPolicy FromSettings(ProviderSettings settings) => new()
     {
+        TwoStepRequiredForEveryone = settings.TwoStep.RequiredForEveryone,
         TwoStepRequiredForRoles = settings.TwoStep.RequiredForRoles,
         GracePeriodDays = settings.TwoStep.GracePeriodDays,
         TotpWindow = settings.TwoStep.TotpWindow,
@@ -69,7 +73,7 @@ public sealed record ProviderPolicy
     public IReadOnlyList<FieldProblem> Problems()
     {
         var problems = new List<FieldProblem>();
-        void Range(string field, int value, int min, int max, string what)
+        void Range(string field, int value, int min, int max)
         {
             if (value < min || value > max)
             {
@@ -77,14 +81,14 @@ public sealed record ProviderPolicy
             }
         }
 
-        Range(nameof(GracePeriodDays), GracePeriodDays, 0, 365, "The grace period (days)");
-        Range(nameof(TotpWindow), TotpWindow, 0, 10, "The TOTP window (steps)");
-        Range(nameof(HotpLookAhead), HotpLookAhead, 0, 100, "The HOTP look-ahead (counters)");
-        Range(nameof(LockoutThreshold), LockoutThreshold, 1, 100, "The lockout threshold (attempts)");
-        Range(nameof(LockoutMinutes), LockoutMinutes, 1, 7 * 24 * 60, "The lockout duration (minutes)");
-        Range(nameof(RememberBrowserDays), RememberBrowserDays, 0, 365, "Remember browser (days)");
-        Range(nameof(TokenDefaultLifetimeDays), TokenDefaultLifetimeDays, 1, MaxDays, "The default token lifetime (days)");
-        Range(nameof(TokenMaxLifetimeDays), TokenMaxLifetimeDays, 0, MaxDays, "The maximum token lifetime (days)");
+        Range(nameof(GracePeriodDays), GracePeriodDays, 0, 365);
+        Range(nameof(TotpWindow), TotpWindow, 0, 10);
+        Range(nameof(HotpLookAhead), HotpLookAhead, 0, 100);
+        Range(nameof(LockoutThreshold), LockoutThreshold, 1, 100);
+        Range(nameof(LockoutMinutes), LockoutMinutes, 1, 7 * 24 * 60);
+        Range(nameof(RememberBrowserDays), RememberBrowserDays, 0, 365);
+        Range(nameof(TokenDefaultLifetimeDays), TokenDefaultLifetimeDays, 1, MaxDays);
+        Range(nameof(TokenMaxLifetimeDays), TokenMaxLifetimeDays, 0, MaxDays);
         if (!TotpAllowed && !HotpAllowed)
         {
             problems.Add(new(nameof(TotpAllowed), new Sentence("Policy.NoAppKind")));

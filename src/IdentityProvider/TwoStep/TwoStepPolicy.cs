@@ -25,8 +25,9 @@ public sealed class TwoStepPolicy(ICurrentPolicy store, ProviderSettings setting
     /// <summary>Whether new devices of this type may be enrolled (devices already enrolled keep working).</summary>
     public bool Allows(OtpType type) => type == OtpType.Totp ? Current.TotpAllowed : Current.HotpAllowed;
 
+    /// <summary>Whether a user with <paramref name="roles"/> (none, perhaps) must use two-step sign-in.</summary>
     public bool IsRequiredFor(IEnumerable<string> roles) =>
-        roles.Any(role => Current.TwoStepRequiredForRoles.Contains(role, StringComparer.OrdinalIgnoreCase));
+        Current.TwoStepRequiredForEveryone || roles.Any(role => Current.TwoStepRequiredForRoles.Contains(role, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>How long a browser may skip the OTP step: the shortest period among the user's roles; 0 = not offered.</summary>
     public int RememberBrowserDaysFor(IEnumerable<string> roles)

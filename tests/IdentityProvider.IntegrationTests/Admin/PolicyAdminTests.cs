@@ -61,6 +61,7 @@ public sealed class PolicyAdminTests(TwoInstanceFixture fixture) : IClassFixture
             [nameof(ProviderPolicy.HotpAllowed)] = "true",
             [nameof(ProviderPolicy.RecoveryCodesEnabled)] = "false",
             [nameof(ProviderPolicy.LockoutThreshold)] = "3",
+            [nameof(ProviderPolicy.TwoStepRequiredForEveryone)] = "true",
             [nameof(ProviderPolicy.TwoStepRequiredForRoles)] = "ops, auditors",
             [nameof(ProviderPolicy.RememberBrowserDaysByRole)] = "ops=0\nauditors=7",
             [nameof(ProviderPolicy.TokenScopes)] = "api reports",
@@ -76,6 +77,8 @@ public sealed class PolicyAdminTests(TwoInstanceFixture fixture) : IClassFixture
         Assert.True(clock.Elapsed <= Promise, $"Instance B applied it after {clock.Elapsed}.");
         Assert.False(onB.RecoveryCodesEnabled);
         Assert.True(onB.IsRequiredFor(["auditors"]));
+        Assert.True(onB.IsRequiredFor([]), "Everyone did not cover a user without a role.");
+        Assert.True(saved.IsChecked(nameof(ProviderPolicy.TwoStepRequiredForEveryone)));
         Assert.Equal(0, onB.RememberBrowserDaysFor(["ops"]));
         Assert.Equal(7, onB.RememberBrowserDaysFor(["auditors"]));
         Assert.Equal(3, onB.MaxFailedAttempts);

@@ -111,3 +111,29 @@ public class TwoStepPolicyTests(TwoStepPolicyFixture provider) : IClassFixture<T
     private static async Task<ProviderPage> AliceSignsInAsync(ProviderClient client, AuthorizationRequest request) =>
         await (await LoginPage.OpenAsync(client, request)).SignInAsync(AliceEmail, TestData.AlicePassword);
 }
+
+/// <summary>Two-step sign-in required for everyone, with the default grace period.</summary>
+public sealed class TwoStepForEveryoneFixture : ProviderFixture
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["TwoStep:RequiredForEveryone"] = "true",
+    };
+}
+
+/// <summary>"Everyone" covers the users no role names: Bob, who has none, is asked to enrol like an administrator.</summary>
+public class TwoStepForEveryoneTests(TwoStepForEveryoneFixture provider) : IClassFixture<TwoStepForEveryoneFixture>
+{
+    [Fact]
+    public async Task Policy_Everyone_UserWithoutAnyRole_IsAskedToEnrol_AndMayPostponeWithinGrace()
+    {
+        using var client = provider.CreateClient();
+        var request = UserStories.WebRequest();
+
+        var enrol = await (await LoginPage.OpenAsync(client, request)).SignInAsync("bob@example.com", TestData.BobPassword).As<EnrolTwoStepPage>();
+
+        Assert.True(enrol.ShowsBeginForm);
+        Assert.True(enrol.CanPostpone, "No \"Later\" button within the grace period.");
+        Assert.False(await ManagePage.HasSessionAsync(client), "A session exists before the user chose to enrol or postpone.");
+    }
+}

@@ -19,6 +19,9 @@ public sealed class PolicyForm
     /// <summary>The version the form was read at: saving refuses when the policy moved on meanwhile.</summary>
     public long Version { get; set; }
 
+    [Display(Name = "Policy.Field.TwoStepRequiredForEveryone")]
+    public bool TwoStepRequiredForEveryone { get; set; }
+
     [Display(Name = "Policy.Field.TwoStepRequiredForRoles")]
     public string? TwoStepRequiredForRoles { get; set; }
 
@@ -67,6 +70,7 @@ public sealed class PolicyForm
     public static PolicyForm From(ProviderPolicy policy, long version) => new()
     {
         Version = version,
+        TwoStepRequiredForEveryone = policy.TwoStepRequiredForEveryone,
         TwoStepRequiredForRoles = string.Join(", ", policy.TwoStepRequiredForRoles),
         GracePeriodDays = policy.GracePeriodDays,
         TotpAllowed = policy.TotpAllowed,
@@ -89,7 +93,7 @@ public sealed class PolicyForm
     public ProviderPolicy? ToPolicy(out IReadOnlyList<FieldProblem> problems)
     {
         var found = new List<FieldProblem>();
-        int Number(int? value, string field, string what)
+        int Number(int? value, string field)
         {
             if (value is null)
             {
@@ -101,28 +105,29 @@ public sealed class PolicyForm
 
         var policy = new ProviderPolicy
         {
-            TwoStepRequiredForRoles = Names(TwoStepRequiredForRoles, nameof(TwoStepRequiredForRoles), "role", found),
-            GracePeriodDays = Number(GracePeriodDays, nameof(GracePeriodDays), "grace period"),
+            TwoStepRequiredForEveryone = TwoStepRequiredForEveryone,
+            TwoStepRequiredForRoles = Names(TwoStepRequiredForRoles, nameof(TwoStepRequiredForRoles), found),
+            GracePeriodDays = Number(GracePeriodDays, nameof(GracePeriodDays)),
             TotpAllowed = TotpAllowed,
             HotpAllowed = HotpAllowed,
-            TotpWindow = Number(TotpWindow, nameof(TotpWindow), "TOTP window"),
-            HotpLookAhead = Number(HotpLookAhead, nameof(HotpLookAhead), "HOTP look-ahead"),
-            LockoutThreshold = Number(LockoutThreshold, nameof(LockoutThreshold), "lockout threshold"),
-            LockoutMinutes = Number(LockoutMinutes, nameof(LockoutMinutes), "lockout duration"),
-            RememberBrowserDays = Number(RememberBrowserDays, nameof(RememberBrowserDays), "number of days a browser is remembered"),
+            TotpWindow = Number(TotpWindow, nameof(TotpWindow)),
+            HotpLookAhead = Number(HotpLookAhead, nameof(HotpLookAhead)),
+            LockoutThreshold = Number(LockoutThreshold, nameof(LockoutThreshold)),
+            LockoutMinutes = Number(LockoutMinutes, nameof(LockoutMinutes)),
+            RememberBrowserDays = Number(RememberBrowserDays, nameof(RememberBrowserDays)),
             RememberBrowserDaysByRole = RoleDays(RememberBrowserDaysByRole, found),
             RecoveryCodesEnabled = RecoveryCodesEnabled,
             TokenSignInAllowed = TokenSignInAllowed,
-            TokenDefaultLifetimeDays = Number(TokenDefaultLifetimeDays, nameof(TokenDefaultLifetimeDays), "default token lifetime"),
-            TokenMaxLifetimeDays = Number(TokenMaxLifetimeDays, nameof(TokenMaxLifetimeDays), "maximum token lifetime"),
-            TokenScopes = Names(TokenScopes, nameof(TokenScopes), "scope", found),
+            TokenDefaultLifetimeDays = Number(TokenDefaultLifetimeDays, nameof(TokenDefaultLifetimeDays)),
+            TokenMaxLifetimeDays = Number(TokenMaxLifetimeDays, nameof(TokenMaxLifetimeDays)),
+            TokenScopes = Names(TokenScopes, nameof(TokenScopes), found),
         };
         problems = found;
         return found.Count == 0 ? policy : null;
     }
 
     /// <summary>Names separated by commas or white space, each without control characters; duplicates dropped.</summary>
-    private static string[] Names(string? text, string field, string what, List<FieldProblem> problems)
+    private static string[] Names(string? text, string field, List<FieldProblem> problems)
     {
         var names = (text ?? "").Split(Separators, StringSplitOptions.RemoveEmptyEntries);
         // Note: a control character (NUL included) never reaches the database as part of a name.
