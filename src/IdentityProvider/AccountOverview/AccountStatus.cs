@@ -17,6 +17,7 @@ public enum TwoStepState
 /// <param name="PhoneNumber">The user's phone number; null when none is recorded.</param>
 /// <param name="SuspendedUntil">When a suspension ends; null when it has no end (or there is none).</param>
 /// <param name="LastDeviceUse">The last time any active device gave an accepted code.</param>
+/// <param name="HoldsHardwareToken">One of the active devices is a hardware token an administrator assigned.</param>
 /// <param name="RecoveryCodesLeft">Unused codes of the current set.</param>
 /// <param name="RecoveryCodesTotal">Codes in the current set (0: none generated yet).</param>
 /// <param name="RecoveryCodesShown">False when the provider turned recovery codes off.</param>
@@ -32,6 +33,7 @@ public sealed record AccountStatus(
     TwoStepState TwoStep,
     DateTimeOffset? SuspendedUntil,
     int ActiveDevices,
+    bool HoldsHardwareToken,
     DateTimeOffset? LastDeviceUse,
     bool RecoveryCodesShown,
     int RecoveryCodesLeft,

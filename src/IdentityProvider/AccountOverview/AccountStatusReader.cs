@@ -29,6 +29,7 @@ public sealed class AccountStatusReader(
             {
                 User = user,
                 ActiveDevices = db.OtpDevices.Count(device => device.UserId == userId && device.IsActive),
+                HardwareTokens = db.OtpDevices.Count(device => device.UserId == userId && device.IsActive && device.HardwareTokenId != null),
                 LastDeviceUse = db.OtpDevices
                     .Where(device => device.UserId == userId && device.IsActive && device.LastUsedAt != null)
                     .OrderByDescending(device => device.LastUsedAt)
@@ -75,6 +76,7 @@ public sealed class AccountStatusReader(
             twoStep,
             suspended && !user.TwoStepDisabledIndefinitely ? user.TwoStepDisabledUntil : null,
             row.ActiveDevices,
+            row.HardwareTokens > 0,
             row.LastDeviceUse,
             twoStepPolicy.RecoveryCodesEnabled,
             row.RecoveryCodesLeft,

@@ -13,6 +13,7 @@ public static class AdminServices
     public static IServiceCollection AddAdministration(this IServiceCollection services) =>
         services.AddScoped<UserDirectory>()
             .AddScoped<AdminCodeConfirmation>()
+            .AddScoped<AdminEntry>()
             .AddScoped<UserAdministration>()
             .AddScoped<PolicyAdministration>()
             .AddScoped<ClientAdministration>()

@@ -84,7 +84,21 @@ public sealed class HardwareTokenPageTests(ProviderFixture fixture) : IClassFixt
         Assert.Equal(admin.Id, Assert.Single(events, row => row.Kind == SecurityEventKinds.DeviceAdded).ActorId);
         using var userClient = fixture.CreateClient();
         var otp = await UserStories.PasswordToOtpPageAsync(userClient, UserStories.WebRequest(), user);
+        Assert.True(otp.ShowsHardwareTokenHint);
         Assert.NotNull((await otp.SubmitCodeAsync(token.HotpAt(3))).ExternalRedirect);
+        Assert.True((await ManagePage.OpenAsync(userClient)).As<ManagePage>().ShowsHardwareTokenHint, "The account page does not say how to use the token.");
+        Assert.True((await DevicesPage.OpenAsync(userClient)).ShowsHardwareTokenHint, "The device list does not say how to use the token.");
+    }
+
+    [Fact]
+    public async Task AccountPages_OfAUserWithAnAppOnly_SayNothingOfHardwareTokens()
+    {
+        var (user, userClient) = await UserStories.SignedInUserAsync(fixture);
+        using var client = userClient;
+        await UserStories.EnrolTotpAsync(Factory, user.Id);
+
+        Assert.False((await ManagePage.OpenAsync(client)).As<ManagePage>().ShowsHardwareTokenHint);
+        Assert.False((await DevicesPage.OpenAsync(client)).ShowsHardwareTokenHint);
     }
 
     [Fact]

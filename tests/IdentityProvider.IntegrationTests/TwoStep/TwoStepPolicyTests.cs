@@ -133,6 +133,7 @@ public class TwoStepForEveryoneTests(TwoStepForEveryoneFixture provider) : IClas
         var enrol = await (await LoginPage.OpenAsync(client, request)).SignInAsync("bob@example.com", TestData.BobPassword).As<EnrolTwoStepPage>();
 
         Assert.True(enrol.ShowsBeginForm);
+        Assert.True(enrol.WarnsToCheckPhoneTime);
         Assert.True(enrol.CanPostpone, "No \"Later\" button within the grace period.");
         Assert.False(await ManagePage.HasSessionAsync(client), "A session exists before the user chose to enrol or postpone.");
     }

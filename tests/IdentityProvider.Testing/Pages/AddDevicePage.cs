@@ -24,4 +24,7 @@ public sealed class AddDevicePage(ProviderPage page) : PageObject(page), IPageOb
 
     /// <summary>Activates the device; where that leads (recovery codes for a first device, the device list, this page with an error).</summary>
     public Task<ProviderPage> ConfirmAsync(string firstCode, string? secondCode = null) => EnrolmentForms.ConfirmAsync(this, firstCode, secondCode);
+
+    /// <summary>Whether the enrolment warns to check the phone's time and time zone first.</summary>
+    public bool WarnsToCheckPhoneTime => Page.Document.QuerySelector("#check-phone-time") is not null;
 }

@@ -33,4 +33,7 @@ public sealed class DevicesPage(ProviderPage page) : PageObject(page), IPageObje
     public Task<AddDevicePage> AddAsync() => FollowLinkAsync(AddDevicePage.LinkText).As<AddDevicePage>();
 
     public Task<RemoveDevicePage> RemoveAsync(Guid deviceId) => RemoveDevicePage.OpenAsync(Client, deviceId);
+
+    /// <summary>Whether the page tells a hardware token's holder to press its button with the cursor in the code field.</summary>
+    public bool ShowsHardwareTokenHint => Page.Document.QuerySelector(".hardware-token-hint") is not null;
 }

@@ -44,4 +44,7 @@ public sealed class EnrolTwoStepPage(ProviderPage page) : PageObject(page), IPag
     /// </summary>
     public Task<HttpResponseMessage> ForgePostponeAsync() =>
         PostAsync(formSelector: "form[action*='handler=Begin']", action: $"{Path}?handler=Postpone&{Page.Uri.Query.TrimStart('?')}");
+
+    /// <summary>Whether the enrolment warns to check the phone's time and time zone first.</summary>
+    public bool WarnsToCheckPhoneTime => Page.Document.QuerySelector("#check-phone-time") is not null;
 }

@@ -113,4 +113,7 @@ public sealed class ManagePage(ProviderPage page) : PageObject(page), IPageObjec
         int.TryParse(Field(id), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
             ? number
             : throw new Xunit.Sdk.XunitException($"#{id} on {Page.Uri} shows no number: \"{Field(id)}\"");
+
+    /// <summary>Whether the page tells a hardware token's holder to press its button with the cursor in the code field.</summary>
+    public bool ShowsHardwareTokenHint => Page.Document.QuerySelector(".hardware-token-hint") is not null;
 }

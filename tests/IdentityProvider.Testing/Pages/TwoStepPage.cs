@@ -42,4 +42,7 @@ public sealed class TwoStepPage(ProviderPage page) : PageObject(page), IPageObje
 
         return fields;
     }
+
+    /// <summary>Whether the page tells a hardware token's holder to press its button with the cursor in the code field.</summary>
+    public bool ShowsHardwareTokenHint => Page.Document.QuerySelector(".hardware-token-hint") is not null;
 }

@@ -11,6 +11,9 @@ public sealed class AdminHomePage(ProviderPage page) : PageObject(page), IPageOb
 
     public static Task<AdminHomePage> OpenAsync(ProviderClient client) => client.OpenAsync<AdminHomePage>(Path);
 
+    /// <summary>Opens the page as anyone: the answer as it is (the sign-in page, or the access-denied page with its reason).</summary>
+    public static Task<ProviderPage> TryOpenAsync(ProviderClient client) => client.GetAsync(Path);
+
     /// <summary>The sections' link texts, in order.</summary>
     public IReadOnlyList<string> Sections => Page.Document.QuerySelectorAll(".sections a").Select(link => link.TextContent.Trim()).ToList();
 }

@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using IdentityProvider.Data.Entities;
+using IdentityProvider.Localization;
+using IdentityProvider.Sessions;
+using IdentityProvider.TwoStep;
+using IdentityProvider.Users;
+using Microsoft.AspNetCore.Identity;
+
+namespace IdentityProvider.Admin;
+
+/// <summary>What gets a refused user into the admin area.</summary>
+public enum AdminEntryRemedy
+{
+    /// <summary>Nothing the user can do: the account has no right to it.</summary>
+    None,
+
+    /// <summary>Add an authenticator app, then sign in again with its code.</summary>
+    AddDevice,
+
+    /// <summary>Sign out and sign in again with a one-time password.</summary>
+    SignInAgain,
+}
+
+/// <summary>Why the admin area refused a signed-in user, in words the access-denied page shows.</summary>
+public sealed record AdminEntryRefusal(Sentence Why, AdminEntryRemedy Remedy);
+
+/// <summary>
+/// Explains the admin area's refusal (<see cref="AdminPolicy"/>): a new operator's demo administrator signs in with the
+/// password alone and would otherwise read only "Access denied".
+/// </summary>
+public sealed class AdminEntry(UserManager<ApplicationUser> users, OtpDevices devices)
+{
+    public async Task<AdminEntryRefusal> ExplainAsync(ClaimsPrincipal principal)
+    {
+        if (await users.GetUserAsync(principal) is not { } user || !await users.IsInRoleAsync(user, ProviderRoles.Administrator))
+        {
+            return new(new Sentence("AdminEntry.NotAdministrator"), AdminEntryRemedy.None);
+        }
+
+        if (SessionProof.From(principal) is { IsMultiFactor: true })
+        {
+            return new(new Sentence("AdminEntry.SecondStepOld", AdminSession.EntryWindow.TotalHours), AdminEntryRemedy.SignInAgain);
+        }
+
+        return (await devices.ListActiveAsync(user.Id)).Count == 0
+            ? new(new Sentence("AdminEntry.NoDevice"), AdminEntryRemedy.AddDevice)
+            : new(new Sentence("AdminEntry.PasswordOnly"), AdminEntryRemedy.SignInAgain);
+    }
+}
