@@ -161,10 +161,10 @@ public sealed partial class ManageInRussianTests(ManageInRussianFixture provider
         Assert.Contains(Russian("Tokens.Create.ShownOnce"), shown.Text);
         Assert.Contains(Message("Tokens.Create.Duplicate", "отчёты"), duplicate.Alerts);
         Assert.Equal(
-            [Russian("Tokens.Label"), Russian("Tokens.LastAccess"), Russian("Tokens.Created"), Russian("Tokens.Expires"), Russian("Tokens.Revoke")],
+            [Russian("Tokens.Label"), Russian("Tokens.LastAccess"), Russian("Tokens.Created"), Russian("Tokens.Expires"), Russian("Tokens.Action")],
             list.ColumnHeaders);
         Assert.Equal(Russian("Tokens.NoAccessYet"), list.CellsOf(kept.Id)[1]);
-        Assert.Matches(RussianDay(), list.CellsOf(kept.Id)[2]);
+        Assert.Matches(RussianMoment(), list.CellsOf(kept.Id)[2]);
         Assert.Equal(Russian("Tokens.Revoked", "отчёты"), revoked.StatusMessage);
     }
 

@@ -65,8 +65,8 @@ public class ManageTokensPageTests(TokenFixture provider) : IClassFixture<TokenF
         var list = await TokensPage.OpenAsync(client);
         var create = await CreateTokenPage.OpenAsync(client);
 
-        Assert.Contains("Store tokens as safely as passwords", list.Text);
-        Assert.Contains("Store tokens as safely as passwords", create.Text);
+        Assert.Contains("Store tokens as safely as any other password", list.Text);
+        Assert.Contains("Store tokens as safely as any other password", create.Text);
         create.AssertEveryInputHasLabel();
         Assert.Equal("90", create.ExpiresInDaysInput.GetAttribute("value"));
         Assert.Equal("365", create.ExpiresInDaysInput.GetAttribute("max"));
@@ -222,7 +222,8 @@ public class ManageTokensPageTests(TokenFixture provider) : IClassFixture<TokenF
         Assert.NotNull(page.LabelFor(field));
         Assert.Equal(field.GetAttribute("id"), page.CopyButtonTarget);
         Assert.True(page.LoadsCopyScript);
-        Assert.Contains("cannot be shown again", page.Text);
+        Assert.Contains("won't be able to copy it later", page.Text);
+        Assert.Equal(field.GetAttribute("id"), page.RevealButtonTarget);
         Assert.Contains("no-store", page.Page.Response.Headers.CacheControl?.ToString());
         Assert.Equal(TokensPage.Path, page.DoneLink);
 
@@ -242,6 +243,10 @@ public class ManageTokensPageTests(TokenFixture provider) : IClassFixture<TokenF
         var created = Assert.Single(await Factory.SecurityEventsAsync(user.Id), row => row.Kind == SecurityEventKinds.TokenCreated);
         Assert.Contains(stored.Id.ToString(), created.Detail);
 
+        // Copying returns to the list, which says so.
+        var copied = await page.FollowCopyAsync().As<TokensPage>();
+        Assert.Equal("Token copied.", copied.StatusMessage);
+
         // The token shown is the one stored: it works.
         Assert.Equal(HttpStatusCode.OK, (await TokenSteps.ExchangeAsync(client.Http, secret!)).Status);
     }
@@ -259,10 +264,11 @@ public class ManageTokensPageTests(TokenFixture provider) : IClassFixture<TokenF
 
         var page = await TokensPage.OpenAsync(client).As<TokensPage>();
 
-        Assert.Equal(["Label", "Last access", "Created", "Expires", "Revoke"], page.ColumnHeaders);
+        Assert.Equal(["Label", "Last access", "Created", "Expires", "Action"], page.ColumnHeaders);
         var now = Factory.Clock.GetUtcNow();
         var cells = page.CellsOf(unused.Id);
         Assert.Equal(new[] { "unused", "No access yet", "Revoke" }, new[] { cells[0], cells[1], cells[4] });
+        Assert.Matches(@"\d{1,2}:\d{2}:\d{2}", cells[2]);
         // The days are shown in the reader's language and zone; the moments behind them are the token's.
         Assert.Equal([ActivityStories.ToSecond(now), ActivityStories.ToSecond(now.AddDays(10))], page.MomentsOf(unused.Id));
         Assert.Equal(ActivityStories.ToSecond(now), page.MomentsOf(used.Id)[0]);

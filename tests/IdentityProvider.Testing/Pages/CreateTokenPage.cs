@@ -27,6 +27,14 @@ public sealed class CreateTokenPage(ProviderPage page) : PageObject(page), IPage
     public string? CopyButtonTarget => Page.Document.QuerySelector("button#copy-token")?.GetAttribute("data-copy-target");
 
     /// <summary>Whether the page loads the script behind "Copy" (an external file: the CSP forbids inline script).</summary>
+    /// <summary>The field the "Show" button reveals (the token is hidden behind dots until then, when scripts run).</summary>
+    public string? RevealButtonTarget => Page.Document.QuerySelector("button#show-token")?.GetAttribute("data-reveal-target");
+
+    /// <summary>Where a successful copy goes on to, followed as the script does.</summary>
+    public Task<ProviderPage> FollowCopyAsync() =>
+        Client.GetAsync(Page.Document.QuerySelector("button#copy-token")?.GetAttribute("data-copied-href")
+            ?? throw new Xunit.Sdk.XunitException("The copy button goes nowhere after copying."));
+
     public bool LoadsCopyScript => Page.Document.QuerySelector("script[src^='/js/copy.js']") is not null;
 
     /// <summary>Where "Done", under the token shown once, leads (null on the form).</summary>
