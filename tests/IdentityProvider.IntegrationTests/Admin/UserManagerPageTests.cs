@@ -242,6 +242,17 @@ public sealed class UserManagerPageTests(UserManagerFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task UserPages_UserManagerWithPasswordOnly_AreRefused()
+    {
+        var manager = await UserStories.CreateUserAsync(Factory, role: ProviderRoles.UserManager);
+        using var client = fixture.CreateClient();
+        (await UserStories.SignInWithPasswordAsync(client, manager.Email, manager.Password)).As<ManagePage>();
+
+        AssertForbidden(await AdminUsersPage.OpenAsync(client));
+        AssertForbidden(await AdminHomePage.TryOpenAsync(client));
+    }
+
+    [Fact]
     public async Task LockingOneself_IsRefusedAsForAnAdministrator()
     {
         var (managerClient, manager) = await UserStories.SignedInUserManagerAsync(fixture);

@@ -11,6 +11,9 @@ public sealed class AdminHomePage(ProviderPage page) : PageObject(page), IPageOb
 
     public static Task<AdminHomePage> OpenAsync(ProviderClient client) => client.OpenAsync<AdminHomePage>(Path);
 
+    /// <summary>Opens the page as anyone (refused, or not signed in): the answer as it is.</summary>
+    public static Task<ProviderPage> TryOpenAsync(ProviderClient client) => client.GetAsync(Path);
+
     /// <summary>The sections' link texts, in order.</summary>
     public IReadOnlyList<string> Sections => Page.Document.QuerySelectorAll(".sections a").Select(link => link.TextContent.Trim()).ToList();
 }
