@@ -13,9 +13,22 @@ public static class AdminPolicy
 {
     public const string Name = "Admin";
 
-    public static void Build(AuthorizationPolicyBuilder policy) =>
+    public static void Build(AuthorizationPolicyBuilder policy) => TwoSteps(policy, ProviderRoles.Administrator);
+
+    /// <summary>Both steps within the entry window, and one of <paramref name="roles"/>.</summary>
+    internal static void TwoSteps(AuthorizationPolicyBuilder policy, params string[] roles) =>
         policy.RequireAuthenticatedUser()
-            .RequireRole(ProviderRoles.Administrator)
+            .RequireRole(roles)
             .RequireClaim(SessionProof.MethodClaim, AuthenticationMethods.MultiFactor)
             .AddRequirements(new RecentSecondStepRequirement(AdminSession.EntryWindow));
+}
+
+/// <summary>
+/// The user pages' rule: the same session as <see cref="AdminPolicy"/>, with the <c>admin</c> or the <c>user-manager</c> role.
+/// </summary>
+public static class UserManagementPolicy
+{
+    public const string Name = "UserManagement";
+
+    public static void Build(AuthorizationPolicyBuilder policy) => AdminPolicy.TwoSteps(policy, ProviderRoles.Administrator, ProviderRoles.UserManager);
 }

@@ -9,9 +9,14 @@ namespace IdentityProvider.Admin;
 
 public static class AdminServices
 {
-    /// <summary>The services the admin pages and the admin API share, and the admin area's session rules.</summary>
+    /// <summary>The services the admin pages and the admin API share, and the admin area's session rules and policies.</summary>
     public static IServiceCollection AddAdministration(this IServiceCollection services) =>
-        services.AddScoped<UserDirectory>()
+        services.AddAuthorization(options =>
+            {
+                options.AddPolicy(AdminPolicy.Name, AdminPolicy.Build);
+                options.AddPolicy(UserManagementPolicy.Name, UserManagementPolicy.Build);
+            })
+            .AddScoped<UserDirectory>()
             .AddScoped<AdminCodeConfirmation>()
             .AddScoped<AdminEntry>()
             .AddScoped<UserAdministration>()
@@ -23,6 +28,8 @@ public static class AdminServices
             .AddScoped<PasswordLinks>()
             .AddSingleton<IAuthorizationHandler, RecentSecondStepHandler>()
             .AddSingleton<FreshSecondStepFilter>()
+            .AddSingleton<AdministratorsOnlyFilter>()
+            .AddScoped<UserHardwareTokens>()
             .AddScoped<UserTwoStepAdministration>()
             .AddScoped<UserTokenAdministration>();
 }

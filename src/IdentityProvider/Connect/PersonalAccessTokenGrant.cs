@@ -79,14 +79,14 @@ public sealed class PersonalAccessTokenGrant(
                 Errors.InvalidScope, $"The token does not carry the scope '{missing}'.");
         }
 
-        // Note: the admin API checks the role at every call too; refusing here keeps a former administrator's
-        // token from even obtaining an access token with that scope.
-        scopes = scopes.Contains(AdministratorScope.Name, StringComparer.Ordinal)
-            ? AdministratorScope.Restrict(scopes, requestedScopes, await users.IsInRoleAsync(found.User, ProviderRoles.Administrator))
+        // Note: the admin API checks the role at every call too (and gives a user-manager only the user endpoints); refusing
+        // here keeps a former administrator's or user-manager's token from even obtaining an access token with those scopes.
+        scopes = scopes.Any(AdministratorScope.IsAdminApi)
+            ? AdministratorScope.Restrict(scopes, requestedScopes, await MayUseAdminApiAsync(found.User))
             : scopes;
         if (scopes is null)
         {
-            return await RefuseAsync(found.User.Id, $"{name}: scope {AdministratorScope.Name} for a user who is not an administrator", clientId,
+            return await RefuseAsync(found.User.Id, $"{name}: an admin API scope for a user who is neither an administrator nor a user-manager", clientId,
                 Errors.InvalidScope, AdministratorScope.ExchangeRefusal);
         }
 
@@ -110,6 +110,9 @@ public sealed class PersonalAccessTokenGrant(
         return PersonalAccessTokenExchange.Granted(new GrantedAccess(found.User.Id, found.Id, scopes, found.AuthorizationId,
             ExchangeRules.AccessTokenLifetime(policy.AccessTokenLifetime, found.ExpiresAt, now)));
     }
+
+    private async Task<bool> MayUseAdminApiAsync(ApplicationUser user) =>
+        await users.IsInRoleAsync(user, ProviderRoles.Administrator) || await users.IsInRoleAsync(user, ProviderRoles.UserManager);
 
     /// <summary>Runs the token look-up once for a hash no token has: the query is compiled and the connection opened before the first exchange.</summary>
     public Task WarmUpAsync(CancellationToken cancellationToken) =>

@@ -27,16 +27,10 @@ internal sealed class ClientSeeding(
             }
         }
 
-        // The admin API's scope exists on every provider, so an administrator can grant it to a service client.
-        if (await scopes.FindByNameAsync(AdminApiAccess.Scope) is null)
-        {
-            await scopes.CreateAsync(new OpenIddictScopeDescriptor
-            {
-                Name = AdminApiAccess.Scope,
-                DisplayName = "Administration API",
-                Description = "Manage users, clients, policy and the security log of this provider.",
-            });
-        }
+        // The admin API's scopes exist on every provider, so an administrator can grant them to a service client.
+        await SeedScopeAsync(AdminApiAccess.Scope, "Administration API", "Manage users, clients, policy and the security log of this provider.");
+        await SeedScopeAsync(AdminApiAccess.UsersScope, "User management API",
+            "Find users and help them with access: lock, unlock, passwords, two-step sign-in, tokens (never an administrator's account).");
 
         foreach (var client in clients)
         {
@@ -53,6 +47,14 @@ internal sealed class ClientSeeding(
                 await applications.CreateAsync(ClientDescriptors.Create(Registration(client), client.ClientSecret));
                 logger.LogInformation("Registered client {ClientId}", client.ClientId);
             }
+        }
+    }
+
+    private async Task SeedScopeAsync(string name, string displayName, string description)
+    {
+        if (await scopes.FindByNameAsync(name) is null)
+        {
+            await scopes.CreateAsync(new OpenIddictScopeDescriptor { Name = name, DisplayName = displayName, Description = description });
         }
     }
 

@@ -50,7 +50,6 @@ public static class ServiceRegistration
         services.AddAccountOverview();
         services.AddProfiles();
         services.AddAdminApi();
-        services.AddAuthorization(options => options.AddPolicy(AdminPolicy.Name, AdminPolicy.Build));
         services.AddConnect();
         services.AddAuditing();
         // Note: every cookie the provider sets is Secure where its session cookie is (Server:RequireHttps).
@@ -62,9 +61,7 @@ public static class ServiceRegistration
         services.AddRazorPages(options =>
             {
                 options.Conventions.AuthorizeFolder("/Manage");
-                options.Conventions.AuthorizeAreaFolder("Admin", "/", AdminPolicy.Name);
-                options.Conventions.AddAreaFolderApplicationModelConvention("Admin", "/",
-                    model => model.Filters.Add(new ServiceFilterAttribute(typeof(FreshSecondStepFilter))));
+                options.Conventions.AddAdminAreaAccess();
             })
             .AddMvcOptions(options => options.ModelBinderProviders.Insert(0, new CheckboxBinderProvider()))
             .AddViewLocalization()

@@ -13,11 +13,14 @@ public enum ChangeOutcome
 
     /// <summary>Valid, but refused in the current state (a taken name, the last administrator, changed meanwhile): nothing was written.</summary>
     Conflict,
+
+    /// <summary>Valid, but beyond the rights of the one acting (a user-manager changing an administrator): nothing was written.</summary>
+    Forbidden,
 }
 
 /// <summary>
 /// What a change came to, for the pages (each problem on its field, <see cref="ModelStateProblems"/>) and the admin API
-/// (404, 400 or 409 with the problems in English) alike. A refusal is made once (<see cref="Invalid(IReadOnlyList{FieldProblem})"/>…)
+/// (404, 400, 403 or 409 with the problems in English) alike. A refusal is made once (<see cref="Invalid(IReadOnlyList{FieldProblem})"/>…)
 /// and becomes the result of any change, with or without a value.
 /// </summary>
 public record ChangeResult(ChangeOutcome Outcome, IReadOnlyList<FieldProblem> Problems)
@@ -39,6 +42,9 @@ public record ChangeResult(ChangeOutcome Outcome, IReadOnlyList<FieldProblem> Pr
 
     /// <summary>A refusal in the current state; <paramref name="field"/> when one field caused it (a taken id).</summary>
     public static Refusal Conflict(Sentence message, string field = "") => new(ChangeOutcome.Conflict, [new FieldProblem(field, message)]);
+
+    /// <summary>A refusal of what the one acting may not do, whatever the state.</summary>
+    public static Refusal Forbidden(Sentence message) => new(ChangeOutcome.Forbidden, [new FieldProblem("", message)]);
 
     public static implicit operator ChangeResult(Refusal refusal) => new(refusal.Outcome, refusal.Problems);
 }

@@ -59,11 +59,11 @@ public sealed class UserTokens(
         {
             problems.Add(new(nameof(NewTokenInput.Scopes), new Sentence("Tokens.Create.NoScope")));
         }
-        else if (scopes.Contains(AdministratorScope.Name, StringComparer.Ordinal) && !await IsAdministratorAsync(userId))
+        else if (scopes.Any(AdministratorScope.IsAdminApi) && !await MayUseAdminApiAsync(userId))
         {
-            // Warning: a token with this scope reaches the admin API; the role is checked again at every call.
+            // Warning: a token with these scopes reaches the admin API; the role is checked again at every call.
             problems.Add(new(nameof(NewTokenInput.Scopes),
-                new Sentence("Tokens.Create.AdministratorScope", AdministratorScope.Name)));
+                new Sentence("Tokens.Create.AdministratorScope", scopes.First(AdministratorScope.IsAdminApi))));
         }
 
         if (problems.Count > 0)
@@ -168,8 +168,9 @@ public sealed class UserTokens(
         });
     }
 
-    private async Task<bool> IsAdministratorAsync(string userId) =>
-        await users.FindByIdAsync(userId) is { } user && await users.IsInRoleAsync(user, ProviderRoles.Administrator);
+    private async Task<bool> MayUseAdminApiAsync(string userId) =>
+        await users.FindByIdAsync(userId) is { } user
+        && (await users.IsInRoleAsync(user, ProviderRoles.Administrator) || await users.IsInRoleAsync(user, ProviderRoles.UserManager));
 
     /// <summary>How a token is named in the security log: its id and label, never the secret.</summary>
     internal static string Describe(Guid tokenId, string label) => $"token {tokenId} \"{label}\"";

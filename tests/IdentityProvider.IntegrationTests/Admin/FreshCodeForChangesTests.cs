@@ -3,6 +3,7 @@ using IdentityProvider.Testing;
 using IdentityProvider.Testing.Pages;
 using IdentityProvider.Testing.Pages.Admin;
 using IdentityProvider.Testing.Stories;
+using IdentityProvider.Users;
 
 namespace IdentityProvider.IntegrationTests.Admin;
 
@@ -11,14 +12,16 @@ public sealed class FreshCodeFixture : ProviderFixture;
 
 /// <summary>
 /// The admin area asks for a fresh one-time password before a change when the last one is older than 15 minutes,
-/// and refuses entry altogether after 12 hours.
+/// and refuses entry altogether after 12 hours: for an administrator and a user-manager alike.
 /// </summary>
 public class FreshCodeForChangesTests(FreshCodeFixture provider) : IClassFixture<FreshCodeFixture>
 {
-    [Fact]
-    public async Task Change_SecondStepOlderThan15Minutes_AsksForAFreshCodeFirst_ThenTheChangeGoesThrough()
+    [Theory]
+    [InlineData(ProviderRoles.Administrator)]
+    [InlineData(ProviderRoles.UserManager)]
+    public async Task Change_SecondStepOlderThan15Minutes_AsksForAFreshCodeFirst_ThenTheChangeGoesThrough(string role)
     {
-        var (client, _, device) = await UserStories.SignedInAdminWithDeviceAsync(provider);
+        var (client, _, device) = await UserStories.SignedInWithRoleAsync(provider, role);
         using var _ = client;
         var user = await UserStories.CreateUserAsync(provider.Factory);
         provider.Factory.Clock.Advance(TimeSpan.FromMinutes(16));
@@ -38,10 +41,12 @@ public class FreshCodeForChangesTests(FreshCodeFixture provider) : IClassFixture
             row => row.Kind == SecurityEventKinds.TwoStepSuspended);
     }
 
-    [Fact]
-    public async Task AdminArea_SecondStepOlderThan12Hours_IsRefused()
+    [Theory]
+    [InlineData(ProviderRoles.Administrator)]
+    [InlineData(ProviderRoles.UserManager)]
+    public async Task AdminArea_SecondStepOlderThan12Hours_IsRefused(string role)
     {
-        var (client, _) = await UserStories.SignedInAdminAsync(provider);
+        var (client, _, _) = await UserStories.SignedInWithRoleAsync(provider, role);
         using var _ = client;
         Assert.True((await AdminUsersPage.OpenAsync(client)).Is<AdminUsersPage>());
 

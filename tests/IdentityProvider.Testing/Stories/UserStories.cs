@@ -141,13 +141,24 @@ public static class UserStories
     }
 
     /// <summary>The same, with the administrator's device (to confirm a change with a fresh code).</summary>
-    public static async Task<(ProviderClient Client, TestUser Admin, TestDevice Device)> SignedInAdminWithDeviceAsync(ProviderFixture fixture)
+    public static Task<(ProviderClient Client, TestUser Admin, TestDevice Device)> SignedInAdminWithDeviceAsync(ProviderFixture fixture) =>
+        SignedInWithRoleAsync(fixture, ProviderRoles.Administrator);
+
+    /// <summary>A new user-manager (the user-manager role and a TOTP device) signed in with both steps: the user pages of the admin area open.</summary>
+    public static async Task<(ProviderClient Client, TestUser Manager)> SignedInUserManagerAsync(ProviderFixture fixture)
     {
-        var admin = await CreateUserAsync(fixture.Factory, role: ProviderRoles.Administrator);
-        var device = await EnrolTotpAsync(fixture.Factory, admin.Id);
+        var (client, manager, _) = await SignedInWithRoleAsync(fixture, ProviderRoles.UserManager);
+        return (client, manager);
+    }
+
+    /// <summary>A new user with <paramref name="role"/> and a TOTP device, signed in with both steps (at the account page).</summary>
+    public static async Task<(ProviderClient Client, TestUser User, TestDevice Device)> SignedInWithRoleAsync(ProviderFixture fixture, string role)
+    {
+        var user = await CreateUserAsync(fixture.Factory, role: role);
+        var device = await EnrolTotpAsync(fixture.Factory, user.Id);
         var client = fixture.CreateClient();
-        (await SignInWithTwoStepsAsync(fixture.Factory, client, admin, device)).As<ManagePage>();
-        return (client, admin, device);
+        (await SignInWithTwoStepsAsync(fixture.Factory, client, user, device)).As<ManagePage>();
+        return (client, user, device);
     }
 
     /// <summary>A new user signed in with the password at the account page (the account pages need no second step).</summary>

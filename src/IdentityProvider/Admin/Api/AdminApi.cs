@@ -9,18 +9,19 @@ public static class AdminApi
     /// <summary>The admin API: JSON over the same services as the admin pages, described at <c>/openapi/v1.json</c>.</summary>
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup(Prefix)
-            .RequireAuthorization(AdminApiAccess.PolicyName)
-            // Bearer tokens only: no cookie reaches these endpoints, so no antiforgery token is needed.
-            .DisableAntiforgery();
-        api.MapUserEndpoints();
-        api.MapUserTwoStepEndpoints();
-        api.MapUserTokenEndpoints();
+        // Bearer tokens only: no cookie reaches these endpoints, so no antiforgery token is needed.
+        var root = endpoints.MapGroup(Prefix).DisableAntiforgery();
+        // Two groups on one prefix: every endpoint is an administrator's unless mapped on the user-managers' group.
+        var api = root.MapGroup("").RequireAuthorization(AdminApiAccess.PolicyName);
+        var users = root.MapGroup("").RequireAuthorization(AdminApiAccess.UsersPolicyName);
+        api.MapUserEndpoints(users);
+        users.MapUserTwoStepEndpoints();
+        users.MapUserTokenEndpoints();
         api.MapClientEndpoints();
         api.MapScopeEndpoints();
         api.MapPolicyEndpoints();
         api.MapSecurityEventEndpoints();
-        api.MapHardwareTokenEndpoints();
+        api.MapHardwareTokenEndpoints(users);
         return endpoints;
     }
 
@@ -44,7 +45,9 @@ public static class AdminApi
         // Warning: scoped, so each request asks the database through its own UserManager (a singleton would keep one
         // DbContext for every request, shared across threads, and answer role checks from its stale change tracker).
         services.AddScoped<IAuthorizationHandler, AdminApiCallerHandler>();
-        services.AddAuthorizationBuilder().AddPolicy(AdminApiAccess.PolicyName, AdminApiAccess.Build);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AdminApiAccess.PolicyName, AdminApiAccess.Build)
+            .AddPolicy(AdminApiAccess.UsersPolicyName, AdminApiAccess.BuildUsers);
         services.AddProblemDetails();
         services.AddOpenApi(options =>
             options.ShouldInclude = description => description.RelativePath?.StartsWith(Prefix[1..], StringComparison.Ordinal) == true);

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using IdentityProvider.Admin.Users;
 using IdentityProvider.HardwareTokens;
 using IdentityProvider.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -15,10 +16,13 @@ public static class HardwareTokenEndpoints
     /// <summary>The header that may carry an encrypted PSKC file's pre-shared key instead of the <c>psk</c> query parameter.</summary>
     public const string PreSharedKeyHeader = "X-Pskc-Key";
 
-    public static void MapHardwareTokenEndpoints(this RouteGroupBuilder api)
+    /// <param name="api">The administrators' group: the inventory itself (register, import, identify, delete, status, resync).</param>
+    /// <param name="userManagement">The group a user-manager reaches too: list, read, assign, unassign.</param>
+    public static void MapHardwareTokenEndpoints(this RouteGroupBuilder api, RouteGroupBuilder userManagement)
     {
         var tokens = api.MapGroup("/hardware-tokens").WithTags("Hardware tokens");
-        tokens.MapGet("", ListAsync)
+        var assigned = userManagement.MapGroup("/hardware-tokens").WithTags("Hardware tokens");
+        assigned.MapGet("", ListAsync)
             .WithSummary("Tokens whose serial contains `serial`, held by `user` (id or part of the e-mail address), with `status` (in-stock, assigned, disabled, lost); 50 a page.")
             .ProducesValidationProblem();
         tokens.MapPost("", RegisterAsync)
@@ -34,19 +38,24 @@ public static class HardwareTokenEndpoints
         tokens.MapPost("/identify", IdentifyAsync)
             .WithSummary("The serials of the tokens in stock or assigned that show `code` now (nothing is spent).")
             .ProducesValidationProblem();
-        tokens.MapGet("/{serial}", GetAsync)
+        assigned.MapGet("/{serial}", GetAsync)
             .WithSummary("One token (never its seed).")
             .ProducesProblem(StatusCodes.Status404NotFound);
         tokens.MapDelete("/{serial}", DeleteAsync)
             .WithSummary("Deletes a token nobody holds (in stock, disabled or lost), so that a found lost token can be registered anew.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        tokens.MapPost("/{serial}/assign", AssignAsync)
+        assigned.MapPost("/{serial}/assign", AssignAsync)
             .WithSummary("Assigns an in-stock token to `user` (id or e-mail address): one more OTP device of that user. A user's first device brings `recoveryCodes`, returned this once.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        MapAction(tokens, "unassign", "Takes an assigned token back into stock.", (change, serial, actor) => change.UnassignAsync(serial, actor));
+        assigned.MapPost("/{serial}/unassign", async (string serial, UserHardwareTokens change, HttpContext caller) =>
+                Answer(await change.UnassignAsync(serial, AdminApiActor.Of(caller))))
+            .WithSummary("Takes an assigned token back into stock.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         MapAction(tokens, "disable", "Refuses the token's codes until enabled; its holder keeps it.", (change, serial, actor) => change.DisableAsync(serial, actor));
         MapAction(tokens, "enable", "Enables a disabled token: back to its holder, or to stock.", (change, serial, actor) => change.EnableAsync(serial, actor));
         MapAction(tokens, "lost", "Marks the token lost: refused at once, never assigned again.", (change, serial, actor) => change.MarkLostAsync(serial, actor));
@@ -121,7 +130,7 @@ public static class HardwareTokenEndpoints
         }
     }
 
-    private static async Task<IResult> AssignAsync(string serial, AssignRequest body, HardwareTokenAssignment assignment, ClaimsPrincipal caller, HttpResponse response)
+    private static async Task<IResult> AssignAsync(string serial, AssignRequest body, UserHardwareTokens assignment, HttpContext caller)
     {
         if (string.IsNullOrWhiteSpace(body.User))
         {
@@ -129,6 +138,7 @@ public static class HardwareTokenEndpoints
         }
 
         var result = await assignment.AssignAsync(serial, body.User, AdminApiActor.Of(caller));
+        var response = caller.Response;
         return result.Succeeded ? Assigned(serial, result.Value, response) : Refusal(result);
     }
 

@@ -21,11 +21,19 @@ public static class Problems
     public static IResult Conflict(Sentence detail) =>
         Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: detail.English);
 
-    /// <summary>A refused change: 404 naming <paramref name="what"/>, 400 with each field's problems, 409 with what the conflict says.</summary>
+    /// <summary>403: the caller's rights do not reach this (a user-manager's change to an administrator).</summary>
+    public static IResult Forbidden(Sentence detail) =>
+        Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: detail.English);
+
+    /// <summary>
+    /// A refused change: 404 naming <paramref name="what"/>, 400 with each field's problems, 409 with what the conflict says,
+    /// 403 with why the caller may not.
+    /// </summary>
     public static IResult Refusal(ChangeResult refusal, string what) => refusal.Outcome switch
     {
         ChangeOutcome.NotFound => NotFound(what),
         ChangeOutcome.Conflict => Conflict(refusal.Message!),
+        ChangeOutcome.Forbidden => Forbidden(refusal.Message!),
         _ => Invalid(refusal.Problems),
     };
 

@@ -7,16 +7,19 @@ namespace IdentityProvider.Admin.Api;
 /// <summary><c>/api/admin/users</c>: find, create, change and delete users, and act on their access; the same services as the admin pages.</summary>
 public static class UserEndpoints
 {
-    public static void MapUserEndpoints(this RouteGroupBuilder api)
+    /// <param name="api">The administrators' group: creation, changes (roles among them), deletion, disable, enable, sign-out.</param>
+    /// <param name="userManagement">The group a user-manager reaches too: find, read, lock, unlock, password.</param>
+    public static void MapUserEndpoints(this RouteGroupBuilder api, RouteGroupBuilder userManagement)
     {
         var users = api.MapGroup("/users").WithTags("Users");
-        users.MapGet("", ListAsync)
+        var managed = userManagement.MapGroup("/users").WithTags("Users");
+        managed.MapGet("", ListAsync)
             .WithSummary("Users whose e-mail address or name contains `search` (all when empty), 25 a page from page 1, with the total.")
             .ProducesValidationProblem();
         users.MapPost("", CreateAsync)
             .WithSummary("Creates a user. Without `password` the answer carries a one-time `setPasswordUrl` to hand over (shown only here).")
             .ProducesValidationProblem();
-        users.MapGet("/{id}", GetAsync)
+        managed.MapGet("/{id}", GetAsync)
             .WithSummary("One user: e-mail, name, given and family name, phone number, roles, two-step status, locked, disabled, last sign-in.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         users.MapPatch("/{id}", UpdateAsync)
@@ -30,14 +33,14 @@ public static class UserEndpoints
             .WithSummary("Deletes the user with their devices, recovery codes, tokens and remembered browsers. Not oneself, not the last administrator (409).")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        MapAction(users, "lock", "Locks the account until unlocked and ends its sessions. Not oneself (409).", (access, id, actor) => access.LockAsync(id, actor));
-        MapAction(users, "unlock", "Ends a lockout and clears the failure count.", (access, id, actor) => access.UnlockAsync(id, actor));
+        MapAction(managed, "lock", "Locks the account until unlocked and ends its sessions. Not oneself (409).", (access, id, actor) => access.LockAsync(id, actor));
+        MapAction(managed, "unlock", "Ends a lockout and clears the failure count.", (access, id, actor) => access.UnlockAsync(id, actor));
         MapAction(users, "disable", "Disables the account: no sign-in, refresh or token exchange; its sessions end at once. Not oneself (409).",
             (access, id, actor) => access.DisableAsync(id, actor));
         MapAction(users, "enable", "Enables a disabled account.", (access, id, actor) => access.EnableAsync(id, actor));
         MapAction(users, "sign-out", "Ends every session, forgets remembered browsers and revokes refresh tokens.",
             (access, id, actor) => access.SignOutEverywhereAsync(id, actor));
-        users.MapPost("/{id}/password", SetPasswordAsync)
+        managed.MapPost("/{id}/password", SetPasswordAsync)
             .WithSummary("Sets a new `password`, or without one removes the password and answers a one-time `setPasswordUrl`. Ends the user's sessions.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -88,21 +91,23 @@ public static class UserEndpoints
         return result.Succeeded ? TypedResults.NoContent() : Problems.Refusal(result, "user");
     }
 
-    private static async Task<IResult> SetPasswordAsync(string id, PasswordDocument body, UserAccess access, UserDirectory directory, HttpRequest request, ClaimsPrincipal caller)
+    private static async Task<IResult> SetPasswordAsync(string id, PasswordDocument body, UserAccess access, HttpContext caller)
     {
         var actor = AdminApiActor.Of(caller);
+        var request = caller.Request;
         var result = string.IsNullOrEmpty(body.Password)
             ? await access.IssuePasswordLinkAsync(id, actor, body.EmailLink ?? false)
             : await access.SetPasswordAsync(id, body.Password, actor);
         return result.Succeeded ? TypedResults.Ok(new PasswordResultDocument(AbsoluteLink(request, result.Value))) : Problems.Refusal(result, "user");
     }
 
-    private static void MapAction(RouteGroupBuilder users, string action, string summary, Func<UserAccess, string, string, Task<ChangeResult>> act) =>
-        users.MapPost($"/{{id}}/{action}", async (string id, UserAccess access, UserDirectory directory, ClaimsPrincipal caller) =>
+    private static void MapAction(RouteGroupBuilder users, string action, string summary, Func<UserAccess, string, AdminActor, Task<ChangeResult>> act) =>
+        users.MapPost($"/{{id}}/{action}", async (string id, UserAccess access, UserDirectory directory, HttpContext caller) =>
                 await AnswerAsync(id, await act(access, id, AdminApiActor.Of(caller)), directory))
             .WithName($"User-{action}")
             .WithSummary(summary + " Answers the user as it is now.")
             .Produces<UserRow>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 

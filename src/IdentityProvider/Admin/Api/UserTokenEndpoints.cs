@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using IdentityProvider.Admin.Users;
 using IdentityProvider.Localization;
 using IdentityProvider.PersonalAccessTokens;
@@ -33,12 +32,15 @@ public static class UserTokenEndpoints
     private static async Task<IResult> ReadAsync(string id, UserTokenAdministration administration, TimeProvider time) =>
         await administration.ReadAsync(id) is { } state ? TypedResults.Ok(TokensDocument.Of(state, time.GetUtcNow())) : Problems.NotFound("user");
 
-    private static async Task<IResult> RevokeAsync(string id, Guid tokenId, UserTokenAdministration administration, ClaimsPrincipal caller) =>
-        (await administration.RevokeAsync(id, tokenId, AdminApiActor.Of(caller))).Succeeded
-            ? TypedResults.NoContent()
-            : await administration.ReadAsync(id) is null ? Problems.NotFound("user") : Problems.NotFound("unrevoked token of this user");
+    private static async Task<IResult> RevokeAsync(string id, Guid tokenId, UserTokenAdministration administration, HttpContext caller) =>
+        await administration.RevokeAsync(id, tokenId, AdminApiActor.Of(caller)) switch
+        {
+            { Succeeded: true } => TypedResults.NoContent(),
+            { Outcome: ChangeOutcome.Forbidden } refused => Problems.Refusal(refused, "user"),
+            _ => await administration.ReadAsync(id) is null ? Problems.NotFound("user") : Problems.NotFound("unrevoked token of this user"),
+        };
 
-    private static async Task<IResult> SetPermissionAsync(string id, PermissionRequest body, UserTokenAdministration administration, ClaimsPrincipal caller, TimeProvider time)
+    private static async Task<IResult> SetPermissionAsync(string id, PermissionRequest body, UserTokenAdministration administration, HttpContext caller, TimeProvider time)
     {
         if (body.Permission is not (TokenPolicy.Allow or TokenPolicy.Deny or Provider))
         {

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using IdentityProvider.Admin.Users;
 using IdentityProvider.Localization;
 using IdentityProvider.TwoStep;
@@ -40,7 +39,7 @@ public static class UserTwoStepEndpoints
     private static async Task<IResult> ReadAsync(string id, UserTwoStepAdministration administration) =>
         await administration.ReadAsync(id) is { } state ? TypedResults.Ok(TwoStepDocument.Of(state)) : Problems.NotFound("user");
 
-    private static async Task<IResult> SuspendAsync(string id, SuspensionRequest body, UserTwoStepAdministration administration, ClaimsPrincipal caller)
+    private static async Task<IResult> SuspendAsync(string id, SuspensionRequest body, UserTwoStepAdministration administration, HttpContext caller)
     {
         if (body.Days is < TwoStepSuspension.MinDays or > TwoStepSuspension.MaxDays)
         {
@@ -51,17 +50,19 @@ public static class UserTwoStepEndpoints
         return result.Succeeded ? await ReadAsync(id, administration) : Problems.Refusal(result, "user");
     }
 
-    private static async Task<IResult> RestoreAsync(string id, UserTwoStepAdministration administration, ClaimsPrincipal caller) =>
+    private static async Task<IResult> RestoreAsync(string id, UserTwoStepAdministration administration, HttpContext caller) =>
         await administration.RestoreAsync(id, AdminApiActor.Of(caller)) is { Succeeded: false } refused
             ? Problems.Refusal(refused, "user")
             : await ReadAsync(id, administration);
 
-    private static async Task<IResult> ForgetBrowsersAsync(string id, UserTwoStepAdministration administration, ClaimsPrincipal caller) =>
-        await administration.ForgetBrowsersAsync(id, AdminApiActor.Of(caller)) is { Succeeded: true } result
-            ? TypedResults.Ok(new ForgottenBrowsers(result.Value))
-            : Problems.NotFound("user");
+    private static async Task<IResult> ForgetBrowsersAsync(string id, UserTwoStepAdministration administration, HttpContext caller) =>
+        await administration.ForgetBrowsersAsync(id, AdminApiActor.Of(caller)) switch
+        {
+            { Succeeded: true } result => TypedResults.Ok(new ForgottenBrowsers(result.Value)),
+            var refused => Problems.Refusal(refused, "user"),
+        };
 
-    private static async Task<IResult> IssueRecoveryCodesAsync(string id, UserTwoStepAdministration administration, ClaimsPrincipal caller, HttpResponse response)
+    private static async Task<IResult> IssueRecoveryCodesAsync(string id, UserTwoStepAdministration administration, HttpContext caller, HttpResponse response)
     {
         var result = await administration.IssueRecoveryCodesAsync(id, AdminApiActor.Of(caller));
         if (result is not { Succeeded: true, Value: { } codes })
@@ -74,10 +75,13 @@ public static class UserTwoStepEndpoints
         return TypedResults.Ok(new IssuedCodes(codes));
     }
 
-    private static async Task<IResult> RemoveDeviceAsync(string id, Guid deviceId, UserTwoStepAdministration administration, ClaimsPrincipal caller) =>
-        (await administration.RemoveDeviceAsync(id, deviceId, AdminApiActor.Of(caller))).Succeeded
-            ? TypedResults.NoContent()
-            : await administration.ReadAsync(id) is null ? Problems.NotFound("user") : Problems.NotFound("device of this user");
+    private static async Task<IResult> RemoveDeviceAsync(string id, Guid deviceId, UserTwoStepAdministration administration, HttpContext caller) =>
+        await administration.RemoveDeviceAsync(id, deviceId, AdminApiActor.Of(caller)) switch
+        {
+            { Succeeded: true } => TypedResults.NoContent(),
+            { Outcome: ChangeOutcome.Forbidden } refused => Problems.Refusal(refused, "user"),
+            _ => await administration.ReadAsync(id) is null ? Problems.NotFound("user") : Problems.NotFound("device of this user"),
+        };
 
     /// <param name="Days">1 to 365; null suspends until restored.</param>
     public sealed record SuspensionRequest(int? Days, string? Reason);

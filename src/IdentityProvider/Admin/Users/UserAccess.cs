@@ -9,7 +9,8 @@ namespace IdentityProvider.Admin.Users;
 
 /// <summary>
 /// An administrator's actions on a user's access (admin pages and API): lock and unlock, disable and enable,
-/// sign out everywhere, reset the password. Each is logged with the acting administrator.
+/// sign out everywhere, reset the password. Each is logged with the one acting; a user-manager (lock, unlock and the
+/// password) is refused on an administrator's account.
 /// </summary>
 public sealed class UserAccess(
     UserManager<ApplicationUser> users,
@@ -23,8 +24,8 @@ public sealed class UserAccess(
 
     private static readonly Sentence ChangedMeanwhile = new("User.ChangedMeanwhile");
 
-    public Task<ChangeResult> LockAsync(string userId, string actorId) =>
-        ActAsync(userId, actorId, new Sentence("User.LockSelf"), async user =>
+    public Task<ChangeResult> LockAsync(string userId, AdminActor actor) =>
+        ActAsync(userId, actor, new Sentence("User.LockSelf"), async user =>
         {
             // Note: lockout must be enabled for Identity to honour the end date (and refuse the password step).
             if (!(await users.SetLockoutEnabledAsync(user, true)).Succeeded || !(await users.SetLockoutEndDateAsync(user, IndefiniteLockEnd)).Succeeded)
@@ -33,25 +34,25 @@ public sealed class UserAccess(
             }
 
             await EndSessionsAsync(user);
-            await securityLog.WriteAsync(SecurityEventKinds.UserLocked, user.Id, "until unlocked", actorId);
+            await securityLog.WriteAsync(SecurityEventKinds.UserLocked, user.Id, "until unlocked", actor.Id);
             return true;
         });
 
-    public Task<ChangeResult> UnlockAsync(string userId, string actorId) =>
-        ActAsync(userId, actorId, null, async user =>
+    public Task<ChangeResult> UnlockAsync(string userId, AdminActor actor) =>
+        ActAsync(userId, actor, null, async user =>
         {
             if (!(await users.SetLockoutEndDateAsync(user, null)).Succeeded || !(await users.ResetAccessFailedCountAsync(user)).Succeeded)
             {
                 return false;
             }
 
-            await securityLog.WriteAsync(SecurityEventKinds.UserUnlocked, user.Id, actorId: actorId);
+            await securityLog.WriteAsync(SecurityEventKinds.UserUnlocked, user.Id, actorId: actor.Id);
             return true;
         });
 
     /// <summary>Disables the account and ends its sessions at once (the session cookie is checked against the security stamp on every request).</summary>
-    public Task<ChangeResult> DisableAsync(string userId, string actorId) =>
-        ActAsync(userId, actorId, new Sentence("User.DisableSelf"), async user =>
+    public Task<ChangeResult> DisableAsync(string userId, AdminActor actor) =>
+        ActAsync(userId, actor, new Sentence("User.DisableSelf"), async user =>
         {
             user.IsDisabled = true;
             // Warning: the new security stamp is what ends the sessions; UpdateSecurityStampAsync also saves IsDisabled.
@@ -61,12 +62,12 @@ public sealed class UserAccess(
             }
 
             await ForgetAndRevokeAsync(user.Id);
-            await securityLog.WriteAsync(SecurityEventKinds.UserDisabled, user.Id, actorId: actorId);
+            await securityLog.WriteAsync(SecurityEventKinds.UserDisabled, user.Id, actorId: actor.Id);
             return true;
         });
 
-    public Task<ChangeResult> EnableAsync(string userId, string actorId) =>
-        ActAsync(userId, actorId, null, async user =>
+    public Task<ChangeResult> EnableAsync(string userId, AdminActor actor) =>
+        ActAsync(userId, actor, null, async user =>
         {
             user.IsDisabled = false;
             if (!(await users.UpdateAsync(user)).Succeeded)
@@ -74,25 +75,25 @@ public sealed class UserAccess(
                 return false;
             }
 
-            await securityLog.WriteAsync(SecurityEventKinds.UserEnabled, user.Id, actorId: actorId);
+            await securityLog.WriteAsync(SecurityEventKinds.UserEnabled, user.Id, actorId: actor.Id);
             return true;
         });
 
     /// <summary>New security stamp (every session ends), remembered browsers forgotten, refresh and access tokens revoked.</summary>
-    public Task<ChangeResult> SignOutEverywhereAsync(string userId, string actorId) =>
-        ActAsync(userId, actorId, null, async user =>
+    public Task<ChangeResult> SignOutEverywhereAsync(string userId, AdminActor actor) =>
+        ActAsync(userId, actor, null, async user =>
         {
             if (!await EndSessionsAsync(user))
             {
                 return false;
             }
 
-            await securityLog.WriteAsync(SecurityEventKinds.SignedOutEverywhere, user.Id, actorId: actorId);
+            await securityLog.WriteAsync(SecurityEventKinds.SignedOutEverywhere, user.Id, actorId: actor.Id);
             return true;
         });
 
     /// <summary>Sets <paramref name="password"/> (Identity's password rules) and ends the user's sessions.</summary>
-    public async Task<ChangeResult<string>> SetPasswordAsync(string userId, string? password, string actorId)
+    public async Task<ChangeResult<string>> SetPasswordAsync(string userId, string? password, AdminActor actor)
     {
         if (string.IsNullOrEmpty(password))
         {
@@ -109,6 +110,11 @@ public sealed class UserAccess(
             return ChangeResult.NotFound();
         }
 
+        if (await users.RefusalAsync(actor, user) is { } refused)
+        {
+            return refused;
+        }
+
         // Note: Identity's own reset checks the password rules, hashes, and renews the security stamp in one
         // update, so every session of the user ends and nothing changes when the password is refused.
         var result = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password);
@@ -120,7 +126,7 @@ public sealed class UserAccess(
         }
 
         await ForgetAndRevokeAsync(user.Id);
-        await securityLog.WriteAsync(SecurityEventKinds.PasswordReset, user.Id, "new password set by an administrator", actorId);
+        await securityLog.WriteAsync(SecurityEventKinds.PasswordReset, user.Id, "new password set by an administrator", actor.Id);
         return ChangeResult.Done<string>(null);
     }
 
@@ -129,11 +135,16 @@ public sealed class UserAccess(
     /// set-password link to hand over; the result carries the link, shown once (or, with <paramref name="byEmail"/>,
     /// the link is mailed to the user and the result carries none).
     /// </summary>
-    public async Task<ChangeResult<string>> IssuePasswordLinkAsync(string userId, string actorId, bool byEmail = false)
+    public async Task<ChangeResult<string>> IssuePasswordLinkAsync(string userId, AdminActor actor, bool byEmail = false)
     {
         if (await users.FindByIdAsync(userId) is not { } user)
         {
             return ChangeResult.NotFound();
+        }
+
+        if (await users.RefusalAsync(actor, user) is { } refused)
+        {
+            return refused;
         }
 
         if (await users.HasPasswordAsync(user) && !(await users.RemovePasswordAsync(user)).Succeeded)
@@ -146,23 +157,28 @@ public sealed class UserAccess(
         if (byEmail)
         {
             await passwordLinks.EmailAsync(user);
-            await securityLog.WriteAsync(SecurityEventKinds.PasswordLinkIssued, user.Id, "old password removed; e-mailed to the user", actorId);
+            await securityLog.WriteAsync(SecurityEventKinds.PasswordLinkIssued, user.Id, "old password removed; e-mailed to the user", actor.Id);
             return ChangeResult.Done<string>(null);
         }
 
         var link = await passwordLinks.IssueAsync(user);
-        await securityLog.WriteAsync(SecurityEventKinds.PasswordLinkIssued, user.Id, "old password removed", actorId);
+        await securityLog.WriteAsync(SecurityEventKinds.PasswordLinkIssued, user.Id, "old password removed", actor.Id);
         return ChangeResult.Done(link);
     }
 
-    private async Task<ChangeResult> ActAsync(string userId, string actorId, Sentence? notOnSelf, Func<ApplicationUser, Task<bool>> action)
+    private async Task<ChangeResult> ActAsync(string userId, AdminActor actor, Sentence? notOnSelf, Func<ApplicationUser, Task<bool>> action)
     {
         if (await users.FindByIdAsync(userId) is not { } user)
         {
             return ChangeResult.NotFound();
         }
 
-        if (notOnSelf is not null && user.Id == actorId)
+        if (await users.RefusalAsync(actor, user) is { } refused)
+        {
+            return refused;
+        }
+
+        if (notOnSelf is not null && user.Id == actor.Id)
         {
             // Warning: an administrator who locks themselves out may leave nobody able to undo it.
             return ChangeResult.Conflict(notOnSelf);

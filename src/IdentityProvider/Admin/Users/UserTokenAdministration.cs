@@ -10,7 +10,8 @@ public sealed record UserTokensState(ApplicationUser User, string Permission, bo
 
 /// <summary>
 /// A user's personal access tokens for an administrator: the list (never a secret or a hash), revoking one,
-/// and the per-user "sign-in by token" permission. The services below write the security log with the actor.
+/// and the per-user "sign-in by token" permission. The services below write the security log with the actor; a
+/// user-manager's change to an administrator is refused.
 /// </summary>
 public sealed class UserTokenAdministration(UserManager<ApplicationUser> users, UserTokens userTokens, TokenPolicy policy, TokenPermissions permissions)
 {
@@ -29,11 +30,20 @@ public sealed class UserTokenAdministration(UserManager<ApplicationUser> users, 
     /// Revokes one of the user's tokens at once (its access tokens become inactive too); the label revoked,
     /// or NotFound when the user has no such unrevoked token.
     /// </summary>
-    public async Task<ChangeResult<string>> RevokeAsync(string userId, Guid tokenId, string actorId)
+    public async Task<ChangeResult<string>> RevokeAsync(string userId, Guid tokenId, AdminActor actor)
     {
-        if (await users.FindByIdAsync(userId) is not { } user
-            || (await userTokens.ListAsync(user.Id)).FirstOrDefault(token => token.Id == tokenId && token.RevokedAt is null) is not { } token
-            || !await userTokens.RevokeAsync(user.Id, tokenId, actorId))
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return ChangeResult.NotFound();
+        }
+
+        if (await users.RefusalAsync(actor, user) is { } refused)
+        {
+            return refused;
+        }
+
+        if ((await userTokens.ListAsync(user.Id)).FirstOrDefault(token => token.Id == tokenId && token.RevokedAt is null) is not { } token
+            || !await userTokens.RevokeAsync(user.Id, tokenId, actor.Id))
         {
             return ChangeResult.NotFound();
         }
@@ -42,11 +52,16 @@ public sealed class UserTokenAdministration(UserManager<ApplicationUser> users, 
     }
 
     /// <param name="choice"><c>allow</c>, <c>deny</c>, or <c>follow</c> (the API also accepts <c>provider</c>) the provider setting.</param>
-    public async Task<ChangeResult<bool>> SetPermissionAsync(string userId, string? choice, string actorId)
+    public async Task<ChangeResult<bool>> SetPermissionAsync(string userId, string? choice, AdminActor actor)
     {
         if (await users.FindByIdAsync(userId) is not { } user)
         {
             return ChangeResult.NotFound();
+        }
+
+        if (await users.RefusalAsync(actor, user) is { } refused)
+        {
+            return refused;
         }
 
         if (!TokenPolicy.TryParseOverride(choice == "provider" ? TokenPolicy.Follow : choice, out var chosen))
@@ -54,7 +69,7 @@ public sealed class UserTokenAdministration(UserManager<ApplicationUser> users, 
             return ChangeResult.Invalid("Permission", new Sentence("Tokens.Permission.Choose"));
         }
 
-        return await permissions.SetAsync(user, chosen, actorId) switch
+        return await permissions.SetAsync(user, chosen, actor.Id) switch
         {
             TokenPermissionChange.Conflict => ChangeResult.Conflict(new Sentence("Tokens.Permission.Conflict")),
             var change => ChangeResult.Done(change == TokenPermissionChange.Changed),

@@ -12,7 +12,7 @@ namespace IdentityProvider.Admin.Users;
 /// <summary>
 /// A user's two-step sign-in as the admin page and the admin API see and change it: status, devices, a new
 /// recovery-code set, suspension and restoration, device removal, forgetting remembered browsers. Every
-/// change is written to the security log with the acting administrator.
+/// change is written to the security log with the one acting; a user-manager's change to an administrator is refused.
 /// </summary>
 public sealed class UserTwoStepAdministration(
     UserManager<ApplicationUser> users,
@@ -43,11 +43,16 @@ public sealed class UserTwoStepAdministration(
     }
 
     /// <param name="days">1 to 365, or null for indefinitely.</param>
-    public async Task<ChangeResult> SuspendAsync(string userId, int? days, string? reason, string actorId)
+    public async Task<ChangeResult> SuspendAsync(string userId, int? days, string? reason, AdminActor actor)
     {
         if (await users.FindByIdAsync(userId) is not { } user)
         {
             return ChangeResult.NotFound();
+        }
+
+        if (await users.RefusalAsync(actor, user) is { } refused)
+        {
+            return refused;
         }
 
         // Note: a control character (NUL included) never reaches the database or the security log.
@@ -56,18 +61,30 @@ public sealed class UserTwoStepAdministration(
             return ChangeResult.Invalid("Reason", new Sentence("TwoStep.Reason.Hidden"));
         }
 
-        return await suspension.SuspendAsync(user, days, reason, actorId);
+        return await suspension.SuspendAsync(user, days, reason, actor.Id);
     }
 
-    public async Task<ChangeResult> RestoreAsync(string userId, string actorId) =>
-        await users.FindByIdAsync(userId) is { } user ? await suspension.RestoreAsync(user, actorId) : ChangeResult.NotFound();
-
-    /// <summary>A new set, to hand over once (the previous set is void); refused when recovery codes are off.</summary>
-    public async Task<ChangeResult<IReadOnlyList<string>>> IssueRecoveryCodesAsync(string userId, string actorId)
+    public async Task<ChangeResult> RestoreAsync(string userId, AdminActor actor)
     {
         if (await users.FindByIdAsync(userId) is not { } user)
         {
             return ChangeResult.NotFound();
+        }
+
+        return await users.RefusalAsync(actor, user) is { } refused ? refused : await suspension.RestoreAsync(user, actor.Id);
+    }
+
+    /// <summary>A new set, to hand over once (the previous set is void); refused when recovery codes are off.</summary>
+    public async Task<ChangeResult<IReadOnlyList<string>>> IssueRecoveryCodesAsync(string userId, AdminActor actor)
+    {
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return ChangeResult.NotFound();
+        }
+
+        if (await users.RefusalAsync(actor, user) is { } refused)
+        {
+            return refused;
         }
 
         if (!policy.RecoveryCodesEnabled)
@@ -76,37 +93,51 @@ public sealed class UserTwoStepAdministration(
         }
 
         // Warning: the administrator gets a new set only; the old one cannot be read (hashes) and is now void.
-        return ChangeResult.Done<IReadOnlyList<string>>(await issuer.IssueAsync(user.Id, actorId, "by an administrator"));
+        return ChangeResult.Done<IReadOnlyList<string>>(await issuer.IssueAsync(user.Id, actor.Id, "by an administrator"));
     }
 
     /// <summary>
     /// Removes one of the user's active devices (a hardware token goes back to stock); the name removed, or NotFound
     /// (no such user or device).
     /// </summary>
-    public async Task<ChangeResult<string>> RemoveDeviceAsync(string userId, Guid deviceId, string actorId)
-    {
-        if (await users.FindByIdAsync(userId) is not { } user
-            || (await devices.ListActiveAsync(user.Id)).FirstOrDefault(candidate => candidate.Id == deviceId) is not { } device)
-        {
-            return ChangeResult.NotFound();
-        }
-
-        var removed = device.HardwareTokenId is null
-            ? await deviceChanges.RemoveAsync(user.Id, device.Id, device.Name, actorId)
-            : (await hardwareTokens.UnassignDeviceAsync(user.Id, device.Id, actorId)).Succeeded;
-        return removed ? ChangeResult.Done(device.Name) : ChangeResult.NotFound();
-    }
-
-    /// <summary>Forgets every browser remembered for the user: the OTP step is asked again on each.</summary>
-    public async Task<ChangeResult<int>> ForgetBrowsersAsync(string userId, string actorId)
+    public async Task<ChangeResult<string>> RemoveDeviceAsync(string userId, Guid deviceId, AdminActor actor)
     {
         if (await users.FindByIdAsync(userId) is not { } user)
         {
             return ChangeResult.NotFound();
         }
 
+        if (await users.RefusalAsync(actor, user) is { } refused)
+        {
+            return refused;
+        }
+
+        if ((await devices.ListActiveAsync(user.Id)).FirstOrDefault(candidate => candidate.Id == deviceId) is not { } device)
+        {
+            return ChangeResult.NotFound();
+        }
+
+        var removed = device.HardwareTokenId is null
+            ? await deviceChanges.RemoveAsync(user.Id, device.Id, device.Name, actor.Id)
+            : (await hardwareTokens.UnassignDeviceAsync(user.Id, device.Id, actor.Id)).Succeeded;
+        return removed ? ChangeResult.Done(device.Name) : ChangeResult.NotFound();
+    }
+
+    /// <summary>Forgets every browser remembered for the user: the OTP step is asked again on each.</summary>
+    public async Task<ChangeResult<int>> ForgetBrowsersAsync(string userId, AdminActor actor)
+    {
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return ChangeResult.NotFound();
+        }
+
+        if (await users.RefusalAsync(actor, user) is { } refused)
+        {
+            return refused;
+        }
+
         var forgotten = await rememberedBrowsers.ForgetAllAsync(user.Id);
-        await securityLog.WriteAsync(SecurityEventKinds.BrowsersForgottenByAdmin, user.Id, $"{forgotten} remembered browsers forgotten", actorId);
+        await securityLog.WriteAsync(SecurityEventKinds.BrowsersForgottenByAdmin, user.Id, $"{forgotten} remembered browsers forgotten", actor.Id);
         return ChangeResult.Done(forgotten);
     }
 }

@@ -29,6 +29,18 @@ public sealed class AdminHardwareTokenPage(ProviderPage page) : PageObject(page)
     /// <summary>The recovery codes a first device brought, shown this once (empty otherwise).</summary>
     public IReadOnlyList<string> IssuedCodes => RecoveryCodeList.Codes(Page);
 
+    public bool OffersAssign => Page.Document.QuerySelector("form#assign") is not null;
+
+    public bool OffersUnassign => Page.Document.QuerySelector("form#unassign") is not null;
+
+    /// <summary>Whether any of disable, enable, lost, resync or delete is offered (an administrator's view).</summary>
+    public bool OffersInventoryActions => Page.Document.QuerySelector("form#disable, form#enable, form#lost, form#resync, form#delete") is not null;
+
+    /// <summary>Posts an action as a hand-made request would, whether or not the page offers it.</summary>
+    public Task<ProviderPage> ForgeAsync(AdminHardwareTokenAction action, string? user = null) =>
+        AdminForgery.PostAsync(Page, PathFor(Serial), action.ToString(),
+            action == AdminHardwareTokenAction.Assign ? new Dictionary<string, string> { ["AssignTo"] = user ?? "" } : null);
+
     public Task<ProviderPage> AssignAsync(string user) =>
         SubmitAsync(new Dictionary<string, string> { ["AssignTo"] = user }, formSelector: "form#assign");
 
@@ -44,4 +56,16 @@ public sealed class AdminHardwareTokenPage(ProviderPage page) : PageObject(page)
 
     public Task<ProviderPage> ResyncAsync(string firstCode, string nextCode) =>
         SubmitAsync(new Dictionary<string, string> { ["Code1"] = firstCode, ["Code2"] = nextCode }, formSelector: "form#resync");
+}
+
+/// <summary>The actions of <see cref="AdminHardwareTokenPage"/>.</summary>
+public enum AdminHardwareTokenAction
+{
+    Assign,
+    Unassign,
+    Disable,
+    Enable,
+    Lost,
+    Resync,
+    Delete,
 }

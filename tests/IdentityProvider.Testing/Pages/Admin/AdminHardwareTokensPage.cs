@@ -38,4 +38,7 @@ public sealed class AdminHardwareTokensPage(ProviderPage page) : PageObject(page
     public Task<AdminRegisterTokenPage> RegisterAsync() => FollowLinkAsync("Register a token").As<AdminRegisterTokenPage>();
 
     public Task<AdminIdentifyTokenPage> IdentifyAsync() => FollowLinkAsync("Identify a token from a code").As<AdminIdentifyTokenPage>();
+
+    /// <summary>Whether import, register and identify are offered (an administrator's view).</summary>
+    public bool OffersInventoryLinks => Page.Document.QuerySelector("a#import-tokens, a#register-token, a#identify-token") is not null;
 }

@@ -63,6 +63,27 @@ public sealed class AdminUserPage(ProviderPage page) : PageObject(page), IPageOb
 
     public bool OffersEnable => Page.Document.QuerySelector("form#enable") is not null;
 
+    /// <summary>Whether the profile and roles can be edited here (an administrator's view).</summary>
+    public bool OffersSave => Page.Document.QuerySelector("form#edit") is not null;
+
+    public bool OffersSignOutEverywhere => Page.Document.QuerySelector("form#sign-out") is not null;
+
+    public bool OffersDelete => Page.Document.QuerySelector("a#delete-link") is not null;
+
+    /// <summary>The roles as a user-manager reads them ("admin, staff"; "" on an administrator's view, which has the form).</summary>
+    public string ReadOnlyRoles => TextOf("#profile-roles");
+
+    /// <summary>A user-manager reading an administrator's account is told that only an administrator can change it.</summary>
+    public bool SaysAdministratorsOnly => Page.Document.QuerySelector("#administrator-note") is not null;
+
+    /// <summary>Posts the profile form this page does not offer (a user-manager's view), with these values.</summary>
+    public Task<ProviderPage> ForgeSaveAsync(string email, string name, string roles) =>
+        AdminForgery.PostAsync(Page, PathFor(UserId), "Save",
+            new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Name"] = name, ["Input.Roles"] = roles });
+
+    /// <summary>Posts Lock, Disable, Enable or SignOut as a hand-made request would, whether or not the page offers it.</summary>
+    public Task<ProviderPage> ForgeAsync(AdminUserAction action) => AdminForgery.PostAsync(Page, PathFor(UserId), action.ToString());
+
     /// <summary>Saves the profile form with these values (null: as shown; the box as ticked).</summary>
     public Task<ProviderPage> SaveAsync(string? email = null, string? name = null, string? roles = null,
         string? givenName = null, string? familyName = null, string? phoneNumber = null, bool? phoneNumberVerified = null)
@@ -120,4 +141,14 @@ public sealed class AdminUserPage(ProviderPage page) : PageObject(page), IPageOb
         await Client.GetAsync(new Uri(Page.Uri, Page.Document.QuerySelector("a#delete-link")!.GetAttribute("href")!).PathAndQuery).As<AdminDeleteUserPage>();
 
     private string TextOf(string selector) => Page.Document.QuerySelector(selector)?.TextContent.Trim() ?? "";
+}
+
+/// <summary>The actions of <see cref="AdminUserPage"/> that post no field.</summary>
+public enum AdminUserAction
+{
+    Lock,
+    Unlock,
+    Disable,
+    Enable,
+    SignOut,
 }

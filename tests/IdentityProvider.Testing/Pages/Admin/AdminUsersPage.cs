@@ -44,6 +44,9 @@ public sealed class AdminUsersPage(ProviderPage page) : PageObject(page), IPageO
     /// <summary>"N users, page P of Q."</summary>
     public string Total => Page.Document.QuerySelector("#users-total")?.TextContent.Trim() ?? "";
 
+    /// <summary>Whether "Create user" is offered (an administrator's view).</summary>
+    public bool OffersCreate => Page.Document.QuerySelector("a#create-user") is not null;
+
     public bool OffersNextPage => Page.Document.QuerySelector("#pager a[rel=next]") is not null;
 
     public bool OffersPreviousPage => Page.Document.QuerySelector("#pager a[rel=prev]") is not null;

@@ -1,7 +1,10 @@
+using IdentityProvider.Admin;
+using IdentityProvider.Admin.Users;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.HardwareTokens;
 using IdentityProvider.Localization;
 using IdentityProvider.RecoveryCodes;
+using IdentityProvider.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,11 +15,14 @@ namespace IdentityProvider.Areas.Admin.Pages.HardwareTokens;
 /// <summary>
 /// One token: what it is and where it stands, and what a help desk does with it: assign it to a user (with the
 /// recovery codes a first device brings, shown once), unassign, disable or enable, mark lost, resync, delete.
+/// A user-manager assigns and unassigns (never for an administrator: <see cref="UserHardwareTokens"/>); the rest is the
+/// administrators' (<see cref="AdministratorsOnlyAttribute"/>).
 /// </summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class DetailsModel(
     HardwareTokenInventory inventory,
     HardwareTokenAssignment assignment,
+    UserHardwareTokens userTokens,
     HardwareTokenCodes codes,
     IssuedRecoveryCodes issuedCodes,
     UserManager<ApplicationUser> users,
@@ -61,7 +67,7 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostAssignAsync()
     {
-        var result = await assignment.AssignAsync(Serial, AssignTo ?? "", AdminId);
+        var result = await userTokens.AssignAsync(Serial, AssignTo ?? "", Actor);
         if (result is { Succeeded: true, Value: { } recoveryCodes } && await inventory.FindAsync(Serial) is { UserId: { } holder })
         {
             await issuedCodes.KeepAsync(TempData, holder, recoveryCodes);
@@ -71,20 +77,25 @@ public sealed class DetailsModel(
     }
 
     public async Task<IActionResult> OnPostUnassignAsync() =>
-        await AfterAsync(await assignment.UnassignAsync(Serial, AdminId), text["HardwareTokens.Unassigned", Serial]);
+        await AfterAsync(await userTokens.UnassignAsync(Serial, Actor), text["HardwareTokens.Unassigned", Serial]);
 
+    [AdministratorsOnly]
     public async Task<IActionResult> OnPostDisableAsync() =>
         await AfterAsync(await assignment.DisableAsync(Serial, AdminId), text["HardwareTokens.DisabledDone", Serial]);
 
+    [AdministratorsOnly]
     public async Task<IActionResult> OnPostEnableAsync() =>
         await AfterAsync(await assignment.EnableAsync(Serial, AdminId), text["HardwareTokens.Enabled", Serial]);
 
+    [AdministratorsOnly]
     public async Task<IActionResult> OnPostLostAsync() =>
         await AfterAsync(await assignment.MarkLostAsync(Serial, AdminId), text["HardwareTokens.LostDone", Serial]);
 
+    [AdministratorsOnly]
     public async Task<IActionResult> OnPostResyncAsync() =>
         await AfterAsync(await codes.ResyncAsync(Serial, Code1, Code2, AdminId), text["HardwareTokens.Resynchronised", Serial]);
 
+    [AdministratorsOnly]
     public async Task<IActionResult> OnPostDeleteAsync()
     {
         var result = await assignment.DeleteAsync(Serial, AdminId);
@@ -98,6 +109,11 @@ public sealed class DetailsModel(
     }
 
     private string AdminId => users.GetUserId(User) ?? throw new InvalidOperationException("The admin policy let an anonymous request through.");
+
+    private AdminActor Actor => AdminActor.SignedIn(User, AdminId);
+
+    /// <summary>Whether the one reading is an administrator: a user-manager only assigns and unassigns.</summary>
+    public bool ByAdministrator => User.IsInRole(ProviderRoles.Administrator);
 
     /// <summary>Back to the token with the status message, or the page again with the refusal; 404 for an unknown serial.</summary>
     private async Task<IActionResult> AfterAsync(ChangeResult result, string done)

@@ -1,7 +1,9 @@
+using IdentityProvider.Admin;
 using IdentityProvider.Admin.Users;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.Localization;
 using IdentityProvider.Profiles;
+using IdentityProvider.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,6 +15,8 @@ namespace IdentityProvider.Areas.Admin.Pages.Users;
 /// One user: e-mail, names, phone number and roles to edit; lock or unlock, disable or enable, sign out everywhere; links
 /// to the password, two-step and tokens pages and to deletion. Note: every action goes through the services
 /// (<see cref="UserAdministration"/>, <see cref="UserAccess"/>), which refuse acting on oneself and log the actor.
+/// A user-manager reads the profile and may lock, unlock and reach the password, two-step and tokens tabs; the other
+/// handlers are the administrators' (<see cref="AdministratorsOnlyAttribute"/>).
 /// </summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class DetailsModel(UserDirectory directory, UserAdministration administration, UserAccess access, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text, IStringLocalizer<MessageText> messages) : PageModel
@@ -24,6 +28,12 @@ public sealed class DetailsModel(UserDirectory directory, UserAdministration adm
     public InputModel Input { get; set; } = new();
 
     public UserRow Account { get; private set; } = null!;
+
+    /// <summary>Whether the one reading is an administrator: a user-manager sees the profile and roles, and only what its role may do.</summary>
+    public bool ByAdministrator => User.IsInRole(ProviderRoles.Administrator);
+
+    /// <summary>A user-manager reading an administrator's account: nothing here is theirs to change.</summary>
+    public bool ReadOnly => !ByAdministrator && Account.Roles.Contains(ProviderRoles.Administrator, StringComparer.OrdinalIgnoreCase);
 
     [TempData]
     public string? StatusMessage { get; set; }
@@ -49,6 +59,7 @@ public sealed class DetailsModel(UserDirectory directory, UserAdministration adm
         return Page();
     }
 
+    [AdministratorsOnly]
     public async Task<IActionResult> OnPostSaveAsync()
     {
         if (await directory.FindAsync(Id) is not { } shown)
@@ -70,19 +81,24 @@ public sealed class DetailsModel(UserDirectory directory, UserAdministration adm
     }
 
     public async Task<IActionResult> OnPostLockAsync() =>
-        await ActAsync(await access.LockAsync(Id, AdminId), text["Users.Details.LockedDone"]);
+        await ActAsync(await access.LockAsync(Id, Actor), text["Users.Details.LockedDone"]);
 
-    public async Task<IActionResult> OnPostUnlockAsync() => await ActAsync(await access.UnlockAsync(Id, AdminId), text["Users.Details.Unlocked"]);
+    public async Task<IActionResult> OnPostUnlockAsync() => await ActAsync(await access.UnlockAsync(Id, Actor), text["Users.Details.Unlocked"]);
 
+    [AdministratorsOnly]
     public async Task<IActionResult> OnPostDisableAsync() =>
-        await ActAsync(await access.DisableAsync(Id, AdminId), text["Users.Details.DisabledDone"]);
+        await ActAsync(await access.DisableAsync(Id, Actor), text["Users.Details.DisabledDone"]);
 
-    public async Task<IActionResult> OnPostEnableAsync() => await ActAsync(await access.EnableAsync(Id, AdminId), text["Users.Details.Enabled"]);
+    [AdministratorsOnly]
+    public async Task<IActionResult> OnPostEnableAsync() => await ActAsync(await access.EnableAsync(Id, Actor), text["Users.Details.Enabled"]);
 
+    [AdministratorsOnly]
     public async Task<IActionResult> OnPostSignOutAsync() =>
-        await ActAsync(await access.SignOutEverywhereAsync(Id, AdminId), text["Users.Details.SignedOut"]);
+        await ActAsync(await access.SignOutEverywhereAsync(Id, Actor), text["Users.Details.SignedOut"]);
 
     private string AdminId => users.GetUserId(User) ?? throw new InvalidOperationException("The admin policy let an anonymous request through.");
+
+    private AdminActor Actor => AdminActor.SignedIn(User, AdminId);
 
     private async Task<IActionResult> ActAsync(ChangeResult result, string done)
     {

@@ -44,7 +44,7 @@ public sealed class PasswordModel(UserDirectory directory, UserAccess access, Us
             return Page();
         }
 
-        var result = await access.SetPasswordAsync(Id, Input.NewPassword, AdminId);
+        var result = await access.SetPasswordAsync(Id, Input.NewPassword, Actor);
         if (!result.Succeeded)
         {
             foreach (var (_, message) in result.Problems)
@@ -66,7 +66,7 @@ public sealed class PasswordModel(UserDirectory directory, UserAccess access, Us
             return NotFound();
         }
 
-        var result = await access.IssuePasswordLinkAsync(Id, AdminId);
+        var result = await access.IssuePasswordLinkAsync(Id, Actor);
         if (result.Value is not { } path)
         {
             ModelState.AddProblems(result.Problems, messages);
@@ -86,7 +86,7 @@ public sealed class PasswordModel(UserDirectory directory, UserAccess access, Us
             return NotFound();
         }
 
-        var result = await access.IssuePasswordLinkAsync(Id, AdminId, byEmail: true);
+        var result = await access.IssuePasswordLinkAsync(Id, Actor, byEmail: true);
         if (!result.Succeeded)
         {
             ModelState.AddProblems(result.Problems, messages);
@@ -97,7 +97,7 @@ public sealed class PasswordModel(UserDirectory directory, UserAccess access, Us
         return RedirectToPage("/Users/Details", new { area = "Admin", id = Id });
     }
 
-    private string AdminId => users.GetUserId(User) ?? throw new InvalidOperationException("The admin policy let an anonymous request through.");
+    private AdminActor Actor => AdminActor.SignedIn(User, users.GetUserId(User) ?? throw new InvalidOperationException("The admin policy let an anonymous request through."));
 
     private async Task<bool> LoadAsync()
     {

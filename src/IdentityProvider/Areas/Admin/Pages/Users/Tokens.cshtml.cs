@@ -50,7 +50,7 @@ public sealed class TokensModel(UserTokenAdministration administration, UserMana
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var result = await administration.SetPermissionAsync(Id, Choice, AdminId);
+        var result = await administration.SetPermissionAsync(Id, Choice, Actor);
         if (!result.Succeeded)
         {
             return await RefuseAsync(nameof(Choice), result.Message?.In(messages));
@@ -64,10 +64,10 @@ public sealed class TokensModel(UserTokenAdministration administration, UserMana
 
     public async Task<IActionResult> OnPostRevokeAsync()
     {
-        var result = await administration.RevokeAsync(Id, TokenId, AdminId);
+        var result = await administration.RevokeAsync(Id, TokenId, Actor);
         if (!result.Succeeded)
         {
-            return await RefuseAsync(string.Empty, text["Tokens.Revoke.Unknown"]);
+            return await RefuseAsync(string.Empty, result.Outcome == ChangeOutcome.Forbidden ? result.Message?.In(messages) : text["Tokens.Revoke.Unknown"]);
         }
 
         StatusMessage = text["Tokens.Revoke.Done", result.Value ?? ""];
@@ -85,7 +85,7 @@ public sealed class TokensModel(UserTokenAdministration administration, UserMana
         _ => policy.AllowedByDefault ? "FollowAllowed" : "FollowDenied",
     };
 
-    private string AdminId => users.GetUserId(User) ?? throw new InvalidOperationException("The admin policy let an anonymous request through.");
+    private AdminActor Actor => AdminActor.SignedIn(User, users.GetUserId(User) ?? throw new InvalidOperationException("The admin policy let an anonymous request through."));
 
     /// <summary>The tab again with the message; 404 when the user does not exist.</summary>
     private async Task<IActionResult> RefuseAsync(string field, string? message)

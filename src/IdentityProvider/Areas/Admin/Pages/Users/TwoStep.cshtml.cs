@@ -55,7 +55,7 @@ public sealed class TwoStepModel(UserTwoStepAdministration administration, UserM
 
     public async Task<IActionResult> OnPostGenerateAsync()
     {
-        var result = await administration.IssueRecoveryCodesAsync(Id, AdminId);
+        var result = await administration.IssueRecoveryCodesAsync(Id, Actor);
         if (result.Value is { } codes)
         {
             await issuedCodes.KeepAsync(TempData, Id, codes);
@@ -72,33 +72,33 @@ public sealed class TwoStepModel(UserTwoStepAdministration administration, UserM
                 TwoStepSuspension.MinDays, TwoStepSuspension.MaxDays)), null);
         }
 
-        return await AfterAsync(await administration.SuspendAsync(Id, days, Suspend.Reason, AdminId),
+        return await AfterAsync(await administration.SuspendAsync(Id, days, Suspend.Reason, Actor),
             days is null ? text["TwoStep.SuspendedIndefinitely"] : text["TwoStep.SuspendedForDays", days]);
     }
 
     public async Task<IActionResult> OnPostRestoreAsync()
     {
-        return await AfterAsync(await administration.RestoreAsync(Id, AdminId), text["TwoStep.Restored"]);
+        return await AfterAsync(await administration.RestoreAsync(Id, Actor), text["TwoStep.Restored"]);
     }
 
     public async Task<IActionResult> OnPostRemoveDeviceAsync()
     {
-        var result = await administration.RemoveDeviceAsync(Id, DeviceId, AdminId);
+        var result = await administration.RemoveDeviceAsync(Id, DeviceId, Actor);
         // An unknown user still ends in 404 (AfterAsync loads the user first); an unknown device gets a message.
-        return result.Succeeded
+        return result.Succeeded || result.Outcome == ChangeOutcome.Forbidden
             ? await AfterAsync(result, text["TwoStep.Device.Removed", result.Value ?? ""])
             : await AfterAsync(ChangeResult.Invalid("", new Sentence("TwoStep.Device.Unknown")), null);
     }
 
     public async Task<IActionResult> OnPostForgetBrowsersAsync()
     {
-        var result = await administration.ForgetBrowsersAsync(Id, AdminId);
+        var result = await administration.ForgetBrowsersAsync(Id, Actor);
         var forgotten = result.Value;
         return await AfterAsync(result,
             forgotten == 1 ? text["TwoStep.Browsers.ForgottenOne"] : text["TwoStep.Browsers.Forgotten", forgotten]);
     }
 
-    private string AdminId => users.GetUserId(User) ?? throw new InvalidOperationException("The admin policy let an anonymous request through.");
+    private AdminActor Actor => AdminActor.SignedIn(User, users.GetUserId(User) ?? throw new InvalidOperationException("The admin policy let an anonymous request through."));
 
     /// <summary>Back to the tab with the status message, or the tab again with the refusal; 404 for an unknown user.</summary>
     private async Task<IActionResult> AfterAsync(ChangeResult result, string? done)
