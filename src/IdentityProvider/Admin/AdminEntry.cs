@@ -28,22 +28,26 @@ public sealed record AdminEntryRefusal(Sentence Why, AdminEntryRemedy Remedy);
 /// Explains the admin area's refusal (<see cref="AdminPolicy"/>): a new operator's demo administrator signs in with the
 /// password alone and would otherwise read only "Access denied".
 /// </summary>
-public sealed class AdminEntry(UserManager<ApplicationUser> users, OtpDevices devices)
+public sealed class AdminEntry(UserManager<ApplicationUser> users, OtpDevices devices, TimeProvider time)
 {
     public async Task<AdminEntryRefusal> ExplainAsync(ClaimsPrincipal principal)
     {
-        if (await users.GetUserAsync(principal) is not { } user || !await users.IsInRoleAsync(user, ProviderRoles.Administrator))
+        if (await users.GetUserAsync(principal) is not { } account
+            || !(await users.GetRolesAsync(account)).Any(role => role is ProviderRoles.Administrator or ProviderRoles.UserManager))
         {
             return new(new Sentence("AdminEntry.NotAdministrator"), AdminEntryRemedy.None);
         }
 
-        if (SessionProof.From(principal) is { IsMultiFactor: true })
+        if (SessionProof.From(principal) is not { IsMultiFactor: true })
         {
-            return new(new Sentence("AdminEntry.SecondStepOld", AdminSession.EntryWindow.TotalHours), AdminEntryRemedy.SignInAgain);
+            return (await devices.ListActiveAsync(account.Id)).Count == 0
+                ? new(new Sentence("AdminEntry.NoDevice"), AdminEntryRemedy.AddDevice)
+                : new(new Sentence("AdminEntry.PasswordOnly"), AdminEntryRemedy.SignInAgain);
         }
 
-        return (await devices.ListActiveAsync(user.Id)).Count == 0
-            ? new(new Sentence("AdminEntry.NoDevice"), AdminEntryRemedy.AddDevice)
-            : new(new Sentence("AdminEntry.PasswordOnly"), AdminEntryRemedy.SignInAgain);
+        // Both steps, recently: the session is fine, the page is an administrator's and this is a user manager.
+        return AdminSession.SecondStepWithin(principal, AdminSession.EntryWindow, time.GetUtcNow())
+            ? new(new Sentence("AdminEntry.AdministratorsOnly"), AdminEntryRemedy.None)
+            : new(new Sentence("AdminEntry.SecondStepOld", AdminSession.EntryWindow.TotalHours), AdminEntryRemedy.SignInAgain);
     }
 }

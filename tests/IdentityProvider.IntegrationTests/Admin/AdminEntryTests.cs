@@ -38,7 +38,7 @@ public sealed class AdminEntryTests(ProviderFixture fixture) : IClassFixture<Pro
         var admin = await UserStories.CreateUserAsync(Factory, role: ProviderRoles.Administrator);
         await UserStories.EnrolTotpAsync(Factory, admin.Id);
         var suspended = await Factory.WithServiceAsync<UserTwoStepAdministration, ChangeResult>(
-            administration => administration.SuspendAsync(admin.Id, 3, "lost phone", "another-admin"));
+            administration => administration.SuspendAsync(admin.Id, 3, "lost phone", new AdminActor("another-admin", AdminRights.Everything)));
         Assert.True(suspended.Succeeded);
         using var client = fixture.CreateClient();
         await UserStories.SignInWithPasswordAsync(client, admin.Email, admin.Password).As<ManagePage>();
@@ -77,6 +77,19 @@ public sealed class AdminEntryTests(ProviderFixture fixture) : IClassFixture<Pro
 
         Assert.Equal(new Sentence("AdminEntry.NotAdministrator").English, refused.AdminExplanation);
         Assert.False(refused.OffersToAddDevice);
+        Assert.False(refused.OffersToSignOut);
+        Assert.True(refused.OffersWayBack);
+    }
+
+    [Fact]
+    public async Task UserManagerOnAnAdministratorsPage_IsToldItIsTheAdministrators()
+    {
+        var (managerClient, _) = await UserStories.SignedInUserManagerAsync(fixture);
+        using var client = managerClient;
+
+        var refused = await AccessDeniedPage.RefusalAsync(AdminPolicyPage.TryOpenAsync(client));
+
+        Assert.Equal(new Sentence("AdminEntry.AdministratorsOnly").English, refused.AdminExplanation);
         Assert.False(refused.OffersToSignOut);
         Assert.True(refused.OffersWayBack);
     }
