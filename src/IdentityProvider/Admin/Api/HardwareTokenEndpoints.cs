@@ -173,8 +173,7 @@ public static class HardwareTokenEndpoints
 
     private static IResult Answer(ChangeResult result) => result.Succeeded ? TypedResults.NoContent() : Refusal(result);
 
-    private static IResult Refusal(ChangeResult result) =>
-        result.Outcome == ChangeOutcome.NotFound ? Problems.NotFound("hardware token", "serial") : Problems.Refusal(result, "hardware token");
+    private static IResult Refusal(ChangeResult result) => Problems.Refusal(result, "hardware token", "serial");
 
     public sealed record TokenListDocument(IReadOnlyList<HardwareTokenRow> Tokens, int Total, int Page, int PageSize);
 

@@ -26,12 +26,12 @@ public static class Problems
         Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: detail.English);
 
     /// <summary>
-    /// A refused change: 404 naming <paramref name="what"/>, 400 with each field's problems, 409 with what the conflict says,
-    /// 403 with why the caller may not.
+    /// A refused change: 404 naming <paramref name="what"/> and its <paramref name="key"/>, 400 with each field's problems,
+    /// 409 with what the conflict says, 403 with why the caller may not.
     /// </summary>
-    public static IResult Refusal(ChangeResult refusal, string what) => refusal.Outcome switch
+    public static IResult Refusal(ChangeResult refusal, string what, string key = "id") => refusal.Outcome switch
     {
-        ChangeOutcome.NotFound => NotFound(what),
+        ChangeOutcome.NotFound => NotFound(what, key),
         ChangeOutcome.Conflict => Conflict(refusal.Message!),
         ChangeOutcome.Forbidden => Forbidden(refusal.Message!),
         _ => Invalid(refusal.Problems),
