@@ -40,6 +40,7 @@ public sealed class SecurityActivity(ApplicationDbContext db)
         SecurityEventKinds.UserDisabled, SecurityEventKinds.UserEnabled, SecurityEventKinds.SignedOutEverywhere,
         SecurityEventKinds.HardwareTokenAssigned, SecurityEventKinds.HardwareTokenUnassigned, SecurityEventKinds.HardwareTokenDisabled,
         SecurityEventKinds.HardwareTokenEnabled, SecurityEventKinds.HardwareTokenLost,
+        SecurityEventKinds.ImpersonationStarted, SecurityEventKinds.ImpersonationEnded,
     ];
 
     /// <summary>Page <paramref name="page"/> (1-based; out-of-range numbers are brought into range) of the user's activity, in one query.</summary>

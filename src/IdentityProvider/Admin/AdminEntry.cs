@@ -32,6 +32,11 @@ public sealed class AdminEntry(UserManager<ApplicationUser> users, OtpDevices de
 {
     public async Task<AdminEntryRefusal> ExplainAsync(ClaimsPrincipal principal)
     {
+        if (SessionProof.From(principal)?.Actor is not null)
+        {
+            return new(new Sentence("AdminEntry.SignedInAsUser"), AdminEntryRemedy.None);
+        }
+
         if (await users.GetUserAsync(principal) is not { } account
             || !(await users.GetRolesAsync(account)).Any(role => role is ProviderRoles.Administrator or ProviderRoles.UserManager))
         {

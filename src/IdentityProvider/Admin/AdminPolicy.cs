@@ -7,7 +7,8 @@ namespace IdentityProvider.Admin;
 /// <summary>
 /// The admin area's rule: the <c>admin</c> role and a session whose second step (a one-time password or
 /// recovery code) is at most <see cref="AdminSession.EntryWindow"/> old.
-/// Warning: without the second condition a stolen password alone would open the admin area.
+/// Warning: without the second condition a stolen password alone would open the admin area. A session an administrator
+/// opened as a user (<see cref="SessionProof.Actor"/>) never enters it, whatever the user's roles.
 /// </summary>
 public static class AdminPolicy
 {
@@ -20,6 +21,7 @@ public static class AdminPolicy
         policy.RequireAuthenticatedUser()
             .RequireRole(roles)
             .RequireClaim(SessionProof.MethodClaim, AuthenticationMethods.MultiFactor)
+            .RequireAssertion(context => SessionProof.From(context.User)?.Actor is null)
             .AddRequirements(new RecentSecondStepRequirement(AdminSession.EntryWindow));
 }
 

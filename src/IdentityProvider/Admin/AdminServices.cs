@@ -17,7 +17,6 @@ public static class AdminServices
                 options.AddPolicy(UserManagementPolicy.Name, UserManagementPolicy.Build);
             })
             .AddScoped<UserDirectory>()
-            .AddScoped<AdminCodeConfirmation>()
             .AddScoped<AdminEntry>()
             .AddScoped<UserAdministration>()
             .AddScoped<PolicyAdministration>()

@@ -65,6 +65,14 @@ public static class SecurityEventKinds
     public const string ExternalLoginLinked = "external-login.linked";
     public const string ExternalLoginUnlinked = "external-login.unlinked";
 
+    /// <summary>An administrator signed in as the user (the actor), and that session's end: on the user's account.</summary>
+    public const string ImpersonationStarted = "impersonation.started";
+    public const string ImpersonationEnded = "impersonation.ended";
+
+    /// <summary>The same two, on the administrator's account.</summary>
+    public const string SignedInAsUser = "impersonation.signed-in-as-user";
+    public const string SignedInAsUserEnded = "impersonation.signed-in-as-user-ended";
+
     /// <summary>Every kind, sorted: what the security log's filter offers.</summary>
     public static IReadOnlyList<string> All { get; } =
         [.. typeof(SecurityEventKinds).GetFields().Where(field => field.IsLiteral).Select(field => (string)field.GetRawConstantValue()!).Order(StringComparer.Ordinal)];

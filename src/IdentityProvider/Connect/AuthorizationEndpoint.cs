@@ -62,7 +62,13 @@ internal static class AuthorizationEndpoint
         var application = await applications.FindByClientIdAsync(request.ClientId!)
             ?? throw new InvalidOperationException("OpenIddict let an unknown client through.");
         var applicationId = await applications.GetIdAsync(application);
-        var scopes = request.GetScopes();
+        if (proof.Actor is not null && AuthorizationRequests.DemandsUserInPerson(request))
+        {
+            return OpenIddictResults.Error(Errors.AccessDenied, "The relying party refuses a session an administrator opened as the user.");
+        }
+
+        // Note: no refresh token from a session an administrator opened as the user; its tokens end with it.
+        var scopes = proof.Actor is null ? request.GetScopes() : request.GetScopes().Remove(Scopes.OfflineAccess);
         // Note: OpenIddict let only a readable claims parameter through (ClaimsParameter.RefuseMalformed).
         _ = ClaimsRequest.TryRead(request, out var asked);
         var requested = await asked.PermittedForAsync(applications, application, context.RequestAborted);
@@ -91,9 +97,9 @@ internal static class AuthorizationEndpoint
         }
 
         var principal = await claimsFactory.CreateForUserAsync(user, proof, scopes, requested);
-        if (decision == ConsentForm.Accept)
+        if (decision == ConsentForm.Accept && proof.Actor is null)
         {
-            // Remember the consent, so the next sign-in for the same scopes does not ask again.
+            // Remember the consent, so the next sign-in for the same scopes does not ask again (the user's, not an administrator's for the user).
             var authorization = await authorizations.CreateAsync(principal, user.Id, applicationId!, AuthorizationTypes.Permanent, consented);
             principal.SetAuthorizationId(await authorizations.GetIdAsync(authorization));
             await securityLog.WriteAsync(SecurityEventKinds.ConsentGranted, user.Id, string.Join(' ', consented), clientId: request.ClientId);

@@ -18,8 +18,13 @@ internal static class AuthorizationRequests
         || (request.MaxAge is { } maxAge && now - proof.AuthenticatedAt > TimeSpan.FromSeconds(maxAge));
 
     /// <summary>Whether the relying party demands both steps (<c>acr_values=mfa</c>).</summary>
-    public static bool DemandsMultiFactor(OpenIddictRequest request) =>
-        request.AcrValues?.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(AuthenticationMethods.MultiFactorLevel) == true;
+    public static bool DemandsMultiFactor(OpenIddictRequest request) => AsksFor(request, AuthenticationMethods.MultiFactorLevel);
+
+    /// <summary>Whether the relying party wants the user in person (<c>acr_values=in-person</c>), not an administrator signed in as the user.</summary>
+    public static bool DemandsUserInPerson(OpenIddictRequest request) => AsksFor(request, AuthenticationMethods.InPersonLevel);
+
+    private static bool AsksFor(OpenIddictRequest request, string acr) =>
+        request.AcrValues?.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(acr) == true;
 
     /// <summary>The same, read from the authorize URL a sign-in page will return to.</summary>
     public static bool DemandsMultiFactor(string? returnUrl) =>

@@ -38,11 +38,16 @@ public sealed class ClaimsFactory(UserManager<ApplicationUser> users, IOptions<I
         [Claims.Role] = Scopes.Roles,
     };
 
+    /// <summary>
+    /// RFC 8693's actor: in tokens issued from a session an administrator opened as the user, <c>{"sub": administrator id}</c>.
+    /// </summary>
+    public const string ActorClaim = "act";
+
     /// <summary>Every claim issued tokens or the userinfo answer may carry, for discovery's <c>claims_supported</c>.</summary>
     public static IReadOnlyList<string> SupportedClaims { get; } =
     [
         Claims.Subject, .. ReleasingScopes.Keys,
-        Claims.AuthenticationMethodReference, Claims.AuthenticationContextReference, Claims.AuthenticationTime,
+        Claims.AuthenticationMethodReference, Claims.AuthenticationContextReference, Claims.AuthenticationTime, ActorClaim,
     ];
 
     /// <summary>
@@ -59,6 +64,13 @@ public sealed class ClaimsFactory(UserManager<ApplicationUser> users, IOptions<I
             .SetClaim(identityOptions.Value.ClaimsIdentity.SecurityStampClaimType, await users.GetSecurityStampAsync(user));
         // Note: amr is an array even with one value (RFC 8176), hence one claim holding a JSON array.
         identity.AddClaim(new Claim(Claims.AuthenticationMethodReference, JsonSerializer.Serialize(proof.Methods), JsonClaimValueTypes.JsonArray));
+        if (proof.Actor is { } actor)
+        {
+            // amr, acr and auth_time are then the administrator's sign-in; the actor rides in codes (private claims) to the token endpoint.
+            identity.AddClaim(new Claim(ActorClaim, JsonSerializer.Serialize(new Dictionary<string, string> { [Claims.Subject] = actor.Id }), JsonClaimValueTypes.Json));
+            identity.AddClaims(actor.ToClaims());
+        }
+
         foreach (var (type, value) in await ProfileOfAsync(user))
         {
             _ = value switch
@@ -186,6 +198,7 @@ public sealed class ClaimsFactory(UserManager<ApplicationUser> users, IOptions<I
             case Claims.Subject:
             case Claims.AuthenticationMethodReference:
             case Claims.AuthenticationContextReference:
+            case ActorClaim:
                 return [Destinations.AccessToken, Destinations.IdentityToken];
             case Claims.AuthenticationTime:
                 return [Destinations.IdentityToken];

@@ -11,7 +11,7 @@ namespace IdentityProvider.Connect;
 /// <summary>
 /// What discovery says beyond OpenIddict's own: <c>ui_locales_supported</c> (the languages of <c>Ui:Languages</c>,
 /// which <c>ui_locales</c> may ask for) and <c>acr_values_supported</c> (<c>mfa</c> when both steps ran, <c>pwd</c>
-/// otherwise; <c>acr_values=mfa</c> demands the second step).
+/// otherwise; <c>acr_values=mfa</c> demands the second step, <c>in-person</c> refuses a session an administrator opened as the user).
 /// </summary>
 internal sealed class MetadataInDiscovery(UiSettings ui) : IOpenIddictServerHandler<HandleConfigurationRequestContext>
 {
@@ -26,7 +26,7 @@ internal sealed class MetadataInDiscovery(UiSettings ui) : IOpenIddictServerHand
     {
         context.Metadata[Metadata.UiLocalesSupported] = new OpenIddictParameter(ImmutableArray.Create<string?>(ui.Languages));
         context.Metadata[Metadata.AcrValuesSupported] = new OpenIddictParameter(
-            ImmutableArray.Create<string?>(AuthenticationMethods.MultiFactorLevel, AuthenticationMethods.PasswordLevel));
+            ImmutableArray.Create<string?>(AuthenticationMethods.MultiFactorLevel, AuthenticationMethods.PasswordLevel, AuthenticationMethods.InPersonLevel));
         return default;
     }
 }

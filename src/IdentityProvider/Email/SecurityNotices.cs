@@ -39,6 +39,8 @@ public static class SecurityNotices
             SecurityEventKinds.UserLocked => new("UserLocked", What, [], true),
             SecurityEventKinds.TwoStepSuspended => new("TwoStepSuspended", What, [], true),
             SecurityEventKinds.TwoStepRestored => new("TwoStepRestored", What, [], true),
+            // Always sent: the user learns that someone else used the account, and why.
+            SecurityEventKinds.ImpersonationStarted => new("ImpersonationStarted", What, [Reason(detail)], false),
             _ => null,
         };
     }
@@ -51,6 +53,10 @@ public static class SecurityNotices
             ? new("RecoveryCodeUsed", detail!.Contains("password reset", StringComparison.Ordinal) ? "WhatDuringReset" : What, [left], false)
             : new("RecoveryCodeUsed", "WhatCountUnknown", [], false);
     }
+
+    /// <summary>The reason an administrator gave, from the log's detail ("reason: …").</summary>
+    private static string? Reason(string? detail) =>
+        detail?.IndexOf("reason: ", StringComparison.Ordinal) is >= 0 and var start ? detail[(start + "reason: ".Length)..] : null;
 
     /// <summary>The name the security log's detail quotes first: a device name or a token label.</summary>
     private static string? FirstQuoted(string? detail) =>

@@ -1,5 +1,6 @@
 using IdentityProvider.Data;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Impersonation;
 using IdentityProvider.Localization;
 using IdentityProvider.Sessions;
 using IdentityProvider.Settings;
@@ -70,6 +71,10 @@ public static class IdentitySetup
 
                 await checkSecurityStamp(context);
                 await ServerSessions.ValidateAsync(context);
+                if (context.Principal is not null)
+                {
+                    await ImpersonationSessionEnd.ValidateAsync(context);
+                }
             };
         });
 

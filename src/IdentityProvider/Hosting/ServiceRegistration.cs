@@ -6,6 +6,7 @@ using IdentityProvider.Connect;
 using IdentityProvider.Email;
 using IdentityProvider.ExternalSignIn;
 using IdentityProvider.HardwareTokens;
+using IdentityProvider.Impersonation;
 using IdentityProvider.Localization;
 using IdentityProvider.PasswordReset;
 using IdentityProvider.Passwords;
@@ -43,6 +44,7 @@ public static class ServiceRegistration
         services.AddEmail(settings);
         services.AddPasswords();
         services.AddPasswordReset();
+        services.AddImpersonation();
         services.AddAdministration();
         services.AddHardwareTokens();
         services.AddExternalSignIn(settings);
@@ -61,6 +63,7 @@ public static class ServiceRegistration
         services.AddRazorPages(options =>
             {
                 options.Conventions.AuthorizeFolder("/Manage");
+                options.Conventions.AddImpersonationChangeGuard("/Manage");
                 options.Conventions.AddAdminAreaAccess();
             })
             .AddMvcOptions(options => options.ModelBinderProviders.Insert(0, new CheckboxBinderProvider()))

@@ -52,6 +52,12 @@ public sealed record ProviderPolicy
     /// <summary>The scopes a personal access token may carry; empty = every scope a token client may request.</summary>
     public string[] TokenScopes { get; init; } = [];
 
+    /// <summary>
+    /// Administrators may sign in as a user (not as another administrator), with a reason and a fresh code, for at most
+    /// 30 minutes; off by default outside Development.
+    /// </summary>
+    public bool SignInAsUserAllowed { get; init; }
+
     public static ProviderPolicy FromSettings(ProviderSettings settings) => new()
     {
         TwoStepRequiredForEveryone = settings.TwoStep.RequiredForEveryone,
@@ -67,6 +73,7 @@ public sealed record ProviderPolicy
         TokenSignInAllowed = settings.Tokens.AllowSignInByToken,
         TokenDefaultLifetimeDays = settings.Tokens.DefaultLifetimeDays,
         TokenMaxLifetimeDays = settings.Tokens.MaxLifetimeDays,
+        SignInAsUserAllowed = settings.Administration.SignInAsUser,
     };
 
     /// <summary>Every rule broken, as (field, message); empty when the policy may be saved.</summary>

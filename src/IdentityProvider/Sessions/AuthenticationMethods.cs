@@ -13,4 +13,10 @@ public static class AuthenticationMethods
 
     /// <summary><c>acr</c> for everything else.</summary>
     public const string PasswordLevel = "pwd";
+
+    /// <summary>
+    /// An <c>acr_values</c> entry only: the user in person. A session an administrator opened as the user is then refused
+    /// (<c>access_denied</c>); tokens never carry it.
+    /// </summary>
+    public const string InPersonLevel = "in-person";
 }

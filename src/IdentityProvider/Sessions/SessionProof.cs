@@ -15,7 +15,15 @@ namespace IdentityProvider.Sessions;
 /// when the admin area asked for a fresh code. Kept in the session cookie only.
 /// </param>
 /// <param name="SessionId">The server-side session (<see cref="ServerSessions"/>) the cookie belongs to.</param>
-public sealed record SessionProof(IReadOnlyList<string> Methods, DateTimeOffset AuthenticatedAt, DateTimeOffset? SecondStepAt = null, Guid? SessionId = null)
+/// <param name="Actor">
+/// The administrator who opened this session as the user; the methods, time and second step are then the administrator's.
+/// </param>
+public sealed record SessionProof(
+    IReadOnlyList<string> Methods,
+    DateTimeOffset AuthenticatedAt,
+    DateTimeOffset? SecondStepAt = null,
+    Guid? SessionId = null,
+    ActingAdministrator? Actor = null)
 {
     public const string MethodClaim = OpenIddictConstants.Claims.AuthenticationMethodReference;
     public const string AuthTimeClaim = OpenIddictConstants.Claims.AuthenticationTime;
@@ -51,6 +59,11 @@ public sealed record SessionProof(IReadOnlyList<string> Methods, DateTimeOffset 
             claims = claims.Append(new Claim(SecondStepClaim, at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64));
         }
 
+        if (Actor is not null)
+        {
+            claims = claims.Concat(Actor.ToClaims());
+        }
+
         return SessionId is { } id ? claims.Append(new Claim(SessionIdClaim, id.ToString())) : claims;
     }
 
@@ -69,7 +82,7 @@ public sealed record SessionProof(IReadOnlyList<string> Methods, DateTimeOffset 
             ? DateTimeOffset.FromUnixTimeSeconds(at)
             : (DateTimeOffset?)null;
         var sessionId = Guid.TryParse(principal?.FindFirst(SessionIdClaim)?.Value, out var session) ? session : (Guid?)null;
-        return new SessionProof(methods, DateTimeOffset.FromUnixTimeSeconds(seconds), secondStep, sessionId);
+        return new SessionProof(methods, DateTimeOffset.FromUnixTimeSeconds(seconds), secondStep, sessionId, ActingAdministrator.From(principal));
     }
 
     // In the session cookie amr is one claim per method; inside codes and refresh tokens it is a JSON array.

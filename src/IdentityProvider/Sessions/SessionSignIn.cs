@@ -35,6 +35,12 @@ public sealed class SessionSignIn(
         }
 
         await signInManager.SignInWithClaimsAsync(user, new AuthenticationProperties { IsPersistent = false }, proof.ToClaims());
+        if (proof.Actor is not null)
+        {
+            // An administrator's session as the user is not the user's sign-in: the last sign-in and the mails' language stay the user's.
+            return;
+        }
+
         if (user.LastSignInAt != proof.AuthenticatedAt)
         {
             // One UPDATE of one column: no concurrency stamp to collide with a parallel change of the user.

@@ -17,7 +17,8 @@ public sealed record ProviderSettings(
     EmailSettings Email,
     SeedSettings Seed,
     ExternalProvider[] ExternalProviders,
-    UiSettings Ui)
+    UiSettings Ui,
+    AdministrationSettings Administration)
 {
     /// <summary>
     /// A host that starts the provider in process (the tests' WebApplicationFactory) sets this, so a bad setting
@@ -38,5 +39,6 @@ public sealed record ProviderSettings(
         EmailSettings.Load(configuration, environment),
         SeedSettings.Load(configuration),
         ExternalProviderSettings.Load(configuration, environment),
-        UiSettings.Load(configuration));
+        UiSettings.Load(configuration),
+        AdministrationSettings.Load(configuration, environment));
 }

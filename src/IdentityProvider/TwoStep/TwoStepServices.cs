@@ -8,6 +8,7 @@ public static class TwoStepServices
         services.AddSingleton<TwoStepPolicy>()
             .AddSingleton<OtpDeviceSecrets>()
             .AddScoped<OtpVerification>()
+            .AddScoped<FreshCodeConfirmation>()
             .AddScoped<OtpDevices>()
             .AddScoped<OtpEnrolment>()
             .AddScoped<DeviceChanges>()

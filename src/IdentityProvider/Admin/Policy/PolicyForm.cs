@@ -67,6 +67,9 @@ public sealed class PolicyForm
     [Display(Name = "Policy.Field.TokenScopes")]
     public string? TokenScopes { get; set; }
 
+    [Display(Name = "Policy.Field.SignInAsUserAllowed")]
+    public bool SignInAsUserAllowed { get; set; }
+
     public static PolicyForm From(ProviderPolicy policy, long version) => new()
     {
         Version = version,
@@ -87,6 +90,7 @@ public sealed class PolicyForm
         TokenDefaultLifetimeDays = policy.TokenDefaultLifetimeDays,
         TokenMaxLifetimeDays = policy.TokenMaxLifetimeDays,
         TokenScopes = string.Join(" ", policy.TokenScopes),
+        SignInAsUserAllowed = policy.SignInAsUserAllowed,
     };
 
     /// <summary>The policy the form describes; null with a message per unreadable field (the policy's own rules are checked on saving).</summary>
@@ -121,6 +125,7 @@ public sealed class PolicyForm
             TokenDefaultLifetimeDays = Number(TokenDefaultLifetimeDays, nameof(TokenDefaultLifetimeDays)),
             TokenMaxLifetimeDays = Number(TokenMaxLifetimeDays, nameof(TokenMaxLifetimeDays)),
             TokenScopes = Names(TokenScopes, nameof(TokenScopes), found),
+            SignInAsUserAllowed = SignInAsUserAllowed,
         };
         problems = found;
         return found.Count == 0 ? policy : null;

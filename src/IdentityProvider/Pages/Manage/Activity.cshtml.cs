@@ -64,6 +64,8 @@ public sealed class ActivityModel(UserManager<ApplicationUser> users, SecurityAc
         [SecurityEventKinds.HardwareTokenDisabled] = "Activity.Event.HardwareTokenDisabled",
         [SecurityEventKinds.HardwareTokenEnabled] = "Activity.Event.HardwareTokenEnabled",
         [SecurityEventKinds.HardwareTokenLost] = "Activity.Event.HardwareTokenLost",
+        [SecurityEventKinds.ImpersonationStarted] = "Activity.Event.ImpersonationStarted",
+        [SecurityEventKinds.ImpersonationEnded] = "Activity.Event.ImpersonationEnded",
     };
 
     public ActivityPage Activity { get; private set; } = null!;

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using IdentityProvider.Admin;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.Localization;
+using IdentityProvider.TwoStep;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +14,7 @@ namespace IdentityProvider.Areas.Admin.Pages;
 /// A fresh one-time password before a change in the admin area, when the last one is older than 15 minutes
 /// (<see cref="AdminSession.ChangeWindow"/>). A wrong code counts toward the lockout.
 /// </summary>
-public sealed class ConfirmModel(UserManager<ApplicationUser> users, AdminCodeConfirmation confirmation, IStringLocalizer<MessageText> messages) : PageModel
+public sealed class ConfirmModel(UserManager<ApplicationUser> users, FreshCodeConfirmation confirmation, IStringLocalizer<MessageText> messages) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -28,7 +29,7 @@ public sealed class ConfirmModel(UserManager<ApplicationUser> users, AdminCodeCo
     public async Task<IActionResult> OnPostAsync()
     {
         var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("The admin policy let an anonymous request through.");
-        var (outcome, error) = await confirmation.ConfirmAsync(user, User, Input.Code);
+        var (outcome, error) = await confirmation.ConfirmAsync(user, user, User, Input.Code, "admin area confirmation");
         switch (outcome)
         {
             case CodeConfirmation.Confirmed:

@@ -2,6 +2,7 @@ using IdentityProvider.Admin;
 using IdentityProvider.Admin.Users;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.Localization;
+using IdentityProvider.Policy;
 using IdentityProvider.Profiles;
 using IdentityProvider.Users;
 using Microsoft.AspNetCore.Identity;
@@ -19,7 +20,8 @@ namespace IdentityProvider.Areas.Admin.Pages.Users;
 /// handlers are the administrators' (<see cref="AdministratorsOnlyAttribute"/>).
 /// </summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class DetailsModel(UserDirectory directory, UserAdministration administration, UserAccess access, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text, IStringLocalizer<MessageText> messages) : PageModel
+public sealed class DetailsModel(UserDirectory directory, UserAdministration administration, UserAccess access, UserManager<ApplicationUser> users, ICurrentPolicy policy,
+    IStringLocalizer<AdminText> text, IStringLocalizer<MessageText> messages) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Id { get; set; } = "";
@@ -34,6 +36,10 @@ public sealed class DetailsModel(UserDirectory directory, UserAdministration adm
 
     /// <summary>A user-manager reading an administrator's account: nothing here is theirs to change.</summary>
     public bool ReadOnly => !ByAdministrator && Account.Roles.Contains(ProviderRoles.Administrator, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Whether "Sign in as this user" is offered: the policy allows it, to an administrator, on anyone but an administrator or oneself.</summary>
+    public bool SignInAsOffered => ByAdministrator && policy.Current.SignInAsUserAllowed
+        && !Account.Roles.Contains(ProviderRoles.Administrator, StringComparer.OrdinalIgnoreCase) && Account.Id != users.GetUserId(User);
 
     [TempData]
     public string? StatusMessage { get; set; }

@@ -1,0 +1,46 @@
+using IdentityProvider.Sessions;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+
+namespace IdentityProvider.Impersonation;
+
+/// <summary>
+/// Where a session as a user ends without "Return to my account": at sign-out (the browser is signed out of both
+/// sessions), and on any request once <see cref="Impersonations.WhyOverAsync"/> gives a reason.
+/// </summary>
+internal sealed class ImpersonationSessionEnd(Impersonations impersonations, ServerSessions serverSessions, IHttpContextAccessor httpContextAccessor)
+    : ISessionEndHandler
+{
+    public async Task SessionEndingAsync(string userId)
+    {
+        if (SessionProof.From(httpContextAccessor.HttpContext?.User) is { Actor: { } actor })
+        {
+            // The session as the user was ended by the sign-out itself; the administrator's, kept aside, ends with it.
+            await serverSessions.EndAsync(actor.SessionId);
+            await impersonations.WriteEndAsync(userId, actor, "signed out");
+        }
+    }
+
+    /// <summary>Cookie validation, after the server session's: a session as a user whose time or grounds are over is refused.</summary>
+    public static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        if (SessionProof.From(context.Principal) is not { Actor: { } actor } proof)
+        {
+            return;
+        }
+
+        var services = context.HttpContext.RequestServices;
+        var impersonations = services.GetRequiredService<Impersonations>();
+        if (await impersonations.WhyOverAsync(actor) is not { } why)
+        {
+            return;
+        }
+
+        var userId = services.GetRequiredService<UserManager<Data.Entities.ApplicationUser>>().GetUserId(context.Principal!);
+        await impersonations.EndAsync(userId!, proof, why);
+        await services.GetRequiredService<ServerSessions>().EndAsync(actor.SessionId);
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+    }
+}
