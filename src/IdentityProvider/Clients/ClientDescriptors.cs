@@ -18,8 +18,8 @@ public static class ClientDescriptors
     }
 
     /// <summary>
-    /// Writes the registration over <paramref name="descriptor"/> (read from a stored client), leaving its secret,
-    /// settings and properties alone.
+    /// Writes the registration over <paramref name="descriptor"/> (read from a stored client), leaving its secret, its
+    /// properties and every setting but <see cref="ClientRegistration.RefusesImpersonationSetting"/> alone.
     /// </summary>
     public static void Apply(ClientRegistration client, OpenIddictApplicationDescriptor descriptor)
     {
@@ -59,6 +59,15 @@ public static class ClientDescriptors
         {
             descriptor.Requirements.Add(Requirements.Features.ProofKeyForCodeExchange);
         }
+
+        if (client.RefusesImpersonation)
+        {
+            descriptor.Settings[ClientRegistration.RefusesImpersonationSetting] = "true";
+        }
+        else
+        {
+            descriptor.Settings.Remove(ClientRegistration.RefusesImpersonationSetting);
+        }
     }
 
     /// <summary>The registration a stored client's descriptor describes (for display and edit).</summary>
@@ -73,8 +82,16 @@ public static class ClientDescriptors
             [.. descriptor.PostLogoutRedirectUris.Select(uri => uri.OriginalString).Order(StringComparer.Ordinal)],
             [.. ClientGrantTypes.All.Where(grantType => permissions.Contains(Permissions.Prefixes.GrantType + grantType))],
             [.. Suffixes(permissions, Permissions.Prefixes.Scope).Order(StringComparer.Ordinal)],
-            descriptor.ConsentType == ConsentTypes.Explicit ? ClientRegistration.Explicit : ClientRegistration.Implicit);
+            descriptor.ConsentType == ConsentTypes.Explicit ? ClientRegistration.Explicit : ClientRegistration.Implicit,
+            RefusesImpersonation(descriptor.Settings));
     }
+
+    /// <summary>
+    /// Whether a client's settings (the descriptor's, or <c>GetSettingsAsync</c>'s) say it refuses sessions an administrator
+    /// opened as the user: <see cref="ClientRegistration.RefusesImpersonationSetting"/> is "true".
+    /// </summary>
+    public static bool RefusesImpersonation(IReadOnlyDictionary<string, string> settings) =>
+        settings.TryGetValue(ClientRegistration.RefusesImpersonationSetting, out var value) && bool.TryParse(value, out var refuses) && refuses;
 
     private static IEnumerable<string> Suffixes(IEnumerable<string> permissions, string prefix) =>
         permissions.Where(permission => permission.StartsWith(prefix, StringComparison.Ordinal)).Select(permission => permission[prefix.Length..]);

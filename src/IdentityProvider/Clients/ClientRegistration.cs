@@ -9,6 +9,10 @@ namespace IdentityProvider.Clients;
 /// <param name="Type"><c>confidential</c> (has a secret) or <c>public</c> (PKCE required).</param>
 /// <param name="GrantTypes">Names from <see cref="ClientGrantTypes.All"/>.</param>
 /// <param name="ConsentType"><c>implicit</c> or <c>explicit</c>.</param>
+/// <param name="RefusesImpersonation">
+/// The relying party refuses sessions an administrator opened as the user; its sign-in requests from such a session are
+/// answered <c>access_denied</c>.
+/// </param>
 public sealed record ClientRegistration(
     string ClientId,
     string DisplayName,
@@ -17,8 +21,12 @@ public sealed record ClientRegistration(
     IReadOnlyList<string> PostLogoutRedirectUris,
     IReadOnlyList<string> GrantTypes,
     IReadOnlyList<string> Scopes,
-    string ConsentType)
+    string ConsentType,
+    bool RefusesImpersonation = false)
 {
+    /// <summary>The key of OpenIddict's application settings that holds <see cref="RefusesImpersonation"/> ("true" when set).</summary>
+    public const string RefusesImpersonationSetting = "idp:refuses_impersonation";
+
     public const string Confidential = "confidential";
     public const string Public = "public";
     public const string Implicit = "implicit";

@@ -67,5 +67,6 @@ internal sealed class ClientSeeding(
         [.. client.PostLogoutRedirectUris.Select(uri => uri.OriginalString)],
         [.. client.GrantTypes.Select(grantType => grantType == SeedSettings.PersonalAccessTokenGrant ? ClientGrantTypes.PersonalAccessToken : grantType)],
         client.Scopes,
-        client.ConsentType);
+        client.ConsentType,
+        client.RefusesImpersonation);
 }

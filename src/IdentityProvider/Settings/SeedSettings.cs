@@ -10,7 +10,8 @@ public sealed record SeedClient(
     Uri[] PostLogoutRedirectUris,
     string[] GrantTypes,
     string[] Scopes,
-    string ConsentType);
+    string ConsentType,
+    bool RefusesImpersonation);
 
 /// <summary><c>Seed:Users[]</c> and <c>Seed:Clients[]</c>: created at start when missing.</summary>
 public sealed record SeedSettings(SeedUser[] Users, SeedClient[] Clients)
@@ -75,7 +76,8 @@ public sealed record SeedSettings(SeedUser[] Users, SeedClient[] Clients)
             Uris(client, "PostLogoutRedirectUris"),
             grantTypes,
             SettingsReader.List(client, "Scopes"),
-            consentType);
+            consentType,
+            SettingsReader.Bool(client, "RefusesImpersonation", defaultValue: false));
     }
 
     private static Uri[] Uris(IConfigurationSection section, string name) =>

@@ -134,6 +134,37 @@ public sealed class ProviderSettingsTests : IDisposable
         Assert.Equal("implicit", client.ConsentType);
         Assert.Equal(["authorization_code", "refresh_token"], client.GrantTypes);
         Assert.Equal([new Uri("https://rp.example/signin-oidc")], client.RedirectUris);
+        Assert.False(client.RefusesImpersonation);
+    }
+
+    [Theory]
+    [InlineData("true", true)]
+    [InlineData("false", false)]
+    public void Load_SeedClientRefusesImpersonation_IsRead(string value, bool expected)
+    {
+        var settings = Load(new Dictionary<string, string?>
+        {
+            ["Seed:Clients:0:ClientId"] = "service",
+            ["Seed:Clients:0:ClientSecret"] = "secret",
+            ["Seed:Clients:0:GrantTypes:0"] = "client_credentials",
+            ["Seed:Clients:0:RefusesImpersonation"] = value,
+        });
+
+        Assert.Equal(expected, Assert.Single(settings.Seed.Clients).RefusesImpersonation);
+    }
+
+    [Fact]
+    public void Load_SeedClientRefusesImpersonationNotABool_ThrowsNamingTheKey()
+    {
+        var error = Assert.Throws<InvalidConfigurationException>(() => Load(new Dictionary<string, string?>
+        {
+            ["Seed:Clients:0:ClientId"] = "service",
+            ["Seed:Clients:0:ClientSecret"] = "secret",
+            ["Seed:Clients:0:GrantTypes:0"] = "client_credentials",
+            ["Seed:Clients:0:RefusesImpersonation"] = "sometimes",
+        }));
+
+        Assert.Equal("Seed:Clients:0:RefusesImpersonation", error.Key);
     }
 
     [Theory]

@@ -78,6 +78,10 @@ public static class ClientEndpoints
 
     /// <summary>A client as sent to POST and PUT; a field left out counts as empty (and is refused where required).</summary>
     /// <param name="GrantTypes"><c>authorization_code</c>, <c>refresh_token</c>, <c>client_credentials</c>, <c>urn:identityprovider:grant-type:personal_access_token</c>.</param>
+    /// <param name="RefusesImpersonation">
+    /// True when the relying party refuses sessions an administrator opened as the user (its sign-in requests from such a
+    /// session are answered <c>access_denied</c>); false when left out.
+    /// </param>
     public sealed record ClientBody(
         string? ClientId,
         string? DisplayName,
@@ -86,7 +90,8 @@ public static class ClientEndpoints
         string[]? PostLogoutRedirectUris,
         string[]? GrantTypes,
         string[]? Scopes,
-        string? ConsentType)
+        string? ConsentType,
+        bool RefusesImpersonation = false)
     {
         public ClientRegistration ToRegistration(string? clientId, string? defaultType = null) => new(
             clientId?.Trim() ?? "",
@@ -96,7 +101,8 @@ public static class ClientEndpoints
             [.. (PostLogoutRedirectUris ?? []).Select(uri => uri?.Trim() ?? "")],
             [.. (GrantTypes ?? []).Select(grantType => grantType?.Trim() ?? "").Distinct()],
             [.. (Scopes ?? []).Select(scope => scope?.Trim() ?? "").Distinct()],
-            ConsentType?.Trim() ?? ClientRegistration.Implicit);
+            ConsentType?.Trim() ?? ClientRegistration.Implicit,
+            RefusesImpersonation);
     }
 
     /// <param name="ClientSecret">The plain secret of a confidential client: shown this once (null for a public client).</param>

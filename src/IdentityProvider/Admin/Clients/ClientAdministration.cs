@@ -160,5 +160,6 @@ public sealed class ClientAdministration(
     /// <summary>The registration for the security log: every field but the (never included) secret.</summary>
     private static string Describe(ClientRegistration client) =>
         $"{client.Type}, \"{client.DisplayName}\", grants [{string.Join(" ", client.GrantTypes)}], scopes [{string.Join(" ", client.Scopes)}], "
-        + $"redirect [{string.Join(" ", client.RedirectUris)}], post-logout [{string.Join(" ", client.PostLogoutRedirectUris)}], consent {client.ConsentType}";
+        + $"redirect [{string.Join(" ", client.RedirectUris)}], post-logout [{string.Join(" ", client.PostLogoutRedirectUris)}], consent {client.ConsentType}"
+        + (client.RefusesImpersonation ? ", refuses impersonation" : "");
 }

@@ -31,11 +31,15 @@ public sealed class AdminEditClientPage(ProviderPage page) : PageObject(page), I
 
     public bool ExplicitConsent => AdminForms.Checked(Page, "Input.ConsentType").SequenceEqual(["explicit"]);
 
+    /// <summary>Whether the box "Refuse sessions an administrator opened as the user" is ticked.</summary>
+    public bool RefusesImpersonation => AdminForms.Checked(Page, "Input.RefusesImpersonation").SequenceEqual(["true"]);
+
     /// <summary>The form as it stands, to change a field with <c>with</c> and save.</summary>
     public ClientForm Form => new(ClientId, DisplayName, ClientType.StartsWith("Confidential", StringComparison.Ordinal), RedirectUris, GrantTypes, Scopes)
     {
         PostLogoutRedirectUris = PostLogoutRedirectUris,
         ExplicitConsent = ExplicitConsent,
+        RefusesImpersonation = RefusesImpersonation,
     };
 
     /// <summary>Saves exactly these values (id and type are not on the form): where that leads.</summary>

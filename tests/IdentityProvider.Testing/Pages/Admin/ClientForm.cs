@@ -14,6 +14,9 @@ public sealed record ClientForm(
 
     public bool ExplicitConsent { get; init; }
 
+    /// <summary>The box "Refuse sessions an administrator opened as the user".</summary>
+    public bool RefusesImpersonation { get; init; }
+
     /// <summary>The form's fields; checkbox lists give one pair per checked value.</summary>
     internal IEnumerable<KeyValuePair<string, string>> Fields(bool isNew)
     {
@@ -37,5 +40,9 @@ public sealed record ClientForm(
         }
 
         yield return new("Input.ConsentType", ExplicitConsent ? "explicit" : "implicit");
+        if (RefusesImpersonation)
+        {
+            yield return new("Input.RefusesImpersonation", "true");
+        }
     }
 }

@@ -27,6 +27,9 @@ public sealed class ClientInput
 
     public string ConsentType { get; set; } = ClientRegistration.Implicit;
 
+    /// <summary>False unless posted: an unchecked box posts nothing.</summary>
+    public bool RefusesImpersonation { get; set; }
+
     /// <summary>What the create form starts with: a confidential web site signing users in.</summary>
     public static ClientInput Suggested() => new()
     {
@@ -44,6 +47,7 @@ public sealed class ClientInput
         GrantTypes = [.. client.GrantTypes],
         Scopes = [.. client.Scopes],
         ConsentType = client.ConsentType,
+        RefusesImpersonation = client.RefusesImpersonation,
     };
 
     public ClientRegistration ToRegistration() => new(
@@ -54,7 +58,8 @@ public sealed class ClientInput
         Lines(PostLogoutRedirectUris),
         [.. GrantTypes.Distinct()],
         [.. Scopes.Distinct()],
-        ConsentType);
+        ConsentType,
+        RefusesImpersonation);
 
     private static string[] Lines(string? text) =>
         (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Localization;
 namespace IdentityProvider.Areas.Admin.Pages.Clients;
 
 /// <summary>
-/// Edits a client (seeded ones too): display name, URIs, grant types, scopes, consent. The client id and the type
-/// stay; the secret changes only on its own page (rotate).
+/// Edits a client (seeded ones too): display name, URIs, grant types, scopes, consent, whether it refuses sessions an
+/// administrator opened as the user. The client id and the type stay; the secret changes only on its own page (rotate).
 /// </summary>
 public sealed class EditModel(ClientAdministration administration, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text, IStringLocalizer<MessageText> messages)
     : ClientFormPageModel(administration, users, text, messages)
