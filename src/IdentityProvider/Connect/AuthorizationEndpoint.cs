@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using IdentityProvider.Auditing;
+using IdentityProvider.Clients;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.Sessions;
 using IdentityProvider.TwoStep;
@@ -62,7 +63,8 @@ internal static class AuthorizationEndpoint
         var application = await applications.FindByClientIdAsync(request.ClientId!)
             ?? throw new InvalidOperationException("OpenIddict let an unknown client through.");
         var applicationId = await applications.GetIdAsync(application);
-        if (proof.Actor is not null && AuthorizationRequests.DemandsUserInPerson(request))
+        if (proof.Actor is not null && (AuthorizationRequests.DemandsUserInPerson(request)
+            || ClientDescriptors.RefusesImpersonation(await applications.GetSettingsAsync(application))))
         {
             return OpenIddictResults.Error(Errors.AccessDenied, "The relying party refuses a session an administrator opened as the user.");
         }

@@ -59,6 +59,7 @@ public static class OpenIddictSetup
                 options.AddEventHandler(RegisteredScopesInDiscovery.Descriptor);
                 options.AddEventHandler(RefuseUnverifiedIdTokenHint.Descriptor);
                 options.AddEventHandler(MetadataInDiscovery.Descriptor);
+                options.AddEventHandler(ActorInIntrospection.Descriptor);
                 foreach (var handler in ClaimsParameter.Handlers)
                 {
                     options.AddEventHandler(handler);

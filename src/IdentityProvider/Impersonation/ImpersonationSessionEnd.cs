@@ -1,3 +1,4 @@
+using IdentityProvider.Auditing;
 using IdentityProvider.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -9,7 +10,7 @@ namespace IdentityProvider.Impersonation;
 /// Where a session as a user ends without "Return to my account": at sign-out (the browser is signed out of both
 /// sessions), and on any request once <see cref="Impersonations.WhyOverAsync"/> gives a reason.
 /// </summary>
-internal sealed class ImpersonationSessionEnd(Impersonations impersonations, ServerSessions serverSessions, IHttpContextAccessor httpContextAccessor)
+internal sealed class ImpersonationSessionEnd(ServerSessions serverSessions, SecurityLog securityLog, IHttpContextAccessor httpContextAccessor)
     : ISessionEndHandler
 {
     public async Task SessionEndingAsync(string userId)
@@ -18,7 +19,7 @@ internal sealed class ImpersonationSessionEnd(Impersonations impersonations, Ser
         {
             // The session as the user was ended by the sign-out itself; the administrator's, kept aside, ends with it.
             await serverSessions.EndAsync(actor.SessionId);
-            await impersonations.WriteEndAsync(userId, actor, "signed out");
+            await Impersonations.WriteEndAsync(securityLog, userId, actor, "signed out");
         }
     }
 

@@ -162,12 +162,12 @@ public sealed class Impersonations(
     {
         if (proof is { SessionId: { } id, Actor: { } actor } && await db.UserSessions.Where(row => row.Id == id).ExecuteDeleteAsync() > 0)
         {
-            await WriteEndAsync(userId, actor, why);
+            await WriteEndAsync(securityLog, userId, actor, why);
         }
     }
 
     /// <summary>Logs the end on both accounts.</summary>
-    public async Task WriteEndAsync(string userId, ActingAdministrator actor, string why)
+    public static async Task WriteEndAsync(SecurityLog securityLog, string userId, ActingAdministrator actor, string why)
     {
         await securityLog.WriteAsync(SecurityEventKinds.ImpersonationEnded, userId, why, actor.Id);
         await securityLog.WriteAsync(SecurityEventKinds.SignedInAsUserEnded, actor.Id, $"as user {userId}: {why}", actor.Id);

@@ -10,7 +10,10 @@ public sealed class RefusingClientFixture : ProviderFixture
 
     static RefusingClientFixture() => SuiteSecrets.Remember(SuiteSecrets.ClientSecret, SeededSecret);
 
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    protected override IReadOnlyDictionary<string, string?> Settings => ClientSettings;
+
+    /// <summary>The seeded client's settings, for other fixtures that need a relying party refusing impersonation.</summary>
+    public static IReadOnlyDictionary<string, string?> ClientSettings { get; } = new Dictionary<string, string?>
     {
         ["Seed:Clients:3:ClientId"] = SeededClient,
         ["Seed:Clients:3:ClientSecret"] = SeededSecret,

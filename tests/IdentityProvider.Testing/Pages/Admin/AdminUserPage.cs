@@ -68,6 +68,8 @@ public sealed class AdminUserPage(ProviderPage page) : PageObject(page), IPageOb
 
     public bool OffersSignOutEverywhere => Page.Document.QuerySelector("form#sign-out") is not null;
 
+    public bool OffersSignInAs => Page.Document.QuerySelector("a#sign-in-as-link") is not null;
+
     public bool OffersDelete => Page.Document.QuerySelector("a#delete-link") is not null;
 
     /// <summary>The roles as a user-manager reads them ("admin, staff"; "" on an administrator's view, which has the form).</summary>

@@ -65,8 +65,8 @@ public sealed class SignInAsModel(UserDirectory directory, Impersonations impers
 
         Account = account;
         NotOffered = !policy.Current.SignInAsUserAllowed ? new Sentence("Impersonation.Off")
-            : account.Roles.Contains(ProviderRoles.Administrator, StringComparer.OrdinalIgnoreCase) ? new Sentence("Impersonation.NotOnAdministrator")
             : account.Id == users.GetUserId(User) ? new Sentence("Impersonation.NotOnSelf")
+            : account.Roles.Contains(ProviderRoles.Administrator, StringComparer.OrdinalIgnoreCase) ? new Sentence("Impersonation.NotOnAdministrator")
             : null;
         return true;
     }
