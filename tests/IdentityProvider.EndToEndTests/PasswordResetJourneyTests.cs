@@ -20,7 +20,9 @@ public sealed class MailJourneyFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        rig = await RelyingPartyRig.StartAsync(DatabaseProvider.Sqlite, Mail.ProviderSettings);
+        // Note: administrators may sign in as a user here (the impersonation journey); nothing else depends on it.
+        var settings = new Dictionary<string, string?>(Mail.ProviderSettings) { ["Administration:SignInAsUser"] = "true" };
+        rig = await RelyingPartyRig.StartAsync(DatabaseProvider.Sqlite, settings);
         browser = await BrowserSession.LaunchAsync();
     }
 

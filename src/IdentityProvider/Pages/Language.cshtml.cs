@@ -1,4 +1,5 @@
 using IdentityProvider.Localization;
+using IdentityProvider.Sessions;
 using IdentityProvider.Settings;
 using IdentityProvider.Users;
 using Microsoft.AspNetCore.Authorization;
@@ -29,7 +30,11 @@ public sealed class LanguageModel(ProviderSettings settings, UserLanguages userL
                 SameSite = SameSiteMode.Lax,
                 Secure = settings.Server.RequireHttps || Request.IsHttps,
             });
-            await userLanguages.RecordChoiceAsync(User, language);
+            // The user's mails stay in the user's language when an administrator signed in as the user switches.
+            if (SessionProof.From(User)?.Actor is null)
+            {
+                await userLanguages.RecordChoiceAsync(User, language);
+            }
         }
 
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");

@@ -221,14 +221,14 @@ public sealed class UserManagerPageTests(UserManagerFixture fixture) : IClassFix
         var answer = action switch
         {
             "lock" => await userPage.ForgeAsync(AdminUserAction.Lock),
-            "set password" => await (await AdminUserPasswordPage.OpenAsync(client, administrator.Id)).SetPasswordAsync($"Pw-{Guid.NewGuid():N}"),
-            "password link" => (await (await AdminUserPasswordPage.OpenAsync(client, administrator.Id)).IssueLinkAsync()).Page,
-            "recovery codes" => await (await AdminUserTwoStepPage.OpenAsync(client, administrator.Id)).GenerateAsync(),
-            "suspend" => await (await AdminUserTwoStepPage.OpenAsync(client, administrator.Id)).SuspendAsync(null, "no"),
-            "forget browsers" => await (await AdminUserTwoStepPage.OpenAsync(client, administrator.Id)).ForgetBrowsersAsync(),
-            "remove device" => await (await AdminUserTwoStepPage.OpenAsync(client, administrator.Id)).RemoveDeviceAsync(administrator.DeviceId),
-            "token permission" => await (await AdminUserTokensPage.OpenAsync(client, administrator.Id)).ChooseAsync(AdminUserTokensPage.Deny),
-            "revoke token" => await (await AdminUserTokensPage.OpenAsync(client, administrator.Id)).RevokeAsync(administrator.TokenId),
+            "set password" => await (await AdminUserPasswordPage.OpenAsync(client, administrator.Id)).ForgeSetPasswordAsync($"Pw-{Guid.NewGuid():N}"),
+            "password link" => await (await AdminUserPasswordPage.OpenAsync(client, administrator.Id)).ForgeIssueLinkAsync(),
+            "recovery codes" => await (await AdminUserTwoStepPage.OpenAsync(client, administrator.Id)).ForgeGenerateAsync(),
+            "suspend" => await (await AdminUserTwoStepPage.OpenAsync(client, administrator.Id)).ForgeSuspendAsync("3", "no"),
+            "forget browsers" => await (await AdminUserTwoStepPage.OpenAsync(client, administrator.Id)).ForgeForgetBrowsersAsync(),
+            "remove device" => await (await AdminUserTwoStepPage.OpenAsync(client, administrator.Id)).ForgeRemoveDeviceAsync(administrator.DeviceId),
+            "token permission" => await (await AdminUserTokensPage.OpenAsync(client, administrator.Id)).ForgeChooseAsync(AdminUserTokensPage.Deny),
+            "revoke token" => await (await AdminUserTokensPage.OpenAsync(client, administrator.Id)).ForgeRevokeAsync(administrator.TokenId),
             "assign hardware token" => await (await AdminHardwareTokenPage.OpenAsync(client, serial)).AssignAsync(administrator.User.Email),
             _ => await (await AdminHardwareTokenPage.OpenAsync(client, serial)).UnassignAsync(),
         };
@@ -239,6 +239,27 @@ public sealed class UserManagerPageTests(UserManagerFixture fixture) : IClassFix
         Assert.Null(stored.LockoutEnd);
         Assert.True(await Factory.QueryAsync(db => db.Users.AnyAsync(user => user.Id == administrator.Id && user.PasswordHash != null)));
         Assert.True((await Factory.ReadDeviceAsync(administrator.DeviceId)).IsActive);
+    }
+
+    [Fact]
+    public async Task AdministratorsTabs_ShowAUserManagerNoForm_OnlyWhyNot()
+    {
+        using var client = (await UserStories.SignedInUserManagerAsync(fixture)).Client;
+        var administrator = await HelpedUserAsync(Factory, ProviderRoles.Administrator);
+        var user = await HelpedUserAsync(Factory);
+
+        var password = await AdminUserPasswordPage.OpenAsync(client, administrator.User.Id);
+        var twoStep = await AdminUserTwoStepPage.OpenAsync(client, administrator.User.Id);
+        var tokens = await AdminUserTokensPage.OpenAsync(client, administrator.User.Id);
+        Assert.True(password.SaysAdministratorsOnly && !password.OffersAnyChange);
+        Assert.True(twoStep.SaysAdministratorsOnly && !twoStep.OffersAnyChange);
+        Assert.True(tokens.SaysAdministratorsOnly && !tokens.OffersAnyChange);
+        Assert.NotEmpty(twoStep.DeviceRows);
+
+        // A user who is not an administrator: the same tabs offer the user-manager's changes.
+        Assert.True((await AdminUserPasswordPage.OpenAsync(client, user.User.Id)).OffersAnyChange);
+        Assert.True((await AdminUserTwoStepPage.OpenAsync(client, user.User.Id)).OffersSuspend);
+        Assert.True((await AdminUserTokensPage.OpenAsync(client, user.User.Id)).OffersAnyChange);
     }
 
     [Fact]

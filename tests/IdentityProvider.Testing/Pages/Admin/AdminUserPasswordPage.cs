@@ -22,4 +22,20 @@ public sealed class AdminUserPasswordPage(ProviderPage page) : PageObject(page),
 
     /// <summary>E-mails a one-time link to the user instead of showing it; where that leads (the user's page).</summary>
     public Task<ProviderPage> EmailLinkAsync() => SubmitAsync(formSelector: "form#password-link-by-email");
+
+    /// <summary>Posts a new password even when the page does not offer it.</summary>
+    public Task<ProviderPage> ForgeSetPasswordAsync(string password) =>
+        AdminForgery.PostAsync(Page, PathFor(UserId), "Set",
+            new Dictionary<string, string> { ["Input.NewPassword"] = password, ["Input.ConfirmPassword"] = password });
+
+    /// <summary>Posts "Issue a link" even when the page does not offer it.</summary>
+    public Task<ProviderPage> ForgeIssueLinkAsync() => AdminForgery.PostAsync(Page, PathFor(UserId), "Link");
+
+    /// <summary>Whether the tab offers any change at all (a user-manager on an administrator's tab sees none).</summary>
+    public bool OffersAnyChange => Page.Document.QuerySelector("main form") is not null;
+
+    /// <summary>The tab says that only an administrator can change this account.</summary>
+    public bool SaysAdministratorsOnly => Page.Document.QuerySelector("#administrator-note") is not null;
+
+    private string UserId => Uri.UnescapeDataString(Page.Uri.AbsolutePath.Split('/')[3]);
 }

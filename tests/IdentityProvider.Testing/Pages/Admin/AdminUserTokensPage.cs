@@ -43,4 +43,20 @@ public sealed class AdminUserTokensPage(ProviderPage page) : PageObject(page), I
     public Task<ProviderPage> RevokeAsync(Guid tokenId) =>
         SubmitAsync(new Dictionary<string, string> { ["TokenId"] = tokenId.ToString() }, formSelector:
             Page.Document.QuerySelector($"tr[data-token-id='{tokenId}'] form.revoke-token") is not null ? $"tr[data-token-id='{tokenId}'] form.revoke-token" : "form.revoke-token");
+
+    /// <summary>Posts the override even when the page does not offer it.</summary>
+    public Task<ProviderPage> ForgeChooseAsync(string choice) =>
+        AdminForgery.PostAsync(Page, PathFor(UserId), fields: new Dictionary<string, string> { ["Choice"] = choice });
+
+    /// <summary>Posts "Revoke" for <paramref name="tokenId"/> even when the page does not offer it.</summary>
+    public Task<ProviderPage> ForgeRevokeAsync(Guid tokenId) =>
+        AdminForgery.PostAsync(Page, PathFor(UserId), "Revoke", new Dictionary<string, string> { ["TokenId"] = tokenId.ToString() });
+
+    /// <summary>Whether the tab offers any change at all (a user-manager on an administrator's tab sees none).</summary>
+    public bool OffersAnyChange => Page.Document.QuerySelector("main form") is not null;
+
+    /// <summary>The tab says that only an administrator can change this account.</summary>
+    public bool SaysAdministratorsOnly => Page.Document.QuerySelector("#administrator-note") is not null;
+
+    private string UserId => Uri.UnescapeDataString(Page.Uri.AbsolutePath.Split('/')[3]);
 }

@@ -67,9 +67,26 @@ public sealed class AdminUserTwoStepPage(ProviderPage page) : PageObject(page), 
     /// <summary>"Generate new recovery codes" without following the answer (the redirect to the tab that shows the set).</summary>
     public Task<HttpResponseMessage> PostGenerateAsync() => PostAsync(formSelector: GenerateForm);
 
-    /// <summary>Posts "Generate" with this page's antiforgery token even when the page does not offer it (e.g. codes turned off).</summary>
-    public async Task<ProviderPage> ForgeGenerateAsync() =>
-        await Client.FollowAsync(await PostAsync(formSelector: "main form", action: PathFor(UserId) + "?handler=Generate"));
+    /// <summary>Posts "Generate" even when the page does not offer it (codes turned off, a user-manager on an administrator).</summary>
+    public Task<ProviderPage> ForgeGenerateAsync() => AdminForgery.PostAsync(Page, PathFor(UserId), "Generate");
+
+    /// <summary>Posts a suspension for <paramref name="days"/> days even when the page does not offer it.</summary>
+    public Task<ProviderPage> ForgeSuspendAsync(string days, string reason) =>
+        AdminForgery.PostAsync(Page, PathFor(UserId), "Suspend",
+            new Dictionary<string, string> { ["Suspend.Duration"] = "days", ["Suspend.Days"] = days, ["Suspend.Reason"] = reason });
+
+    /// <summary>Posts "Forget remembered browsers" even when the page does not offer it.</summary>
+    public Task<ProviderPage> ForgeForgetBrowsersAsync() => AdminForgery.PostAsync(Page, PathFor(UserId), "ForgetBrowsers");
+
+    /// <summary>Posts "Remove" for <paramref name="deviceId"/> even when the page does not offer it.</summary>
+    public Task<ProviderPage> ForgeRemoveDeviceAsync(Guid deviceId) =>
+        AdminForgery.PostAsync(Page, PathFor(UserId), "RemoveDevice", new Dictionary<string, string> { [DeviceIdField] = deviceId.ToString() });
+
+    /// <summary>Whether the tab offers any change at all (a user-manager on an administrator's tab sees none).</summary>
+    public bool OffersAnyChange => Page.Document.QuerySelector("main form") is not null;
+
+    /// <summary>The tab says that only an administrator can change this account.</summary>
+    public bool SaysAdministratorsOnly => Page.Document.QuerySelector("#administrator-note") is not null;
 
     /// <summary>Suspends two-step sign-in for <paramref name="days"/> days (as typed), or indefinitely when null.</summary>
     public Task<ProviderPage> SuspendAsync(string? days, string reason) =>

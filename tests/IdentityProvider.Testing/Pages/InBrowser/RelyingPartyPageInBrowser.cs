@@ -35,6 +35,16 @@ public sealed class RelyingPartyPageInBrowser(IPage page, Uri site) : PageInBrow
     /// <summary>The name the relying party received.</summary>
     public ILocator Name => Page.Locator("#name");
 
+    /// <summary>The value of a claim the relying party received in the id_token (e.g. <c>act</c>, as JSON).</summary>
+    public ILocator Claim(string type) => Page.Locator($"#claims li[data-type='{type}']");
+
+    /// <summary>Follows "Sign in" where the provider already holds a session: straight back, signed in.</summary>
+    public async Task<RelyingPartyPageInBrowser> SignInWithSessionAsync()
+    {
+        await Link("Sign in").ClickAsync();
+        return await ReachedAsync(Page, Site);
+    }
+
     /// <summary>Follows "Sign in" and waits for the sign-in page of <paramref name="provider"/>.</summary>
     public async Task<LoginPageInBrowser> SignInAsync(Uri provider)
     {

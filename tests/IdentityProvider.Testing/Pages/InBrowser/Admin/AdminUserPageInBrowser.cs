@@ -15,6 +15,14 @@ public sealed class AdminUserPageInBrowser(IPage page, Uri site, string userId) 
         return new(page, site, userId);
     }
 
+    /// <summary>Follows "Sign in as this user" and waits for its page.</summary>
+    public async Task<AdminSignInAsPageInBrowser> OpenSignInAsAsync()
+    {
+        await Link("Sign in as this user").ClickAsync();
+        await WaitForExactAsync(Page, Site, AdminSignInAsPage.PathFor(UserId));
+        return new(Page, Site);
+    }
+
     /// <summary>Follows the "Two-step sign-in" tab and waits for it.</summary>
     public async Task<AdminUserTwoStepPageInBrowser> OpenTwoStepAsync()
     {

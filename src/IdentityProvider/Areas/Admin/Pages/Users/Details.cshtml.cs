@@ -35,7 +35,7 @@ public sealed class DetailsModel(UserDirectory directory, UserAdministration adm
     public bool ByAdministrator => User.IsInRole(ProviderRoles.Administrator);
 
     /// <summary>A user-manager reading an administrator's account: nothing here is theirs to change.</summary>
-    public bool ReadOnly => !ByAdministrator && Account.Roles.Contains(ProviderRoles.Administrator, StringComparer.OrdinalIgnoreCase);
+    public bool ReadOnly => UserFacts.ReadOnlyFor(User, Account.Roles);
 
     /// <summary>Whether "Sign in as this user" is offered: the policy allows it, to an administrator, on anyone but an administrator or oneself.</summary>
     public bool SignInAsOffered => ByAdministrator && policy.Current.SignInAsUserAllowed

@@ -23,6 +23,9 @@ public sealed class PasswordModel(UserDirectory directory, UserAccess access, Us
 
     public UserRow Account { get; private set; } = null!;
 
+    /// <summary>A user-manager on an administrator's account: the page says so and shows no form.</summary>
+    public bool ReadOnly => UserFacts.ReadOnlyFor(User, Account.Roles);
+
     /// <summary>The link just issued, shown this once.</summary>
     public string? SetPasswordLink { get; private set; }
 

@@ -99,6 +99,9 @@ public sealed class TokensModel(UserTokenAdministration administration, UserMana
         return Page();
     }
 
+    /// <summary>A user-manager on an administrator's account: the page says so and shows no form.</summary>
+    public bool ReadOnly { get; private set; }
+
     private async Task<bool> LoadAsync()
     {
         if (await administration.ReadAsync(Id) is not { } state)
@@ -107,6 +110,7 @@ public sealed class TokensModel(UserTokenAdministration administration, UserMana
         }
 
         (Account, Tokens, Now) = (state.User, state.Tokens, time.GetUtcNow());
+        ReadOnly = UserFacts.ReadOnlyFor(User, await users.GetRolesAsync(Account));
         return true;
     }
 }

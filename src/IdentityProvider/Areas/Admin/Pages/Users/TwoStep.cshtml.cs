@@ -118,9 +118,13 @@ public sealed class TwoStepModel(UserTwoStepAdministration administration, UserM
         return Page();
     }
 
+    /// <summary>A user-manager on an administrator's account: the page says so and shows no form.</summary>
+    public bool ReadOnly { get; private set; }
+
     private async Task<bool> LoadAsync()
     {
         State = await administration.ReadAsync(Id) ?? null!;
+        ReadOnly = State is not null && UserFacts.ReadOnlyFor(User, await users.GetRolesAsync(State.User));
         return State is not null;
     }
 }

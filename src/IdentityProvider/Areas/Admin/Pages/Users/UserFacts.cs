@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using IdentityProvider.Admin.Users;
 using IdentityProvider.Localization;
+using IdentityProvider.Users;
 using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Areas.Admin.Pages.Users;
@@ -7,6 +9,10 @@ namespace IdentityProvider.Areas.Admin.Pages.Users;
 /// <summary>A user's state in words, for the list and the user's page, in the reader's language and time zone.</summary>
 public static class UserFacts
 {
+    /// <summary>A user-manager reading an administrator's account: nothing on its pages is theirs to change, so no form is shown.</summary>
+    public static bool ReadOnlyFor(ClaimsPrincipal reader, IEnumerable<string> accountRoles) =>
+        !reader.IsInRole(ProviderRoles.Administrator) && accountRoles.Contains(ProviderRoles.Administrator, StringComparer.OrdinalIgnoreCase);
+
     /// <summary>"Until unlocked", "Until 31.01.2025 10:00:00", or "No".</summary>
     public static string Lock(IStringLocalizer text, LocalTimes times, UserRow row) => row.LockedUntil switch
     {
