@@ -12,10 +12,13 @@ internal static partial class RepositoryFiles
     public static bool Exists(string relativePath) =>
         File.Exists(Path.Combine(Root, relativePath)) || Directory.Exists(Path.Combine(Root, relativePath));
 
-    /// <summary>The keys of the README's configuration table, without <c>[]</c> and <c>:&lt;role&gt;</c> placeholders.</summary>
+    /// <summary>
+    /// The keys of the README's configuration table (one or two to a row), without <c>[]</c> and <c>:&lt;role&gt;</c> placeholders.
+    /// </summary>
     public static IReadOnlySet<string> DocumentedKeys() =>
         ConfigurationRow().Matches(Read("README.md"))
-            .Select(match => match.Groups[1].Value.Replace("[]", "").Replace(":<role>", ""))
+            .SelectMany(match => new[] { match.Groups[1], match.Groups[2] }.Where(group => group.Success))
+            .Select(group => group.Value.Replace("[]", "").Replace(":<role>", ""))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>An environment variable's configuration key, cut at its first array index (Seed__Users__0__Email → Seed:Users).</summary>
@@ -41,6 +44,6 @@ internal static partial class RepositoryFiles
         throw new InvalidOperationException("The repository root (IdentityProvider.sln) was not found above " + AppContext.BaseDirectory);
     }
 
-    [GeneratedRegex(@"^\| `([A-Za-z]+:[A-Za-z:<>\[\]]+)` \|", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\| `([A-Za-z]+:[A-Za-z:<>\[\]]+)`(?:, `([A-Za-z]+:[A-Za-z:<>\[\]]+)`)? \|", RegexOptions.Multiline)]
     private static partial Regex ConfigurationRow();
 }
