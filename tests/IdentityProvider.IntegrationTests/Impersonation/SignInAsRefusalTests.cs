@@ -1,4 +1,8 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using IdentityProvider.Auditing;
+using IdentityProvider.IntegrationTests.Admin;
 using IdentityProvider.Testing;
 using IdentityProvider.Testing.Pages;
 using IdentityProvider.Testing.Pages.Admin;
@@ -90,6 +94,21 @@ public class SignInAsRefusalTests(ImpersonationFixture provider) : IClassFixture
 
         Assert.DoesNotContain(await provider.Factory.SecurityEventsAsync(user.Id), row => row.Kind == SecurityEventKinds.ImpersonationStarted);
         Assert.Null(ImpersonationBanner.On(await ManagePage.OpenAsync(client)));
+    }
+
+    [Fact]
+    public async Task AdminApi_OffersNoSignInAsAUser()
+    {
+        using var http = await AdminApiStories.ServiceApiClientAsync(provider.Factory);
+        var user = await UserStories.CreateUserAsync(provider.Factory);
+
+        using var response = await http.PostAsync($"{UserSteps.UsersApi}/{user.Id}/impersonation", JsonContent.Create(new { reason = "script" }));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        using var document = JsonDocument.Parse(await http.GetStringAsync("/openapi/v1.json"));
+        Assert.DoesNotContain(document.RootElement.GetProperty("paths").EnumerateObject(),
+            path => path.Name.Contains("impersonation", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(await provider.Factory.SecurityEventsAsync(user.Id), row => row.Kind == SecurityEventKinds.ImpersonationStarted);
     }
 
     /// <summary>Nothing started: no log of it, and the browser still holds the administrator's session.</summary>
