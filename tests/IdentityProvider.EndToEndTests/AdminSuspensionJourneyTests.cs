@@ -2,7 +2,6 @@ using IdentityProvider.Testing.Pages.InBrowser;
 using IdentityProvider.Testing.Pages.InBrowser.Admin;
 using IdentityProvider.Testing.Stories;
 using IdentityProvider.Users;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace IdentityProvider.EndToEndTests;
@@ -14,8 +13,6 @@ namespace IdentityProvider.EndToEndTests;
 /// </summary>
 public class AdminSuspensionJourneyTests(BrowserJourneyFixture fixture) : IClassFixture<BrowserJourneyFixture>
 {
-    private const float Timeout = 20_000;
-
     [Fact]
     public async Task Journey_AdminSuspendsTwoStepForThreeDays_UserSignsInWithPasswordAlone_ThenRestoredAsksForOtp()
     {
@@ -27,12 +24,10 @@ public class AdminSuspensionJourneyTests(BrowserJourneyFixture fixture) : IClass
         var adminDevice = await UserStories.EnrolTotpAsync(fixture.Rig.Provider, admin.Id);
         var user = await UserStories.CreateUserAsync(fixture.Rig.Provider, displayName: "Lost Phone");
         var userDevice = await UserStories.EnrolTotpAsync(fixture.Rig.Provider, user.Id);
-        var adminPage = await fixture.Browser.NewPageAsync();
-        adminPage.SetDefaultTimeout(Timeout);
-        var current = adminPage;
-        try
+        await BrowserJourney.RunAsync(fixture.Browser, async journey =>
         {
             // The administrator signs in with both steps: the admin area demands them.
+            var adminPage = await journey.NewTabAsync();
             await BrowserSteps.SignInAdministratorAsync(adminPage, provider, admin, adminDevice, clock);
 
             // Finds the user and opens the Two-step sign-in tab.
@@ -48,8 +43,7 @@ public class AdminSuspensionJourneyTests(BrowserJourneyFixture fixture) : IClass
             await Expect(twoStep.RestoreButton).ToBeVisibleAsync();
 
             // The user signs in at the relying party with the password alone.
-            current = await fixture.Browser.NewPageAsync();
-            current.SetDefaultTimeout(Timeout);
+            var current = await journey.NewTabAsync();
             await BrowserSteps.SignInAtRelyingPartyAsync(current, rp, provider, user);
             var relyingParty = await RelyingPartyPageInBrowser.ReachedAsync(current, rp);
             await Expect(relyingParty.SignedIn).ToBeVisibleAsync();
@@ -57,14 +51,13 @@ public class AdminSuspensionJourneyTests(BrowserJourneyFixture fixture) : IClass
             await current.CloseAsync();
 
             // The administrator restores two-step sign-in.
-            current = adminPage;
+            journey.Current = adminPage;
             await twoStep.RestoreAsync();
             await Expect(twoStep.StatusMessage).ToContainTextAsync("applies again");
             await Expect(twoStep.SuspendButton).ToBeVisibleAsync();
 
             // The user's next sign-in asks for the one-time password again, and gets both steps.
-            current = await fixture.Browser.NewPageAsync();
-            current.SetDefaultTimeout(Timeout);
+            current = await journey.NewTabAsync();
             await BrowserSteps.SignInAtRelyingPartyAsync(current, rp, provider, user);
             var oneTimePassword = await TwoStepPageInBrowser.ReachedAsync(current, provider);
             await Expect(oneTimePassword.Code).ToBeFocusedAsync();
@@ -72,22 +65,6 @@ public class AdminSuspensionJourneyTests(BrowserJourneyFixture fixture) : IClass
             await oneTimePassword.TypeIntoFocusAndEnterAsync(userDevice.TotpNow(clock));
             relyingParty = await RelyingPartyPageInBrowser.ReachedAsync(current, rp);
             await Expect(relyingParty.Amr).ToHaveTextAsync("pwd otp mfa");
-        }
-        catch (Exception e) when (e is PlaywrightException or TimeoutException)
-        {
-            throw new Xunit.Sdk.XunitException($"The journey stopped at {current.Url}: {e.Message}\n--- page ---\n{await BrowserSteps.SafeContentAsync(current)}");
-        }
-        finally
-        {
-            if (!current.IsClosed)
-            {
-                await current.CloseAsync();
-            }
-
-            if (!adminPage.IsClosed)
-            {
-                await adminPage.CloseAsync();
-            }
-        }
+        });
     }
 }

@@ -2,7 +2,6 @@ using IdentityProvider.Settings;
 using IdentityProvider.Testing;
 using IdentityProvider.Testing.Pages.InBrowser;
 using IdentityProvider.Testing.Stories;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace IdentityProvider.EndToEndTests;
@@ -59,8 +58,6 @@ public sealed class ExternalJourneyFixture : IAsyncLifetime
 /// </summary>
 public class ExternalSignInJourneyTests(ExternalJourneyFixture fixture) : IClassFixture<ExternalJourneyFixture>
 {
-    private const float Timeout = 20_000;
-
     [Fact]
     public async Task Journey_RelyingPartyToTheUpstreamAndBack_LinkByPassword_OtpStep_AmrFedOtpMfa()
     {
@@ -70,10 +67,9 @@ public class ExternalSignInJourneyTests(ExternalJourneyFixture fixture) : IClass
         var person = await UserStories.CreateUserAsync(fixture.Upstream.Factory, displayName: "Carla Corp");
         var local = await UserStories.CreateUserAsync(fixture.Rig.Provider, displayName: "Carla Corp", email: person.Email);
         var device = await UserStories.EnrolTotpAsync(fixture.Rig.Provider, local.Id);
-        var page = await fixture.Browser.NewPageAsync();
-        page.SetDefaultTimeout(Timeout);
-        try
+        await BrowserJourney.RunAsync(fixture.Browser, async journey =>
         {
+            var page = await journey.NewTabAsync();
             var relyingParty = await RelyingPartyPageInBrowser.OpenAsync(page, rp);
             var login = await relyingParty.SignInAsync(provider);
 
@@ -92,14 +88,6 @@ public class ExternalSignInJourneyTests(ExternalJourneyFixture fixture) : IClass
             await oneTimePassword.TypeIntoFocusAndEnterAsync(device.TotpNow(clock));
             relyingParty = await RelyingPartyPageInBrowser.ReachedAsync(page, rp);
             await Expect(relyingParty.Amr).ToHaveTextAsync("fed otp mfa");
-        }
-        catch (Exception e) when (e is PlaywrightException or TimeoutException)
-        {
-            throw new Xunit.Sdk.XunitException($"The journey stopped at {page.Url}: {e.Message}\n--- page ---\n{await BrowserSteps.SafeContentAsync(page)}");
-        }
-        finally
-        {
-            await page.CloseAsync();
-        }
+        });
     }
 }

@@ -2,7 +2,6 @@ using IdentityProvider.Testing.Pages.InBrowser;
 using IdentityProvider.Testing.Pages.InBrowser.Admin;
 using IdentityProvider.Testing.Stories;
 using IdentityProvider.Users;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace IdentityProvider.EndToEndTests;
@@ -15,8 +14,6 @@ namespace IdentityProvider.EndToEndTests;
 /// </summary>
 public class HardwareTokenJourneyTests(BrowserJourneyFixture fixture) : IClassFixture<BrowserJourneyFixture>
 {
-    private const float Timeout = 20_000;
-
     [Fact]
     public async Task Journey_AdminImportsAndAssignsAToken_ItTypesItsCodeAndEnter_RelyingPartyGetsPwdOtpMfa()
     {
@@ -27,10 +24,9 @@ public class HardwareTokenJourneyTests(BrowserJourneyFixture fixture) : IClassFi
         var adminDevice = await UserStories.EnrolTotpAsync(fixture.Rig.Provider, admin.Id);
         var user = await UserStories.CreateUserAsync(fixture.Rig.Provider, displayName: "Token Holder");
         var serial = SeedFileSamples.UniqueSerial();
-        var page = await fixture.Browser.NewPageAsync();
-        page.SetDefaultTimeout(Timeout);
-        try
+        await BrowserJourney.RunAsync(fixture.Browser, async journey =>
         {
+            var page = await journey.NewTabAsync();
             await BrowserSteps.SignInAdministratorAsync(page, provider, admin, adminDevice, clock);
 
             // Imports the vendor's file with the pre-shared key sent apart from it.
@@ -49,25 +45,13 @@ public class HardwareTokenJourneyTests(BrowserJourneyFixture fixture) : IClassFi
             await page.CloseAsync();
 
             // The user signs in at the relying party; the token types into the field that has the focus.
-            page = await fixture.Browser.NewPageAsync();
-            page.SetDefaultTimeout(Timeout);
+            page = await journey.NewTabAsync();
             await BrowserSteps.SignInAtRelyingPartyAsync(page, rp, provider, user);
             var oneTimePassword = await TwoStepPageInBrowser.ReachedAsync(page, provider);
             await Expect(oneTimePassword.Code).ToBeFocusedAsync();
             await oneTimePassword.TypeIntoFocusAndEnterAsync(HardwareTokenStories.RfcToken.HotpAt(0));
             var relyingParty = await RelyingPartyPageInBrowser.ReachedAsync(page, rp);
             await Expect(relyingParty.Amr).ToHaveTextAsync("pwd otp mfa");
-        }
-        catch (Exception e) when (e is PlaywrightException or TimeoutException)
-        {
-            throw new Xunit.Sdk.XunitException($"The journey stopped at {page.Url}: {e.Message}\n--- page ---\n{await BrowserSteps.SafeContentAsync(page)}");
-        }
-        finally
-        {
-            if (!page.IsClosed)
-            {
-                await page.CloseAsync();
-            }
-        }
+        });
     }
 }

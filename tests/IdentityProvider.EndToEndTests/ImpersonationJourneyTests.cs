@@ -3,7 +3,6 @@ using IdentityProvider.Testing.Pages.InBrowser;
 using IdentityProvider.Testing.Pages.InBrowser.Admin;
 using IdentityProvider.Testing.Stories;
 using IdentityProvider.Users;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace IdentityProvider.EndToEndTests;
@@ -15,7 +14,6 @@ namespace IdentityProvider.EndToEndTests;
 /// </summary>
 public class ImpersonationJourneyTests(MailJourneyFixture fixture) : IClassFixture<MailJourneyFixture>
 {
-    private const float Timeout = 20_000;
     private const string Reason = "Helpdesk call: the portal shows no data";
 
     [Fact]
@@ -27,11 +25,9 @@ public class ImpersonationJourneyTests(MailJourneyFixture fixture) : IClassFixtu
         var admin = await UserStories.CreateUserAsync(fixture.Rig.Provider, role: ProviderRoles.Administrator, displayName: "Ada Admin");
         var adminDevice = await UserStories.EnrolTotpAsync(fixture.Rig.Provider, admin.Id);
         var user = await UserStories.CreateUserAsync(fixture.Rig.Provider, displayName: "Ivan Petrov");
-        var adminPage = await fixture.Browser.NewPageAsync();
-        adminPage.SetDefaultTimeout(Timeout);
-        var current = adminPage;
-        try
+        await BrowserJourney.RunAsync(fixture.Browser, async journey =>
         {
+            var adminPage = await journey.NewTabAsync();
             await BrowserSteps.SignInAdministratorAsync(adminPage, provider, admin, adminDevice, clock);
             var users = await AdminUsersPageInBrowser.OpenAsync(adminPage, provider);
             await users.SearchAsync(user.Email);
@@ -62,29 +58,12 @@ public class ImpersonationJourneyTests(MailJourneyFixture fixture) : IClassFixtu
             // The user's mailbox and activity page say that an administrator signed in as them.
             var mail = Assert.Single(await fixture.Mail.WaitForAsync(user.Email, MailStories.Notice("an administrator signed in as you")));
             Assert.Contains(Reason, mail.Text(), StringComparison.Ordinal);
-            current = await fixture.Browser.NewPageAsync();
-            current.SetDefaultTimeout(Timeout);
+            var current = await journey.NewTabAsync();
             await (await ManagePageInBrowser.OpenWithoutSessionAsync(current, provider)).SubmitAsync(user.Email, user.Password);
             await ManagePageInBrowser.ReachedAsync(current, provider);
             var activity = await ActivityPageInBrowser.OpenAsync(current, provider);
             await Expect(activity.Row("Signed in as you, to see what you see.")).ToBeVisibleAsync();
             await Expect(activity.Row("The session opened as you ended.")).ToBeVisibleAsync();
-        }
-        catch (Exception e) when (e is PlaywrightException or TimeoutException)
-        {
-            throw new Xunit.Sdk.XunitException($"The journey stopped at {current.Url}: {e.Message}\n--- page ---\n{await BrowserSteps.SafeContentAsync(current)}");
-        }
-        finally
-        {
-            if (!current.IsClosed)
-            {
-                await current.CloseAsync();
-            }
-
-            if (!adminPage.IsClosed)
-            {
-                await adminPage.CloseAsync();
-            }
-        }
+        });
     }
 }
