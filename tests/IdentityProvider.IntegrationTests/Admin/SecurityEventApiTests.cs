@@ -30,6 +30,7 @@ public sealed class SecurityEventApiTests(SecurityLogFixture fixture) : IClassFi
         var byId = await EventsAsync(api, $"user={user.Id}");
         var recent = await EventsAsync(api, $"user={user.Id}&from={Escape(now.AddDays(-1).ToString("O", CultureInfo.InvariantCulture))}");
         var old = await EventsAsync(api, $"user={user.Id}&to={now.AddDays(-2).UtcDateTime:yyyy-MM-dd}");
+        var twoTypes = await EventsAsync(api, $"user={user.Id}&type={SecurityEventKinds.SignInSucceeded}&type={SecurityEventKinds.PasswordFailed}&from={now.AddDays(-1):yyyy-MM-dd}");
 
         Assert.Equal(["recent", "old"], Details(byEmail));
         Assert.All(byEmail.GetProperty("events").EnumerateArray(), row =>
@@ -41,6 +42,7 @@ public sealed class SecurityEventApiTests(SecurityLogFixture fixture) : IClassFi
         Assert.Equal(3, byId.GetProperty("total").GetInt32());
         Assert.Equal(["other type", "recent"], Details(recent).Order());
         Assert.Equal(["old"], Details(old));
+        Assert.Equal(["other type", "recent"], Details(twoTypes).Order());
     }
 
     [Fact]

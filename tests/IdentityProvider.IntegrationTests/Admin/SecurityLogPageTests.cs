@@ -71,6 +71,32 @@ public sealed class SecurityLogPageTests(SecurityLogFixture fixture) : IClassFix
         Assert.Equal(["five days ago", "ten days ago"], until.Rows.Select(row => row.Detail));
     }
 
+    [Fact]
+    public async Task SecurityLog_SeveralTypes_InWords_DatesInTheReadersZone()
+    {
+        var user = await UserStories.CreateUserAsync(Factory);
+        var now = Factory.Clock.GetUtcNow();
+        await WriteEventAsync(Factory, SecurityEventKinds.PasswordFailed, user.Id, "failed", now.AddHours(-3));
+        await WriteEventAsync(Factory, SecurityEventKinds.LockedOut, user.Id, "locked", now.AddHours(-2));
+        await WriteEventAsync(Factory, SecurityEventKinds.PasswordChanged, user.Id, "changed", now.AddHours(-1));
+        using var client = (await UserStories.SignedInAdminAsync(fixture)).Client;
+
+        var both = await AdminSecurityLogPage.FilterAsync(client, user: user.Id, types: [SecurityEventKinds.PasswordFailed, SecurityEventKinds.LockedOut]);
+        Assert.Equal(["locked", "failed"], both.Rows.Select(row => row.Detail));
+        Assert.Equal(["Account locked after failed attempts", "Wrong password"], both.Rows.Select(row => row.Event));
+        Assert.Equal("Wrong password (sign-in.password-failed)", both.OfferedTypeWords[SecurityEventKinds.PasswordFailed]);
+        Assert.Equal(["datetime-local", "datetime-local"], both.DateFieldTypes);
+
+        // Typed in Moscow time (UTC+3), the range is converted to UTC, and the page says which zone it reads.
+        client.Http.DefaultRequestHeaders.Add("Cookie", "idp.tz=Europe%2FMoscow");
+        var moscow = TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow");
+        string InMoscow(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, moscow).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+        var window = await AdminSecurityLogPage.FilterAsync(client, user: user.Id, from: InMoscow(now.AddHours(-2.5)), to: InMoscow(now.AddHours(-2)));
+        Assert.Equal(["locked"], window.Rows.Select(row => row.Detail));
+        Assert.Contains("Europe/Moscow", window.ZoneNote, StringComparison.Ordinal);
+        Assert.EndsWith("(Europe/Moscow)", window.Rows.Single().When, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("not a date", null, null, "From")]
     [InlineData(null, "2025-02-30", null, "To")]
@@ -123,7 +149,7 @@ public sealed class SecurityLogPageTests(SecurityLogFixture fixture) : IClassFix
         Assert.False(third.HasOlder);
         Assert.Contains("Page 3 of 3", third.Summary, StringComparison.Ordinal);
         Assert.Equal(second.Rows, back.Rows);
-        var times = first.Rows.Select(row => DateTime.Parse(row.When, CultureInfo.InvariantCulture)).ToList();
+        var times = first.Moments;
         Assert.Equal(times.OrderDescending(), times);
     }
 

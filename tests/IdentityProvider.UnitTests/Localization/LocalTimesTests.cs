@@ -14,7 +14,8 @@ public sealed class LocalTimesTests
     [InlineData("ru", "Europe/Moscow", "20.06.2023 17:32:41")]
     [InlineData("ru", "Asia/Yekaterinburg", "20.06.2023 19:32:41")]
     [InlineData("ru", "Mars/Olympus", "20.06.2023 14:32:41")]
-    [InlineData("en", "", "6/20/2023 2:32:41\u202fPM")]
+    [InlineData("en", "", "20 Jun 2023, 14:32:41 (UTC)")]
+    [InlineData("en", "Europe/Moscow", "20 Jun 2023, 17:32:41 (Europe/Moscow)")]
     public void Format_WritesTheReadersLanguage_InTheBrowsersZone_ElseTheConfiguredOne(string language, string browserZone, string expected)
     {
         var times = new LocalTimes(Accessor(browserZone), Settings(("Ui:TimeZone", "UTC")));
@@ -30,6 +31,7 @@ public sealed class LocalTimesTests
         // 22:32 in UTC is already the next day in Moscow.
         Assert.Equal("21.06.2023", InCulture("ru", () => times.FormatDate(Moment.AddHours(8))));
         Assert.Equal("Europe/Moscow", times.Zone.Id);
+        Assert.Equal("21 Jun 2023", InCulture("en", () => times.FormatDate(Moment.AddHours(8))));
     }
 
     private static IHttpContextAccessor Accessor(string zoneCookie)

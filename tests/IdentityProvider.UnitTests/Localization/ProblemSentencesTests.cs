@@ -1,3 +1,5 @@
+using IdentityProvider.Admin.SecurityEvents;
+using IdentityProvider.Auditing;
 using IdentityProvider.Clients;
 using IdentityProvider.HardwareTokens;
 using IdentityProvider.Localization;
@@ -53,6 +55,17 @@ public sealed class ProblemSentencesTests
             ClientRegistration.ConsentTypeName(ClientRegistration.Implicit),
             ClientRegistration.ConsentTypeName(ClientRegistration.Explicit),
         ]);
+
+    [Fact]
+    public void EverySecurityEventKind_HasItsWordsForAdministrators()
+    {
+        var keys = SecurityEventKinds.All.Select(kind => new SecurityEventRow(0, default, kind, null, null, null, null, null, null, null).WordsKey)
+            .Append(new SecurityEventRow(0, default, SecurityEventKinds.SignInSucceeded, null, null, null, null, null, null, null, "pwd otp mfa").WordsKey);
+        var missing = keys
+            .SelectMany(key => UiSettings.Translated.Where(language => !ResourceKeysTests.Has(language, "AdminText", key)).Select(language => $"{key} ({language})"))
+            .ToList();
+        Assert.True(missing.Count == 0, "Event types without words: " + string.Join(", ", missing));
+    }
 
     private static void AssertInResources(IEnumerable<Sentence> sentences)
     {

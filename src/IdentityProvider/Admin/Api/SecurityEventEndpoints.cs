@@ -11,7 +11,7 @@ public static class SecurityEventEndpoints
     {
         api.MapGet("/security-events", ListAsync)
             .WithTags("Security log")
-            .WithSummary("The security log, newest first, filtered by user (id or e-mail address), event type and date range (UTC); "
+            .WithSummary("The security log, newest first, filtered by user (id or e-mail address), event types (repeat type= for several) and date range (UTC); "
                 + $"{SecurityEventQuery.PageSize} events a page. With Accept: text/csv, every event of the filter as CSV.")
             .Produces<SecurityEventList>()
             .ProducesValidationProblem()
@@ -35,7 +35,7 @@ public static class SecurityEventEndpoints
         SecurityEventQuery query,
         TimeProvider time,
         [FromQuery] string? user,
-        [FromQuery] string? type,
+        [FromQuery] string[]? type,
         [FromQuery(Name = "from")] string? since,
         [FromQuery(Name = "to")] string? until,
         [FromQuery] string? page)

@@ -5,13 +5,34 @@ using IdentityProvider.Localization;
 namespace IdentityProvider.Admin.SecurityEvents;
 
 /// <summary>The security log's filter as typed on the page or in the API's query string; every part optional.</summary>
-public sealed record SecurityEventCriteria(string? User = null, string? Type = null, string? From = null, string? To = null, string? Page = null);
+/// <param name="Type">Event types, any of which matches (none: every type).</param>
+public sealed record SecurityEventCriteria(string? User = null, string[]? Type = null, string? From = null, string? To = null, string? Page = null)
+{
+    /// <summary>The form of a <c>datetime-local</c> input: a moment without its zone.</summary>
+    public const string LocalMomentFormat = "yyyy-MM-dd'T'HH:mm";
+
+    /// <summary>
+    /// The criteria with <see cref="From"/> and <see cref="To"/> typed as <c>datetime-local</c> values in <paramref name="zone"/>
+    /// (the page's inputs) turned into UTC, <see cref="To"/> taking in its whole minute; anything else is left as typed.
+    /// </summary>
+    public SecurityEventCriteria FromLocalTimes(TimeZoneInfo zone) => this with
+    {
+        From = ToUtc(From, zone, TimeSpan.Zero),
+        To = ToUtc(To, zone, TimeSpan.FromMinutes(1) - TimeSpan.FromTicks(1)),
+    };
+
+    private static string? ToUtc(string? typed, TimeZoneInfo zone, TimeSpan within) =>
+        DateTime.TryParseExact(typed?.Trim(), LocalMomentFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            ? (TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone) + within)
+                .ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture)
+            : typed;
+}
 
 /// <summary>
-/// A checked filter of the security log: the user (id or e-mail address), the event type, the moments from and
-/// to (inclusive, UTC) and the page (1 = newest).
+/// A checked filter of the security log: the user (id or e-mail address), the event types (none: all), the moments from
+/// and to (inclusive, UTC) and the page (1 = newest).
 /// </summary>
-public sealed record SecurityEventFilter(string? User, string? Type, DateTimeOffset? From, DateTimeOffset? To, int Page)
+public sealed record SecurityEventFilter(string? User, IReadOnlyList<string> Types, DateTimeOffset? From, DateTimeOffset? To, int Page)
 {
     public const int MaxUserLength = 256;
     public const int MaxPage = 100_000;
@@ -45,8 +66,8 @@ public sealed record SecurityEventFilter(string? User, string? Type, DateTimeOff
             problems.Add(new("user", new Sentence("SecurityLog.User.Control")));
         }
 
-        var type = criteria.Type?.Trim() is { Length: > 0 } kind ? kind : null;
-        if (type is not null && !SecurityEventKinds.All.Contains(type, StringComparer.Ordinal))
+        string[] types = [.. (criteria.Type ?? []).Select(kind => kind?.Trim() ?? "").Where(kind => kind.Length > 0).Distinct(StringComparer.Ordinal)];
+        if (types.Any(kind => !SecurityEventKinds.All.Contains(kind, StringComparer.Ordinal)))
         {
             problems.Add(new("type", new Sentence("SecurityLog.Type.Unknown")));
         }
@@ -65,7 +86,7 @@ public sealed record SecurityEventFilter(string? User, string? Type, DateTimeOff
             problems.Add(new("page", new Sentence("SecurityLog.Page", MaxPage)));
         }
 
-        return problems.Count > 0 ? (null, problems) : (new SecurityEventFilter(user, type, from, to, page), []);
+        return problems.Count > 0 ? (null, problems) : (new SecurityEventFilter(user, types, from, to, page), []);
     }
 
     /// <summary>The same filter on another page.</summary>

@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
+using IdentityProvider.Auditing;
 using IdentityProvider.Data;
+using IdentityProvider.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +18,14 @@ public sealed record SecurityEventRow(
     string? ActorEmail,
     string? ClientId,
     string? IpAddress,
-    string? Detail);
+    string? Detail,
+    string? Methods = null)
+{
+    /// <summary>The resource key of the event's words (<c>Event.{kind}</c>); a sign-in names its second step too.</summary>
+    public string WordsKey => Kind == SecurityEventKinds.SignInSucceeded && Methods?.Split(' ').Contains(AuthenticationMethods.OneTimePassword) == true
+        ? $"Event.{Kind}.two-step"
+        : $"Event.{Kind}";
+}
 
 /// <summary>One page of the filtered security log, newest first.</summary>
 public sealed record SecurityEventPage(IReadOnlyList<SecurityEventRow> Rows, int Page, int PageSize, int Total)
@@ -65,9 +74,9 @@ public sealed class SecurityEventQuery(ApplicationDbContext db, ILookupNormalize
             events = events.Where(row => (row.UserId != null && ids.Contains(row.UserId)) || (row.ActorId != null && ids.Contains(row.ActorId)));
         }
 
-        if (filter.Type is { } type)
+        if (filter.Types is { Count: > 0 } types)
         {
-            events = events.Where(row => row.Kind == type);
+            events = events.Where(row => types.Contains(row.Kind));
         }
 
         if (filter.From is { } since)
@@ -96,6 +105,7 @@ public sealed class SecurityEventQuery(ApplicationDbContext db, ILookupNormalize
                 actor == null ? null : actor.Email,
                 row.ClientId,
                 row.IpAddress,
-                row.Detail);
+                row.Detail,
+                row.Methods);
     }
 }

@@ -8,11 +8,13 @@ using Microsoft.Net.Http.Headers;
 namespace IdentityProvider.Areas.Admin.Pages;
 
 /// <summary>
-/// The security log: filtered by user, event type and date range (UTC), newest first, a page at a time, and the
-/// filtered list exported as CSV. Reading only (GET), so no fresh code is asked; the admin area's rules apply.
+/// The security log: filtered by user, event types and a date range typed in the reader's time zone (converted to UTC),
+/// newest first, a page at a time, and the filtered list exported as CSV. Reading only (GET), so no fresh code is asked;
+/// the admin area's rules apply.
 /// </summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class SecurityLogModel(SecurityEventQuery query, TimeProvider time, IStringLocalizer<AdminText> text, IStringLocalizer<MessageText> messages) : PageModel
+public sealed class SecurityLogModel(SecurityEventQuery query, LocalTimes times, TimeProvider time, IStringLocalizer<AdminText> text, IStringLocalizer<MessageText> messages)
+    : PageModel
 {
     /// <summary>The filter as typed; the field names the API's query string uses, capitalised.</summary>
     /// <remarks>
@@ -72,7 +74,7 @@ public sealed class SecurityLogModel(SecurityEventQuery query, TimeProvider time
     {
         // Note: the criteria are text here, checked by the same rules as the API's query string.
         ModelState.Clear();
-        var (filter, problems) = SecurityEventFilter.Read(Filter);
+        var (filter, problems) = SecurityEventFilter.Read(Filter.FromLocalTimes(times.Zone));
         foreach (var (field, message) in problems)
         {
             ModelState.AddModelError($"{nameof(Filter)}.{char.ToUpperInvariant(field[0])}{field[1..]}", message.In(messages));
