@@ -17,6 +17,7 @@ public static class AdminServices
                 options.AddPolicy(UserManagementPolicy.Name, UserManagementPolicy.Build);
             })
             .AddScoped<UserDirectory>()
+            .AddScoped<KnownRoles>()
             .AddScoped<AdminEntry>()
             .AddScoped<UserAdministration>()
             .AddScoped<PolicyAdministration>()

@@ -3,6 +3,7 @@ using IdentityProvider.Testing;
 using IdentityProvider.Testing.Pages;
 using IdentityProvider.Testing.Pages.Admin;
 using IdentityProvider.Testing.Stories;
+using IdentityProvider.Users;
 using static IdentityProvider.IntegrationTests.Admin.UserSteps;
 
 namespace IdentityProvider.IntegrationTests.Admin;
@@ -156,6 +157,28 @@ public sealed class UserPageTests(UserFixture provider) : IClassFixture<UserFixt
         Assert.Contains(email, saved.UserEmail);
         Assert.Equal("staff", saved.Roles);
         Assert.Equal(adminUser.Id, Assert.Single(await EventsAsync(Factory, target.Id, "user.updated")).ActorId);
+    }
+
+    [Fact]
+    public async Task Roles_AreBoxesOfTheKnownRoles_ANewOneIsTypedOnce_ABadNameIsRefused()
+    {
+        using var admin = (await UserStories.SignedInAdminAsync(provider)).Client;
+        var target = await UserStories.CreateUserAsync(Factory);
+        var role = $"team-{Guid.NewGuid():N}"[..20];
+        var page = await AdminUserPage.OpenAsync(admin, target.Id);
+        Assert.Contains(ProviderRoles.Administrator, page.OfferedRoles);
+        Assert.Contains(ProviderRoles.UserManager, page.OfferedRoles);
+        Assert.DoesNotContain(role, page.OfferedRoles);
+
+        var refused = await page.SaveAsync(roles: "bad role!").As<AdminUserPage>();
+        Assert.Contains("not a role name", refused.Alerts, StringComparison.Ordinal);
+        Assert.DoesNotContain("bad", (await AdminUserPage.OpenAsync(admin, target.Id)).OfferedRoles.SelectMany(name => name.Split(' ')));
+
+        // A new role is typed once; from then on it is a box on every user's page, and unticking it takes it away.
+        var saved = await refused.SaveAsync(roles: role).As<AdminUserPage>();
+        Assert.Equal(role, saved.Roles);
+        Assert.Contains(role, (await AdminUserPage.OpenAsync(admin, (await UserStories.CreateUserAsync(Factory)).Id)).OfferedRoles);
+        Assert.Equal("", (await saved.SaveAsync(roles: "").As<AdminUserPage>()).Roles);
     }
 
     [Fact]

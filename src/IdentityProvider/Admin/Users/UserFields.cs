@@ -16,10 +16,6 @@ public static partial class UserFields
 
     private static readonly EmailAddressAttribute EmailFormat = new();
 
-    /// <summary>Splits the roles typed in one field (commas or spaces) into names.</summary>
-    public static IReadOnlyList<string> SplitRoles(string? typed) =>
-        (typed ?? "").Split([',', ' ', ';', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
     public static Sentence? CheckEmail(string? email) => email?.Trim() switch
     {
         null or "" => new Sentence("User.Email.Missing"),

@@ -21,15 +21,17 @@ public sealed class AdminCreateUserPage(ProviderPage page) : PageObject(page), I
     public string? CreatedUserId =>
         Page.Document.QuerySelector("a#open-created")?.GetAttribute("href") is { } href ? Uri.UnescapeDataString(href.Split('/')[3]) : null;
 
-    /// <summary>Fills and submits the form (roles separated by commas; empty password: a link instead); where that leads.</summary>
+    /// <summary>Fills and submits the form (roles separated by commas: ticked, or typed as a new one; empty password: a link instead); where that leads.</summary>
     public Task<ProviderPage> CreateUserAsync(string email, string name, string roles = "", string password = "") =>
-        SubmitAsync(new Dictionary<string, string>
+        AdminForms.SubmitWithRolesAsync(Page, "form#create", new Dictionary<string, string>
         {
             ["Input.Email"] = email,
             ["Input.Name"] = name,
-            ["Input.Roles"] = roles,
             ["Input.Password"] = password,
-        }, formSelector: "form#create");
+        }, roles);
+
+    /// <summary>The roles offered as boxes.</summary>
+    public IReadOnlyList<string> OfferedRoles => AdminForms.Offered(Page, "Input.Roles");
 
     /// <summary>Creates a user without a password whose set-password link is e-mailed instead of shown; where that leads.</summary>
     public Task<ProviderPage> CreateUserWithMailedLinkAsync(string email, string name) =>
@@ -37,18 +39,7 @@ public sealed class AdminCreateUserPage(ProviderPage page) : PageObject(page), I
         {
             ["Input.Email"] = email,
             ["Input.Name"] = name,
-            ["Input.Roles"] = "",
             ["Input.Password"] = "",
             ["Input.EmailLink"] = "true",
-        }, formSelector: "form#create");
-
-    /// <summary>The same, without following the answer.</summary>
-    public Task<HttpResponseMessage> PostCreateUserAsync(string email, string name, string roles = "", string password = "") =>
-        PostAsync(new Dictionary<string, string>
-        {
-            ["Input.Email"] = email,
-            ["Input.Name"] = name,
-            ["Input.Roles"] = roles,
-            ["Input.Password"] = password,
         }, formSelector: "form#create");
 }

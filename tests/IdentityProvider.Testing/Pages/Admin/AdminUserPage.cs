@@ -40,7 +40,10 @@ public sealed class AdminUserPage(ProviderPage page) : PageObject(page), IPageOb
     public string LastSignIn => TextOf("#fact-last-sign-in");
 
     /// <summary>The roles as the form shows them ("admin, staff").</summary>
-    public string Roles => Input("Input.Roles").GetAttribute("value") ?? "";
+    public string Roles => string.Join(", ", AdminForms.Checked(Page, "Input.Roles"));
+
+    /// <summary>The roles offered as boxes (the built-in ones and every role given to someone).</summary>
+    public IReadOnlyList<string> OfferedRoles => AdminForms.Offered(Page, "Input.Roles");
 
     public string Email => Input("Input.Email").GetAttribute("value") ?? "";
 
@@ -81,7 +84,7 @@ public sealed class AdminUserPage(ProviderPage page) : PageObject(page), IPageOb
     /// <summary>Posts the profile form this page does not offer (a user-manager's view), with these values.</summary>
     public Task<ProviderPage> ForgeSaveAsync(string email, string name, string roles) =>
         AdminForgery.PostAsync(Page, PathFor(UserId), "Save",
-            new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Name"] = name, ["Input.Roles"] = roles });
+            new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Name"] = name, ["Input.NewRole"] = roles });
 
     /// <summary>Posts Lock, Disable, Enable or SignOut as a hand-made request would, whether or not the page offers it.</summary>
     public Task<ProviderPage> ForgeAsync(AdminUserAction action) => AdminForgery.PostAsync(Page, PathFor(UserId), action.ToString());
@@ -115,12 +118,7 @@ public sealed class AdminUserPage(ProviderPage page) : PageObject(page), IPageOb
             fields["Input.Name"] = name;
         }
 
-        if (roles is not null)
-        {
-            fields["Input.Roles"] = roles;
-        }
-
-        return SubmitAsync(fields, formSelector: "form#edit");
+        return AdminForms.SubmitWithRolesAsync(Page, "form#edit", fields, roles);
     }
 
     public Task<ProviderPage> LockAsync() => SubmitAsync(formSelector: "form#lock");

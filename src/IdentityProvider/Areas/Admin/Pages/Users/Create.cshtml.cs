@@ -13,7 +13,8 @@ namespace IdentityProvider.Areas.Admin.Pages.Users;
 /// once on the answer to hand over. Note: the link is not kept anywhere; a lost one is replaced from the user's page.
 /// </summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class CreateModel(UserAdministration administration, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text, IStringLocalizer<MessageText> messages) : PageModel
+public sealed class CreateModel(UserAdministration administration, KnownRoles knownRoles, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text,
+    IStringLocalizer<MessageText> messages) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -23,21 +24,22 @@ public sealed class CreateModel(UserAdministration administration, UserManager<A
 
     public string? CreatedId { get; private set; }
 
+    public RolePicker Roles { get; private set; } = new([], [], null);
+
     [TempData]
     public string? StatusMessage { get; set; }
 
-    public void OnGet()
-    {
-    }
+    public async Task OnGetAsync() => Roles = new(await knownRoles.ListAsync(), [], null);
 
     public async Task<IActionResult> OnPostAsync()
     {
         var actorId = users.GetUserId(User) ?? throw new InvalidOperationException("The admin policy let an anonymous request through.");
         var result = await administration.CreateAsync(
-            new NewUserInput(Input.Email, Input.Name, Input.Password, UserFields.SplitRoles(Input.Roles), Input.EmailLink), actorId);
+            new NewUserInput(Input.Email, Input.Name, Input.Password, RolePicker.Chosen(Input.Roles, Input.NewRole), Input.EmailLink), actorId);
         if (!result.Succeeded)
         {
             ModelState.AddProblems(result.Problems, messages);
+            Roles = new(await knownRoles.ListAsync(), Input.Roles ?? [], Input.NewRole);
             return Page();
         }
 
@@ -62,8 +64,11 @@ public sealed class CreateModel(UserAdministration administration, UserManager<A
 
         public string? Name { get; set; }
 
-        /// <summary>Role names separated by commas or spaces.</summary>
-        public string? Roles { get; set; }
+        /// <summary>The ticked roles.</summary>
+        public string[]? Roles { get; set; }
+
+        /// <summary>One more role, typed.</summary>
+        public string? NewRole { get; set; }
 
         /// <summary>Empty: a one-time set-password link instead.</summary>
         public string? Password { get; set; }

@@ -20,8 +20,8 @@ namespace IdentityProvider.Areas.Admin.Pages.Users;
 /// handlers are the administrators' (<see cref="AdministratorsOnlyAttribute"/>).
 /// </summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class DetailsModel(UserDirectory directory, UserAdministration administration, UserAccess access, UserManager<ApplicationUser> users, ICurrentPolicy policy,
-    IStringLocalizer<AdminText> text, IStringLocalizer<MessageText> messages) : PageModel
+public sealed class DetailsModel(UserDirectory directory, KnownRoles knownRoles, UserAdministration administration, UserAccess access, UserManager<ApplicationUser> users,
+    ICurrentPolicy policy, IStringLocalizer<AdminText> text, IStringLocalizer<MessageText> messages) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Id { get; set; } = "";
@@ -44,6 +44,9 @@ public sealed class DetailsModel(UserDirectory directory, UserAdministration adm
     [TempData]
     public string? StatusMessage { get; set; }
 
+    /// <summary>The profile form's roles: the known ones, the user's ticked.</summary>
+    public RolePicker Roles { get; private set; } = new([], [], null);
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (await directory.FindAsync(Id) is not { } account)
@@ -51,7 +54,6 @@ public sealed class DetailsModel(UserDirectory directory, UserAdministration adm
             return NotFound();
         }
 
-        Account = account;
         Input = new InputModel
         {
             Email = account.Email,
@@ -60,9 +62,9 @@ public sealed class DetailsModel(UserDirectory directory, UserAdministration adm
             FamilyName = account.FamilyName,
             PhoneNumber = account.PhoneNumber,
             PhoneNumberVerified = account.PhoneNumberVerified,
-            Roles = string.Join(", ", account.Roles),
+            Roles = [.. account.Roles],
         };
-        return Page();
+        return await ShowAsync(account);
     }
 
     [AdministratorsOnly]
@@ -75,13 +77,12 @@ public sealed class DetailsModel(UserDirectory directory, UserAdministration adm
 
         if (!ModelState.IsValid)
         {
-            Account = shown;
-            return Page();
+            return await ShowAsync(shown);
         }
 
         // The checkbox speaks of the number the page showed: a changed number is saved unverified (tick it on the next save).
         var sameNumber = ProfileFields.PhoneNumber(Input.PhoneNumber, out var typed) is null && typed == shown.PhoneNumber;
-        var change = new UserChange(Input.Email ?? "", Input.Name ?? "", UserFields.SplitRoles(Input.Roles),
+        var change = new UserChange(Input.Email ?? "", Input.Name ?? "", RolePicker.Chosen(Input.Roles, Input.NewRole),
             Input.GivenName ?? "", Input.FamilyName ?? "", Input.PhoneNumber ?? "", sameNumber ? Input.PhoneNumberVerified : null);
         return await ActAsync(await administration.UpdateAsync(Id, change, AdminId), text["Users.Details.Saved"]);
     }
@@ -120,8 +121,14 @@ public sealed class DetailsModel(UserDirectory directory, UserAdministration adm
         }
 
         // The form keeps what was typed; the rest of the page shows the user as stored.
-        Account = account;
         ModelState.AddProblems(result.Problems, messages);
+        return await ShowAsync(account);
+    }
+
+    private async Task<IActionResult> ShowAsync(UserRow account)
+    {
+        Account = account;
+        Roles = new(await knownRoles.ListAsync(), Input.Roles ?? [], Input.NewRole);
         return Page();
     }
 
@@ -139,7 +146,10 @@ public sealed class DetailsModel(UserDirectory directory, UserAdministration adm
 
         public bool PhoneNumberVerified { get; set; }
 
-        /// <summary>Role names separated by commas or spaces.</summary>
-        public string? Roles { get; set; }
+        /// <summary>The ticked roles.</summary>
+        public string[]? Roles { get; set; }
+
+        /// <summary>One more role, typed.</summary>
+        public string? NewRole { get; set; }
     }
 }
