@@ -9,6 +9,7 @@ using IdentityProvider.Testing.Pages;
 using IdentityProvider.Testing.Pages.Admin;
 using IdentityProvider.Testing.Stories;
 using IdentityProvider.TwoStep;
+using IdentityProvider.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static IdentityProvider.Testing.Stories.AdminApiStories;
@@ -54,6 +55,8 @@ public sealed class PolicyAdminTests(TwoInstanceFixture fixture) : IClassFixture
         using var client = adminClient;
         var page = await AdminPolicyPage.OpenAsync(client);
         var onB = fixture.B.Services.GetRequiredService<TwoStepPolicy>();
+        Assert.Contains(ProviderRoles.Administrator, page.OfferedRoles);
+        Assert.Contains(ProviderRoles.UserManager, page.OfferedRoles);
 
         var saved = await page.SaveAsync(new Dictionary<string, string>
         {
@@ -85,6 +88,7 @@ public sealed class PolicyAdminTests(TwoInstanceFixture fixture) : IClassFixture
         Assert.Equal(["api", "reports"], fixture.B.Services.GetRequiredService<PolicyStore>().Current.TokenScopes);
         Assert.False(saved.IsChecked(nameof(ProviderPolicy.TotpAllowed)));
         Assert.Equal("ops=0\nauditors=7".Split('\n').Order(), saved.Value(nameof(ProviderPolicy.RememberBrowserDaysByRole)).Split('\n').Order());
+        Assert.Equal("auditors, ops", saved.Value(nameof(ProviderPolicy.TwoStepRequiredForRoles)));
         var logged = await fixture.A.QueryAsync(db => db.SecurityEvents.AsNoTracking()
             .Where(row => row.Kind == SecurityEventKinds.PolicyChanged && row.ActorId == admin.Id).ToListAsync());
         Assert.Contains("TotpAllowed", Assert.Single(logged).Detail, StringComparison.OrdinalIgnoreCase);
@@ -97,7 +101,7 @@ public sealed class PolicyAdminTests(TwoInstanceFixture fixture) : IClassFixture
     [InlineData(nameof(ProviderPolicy.LockoutThreshold), "abc", "not valid")]
     [InlineData(nameof(ProviderPolicy.GracePeriodDays), "", "grace period")]
     [InlineData(nameof(ProviderPolicy.TokenMaxLifetimeDays), "99999", "maximum token lifetime")]
-    [InlineData(nameof(ProviderPolicy.RememberBrowserDaysByRole), "admin", "role=days")]
+    [InlineData(nameof(ProviderPolicy.RememberBrowserDaysByRole), "admin=soon", "whole number of days")]
     [InlineData(nameof(ProviderPolicy.RememberBrowserDaysByRole), "admin=400", "from 0 to 365")]
     [InlineData(nameof(ProviderPolicy.TwoStepRequiredForRoles), "ops\u0001x", "control characters")]
     [InlineData(nameof(ProviderPolicy.TokenScopes), "api\u001b", "control characters")]

@@ -6,9 +6,9 @@ using IdentityProvider.Policy;
 namespace IdentityProvider.Admin.Policy;
 
 /// <summary>
-/// The admin Policy page's form: every field of <see cref="ProviderPolicy"/>, lists as text (roles and scopes
-/// separated by commas or spaces, remember-browser days per role as lines <c>role=days</c>), and the version
-/// it was read at. Property names match the policy's, so its problems land on the right field.
+/// The admin Policy page's form: every field of <see cref="ProviderPolicy"/> (the roles that must use two-step sign-in
+/// ticked, remember-browser days typed per role, the token scopes as text separated by commas or spaces), and the
+/// version it was read at. Property names match the policy's, so its problems land on the right field.
 /// </summary>
 public sealed class PolicyForm
 {
@@ -23,7 +23,7 @@ public sealed class PolicyForm
     public bool TwoStepRequiredForEveryone { get; set; }
 
     [Display(Name = "Policy.Field.TwoStepRequiredForRoles")]
-    public string? TwoStepRequiredForRoles { get; set; }
+    public string[]? TwoStepRequiredForRoles { get; set; }
 
     [Display(Name = "Policy.Field.GracePeriodDays")]
     public int? GracePeriodDays { get; set; }
@@ -49,8 +49,21 @@ public sealed class PolicyForm
     [Display(Name = "Policy.Field.RememberBrowserDays")]
     public int? RememberBrowserDays { get; set; }
 
+    /// <summary>Days typed per role (<c>Input.RememberBrowserDaysByRole[role]</c>); blank: the default.</summary>
     [Display(Name = "Policy.Field.RememberBrowserDaysByRole")]
-    public string? RememberBrowserDaysByRole { get; set; }
+    public Dictionary<string, string?>? RememberBrowserDaysByRole { get; set; }
+
+    /// <summary>The roles the form offers: the known ones and any the policy names.</summary>
+    public IReadOnlyList<string> RolesOffered(IEnumerable<string> known) =>
+        [.. known.Union(TwoStepRequiredForRoles ?? [], StringComparer.OrdinalIgnoreCase)
+            .Union(RememberBrowserDaysByRole?.Keys ?? Enumerable.Empty<string>(), StringComparer.OrdinalIgnoreCase)
+            .Order(StringComparer.OrdinalIgnoreCase)];
+
+    /// <summary>Whether <paramref name="role"/> is ticked as required to use two-step sign-in.</summary>
+    public bool Requires(string role) => TwoStepRequiredForRoles?.Contains(role, StringComparer.OrdinalIgnoreCase) == true;
+
+    /// <summary>The days typed for <paramref name="role"/>, or blank.</summary>
+    public string? DaysFor(string role) => RememberBrowserDaysByRole?.GetValueOrDefault(role);
 
     [Display(Name = "Policy.Field.RecoveryCodesEnabled")]
     public bool RecoveryCodesEnabled { get; set; }
@@ -74,7 +87,7 @@ public sealed class PolicyForm
     {
         Version = version,
         TwoStepRequiredForEveryone = policy.TwoStepRequiredForEveryone,
-        TwoStepRequiredForRoles = string.Join(", ", policy.TwoStepRequiredForRoles),
+        TwoStepRequiredForRoles = policy.TwoStepRequiredForRoles,
         GracePeriodDays = policy.GracePeriodDays,
         TotpAllowed = policy.TotpAllowed,
         HotpAllowed = policy.HotpAllowed,
@@ -83,8 +96,8 @@ public sealed class PolicyForm
         LockoutThreshold = policy.LockoutThreshold,
         LockoutMinutes = policy.LockoutMinutes,
         RememberBrowserDays = policy.RememberBrowserDays,
-        RememberBrowserDaysByRole = string.Join("\n", policy.RememberBrowserDaysByRole.OrderBy(pair => pair.Key, StringComparer.Ordinal)
-            .Select(pair => $"{pair.Key}={pair.Value.ToString(CultureInfo.InvariantCulture)}")),
+        RememberBrowserDaysByRole = policy.RememberBrowserDaysByRole.ToDictionary(
+            pair => pair.Key, pair => (string?)pair.Value.ToString(CultureInfo.InvariantCulture), StringComparer.OrdinalIgnoreCase),
         RecoveryCodesEnabled = policy.RecoveryCodesEnabled,
         TokenSignInAllowed = policy.TokenSignInAllowed,
         TokenDefaultLifetimeDays = policy.TokenDefaultLifetimeDays,
@@ -110,7 +123,7 @@ public sealed class PolicyForm
         var policy = new ProviderPolicy
         {
             TwoStepRequiredForEveryone = TwoStepRequiredForEveryone,
-            TwoStepRequiredForRoles = Names(TwoStepRequiredForRoles, nameof(TwoStepRequiredForRoles), found),
+            TwoStepRequiredForRoles = Names(TwoStepRequiredForRoles ?? [], nameof(TwoStepRequiredForRoles), found),
             GracePeriodDays = Number(GracePeriodDays, nameof(GracePeriodDays)),
             TotpAllowed = TotpAllowed,
             HotpAllowed = HotpAllowed,
@@ -124,17 +137,17 @@ public sealed class PolicyForm
             TokenSignInAllowed = TokenSignInAllowed,
             TokenDefaultLifetimeDays = Number(TokenDefaultLifetimeDays, nameof(TokenDefaultLifetimeDays)),
             TokenMaxLifetimeDays = Number(TokenMaxLifetimeDays, nameof(TokenMaxLifetimeDays)),
-            TokenScopes = Names(TokenScopes, nameof(TokenScopes), found),
+            TokenScopes = Names((TokenScopes ?? "").Split(Separators, StringSplitOptions.RemoveEmptyEntries), nameof(TokenScopes), found),
             SignInAsUserAllowed = SignInAsUserAllowed,
         };
         problems = found;
         return found.Count == 0 ? policy : null;
     }
 
-    /// <summary>Names separated by commas or white space, each without control characters; duplicates dropped.</summary>
-    private static string[] Names(string? text, string field, List<FieldProblem> problems)
+    /// <summary>The names, each without control characters; blanks and duplicates dropped.</summary>
+    private static string[] Names(IEnumerable<string> given, string field, List<FieldProblem> problems)
     {
-        var names = (text ?? "").Split(Separators, StringSplitOptions.RemoveEmptyEntries);
+        var names = given.Select(name => name?.Trim() ?? "").Where(name => name.Length > 0).ToArray();
         // Note: a control character (NUL included) never reaches the database as part of a name.
         if (names.FirstOrDefault(name => name.Any(char.IsControl) || name.Length > MaxNameLength) is { } bad)
         {
@@ -146,27 +159,29 @@ public sealed class PolicyForm
         return names.Distinct(StringComparer.Ordinal).ToArray();
     }
 
-    /// <summary>Lines <c>role=days</c>; blank lines are skipped, every other line must have that shape.</summary>
-    private static Dictionary<string, int> RoleDays(string? text, List<FieldProblem> problems)
+    /// <summary>The days typed for each role (a blank field: the default applies); a role or number that cannot be read is refused.</summary>
+    private static Dictionary<string, int> RoleDays(Dictionary<string, string?>? typed, List<FieldProblem> problems)
     {
         var byRole = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var lines = (text ?? "").Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0);
-        foreach (var (line, number) in lines.Select((line, index) => (line, index + 1)))
+        foreach (var (role, text) in typed ?? [])
         {
-            var parts = line.Split('=', 2, StringSplitOptions.TrimEntries);
-            if (parts.Length != 2 || parts[0].Length is 0 or > MaxNameLength || parts[0].Any(char.IsControl) || parts[0].Any(char.IsWhiteSpace)
-                || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var days))
+            if (text?.Trim() is not { Length: > 0 } days)
             {
-                problems.Add(new(nameof(RememberBrowserDaysByRole), new Sentence("Policy.RoleDays.Malformed", number)));
                 continue;
             }
 
-            if (!byRole.TryAdd(parts[0], days))
+            if (role.Length is 0 or > MaxNameLength || role.Any(char.IsControl) || role.Any(char.IsWhiteSpace)
+                || !int.TryParse(days, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
             {
-                problems.Add(new(nameof(RememberBrowserDaysByRole), new Sentence("Policy.RoleDays.Twice", number, parts[0])));
+                problems.Add(new(nameof(RememberBrowserDaysByRole), new Sentence("Policy.RoleDays.NotANumber", Printable(role))));
+                continue;
             }
+
+            byRole[role] = number;
         }
 
         return byRole;
     }
+
+    private static string Printable(string text) => new([.. text.Take(MaxNameLength).Select(character => char.IsControl(character) ? '?' : character)]);
 }

@@ -13,10 +13,12 @@ internal static class AdminForms
     {
         var form = page.Document.QuerySelector(formSelector) as IHtmlFormElement
             ?? throw new Xunit.Sdk.XunitException($"No form '{formSelector}' on {page.Uri}: {page.Text.Trim()}");
+        var posted = fields.ToList();
+        // A hidden input named like a posted field (the "false" ASP.NET adds after a checkbox) gives way to it.
         var values = form.Elements.OfType<IHtmlInputElement>()
-            .Where(input => input.Type == "hidden" && !string.IsNullOrEmpty(input.Name))
+            .Where(input => input.Type == "hidden" && !string.IsNullOrEmpty(input.Name) && !posted.Any(field => field.Key == input.Name))
             .Select(input => new KeyValuePair<string, string>(input.Name!, input.Value))
-            .Concat(fields)
+            .Concat(posted)
             .ToList();
         var target = new Uri(page.Uri, form.GetAttribute("action") is { Length: > 0 } action ? action : page.Uri.PathAndQuery);
         return await page.Client.FollowAsync(await page.Client.Http.PostAsync(target, new FormUrlEncodedContent(values)));

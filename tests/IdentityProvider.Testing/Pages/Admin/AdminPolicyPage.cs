@@ -22,39 +22,73 @@ public sealed class AdminPolicyPage(ProviderPage page) : PageObject(page), IPage
     /// <summary>The version the form carries (what saving is checked against).</summary>
     public long FormVersion => long.Parse(Input("Input.Version").GetAttribute("value")!, System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>A field's value as the form shows it, by policy property name (e.g. <c>LockoutThreshold</c>).</summary>
-    public string Value(string property) =>
-        Page.Document.QuerySelector($"{Form} [name='Input.{property}']") is { } field
+    /// <summary>
+    /// A field's value as the form shows it, by policy property name (e.g. <c>LockoutThreshold</c>); the ticked roles as
+    /// "a, b" (<c>TwoStepRequiredForRoles</c>), the days per role as lines <c>role=days</c> (<c>RememberBrowserDaysByRole</c>).
+    /// </summary>
+    public string Value(string property) => property switch
+    {
+        RequiredRoles => string.Join(", ", AdminForms.Checked(Page, Field(RequiredRoles))),
+        DaysByRole => string.Join("\n", DaysInputs.Where(input => (input.GetAttribute("value") ?? "").Length > 0)
+            .Select(input => $"{RoleOf(input)}={input.GetAttribute("value")}")),
+        _ => Page.Document.QuerySelector($"{Form} [name='{Field(property)}']") is { } field
             ? field.LocalName == "textarea" ? field.TextContent : field.GetAttribute("value") ?? ""
-            : throw new Xunit.Sdk.XunitException($"No policy field {property} on {Page.Uri}");
+            : throw new Xunit.Sdk.XunitException($"No policy field {property} on {Page.Uri}"),
+    };
+
+    /// <summary>The roles the form offers (a box to require two steps, a field for remembered days).</summary>
+    public IReadOnlyList<string> OfferedRoles => AdminForms.Offered(Page, Field(RequiredRoles));
 
     /// <summary>Whether a checkbox (e.g. <c>TotpAllowed</c>) is ticked.</summary>
-    public bool IsChecked(string property) => Input($"Input.{property}").HasAttribute("checked");
+    public bool IsChecked(string property) => Input(Field(property)).HasAttribute("checked");
 
     /// <summary>
-    /// Saves the form with the given changes (policy property name → value as typed; "true"/"false" for a checkbox),
-    /// every other field as shown. Ends on this page: saved, or the form with its messages.
+    /// Saves the form with the given changes (policy property name → value as typed; "true"/"false" for a checkbox; roles
+    /// as "a, b" and days per role as lines <c>role=days</c>, as <see cref="Value"/> reads them; a role the form does not
+    /// offer is posted anyway, as a hand-made request would), every other field as shown. Ends on this page: saved, or
+    /// the form with its messages.
     /// </summary>
     public Task<ProviderPage> SaveAsync(IReadOnlyDictionary<string, string> changes)
     {
-        var fields = new Dictionary<string, string>();
-        foreach (var checkbox in Page.Document.QuerySelectorAll($"{Form} input[type=checkbox]"))
+        var shown = new List<KeyValuePair<string, string>>();
+        foreach (var input in Page.Document.QuerySelectorAll($"{Form} input:not([type=hidden])"))
         {
-            var name = checkbox.GetAttribute("name")!;
-            fields[name] = checkbox.HasAttribute("checked") ? "true" : "false";
-        }
-
-        // The driver posts inputs only: a textarea goes as shown unless changed.
-        foreach (var area in Page.Document.QuerySelectorAll($"{Form} textarea"))
-        {
-            fields[area.GetAttribute("name")!] = area.TextContent;
+            var name = input.GetAttribute("name")!;
+            var value = input.GetAttribute("type") != "checkbox" ? input.GetAttribute("value") ?? ""
+                : name == Field(RequiredRoles) ? (input.HasAttribute("checked") ? input.GetAttribute("value") : null)
+                : input.HasAttribute("checked") ? "true" : "false";
+            if (value is not null)
+            {
+                shown.Add(new(name, value));
+            }
         }
 
         foreach (var (property, value) in changes)
         {
-            fields[$"Input.{property}"] = value;
+            var replaced = property == DaysByRole ? Field(DaysByRole) + "[" : Field(property);
+            shown.RemoveAll(field => property == DaysByRole ? field.Key.StartsWith(replaced, StringComparison.Ordinal) : field.Key == replaced);
+            shown.AddRange(property switch
+            {
+                RequiredRoles => value.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Select(role => new KeyValuePair<string, string>(Field(RequiredRoles), role)),
+                DaysByRole => value.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Select(line => line.Split('=', 2))
+                    .Select(pair => new KeyValuePair<string, string>($"{Field(DaysByRole)}[{pair[0]}]", pair.Length > 1 ? pair[1] : "")),
+                _ => [new KeyValuePair<string, string>(Field(property), value)],
+            });
         }
 
-        return SubmitAsync(fields, formSelector: Form);
+        return AdminForms.PostAsync(Page, Form, shown);
     }
+
+    private const string RequiredRoles = "TwoStepRequiredForRoles";
+    private const string DaysByRole = "RememberBrowserDaysByRole";
+
+    private IEnumerable<AngleSharp.Dom.IElement> DaysInputs =>
+        Page.Document.QuerySelectorAll($"{Form} input[name^='{Field(DaysByRole)}[']");
+
+    private static string Field(string property) => $"Input.{property}";
+
+    private static string RoleOf(AngleSharp.Dom.IElement daysInput) =>
+        daysInput.GetAttribute("name")![(Field(DaysByRole).Length + 1)..^1];
 }

@@ -1,4 +1,5 @@
 using IdentityProvider.Admin.Policy;
+using IdentityProvider.Admin.Users;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.Localization;
 using Microsoft.AspNetCore.Identity;
@@ -14,7 +15,8 @@ namespace IdentityProvider.Areas.Admin.Pages;
 /// (<see cref="PolicyAdministration"/>), which logs what changed with the administrator as the actor; the form
 /// carries the version it was read at, so a concurrent change is refused instead of overwritten.
 /// </summary>
-public sealed class PolicyModel(PolicyAdministration administration, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text, IStringLocalizer<MessageText> messages) : PageModel
+public sealed class PolicyModel(PolicyAdministration administration, KnownRoles knownRoles, UserManager<ApplicationUser> users, IStringLocalizer<AdminText> text,
+    IStringLocalizer<MessageText> messages) : PageModel
 {
     [BindProperty]
     public PolicyForm Input { get; set; } = new();
@@ -25,10 +27,18 @@ public sealed class PolicyModel(PolicyAdministration administration, UserManager
     /// <summary>The version in force on this instance (0 while the configured defaults apply).</summary>
     public long CurrentVersion => administration.Version;
 
-    public void OnGet() => Input = PolicyForm.From(administration.Current, administration.Version);
+    /// <summary>The roles the form offers boxes and days for.</summary>
+    public IReadOnlyList<string> Roles { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        Input = PolicyForm.From(administration.Current, administration.Version);
+        Roles = Input.RolesOffered(await knownRoles.ListAsync());
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
+        Roles = Input.RolesOffered(await knownRoles.ListAsync());
         if (!ModelState.IsValid)
         {
             return Page();
