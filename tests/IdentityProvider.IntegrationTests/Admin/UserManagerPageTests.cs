@@ -32,11 +32,11 @@ public sealed class UserManagerPageTests(UserManagerFixture fixture) : IClassFix
         var users = await AdminUsersPage.OpenAsync(client).As<AdminUsersPage>();
         var tokens = await AdminHardwareTokensPage.OpenAsync(client);
 
-        Assert.Equal(3, home.Sections.Count); // users, hardware tokens, the API's reference
-        Assert.Equal("Users", home.Sections[0]);
+        Assert.Equal(AdminNavigation.UserManagerSections, AdminNavigation.On(home)!.Addresses); // the dashboard, users, hardware tokens, the API's reference
+        Assert.Equal("Users", home.Sections[1]);
         Assert.False(users.OffersCreate);
         Assert.False(tokens.OffersInventoryLinks);
-        Assert.Equal(7, (await AdminHomePage.OpenAsync(adminClient)).Sections.Count);
+        Assert.Equal(8, (await AdminHomePage.OpenAsync(adminClient)).Sections.Count);
         Assert.True((await AdminUsersPage.OpenAsync(adminClient).As<AdminUsersPage>()).OffersCreate);
     }
 

@@ -23,6 +23,9 @@ public abstract class PageObject(ProviderPage page)
     /// <summary>The status message (role=status) shown after a successful change.</summary>
     public string StatusMessage => Joined("[role=status]");
 
+    /// <summary>The form's validation summary (role=alert): its text, or null when the page renders none (nothing to say).</summary>
+    public string? ValidationSummary => ValidationSummaryOn(Page);
+
     /// <summary>The text of the page's body.</summary>
     public string Text => Page.Text;
 
@@ -31,6 +34,9 @@ public abstract class PageObject(ProviderPage page)
         Page.Document.QuerySelectorAll("main form input")
             .Where(input => !string.Equals(input.GetAttribute("type"), "hidden", StringComparison.OrdinalIgnoreCase))
             .ToList();
+
+    /// <summary>The validation summary on any page of the provider (<see cref="ValidationSummary"/>).</summary>
+    public static string? ValidationSummaryOn(ProviderPage page) => page.Document.QuerySelector("[data-valmsg-summary]")?.TextContent.Trim();
 
     /// <summary>Follows the link whose visible text is <paramref name="text"/>.</summary>
     public async Task<ProviderPage> FollowLinkAsync(string text)

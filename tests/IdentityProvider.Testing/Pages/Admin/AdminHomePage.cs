@@ -14,6 +14,6 @@ public sealed class AdminHomePage(ProviderPage page) : PageObject(page), IPageOb
     /// <summary>Opens the page as anyone: the answer as it is (the sign-in page, or the access-denied page with its reason).</summary>
     public static Task<ProviderPage> TryOpenAsync(ProviderClient client) => client.GetAsync(Path);
 
-    /// <summary>The sections' link texts, in order.</summary>
-    public IReadOnlyList<string> Sections => Page.Document.QuerySelectorAll(".sections a").Select(link => link.TextContent.Trim()).ToList();
+    /// <summary>The sections' link texts, in order, as the admin area's navigation lists them (<see cref="AdminNavigation"/>).</summary>
+    public IReadOnlyList<string> Sections => AdminNavigation.On(this)?.Texts ?? [];
 }
