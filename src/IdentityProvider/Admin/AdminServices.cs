@@ -1,4 +1,5 @@
 using IdentityProvider.Admin.Clients;
+using IdentityProvider.Admin.Dashboard;
 using IdentityProvider.Admin.Policy;
 using IdentityProvider.Admin.Scopes;
 using IdentityProvider.Admin.SecurityEvents;
@@ -17,6 +18,7 @@ public static class AdminServices
                 options.AddPolicy(UserManagementPolicy.Name, UserManagementPolicy.Build);
             })
             .AddScoped<UserDirectory>()
+            .AddScoped<AdminDashboard>()
             .AddScoped<AdminEntry>()
             .AddScoped<UserAdministration>()
             .AddScoped<PolicyAdministration>()
