@@ -1,3 +1,4 @@
+using System.Net;
 using IdentityProvider.Admin.Users;
 using IdentityProvider.Auditing;
 using IdentityProvider.HardwareTokens;
@@ -177,6 +178,23 @@ public sealed class DashboardTests(DashboardFixture fixture) : IClassFixture<Das
         Assert.Empty(unknown.UserIds);
         Assert.Equal("Choose what to show from the list.", unknown.Message);
         Assert.Empty(unknownSort.UserIds);
+    }
+
+    [Fact]
+    public async Task UsersApi_TakesTheSameFilterAndSort_AndRefusesAnUnknownOne()
+    {
+        using var http = await AdminApiStories.ServiceApiClientAsync(fixture.Factory);
+
+        var suspended = await (await http.GetAsync($"{UserSteps.UsersApi}?filter={UserListFilters.Suspended}")).JsonAsync();
+        var sorted = await (await http.GetAsync($"{UserSteps.UsersApi}?sort={UserListFilters.ByLastSignIn}")).JsonAsync();
+        using var unknown = await http.GetAsync($"{UserSteps.UsersApi}?filter=admins");
+
+        Assert.Equal(new[] { fixture.Suspended.Id, fixture.SuspendedWithDevice.Id }.Order(),
+            suspended.GetProperty("users").EnumerateArray().Select(user => user.GetProperty("id").GetString()!).Order());
+        Assert.Equal(2, suspended.GetProperty("total").GetInt32());
+        Assert.Equal(fixture.Manager.Id, sorted.GetProperty("users")[0].GetProperty("id").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.True((await unknown.JsonAsync()).GetProperty("errors").TryGetProperty("filter", out _));
     }
 
     private Task<string[]> AllUserIdsAsync() =>
