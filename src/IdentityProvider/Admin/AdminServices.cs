@@ -18,7 +18,6 @@ public static class AdminServices
                 options.AddPolicy(UserManagementPolicy.Name, UserManagementPolicy.Build);
             })
             .AddScoped<UserDirectory>()
-            .AddScoped<AdminDashboard>()
             .AddScoped<AdminEntry>()
             .AddScoped<UserAdministration>()
             .AddScoped<PolicyAdministration>()
@@ -32,5 +31,6 @@ public static class AdminServices
             .AddSingleton<AdministratorsOnlyFilter>()
             .AddScoped<UserHardwareTokens>()
             .AddScoped<UserTwoStepAdministration>()
-            .AddScoped<UserTokenAdministration>();
+            .AddScoped<UserTokenAdministration>()
+            .AddScoped<AdminDashboard>();
 }
