@@ -1,4 +1,5 @@
 using IdentityProvider.Admin.Clients;
+using IdentityProvider.Admin.Dashboard;
 using IdentityProvider.Admin.Policy;
 using IdentityProvider.Admin.Scopes;
 using IdentityProvider.Admin.SecurityEvents;
@@ -31,5 +32,6 @@ public static class AdminServices
             .AddSingleton<AdministratorsOnlyFilter>()
             .AddScoped<UserHardwareTokens>()
             .AddScoped<UserTwoStepAdministration>()
-            .AddScoped<UserTokenAdministration>();
+            .AddScoped<UserTokenAdministration>()
+            .AddScoped<AdminDashboard>();
 }

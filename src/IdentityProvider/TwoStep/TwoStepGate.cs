@@ -84,7 +84,7 @@ public sealed class TwoStepGate(
             await users.UpdateAsync(user);
         }
 
-        var until = user.TwoStepGraceStartedAt.Value + policy.GracePeriod;
+        var until = policy.GraceEndsAt(user.TwoStepGraceStartedAt.Value);
         return until > time.GetUtcNow() ? until : null;
     }
 

@@ -1,3 +1,6 @@
+using System.Linq.Expressions;
+using IdentityProvider.Data;
+using IdentityProvider.Data.Entities;
 using IdentityProvider.Policy;
 using IdentityProvider.Settings;
 
@@ -22,12 +25,33 @@ public sealed class TwoStepPolicy(ICurrentPolicy store, ProviderSettings setting
 
     public TimeSpan GracePeriod => TimeSpan.FromDays(Current.GracePeriodDays);
 
+    /// <summary>When a grace period that started at <paramref name="start"/> ends: until then enrolment may be postponed.</summary>
+    public DateTimeOffset GraceEndsAt(DateTimeOffset start) => start + GracePeriod;
+
     /// <summary>Whether new devices of this type may be enrolled (devices already enrolled keep working).</summary>
     public bool Allows(OtpType type) => type == OtpType.Totp ? Current.TotpAllowed : Current.HotpAllowed;
 
     /// <summary>Whether a user with <paramref name="roles"/> (none, perhaps) must use two-step sign-in.</summary>
     public bool IsRequiredFor(IEnumerable<string> roles) =>
         Current.TwoStepRequiredForEveryone || roles.Any(role => Current.TwoStepRequiredForRoles.Contains(role, StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The users inside a grace period at <paramref name="now"/>, as a query's condition: two-step sign-in required of them
+    /// (<see cref="IsRequiredFor"/>), no active device, the grace period started (the gate starts it) and not over
+    /// (<see cref="GraceEndsAt"/>). The gate's rule for many users at once (the admin dashboard counts them).
+    /// </summary>
+    public Expression<Func<ApplicationUser, bool>> InGracePeriod(ApplicationDbContext db, DateTimeOffset now)
+    {
+        var policy = Current;
+        // Note: roles compare without regard to case, as IsRequiredFor does: Identity stores role names upper-cased too.
+        var required = policy.TwoStepRequiredForRoles.Select(role => role.ToUpperInvariant()).ToList();
+        var everyone = policy.TwoStepRequiredForEveryone;
+        var startedAfter = now - TimeSpan.FromDays(policy.GracePeriodDays);
+        return user => (everyone || db.UserRoles.Any(link => link.UserId == user.Id
+                && db.Roles.Any(role => role.Id == link.RoleId && role.NormalizedName != null && required.Contains(role.NormalizedName))))
+            && !db.OtpDevices.Any(device => device.UserId == user.Id && device.IsActive)
+            && user.TwoStepGraceStartedAt != null && user.TwoStepGraceStartedAt > startedAfter;
+    }
 
     /// <summary>How long a browser may skip the OTP step: the shortest period among the user's roles; 0 = not offered.</summary>
     public int RememberBrowserDaysFor(IEnumerable<string> roles)

@@ -14,7 +14,8 @@ public static class UserEndpoints
         var users = api.MapGroup("/users").WithTags("Users");
         var managed = userManagement.MapGroup("/users").WithTags("Users");
         managed.MapGet("", ListAsync)
-            .WithSummary("Users whose e-mail address or name contains `search` (all when empty), 25 a page from page 1, with the total.")
+            .WithSummary("Users whose e-mail address or name contains `search` (all when empty), 25 a page from page 1, with the total; "
+                + "`filter` narrows to `two-step-off`, `locked` or `suspended`, `sort=last-sign-in` orders by the last sign-in, newest first.")
             .ProducesValidationProblem();
         users.MapPost("", CreateAsync)
             .WithSummary("Creates a user. Without `password` the answer carries a one-time `setPasswordUrl` to hand over (shown only here).")
@@ -46,7 +47,7 @@ public static class UserEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> ListAsync(UserDirectory directory, string? search, int? page)
+    private static async Task<IResult> ListAsync(UserDirectory directory, string? search, int? page, string? filter, string? sort)
     {
         var text = search?.Trim() ?? "";
         if (text.Length > UserDirectory.MaxSearchLength)
@@ -59,7 +60,17 @@ public static class UserEndpoints
             return Problems.Invalid("page", new Sentence("Api.Page.Range", UserDirectory.MaxPage));
         }
 
-        var found = await directory.ListAsync(text, page ?? 1);
+        if (!UserListFilters.IsKnownFilter(filter))
+        {
+            return Problems.Invalid("filter", new Sentence("Api.Status.Unknown", string.Join(", ", UserListFilters.All)));
+        }
+
+        if (!UserListFilters.IsKnownOrder(sort))
+        {
+            return Problems.Invalid("sort", new Sentence("Api.Status.Unknown", string.Join(", ", UserListFilters.Orders)));
+        }
+
+        var found = await directory.ListAsync(text, page ?? 1, filter: filter, sort: sort);
         return TypedResults.Ok(new UserListDocument(found.Users, found.Total, found.Page, found.PageSize));
     }
 

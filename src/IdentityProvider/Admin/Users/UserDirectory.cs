@@ -19,9 +19,16 @@ public sealed class UserDirectory(ApplicationDbContext db, ILookupNormalizer nor
     /// Page <paramref name="page"/> (from 1) of the users whose e-mail address or name contains
     /// <paramref name="search"/> (everyone when empty), ordered by address, with the number of matches.
     /// </summary>
-    public async Task<UserListPage> ListAsync(string search, int page, int pageSize = PageSize)
+    /// <param name="filter">One of <see cref="UserListFilters.All"/>, or empty for everyone.</param>
+    /// <param name="sort">One of <see cref="UserListFilters.Orders"/>, or empty for by address.</param>
+    public async Task<UserListPage> ListAsync(string search, int page, int pageSize = PageSize, string? filter = null, string? sort = null)
     {
         var query = db.Users.AsNoTracking();
+        if (!string.IsNullOrEmpty(filter))
+        {
+            query = query.Where(UserListFilters.Predicate(filter, db, time.GetUtcNow()));
+        }
+
         if (search.Length > 0)
         {
             // Note: the normalized (upper-case) column compares without regard to case on every database.
@@ -31,7 +38,11 @@ public sealed class UserDirectory(ApplicationDbContext db, ILookupNormalizer nor
         }
 
         var total = await query.CountAsync();
-        var shown = await query.OrderBy(user => user.NormalizedEmail).ThenBy(user => user.Id)
+        var ordered = sort == UserListFilters.ByLastSignIn
+            // Note: explicit, as databases disagree on where a descending order puts nulls.
+            ? query.OrderBy(user => user.LastSignInAt == null).ThenByDescending(user => user.LastSignInAt).ThenBy(user => user.NormalizedEmail)
+            : query.OrderBy(user => user.NormalizedEmail);
+        var shown = await ordered.ThenBy(user => user.Id)
             .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync();
         return new UserListPage(await RowsAsync(shown), total, page, pageSize);
     }

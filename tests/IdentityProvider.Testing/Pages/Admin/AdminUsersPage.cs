@@ -20,6 +20,23 @@ public sealed class AdminUsersPage(ProviderPage page) : PageObject(page), IPageO
     public static Task<AdminUsersPage> SearchAsync(ProviderClient client, string search, string pageNumber) =>
         client.OpenAsync<AdminUsersPage>($"{Path}?search={Uri.EscapeDataString(search)}&pageNumber={Uri.EscapeDataString(pageNumber)}");
 
+    /// <summary>
+    /// The list narrowed by <paramref name="filter"/> (<c>UserListFilters</c>: two-step off, locked, suspended; empty for everyone)
+    /// and ordered by <paramref name="sort"/> (by address when empty, or by last sign-in), as the list's form asks.
+    /// </summary>
+    public static Task<AdminUsersPage> FilterAsync(ProviderClient client, string filter, string sort = "", string search = "") =>
+        client.OpenAsync<AdminUsersPage>(
+            $"{Path}?search={Uri.EscapeDataString(search)}&filter={Uri.EscapeDataString(filter)}&sort={Uri.EscapeDataString(sort)}");
+
+    /// <summary>The same, as anyone: the page as it is (a refusal of an unknown filter shows as its <see cref="Message"/>).</summary>
+    public static Task<ProviderPage> TryFilterAsync(ProviderClient client, string filter, string sort = "") =>
+        client.GetAsync($"{Path}?filter={Uri.EscapeDataString(filter)}&sort={Uri.EscapeDataString(sort)}");
+
+    /// <summary>The filter and the order the form shows chosen (values, not words).</summary>
+    public (string Filter, string Sort) Chosen =>
+        (Page.Document.QuerySelector("#search select[name=filter] option[selected]")?.GetAttribute("value") ?? "",
+         Page.Document.QuerySelector("#search select[name=sort] option[selected]")?.GetAttribute("value") ?? "");
+
     /// <summary>The ids of the users listed, in order.</summary>
     public IReadOnlyList<string> UserIds =>
         Page.Document.QuerySelectorAll("#users tr[data-user-id]").Select(row => row.GetAttribute("data-user-id")!).ToList();

@@ -1,0 +1,48 @@
+using System.Linq.Expressions;
+using IdentityProvider.Data;
+using IdentityProvider.Data.Entities;
+
+namespace IdentityProvider.Admin.Users;
+
+/// <summary>
+/// What the users list may be narrowed to (the <c>filter</c> query parameter of the page and the API), and its orders
+/// (<c>sort</c>). Warning: the dashboard counts with these same predicates, so its numbers and the lists they link to agree.
+/// </summary>
+public static class UserListFilters
+{
+    /// <summary>No active device and two-step sign-in not suspended: the list's "Off".</summary>
+    public const string TwoStepOff = "two-step-off";
+
+    /// <summary>A lockout not over yet (an administrator's until unlocked, or the failed attempts').</summary>
+    public const string Locked = "locked";
+
+    /// <summary>Two-step sign-in suspended by an administrator, for some days or indefinitely.</summary>
+    public const string Suspended = "suspended";
+
+    public static IReadOnlyList<string> All { get; } = [TwoStepOff, Locked, Suspended];
+
+    /// <summary>By e-mail address (the default).</summary>
+    public const string ByEmail = "email";
+
+    /// <summary>By the last completed sign-in, newest first; users who never signed in last.</summary>
+    public const string ByLastSignIn = "last-sign-in";
+
+    public static IReadOnlyList<string> Orders { get; } = [ByEmail, ByLastSignIn];
+
+    /// <summary>Whether <paramref name="filter"/> is empty (everyone) or one of <see cref="All"/>.</summary>
+    public static bool IsKnownFilter(string? filter) => string.IsNullOrEmpty(filter) || All.Contains(filter);
+
+    /// <summary>Whether <paramref name="sort"/> is empty (by address) or one of <see cref="Orders"/>.</summary>
+    public static bool IsKnownOrder(string? sort) => string.IsNullOrEmpty(sort) || Orders.Contains(sort);
+
+    /// <summary>The users <paramref name="filter"/> (one of <see cref="All"/>) keeps at <paramref name="now"/>, as a query's condition.</summary>
+    public static Expression<Func<ApplicationUser, bool>> Predicate(string filter, ApplicationDbContext db, DateTimeOffset now) => filter switch
+    {
+        // Note: TwoStepSuspension.IsActive and UserDirectory's rows say the same in C#.
+        TwoStepOff => user => !db.OtpDevices.Any(device => device.UserId == user.Id && device.IsActive)
+            && !(user.TwoStepDisabledIndefinitely || user.TwoStepDisabledUntil > now),
+        Locked => user => user.LockoutEnabled && user.LockoutEnd > now,
+        Suspended => user => user.TwoStepDisabledIndefinitely || user.TwoStepDisabledUntil > now,
+        _ => throw new ArgumentOutOfRangeException(nameof(filter), filter, "Not a users list filter."),
+    };
+}
