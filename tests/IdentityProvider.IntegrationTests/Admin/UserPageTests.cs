@@ -182,6 +182,22 @@ public sealed class UserPageTests(UserFixture provider) : IClassFixture<UserFixt
     }
 
     [Fact]
+    public async Task Disable_AsksOnceSayingWhatWillHappen_AndChangesNothingUntilConfirmed()
+    {
+        using var admin = (await UserStories.SignedInAdminAsync(provider)).Client;
+        var target = await UserStories.CreateUserAsync(Factory);
+
+        var asked = await (await AdminUserPage.OpenAsync(admin, target.Id)).AskToDisableAsync().As<AdminUserPage>();
+
+        Assert.Contains($"Disable {target.Email}?", AdminConfirmStep.Text(asked), StringComparison.Ordinal);
+        Assert.Contains("sessions end at once", AdminConfirmStep.Text(asked), StringComparison.Ordinal);
+        Assert.False((await Factory.ReadUserAsync(target.Id)).IsDisabled);
+        var disabled = await AdminConfirmStep.ConfirmAsync(asked.Page).As<AdminUserPage>();
+        Assert.True((await Factory.ReadUserAsync(target.Id)).IsDisabled);
+        Assert.Equal("", AdminConfirmStep.Text(disabled));
+    }
+
+    [Fact]
     public async Task UserPage_LockUnlockDisableEnable_ChangeAccess_AndTheDisabledSessionEndsAtOnce()
     {
         var (client, adminUser) = await UserStories.SignedInAdminAsync(provider);

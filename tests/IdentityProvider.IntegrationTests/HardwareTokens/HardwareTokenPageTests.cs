@@ -118,7 +118,10 @@ public sealed class HardwareTokenPageTests(ProviderFixture fixture) : IClassFixt
         var disabled = await notConsecutive.DisableAsync().As<AdminHardwareTokenPage>();
         var enabled = await disabled.EnableAsync().As<AdminHardwareTokenPage>();
         var unassigned = await enabled.UnassignAsync().As<AdminHardwareTokenPage>();
-        var lost = await unassigned.MarkLostAsync().As<AdminHardwareTokenPage>();
+        var asked = await unassigned.AskToMarkLostAsync().As<AdminHardwareTokenPage>();
+        Assert.Contains($"Mark token {serial} as lost?", AdminConfirmStep.Text(asked), StringComparison.Ordinal);
+        Assert.Equal("In stock", asked.StatusText);
+        var lost = await AdminConfirmStep.ConfirmAsync(asked.Page).As<AdminHardwareTokenPage>();
 
         Assert.Equal([serial], byHolder.Serials);
         Assert.Contains(user.Email, byHolder.RowOf(serial));

@@ -50,9 +50,14 @@ public sealed class AdminHardwareTokenPage(ProviderPage page) : PageObject(page)
 
     public Task<ProviderPage> EnableAsync() => SubmitAsync(formSelector: "form#enable");
 
-    public Task<ProviderPage> MarkLostAsync() => SubmitAsync(formSelector: "form#lost");
+    /// <summary>"Mark as lost", then the confirmation it asks for.</summary>
+    public async Task<ProviderPage> MarkLostAsync() => await AdminConfirmStep.ConfirmAsync(await AskToMarkLostAsync());
 
-    public Task<ProviderPage> DeleteAsync() => SubmitAsync(formSelector: "form#delete");
+    /// <summary>"Mark as lost" alone: the page asks to confirm (nothing changes yet).</summary>
+    public Task<ProviderPage> AskToMarkLostAsync() => SubmitAsync(formSelector: "form#lost");
+
+    /// <summary>"Delete from the inventory", then the confirmation it asks for.</summary>
+    public async Task<ProviderPage> DeleteAsync() => await AdminConfirmStep.ConfirmAsync(await SubmitAsync(formSelector: "form#delete"));
 
     public Task<ProviderPage> ResyncAsync(string firstCode, string nextCode) =>
         SubmitAsync(new Dictionary<string, string> { ["Code1"] = firstCode, ["Code2"] = nextCode }, formSelector: "form#resync");

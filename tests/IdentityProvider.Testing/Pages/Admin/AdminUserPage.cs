@@ -125,7 +125,11 @@ public sealed class AdminUserPage(ProviderPage page) : PageObject(page), IPageOb
 
     public Task<ProviderPage> UnlockAsync() => SubmitAsync(formSelector: "form#unlock");
 
-    public Task<ProviderPage> DisableAsync() => SubmitAsync(formSelector: "form#disable");
+    /// <summary>"Disable", then the confirmation it asks for.</summary>
+    public async Task<ProviderPage> DisableAsync() => await AdminConfirmStep.ConfirmAsync(await AskToDisableAsync());
+
+    /// <summary>"Disable" alone: the page asks to confirm (nothing changes yet).</summary>
+    public Task<ProviderPage> AskToDisableAsync() => SubmitAsync(formSelector: "form#disable");
 
     public Task<ProviderPage> EnableAsync() => SubmitAsync(formSelector: "form#enable");
 

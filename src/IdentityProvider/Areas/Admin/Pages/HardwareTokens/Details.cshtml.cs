@@ -1,5 +1,6 @@
 using IdentityProvider.Admin;
 using IdentityProvider.Admin.Users;
+using IdentityProvider.Areas.Admin.Pages.Shared;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.HardwareTokens;
 using IdentityProvider.Localization;
@@ -45,6 +46,13 @@ public sealed class DetailsModel(
     [TempData]
     public string? StatusMessage { get; set; }
 
+    /// <summary>Set by the confirmation step's form: the destructive action was confirmed.</summary>
+    [BindProperty]
+    public bool Confirmed { get; set; }
+
+    /// <summary>The confirmation a destructive action asks for first; null otherwise.</summary>
+    public ConfirmStep? Confirming { get; private set; }
+
     public HardwareTokenRow Token { get; private set; } = null!;
 
     /// <summary>The holder's first recovery codes, brought by this assignment; shown this once.</summary>
@@ -89,7 +97,9 @@ public sealed class DetailsModel(
 
     [AdministratorsOnly]
     public async Task<IActionResult> OnPostLostAsync() =>
-        await AfterAsync(await assignment.MarkLostAsync(Serial, AdminId), text["HardwareTokens.LostDone", Serial]);
+        Confirmed
+            ? await AfterAsync(await assignment.MarkLostAsync(Serial, AdminId), text["HardwareTokens.LostDone", Serial])
+            : await ConfirmAsync("Lost", "confirm-lost", text["HardwareTokens.Lost.Question", Serial], text["HardwareTokens.Lost.Hint"], text["HardwareTokens.Lost.Submit"]);
 
     [AdministratorsOnly]
     public async Task<IActionResult> OnPostResyncAsync() =>
@@ -98,6 +108,12 @@ public sealed class DetailsModel(
     [AdministratorsOnly]
     public async Task<IActionResult> OnPostDeleteAsync()
     {
+        if (!Confirmed)
+        {
+            return await ConfirmAsync("Delete", "confirm-delete", text["HardwareTokens.Delete.Question", Serial], text["HardwareTokens.Delete.Hint"],
+                text["HardwareTokens.Delete"]);
+        }
+
         var result = await assignment.DeleteAsync(Serial, AdminId);
         if (!result.Succeeded)
         {
@@ -114,6 +130,18 @@ public sealed class DetailsModel(
 
     /// <summary>Whether the one reading is an administrator: a user-manager only assigns and unassigns.</summary>
     public bool ByAdministrator => User.IsInRole(ProviderRoles.Administrator);
+
+    /// <summary>The page again, asking to confirm <paramref name="handler"/> first.</summary>
+    private async Task<IActionResult> ConfirmAsync(string handler, string id, string question, string consequence, string confirm)
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        Confirming = new ConfirmStep(handler, id, question, consequence, confirm, Url.Page("/HardwareTokens/Details", new { area = "Admin", serial = Serial }) ?? "");
+        return Page();
+    }
 
     /// <summary>Back to the token with the status message, or the page again with the refusal; 404 for an unknown serial.</summary>
     private async Task<IActionResult> AfterAsync(ChangeResult result, string done)

@@ -1,5 +1,6 @@
 using IdentityProvider.Admin;
 using IdentityProvider.Admin.Users;
+using IdentityProvider.Areas.Admin.Pages.Shared;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.Localization;
 using IdentityProvider.Policy;
@@ -44,6 +45,13 @@ public sealed class DetailsModel(UserDirectory directory, KnownRoles knownRoles,
     [TempData]
     public string? StatusMessage { get; set; }
 
+    /// <summary>Set by the confirmation step's form: the destructive action was confirmed.</summary>
+    [BindProperty]
+    public bool Confirmed { get; set; }
+
+    /// <summary>The confirmation a destructive action asks for first; null otherwise.</summary>
+    public ConfirmStep? Confirming { get; private set; }
+
     /// <summary>The profile form's roles: the known ones, the user's ticked.</summary>
     public RolePicker Roles { get; private set; } = new([], [], null);
 
@@ -54,16 +62,7 @@ public sealed class DetailsModel(UserDirectory directory, KnownRoles knownRoles,
             return NotFound();
         }
 
-        Input = new InputModel
-        {
-            Email = account.Email,
-            Name = account.DisplayName,
-            GivenName = account.GivenName,
-            FamilyName = account.FamilyName,
-            PhoneNumber = account.PhoneNumber,
-            PhoneNumberVerified = account.PhoneNumberVerified,
-            Roles = [.. account.Roles],
-        };
+        Input = InputModel.Of(account);
         return await ShowAsync(account);
     }
 
@@ -92,9 +91,25 @@ public sealed class DetailsModel(UserDirectory directory, KnownRoles knownRoles,
 
     public async Task<IActionResult> OnPostUnlockAsync() => await ActAsync(await access.UnlockAsync(Id, Actor), text["Users.Details.Unlocked"]);
 
+    /// <summary>Disable, once confirmed: the account cannot sign in and its sessions end at once.</summary>
     [AdministratorsOnly]
-    public async Task<IActionResult> OnPostDisableAsync() =>
-        await ActAsync(await access.DisableAsync(Id, Actor), text["Users.Details.DisabledDone"]);
+    public async Task<IActionResult> OnPostDisableAsync()
+    {
+        if (Confirmed)
+        {
+            return await ActAsync(await access.DisableAsync(Id, Actor), text["Users.Details.DisabledDone"]);
+        }
+
+        if (await directory.FindAsync(Id) is not { } account)
+        {
+            return NotFound();
+        }
+
+        Input = InputModel.Of(account);
+        Confirming = new ConfirmStep("Disable", "confirm-disable", text["Users.Disable.Question", account.Email ?? account.Id],
+            text["Users.Details.DisableHint"], text["Common.Disable"], Url.Page("/Users/Details", new { area = "Admin", id = Id }) ?? "");
+        return await ShowAsync(account);
+    }
 
     [AdministratorsOnly]
     public async Task<IActionResult> OnPostEnableAsync() => await ActAsync(await access.EnableAsync(Id, Actor), text["Users.Details.Enabled"]);
@@ -151,5 +166,17 @@ public sealed class DetailsModel(UserDirectory directory, KnownRoles knownRoles,
 
         /// <summary>One more role, typed.</summary>
         public string? NewRole { get; set; }
+
+        /// <summary>The form as the stored user fills it.</summary>
+        public static InputModel Of(UserRow account) => new()
+        {
+            Email = account.Email,
+            Name = account.DisplayName,
+            GivenName = account.GivenName,
+            FamilyName = account.FamilyName,
+            PhoneNumber = account.PhoneNumber,
+            PhoneNumberVerified = account.PhoneNumberVerified,
+            Roles = [.. account.Roles],
+        };
     }
 }
