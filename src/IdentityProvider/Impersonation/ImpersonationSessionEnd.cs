@@ -1,4 +1,5 @@
 using IdentityProvider.Auditing;
+using IdentityProvider.Data.Entities;
 using IdentityProvider.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -38,7 +39,7 @@ internal sealed class ImpersonationSessionEnd(ServerSessions serverSessions, Sec
             return;
         }
 
-        var userId = services.GetRequiredService<UserManager<Data.Entities.ApplicationUser>>().GetUserId(context.Principal!);
+        var userId = services.GetRequiredService<UserManager<ApplicationUser>>().GetUserId(context.Principal!);
         await impersonations.EndAsync(userId!, proof, why);
         await services.GetRequiredService<ServerSessions>().EndAsync(actor.SessionId);
         context.RejectPrincipal();
