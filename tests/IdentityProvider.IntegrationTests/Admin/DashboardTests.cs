@@ -46,6 +46,7 @@ public sealed class DashboardTests(DashboardFixture fixture) : IClassFixture<Das
     [InlineData("two-step-off")]
     [InlineData("locked")]
     [InlineData("suspended")]
+    [InlineData("in-grace")]
     [InlineData("users")]
     public async Task UserNumbers_LinkToListsOfExactlyThoseUsers(string number)
     {
@@ -59,6 +60,7 @@ public sealed class DashboardTests(DashboardFixture fixture) : IClassFixture<Das
             },
             "locked" => [fixture.Locked.Id],
             "suspended" => [fixture.Suspended.Id, fixture.SuspendedWithDevice.Id],
+            "in-grace" => [fixture.StaffInGrace.Id],
             _ => await AllUserIdsAsync(),
         };
 

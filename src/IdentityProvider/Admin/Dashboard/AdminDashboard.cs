@@ -38,10 +38,10 @@ public sealed class AdminDashboard(ApplicationDbContext db, TwoStepPolicy twoSte
     {
         var now = time.GetUtcNow();
         var soon = now + ExpiringWithin;
-        var twoStepOff = UserListFilters.Predicate(UserListFilters.TwoStepOff, db, now);
-        var locked = UserListFilters.Predicate(UserListFilters.Locked, db, now);
-        var suspended = UserListFilters.Predicate(UserListFilters.Suspended, db, now);
-        var inGrace = twoStepPolicy.InGracePeriod(db, now);
+        var twoStepOff = UserListFilters.Predicate(UserListFilters.TwoStepOff, db, twoStepPolicy, now);
+        var locked = UserListFilters.Predicate(UserListFilters.Locked, db, twoStepPolicy, now);
+        var suspended = UserListFilters.Predicate(UserListFilters.Suspended, db, twoStepPolicy, now);
+        var inGrace = UserListFilters.Predicate(UserListFilters.InGrace, db, twoStepPolicy, now);
         // Note: anchored on the users (grouped into one row); with no user at all, nobody could be reading this.
         var counts = await db.Users.GroupBy(user => 1).Select(users => new
         {

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IdentityProvider.Admin.Users;
 
 /// <summary>The users an administrator looks for, with what the list shows of each.</summary>
-public sealed class UserDirectory(ApplicationDbContext db, ILookupNormalizer normalizer, TimeProvider time)
+public sealed class UserDirectory(ApplicationDbContext db, ILookupNormalizer normalizer, TwoStepPolicy twoStep, TimeProvider time)
 {
     public const int MaxSearchLength = 256;
     public const int PageSize = 25;
@@ -26,7 +26,7 @@ public sealed class UserDirectory(ApplicationDbContext db, ILookupNormalizer nor
         var query = db.Users.AsNoTracking();
         if (!string.IsNullOrEmpty(filter))
         {
-            query = query.Where(UserListFilters.Predicate(filter, db, time.GetUtcNow()));
+            query = query.Where(UserListFilters.Predicate(filter, db, twoStep, time.GetUtcNow()));
         }
 
         if (search.Length > 0)

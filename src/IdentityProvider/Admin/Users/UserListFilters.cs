@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using IdentityProvider.Data;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.TwoStep;
 
 namespace IdentityProvider.Admin.Users;
 
@@ -19,7 +20,10 @@ public static class UserListFilters
     /// <summary>Two-step sign-in suspended by an administrator, for some days or indefinitely.</summary>
     public const string Suspended = "suspended";
 
-    public static IReadOnlyList<string> All { get; } = [TwoStepOff, Locked, Suspended];
+    /// <summary>Required by the policy to use two-step sign-in, no device yet, the grace period running (<see cref="TwoStepPolicy.InGracePeriod"/>).</summary>
+    public const string InGrace = "in-grace";
+
+    public static IReadOnlyList<string> All { get; } = [TwoStepOff, InGrace, Locked, Suspended];
 
     /// <summary>By e-mail address (the default).</summary>
     public const string ByEmail = "email";
@@ -35,9 +39,13 @@ public static class UserListFilters
     /// <summary>Whether <paramref name="sort"/> is empty (by address) or one of <see cref="Orders"/>.</summary>
     public static bool IsKnownOrder(string? sort) => string.IsNullOrEmpty(sort) || Orders.Contains(sort);
 
-    /// <summary>The users <paramref name="filter"/> (one of <see cref="All"/>) keeps at <paramref name="now"/>, as a query's condition.</summary>
-    public static Expression<Func<ApplicationUser, bool>> Predicate(string filter, ApplicationDbContext db, DateTimeOffset now) => filter switch
+    /// <summary>
+    /// The users <paramref name="filter"/> (one of <see cref="All"/>) keeps at <paramref name="now"/>, as a query's condition;
+    /// <paramref name="twoStep"/> says who is in a grace period.
+    /// </summary>
+    public static Expression<Func<ApplicationUser, bool>> Predicate(string filter, ApplicationDbContext db, TwoStepPolicy twoStep, DateTimeOffset now) => filter switch
     {
+        InGrace => twoStep.InGracePeriod(db, now),
         // Note: TwoStepSuspension.IsActive and UserDirectory's rows say the same in C#.
         TwoStepOff => user => !db.OtpDevices.Any(device => device.UserId == user.Id && device.IsActive)
             && !(user.TwoStepDisabledIndefinitely || user.TwoStepDisabledUntil > now),
