@@ -70,10 +70,14 @@ public static class IdentitySetup
                 }
 
                 await checkSecurityStamp(context);
-                await ServerSessions.ValidateAsync(context);
                 if (context.Principal is not null)
                 {
                     await ImpersonationSessionEnd.ValidateAsync(context);
+                }
+
+                if (context.Principal is not null)
+                {
+                    await ServerSessions.ValidateAsync(context);
                 }
             };
         });

@@ -24,7 +24,10 @@ internal sealed class ImpersonationSessionEnd(ServerSessions serverSessions, Sec
         }
     }
 
-    /// <summary>Cookie validation, after the server session's: a session as a user whose time or grounds are over is refused.</summary>
+    /// <summary>
+    /// Cookie validation, before the server session's (so a session as a user ended elsewhere ends the administrator's too):
+    /// a session as a user whose time or grounds are over is refused.
+    /// </summary>
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         if (SessionProof.From(context.Principal) is not { Actor: { } actor } proof)
@@ -34,14 +37,13 @@ internal sealed class ImpersonationSessionEnd(ServerSessions serverSessions, Sec
 
         var services = context.HttpContext.RequestServices;
         var impersonations = services.GetRequiredService<Impersonations>();
-        if (await impersonations.WhyOverAsync(actor) is not { } why)
+        if (await impersonations.WhyOverAsync(actor, proof.SessionId) is not { } why)
         {
             return;
         }
 
         var userId = services.GetRequiredService<UserManager<ApplicationUser>>().GetUserId(context.Principal!);
-        await impersonations.EndAsync(userId!, proof, why);
-        await services.GetRequiredService<ServerSessions>().EndAsync(actor.SessionId);
+        await impersonations.EndAsync(userId!, proof, why, withAdministratorsSession: true);
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
     }

@@ -125,8 +125,11 @@ public sealed class Impersonations(
         return null;
     }
 
-    /// <summary>Why a session as a user must end now (the time is up, the policy or the administrator's rights or session ended); null while it may go on.</summary>
-    public async Task<string?> WhyOverAsync(ActingAdministrator actor)
+    /// <summary>
+    /// Why a session as a user must end now (the time is up, the policy or the administrator's rights or session ended, or,
+    /// given <paramref name="userSession"/>, that session was ended elsewhere, e.g. "sign out everywhere"); null while it may go on.
+    /// </summary>
+    public async Task<string?> WhyOverAsync(ActingAdministrator actor, Guid? userSession = null)
     {
         if (time.GetUtcNow() >= actor.EndsAt)
         {
@@ -147,20 +150,36 @@ public sealed class Impersonations(
                 IsAdministrator = db.UserRoles.Any(link => link.UserId == user.Id
                     && db.Roles.Any(role => role.Id == link.RoleId && role.Name == ProviderRoles.Administrator)),
                 SessionKept = db.UserSessions.Any(kept => kept.Id == actor.SessionId),
+                UserSessionKept = userSession == null || db.UserSessions.Any(kept => kept.Id == userSession),
             })
             .SingleOrDefaultAsync();
         return administrator switch
         {
             null or { CanSignIn: false } or { IsAdministrator: false } => "the administrator's rights ended",
             { SessionKept: false } => "the administrator's session ended",
+            { UserSessionKept: false } => "the session as the user was ended",
             _ => null,
         };
     }
 
-    /// <summary>Ends the session as the user (its server row), logging the end on both accounts once: by the request that ended it.</summary>
-    public async Task EndAsync(string userId, SessionProof proof, string why)
+    /// <summary>
+    /// Ends the session as the user (its server row) and, <paramref name="withAdministratorsSession"/>, the administrator's
+    /// kept aside; logs the end on both accounts once: by the request whose delete found a row.
+    /// </summary>
+    public async Task EndAsync(string userId, SessionProof proof, string why, bool withAdministratorsSession = false)
     {
-        if (proof is { SessionId: { } id, Actor: { } actor } && await db.UserSessions.Where(row => row.Id == id).ExecuteDeleteAsync() > 0)
+        if (proof.Actor is not { } actor)
+        {
+            return;
+        }
+
+        var ended = proof.SessionId is { } id && await db.UserSessions.Where(row => row.Id == id).ExecuteDeleteAsync() > 0;
+        if (withAdministratorsSession)
+        {
+            ended |= await db.UserSessions.Where(row => row.Id == actor.SessionId).ExecuteDeleteAsync() > 0;
+        }
+
+        if (ended)
         {
             await WriteEndAsync(securityLog, userId, actor, why);
         }

@@ -1,5 +1,6 @@
 using IdentityProvider.Auditing;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Sessions;
 using IdentityProvider.Testing;
 using IdentityProvider.Testing.Pages;
 using IdentityProvider.Testing.Pages.Admin;
@@ -103,6 +104,19 @@ public class SignInAsUserTests(ImpersonationFixture provider) : IClassFixture<Im
 
         Assert.True((await ManagePage.OpenAsync(acting.Client)).Is<LoginPage>(), "The session as the user outlived the administrator's rights.");
         await AssertEndedAsync(acting, "rights ended");
+    }
+
+    [Fact]
+    public async Task SessionAsAUser_EndedElsewhere_EndsTheAdministratorsKeptSessionToo()
+    {
+        using var acting = await ImpersonationStories.AdministratorSignsInAsUserAsync(provider);
+
+        // Another administrator signs the user out everywhere.
+        await provider.Factory.WithServiceAsync<ServerSessions, bool>(async sessions => { await sessions.EndAllAsync(acting.User.Id); return true; });
+
+        Assert.True((await ManagePage.OpenAsync(acting.Client)).Is<LoginPage>());
+        Assert.Empty(await provider.Factory.QueryAsync(db => db.UserSessions.Where(row => row.UserId == acting.Admin.Id).ToListAsync()));
+        await AssertEndedAsync(acting, "the session as the user was ended");
     }
 
     private async Task AssertEndedAsync(Testing.Stories.Impersonation acting, string why)
