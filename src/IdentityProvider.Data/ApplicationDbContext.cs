@@ -1,8 +1,10 @@
 using IdentityProvider.Data.Entities;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IdentityProvider.Data;
 
@@ -14,6 +16,19 @@ namespace IdentityProvider.Data;
 public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options)
     : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>
+    /// Identity's schema version: 3 maps the passkeys table (<c>AspNetUserPasskeys</c>). Identity reads it from
+    /// <c>IdentityOptions.Stores</c> in the application's services: the provider sets it there, the design-time
+    /// factories give the migrations a service provider with the same option (<see cref="WithIdentitySchema"/>).
+    /// </summary>
+    public static readonly Version IdentitySchemaVersion = IdentitySchemaVersions.Version3;
+
+    /// <summary>For the design-time factories: options whose services tell Identity the schema version.</summary>
+    public static DbContextOptionsBuilder<ApplicationDbContext> WithIdentitySchema(DbContextOptionsBuilder<ApplicationDbContext> options) =>
+        options.UseApplicationServiceProvider(new ServiceCollection()
+            .Configure<IdentityOptions>(identity => identity.Stores.SchemaVersion = IdentitySchemaVersion)
+            .BuildServiceProvider());
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<ServerSecret> ServerSecrets => Set<ServerSecret>();
@@ -53,7 +68,21 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        KeepVersionOneColumns(builder);
         builder.UseOpenIddict();
         builder.ApplyConfigurationsFromAssembly(typeof(ApplicationDbContext).Assembly);
+    }
+
+    /// <summary>
+    /// Schema version 3 also caps columns version 1 left unbounded (login and token keys at 128, the phone number at 256);
+    /// the provider's tables were made by version 1 and keep their columns, so the passkeys table is version 3's only change.
+    /// </summary>
+    private static void KeepVersionOneColumns(ModelBuilder builder)
+    {
+        builder.Entity<ApplicationUser>().Property(user => user.PhoneNumber).Metadata.SetMaxLength(null);
+        builder.Entity<IdentityUserLogin<string>>().Property(login => login.LoginProvider).Metadata.SetMaxLength(null);
+        builder.Entity<IdentityUserLogin<string>>().Property(login => login.ProviderKey).Metadata.SetMaxLength(null);
+        builder.Entity<IdentityUserToken<string>>().Property(token => token.LoginProvider).Metadata.SetMaxLength(null);
+        builder.Entity<IdentityUserToken<string>>().Property(token => token.Name).Metadata.SetMaxLength(null);
     }
 }
