@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,16 +19,15 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 {
     /// <summary>
     /// Identity's schema version: 3 maps the passkeys table (<c>AspNetUserPasskeys</c>). Identity reads it from
-    /// <c>IdentityOptions.Stores</c> in the application's services: the provider sets it there, the design-time
-    /// factories give the migrations a service provider with the same option (<see cref="WithIdentitySchema"/>).
+    /// <c>IdentityOptions.Stores</c> in the application's services: the provider sets it there; a context made without
+    /// them (the migrations' design-time factories, tests) is given services with the same option (<see cref="OnConfiguring"/>).
     /// </summary>
     public static readonly Version IdentitySchemaVersion = IdentitySchemaVersions.Version3;
 
-    /// <summary>For the design-time factories: options whose services tell Identity the schema version.</summary>
-    public static DbContextOptionsBuilder<ApplicationDbContext> WithIdentitySchema(DbContextOptionsBuilder<ApplicationDbContext> options) =>
-        options.UseApplicationServiceProvider(new ServiceCollection()
-            .Configure<IdentityOptions>(identity => identity.Stores.SchemaVersion = IdentitySchemaVersion)
-            .BuildServiceProvider());
+    /// <summary>One for every such context: Entity Framework keeps an internal service provider per application one.</summary>
+    private static readonly IServiceProvider SchemaServices = new ServiceCollection()
+        .Configure<IdentityOptions>(identity => identity.Stores.SchemaVersion = IdentitySchemaVersion)
+        .BuildServiceProvider();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -54,6 +54,18 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<ExternalLogin> ExternalLogins => Set<ExternalLogin>();
 
     public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
+
+    /// <summary>
+    /// Warning: without the application's services Identity would build its version 1 model, without passkeys, and the
+    /// migrations would drop the table; such a context gets services that only name the schema version.
+    /// </summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        if (optionsBuilder.Options.FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider is null)
+        {
+            optionsBuilder.UseApplicationServiceProvider(SchemaServices);
+        }
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

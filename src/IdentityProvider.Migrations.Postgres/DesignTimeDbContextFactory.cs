@@ -15,7 +15,6 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<App
         var options = new DbContextOptionsBuilder<ApplicationDbContext>();
         options.UseNpgsql("Host=localhost;Database=design_time", npgsql => npgsql.MigrationsAssembly(typeof(DesignTimeDbContextFactory).Assembly.GetName().Name));
         options.UseOpenIddict();
-        ApplicationDbContext.WithIdentitySchema(options);
         return new ApplicationDbContext(options.Options);
     }
 }
