@@ -65,6 +65,11 @@ public static class SecurityEventKinds
     public const string ExternalLoginLinked = "external-login.linked";
     public const string ExternalLoginUnlinked = "external-login.unlinked";
 
+    /// <summary>A passkey (WebAuthn credential) added to the account, removed from it, and used as a sign-in step.</summary>
+    public const string PasskeyAdded = "passkey.added";
+    public const string PasskeyRemoved = "passkey.removed";
+    public const string PasskeyUsed = "passkey.used";
+
     /// <summary>An administrator signed in as the user (the actor), and that session's end: on the user's account.</summary>
     public const string ImpersonationStarted = "impersonation.started";
     public const string ImpersonationEnded = "impersonation.ended";

@@ -22,6 +22,8 @@ public static class IdentitySetup
             {
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedAccount = false;
+                // Note: schema version 3 maps the passkeys table; the migrations are built with the same version.
+                options.Stores.SchemaVersion = ApplicationDbContext.IdentitySchemaVersion;
 
                 // Note: length over composition rules (NIST SP 800-63B).
                 options.Password.RequiredLength = 8;

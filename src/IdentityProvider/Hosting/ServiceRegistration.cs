@@ -8,6 +8,7 @@ using IdentityProvider.ExternalSignIn;
 using IdentityProvider.HardwareTokens;
 using IdentityProvider.Impersonation;
 using IdentityProvider.Localization;
+using IdentityProvider.Passkeys;
 using IdentityProvider.PasswordReset;
 using IdentityProvider.Passwords;
 using IdentityProvider.PersonalAccessTokens;
@@ -39,6 +40,7 @@ public static class ServiceRegistration
         services.AddSeeding();
         services.AddPolicy();
         services.AddTwoStep();
+        services.AddPasskeys(settings.Server);
         services.AddRecoveryCodes();
         services.AddPersonalAccessTokens();
         services.AddEmail(settings);

@@ -1,0 +1,79 @@
+using IdentityProvider.Auditing;
+using IdentityProvider.Data.Entities;
+using IdentityProvider.Text;
+using Microsoft.AspNetCore.Identity;
+
+namespace IdentityProvider.Passkeys;
+
+/// <summary>A user's passkeys: the list, a new name, removal (logged as <c>passkey.removed</c>).</summary>
+public sealed class UserPasskeys(UserManager<ApplicationUser> users, SecurityLog securityLog)
+{
+    public const int MaxNameLength = 64;
+
+    /// <summary>The message texts' subject for a refused name (<c>PasskeyName.Missing</c>…).</summary>
+    public const string NameTexts = "PasskeyName";
+
+    /// <summary>The name of a passkey added without one.</summary>
+    public const string DefaultName = "Passkey";
+
+    public static bool TryName(string? input, out string name, out DisplayTextError error) =>
+        DisplayText.TryNormalize(input, NameTexts, MaxNameLength, out name, out error);
+
+    /// <summary>The user's passkeys, oldest first; empty for an unknown user.</summary>
+    public async Task<IReadOnlyList<PasskeySummary>> ListAsync(string userId)
+    {
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return [];
+        }
+
+        return [.. (await users.GetPasskeysAsync(user)).OrderBy(passkey => passkey.CreatedAt).Select(PasskeySummary.Of)];
+    }
+
+    /// <summary>Gives one of the user's passkeys a new name; false when it is not theirs, the error when the name is refused.</summary>
+    public async Task<(bool Found, DisplayTextError NameError)> RenameAsync(string userId, string passkeyId, string? name)
+    {
+        if (!TryName(name, out var newName, out var nameError))
+        {
+            return (true, nameError);
+        }
+
+        if (await FindAsync(userId, passkeyId) is not var (user, passkey))
+        {
+            return (false, default);
+        }
+
+        passkey.Name = newName;
+        var stored = await users.AddOrUpdatePasskeyAsync(user, passkey);
+        return (stored.Succeeded, default);
+    }
+
+    /// <summary>Removes one of the user's passkeys, logged; false when it is not theirs.</summary>
+    public async Task<bool> RemoveAsync(string userId, string passkeyId, string? administratorId = null)
+    {
+        if (await FindAsync(userId, passkeyId) is not var (user, passkey))
+        {
+            return false;
+        }
+
+        var removed = await users.RemovePasskeyAsync(user, passkey.CredentialId);
+        if (!removed.Succeeded)
+        {
+            return false;
+        }
+
+        await securityLog.WriteAsync(SecurityEventKinds.PasskeyRemoved, user.Id, $"\"{passkey.Name}\"", administratorId);
+        return true;
+    }
+
+    private async Task<(ApplicationUser User, UserPasskeyInfo Passkey)?> FindAsync(string userId, string passkeyId)
+    {
+        if (CredentialIds.Decode(passkeyId) is not { } credentialId || await users.FindByIdAsync(userId) is not { } user
+            || await users.GetPasskeyAsync(user, credentialId) is not { } passkey)
+        {
+            return null;
+        }
+
+        return (user, passkey);
+    }
+}
