@@ -13,7 +13,7 @@ public sealed record SecurityNotice(string Key, string Variant, IReadOnlyList<ob
 
 /// <summary>
 /// Which security events the account's owner is told of, and in what words. Device, password and recovery-code
-/// mails cannot be turned off: they are how a user learns that someone else holds the account.
+/// and passkey mails cannot be turned off: they are how a user learns that someone else holds the account.
 /// </summary>
 public static class SecurityNotices
 {
@@ -28,6 +28,8 @@ public static class SecurityNotices
         {
             SecurityEventKinds.DeviceAdded => new("DeviceAdded", byAdministrator, [FirstQuoted(detail)], false),
             SecurityEventKinds.DeviceRemoved => new("DeviceRemoved", byAdministrator, [FirstQuoted(detail)], false),
+            SecurityEventKinds.PasskeyAdded => new("PasskeyAdded", byAdministrator, [FirstQuoted(detail)], false),
+            SecurityEventKinds.PasskeyRemoved => new("PasskeyRemoved", byAdministrator, [FirstQuoted(detail)], false),
             SecurityEventKinds.RecoveryCodesGenerated => new("RecoveryCodesGenerated", byAdministrator, [], false),
             SecurityEventKinds.RecoveryCodeUsed => RecoveryCodeUsed(detail),
             SecurityEventKinds.PasswordChanged => new("PasswordChanged", What, [], false),

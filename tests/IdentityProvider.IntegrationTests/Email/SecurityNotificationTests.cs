@@ -1,3 +1,4 @@
+using IdentityProvider.Auditing;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.Email;
 using IdentityProvider.Localization;
@@ -140,9 +141,29 @@ public class SecurityNotificationTests(SecurityNotificationFixture provider) : I
     }
 
     [Fact]
+    public async Task PasskeyAddedAndRemoved_MailTheOwner_NamingThePasskey_AndTheAdministrator()
+    {
+        var user = await UserStories.CreateUserAsync(provider.Factory);
+
+        await provider.Factory.WithServiceAsync<SecurityLog, bool>(async log =>
+        {
+            await log.WriteAsync(SecurityEventKinds.PasskeyAdded, user.Id, "\"YubiKey 5\"");
+            await log.WriteAsync(SecurityEventKinds.PasskeyRemoved, user.Id, "\"Old laptop\"", actorId: "an-admin");
+            return true;
+        });
+
+        Assert.Contains("A passkey (YubiKey 5) was added to your account.", (await SingleNoticeAsync(user.Email, "a passkey was added")).Text());
+        Assert.Contains("A passkey (Old laptop) was removed from your account by an administrator.", (await SingleNoticeAsync(user.Email, "a passkey was removed")).Text());
+    }
+
+    [Fact]
     public void Notices_CriticalOnesCannotBeTurnedOff()
     {
-        foreach (var kind in new[] { "two-step.device-added", "two-step.device-removed", "recovery-codes.generated", "sign-in.recovery-code-used", "password.changed", "password.reset-by-email" })
+        foreach (var kind in new[]
+        {
+            "two-step.device-added", "two-step.device-removed", "passkey.added", "passkey.removed", "recovery-codes.generated", "sign-in.recovery-code-used",
+            "password.changed", "password.reset-by-email",
+        })
         {
             var notice = SecurityNotices.For(new SecurityEvent { Kind = kind, UserId = "u" });
             Assert.False(notice?.Optional ?? true, kind);
