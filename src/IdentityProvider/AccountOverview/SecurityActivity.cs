@@ -30,7 +30,7 @@ public sealed class SecurityActivity(ApplicationDbContext db)
         SecurityEventKinds.PasswordChanged, SecurityEventKinds.PasswordResetRequested, SecurityEventKinds.PasswordResetByEmail,
         SecurityEventKinds.PasswordReset, SecurityEventKinds.PasswordLinkIssued, SecurityEventKinds.PasswordSetByLink,
         SecurityEventKinds.DeviceAdded, SecurityEventKinds.DeviceRemoved, SecurityEventKinds.OtpResynchronised,
-        SecurityEventKinds.PasskeyAdded, SecurityEventKinds.PasskeyRemoved, SecurityEventKinds.PasskeyUsed,
+        SecurityEventKinds.PasskeyAdded, SecurityEventKinds.PasskeyRemoved, SecurityEventKinds.PasskeyUsed, SecurityEventKinds.PasskeyFailed,
         SecurityEventKinds.BrowsersForgotten, SecurityEventKinds.BrowsersForgottenByAdmin,
         SecurityEventKinds.RecoveryCodesGenerated,
         SecurityEventKinds.TwoStepSuspended, SecurityEventKinds.TwoStepRestored,

@@ -69,6 +69,7 @@ public static class SecurityEventKinds
     public const string PasskeyAdded = "passkey.added";
     public const string PasskeyRemoved = "passkey.removed";
     public const string PasskeyUsed = "passkey.used";
+    public const string PasskeyFailed = "sign-in.passkey-failed";
 
     /// <summary>An administrator signed in as the user (the actor), and that session's end: on the user's account.</summary>
     public const string ImpersonationStarted = "impersonation.started";

@@ -1,5 +1,7 @@
 using IdentityProvider.Auditing;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Policy;
+using IdentityProvider.Users;
 using Microsoft.AspNetCore.Identity;
 
 namespace IdentityProvider.Passkeys;
@@ -12,7 +14,8 @@ namespace IdentityProvider.Passkeys;
 /// and stores nothing.
 /// </summary>
 public sealed class PasskeyCeremonies(
-    UserManager<ApplicationUser> users,
+    ClockedUserManager users,
+    ICurrentPolicy policy,
     IPasskeyHandler<ApplicationUser> handler,
     PasskeyCeremonyState ceremonyState,
     SecurityLog securityLog,
@@ -90,14 +93,20 @@ public sealed class PasskeyCeremonies(
     /// <summary>
     /// Checks the authenticator's assertion for the user of the pending sign-in: one of their passkeys, this origin, the
     /// challenge of <paramref name="state"/> (once), a counter that moved on. The passkey's new counter is stored and the
-    /// use logged (<c>passkey.used</c>); a counter that did not move is refused and logged as a possible clone.
+    /// use logged (<c>passkey.used</c>); a counter that did not move is refused and logged as a possible clone. A refused
+    /// answer for a known user counts toward the lockout as a failed second step (<c>sign-in.passkey-failed</c>), and the
+    /// failure that locks the account says so (<see cref="PasskeyRefusal.LockedOut"/>, <c>sign-in.locked-out</c>).
     /// </summary>
     public async Task<PasskeyStep> VerifySecondStepAsync(string userId, string? state, string credentialJson)
     {
-        if (await ceremonyState.SpendAsync(state, PasskeyCeremonyState.Request, userId) is not { } assertionState
-            || await users.FindByIdAsync(userId) is not { } user)
+        if (await users.FindByIdAsync(userId) is not { } user)
         {
             return PasskeyStep.Refused(PasskeyRefusal.CeremonyExpired);
+        }
+
+        if (await ceremonyState.SpendAsync(state, PasskeyCeremonyState.Request, userId) is not { } assertionState)
+        {
+            return await FailedAsync(user, PasskeyRefusal.CeremonyExpired);
         }
 
         var result = await handler.PerformAssertionAsync(new PasskeyAssertionContext
@@ -118,7 +127,7 @@ public sealed class PasskeyCeremonies(
                 logger.LogInformation("Passkey assertion for user {UserId} refused: {Reason}", userId, result.Failure?.Message);
             }
 
-            return PasskeyStep.Refused(refusal);
+            return await FailedAsync(user, refusal);
         }
 
         var stored = await users.AddOrUpdatePasskeyAsync(user, result.Passkey);
@@ -129,6 +138,19 @@ public sealed class PasskeyCeremonies(
 
         await securityLog.WriteAsync(SecurityEventKinds.PasskeyUsed, user.Id, $"\"{result.Passkey.Name}\"");
         return new PasskeyStep(PasskeySummary.Of(result.Passkey), PasskeyRefusal.None);
+    }
+
+    /// <summary>A refused second step: logged and counted toward the lockout, as a wrong one-time password is.</summary>
+    private async Task<PasskeyStep> FailedAsync(ApplicationUser user, PasskeyRefusal refusal)
+    {
+        await securityLog.WriteAsync(SecurityEventKinds.PasskeyFailed, user.Id, refusal.ToString());
+        if (await users.RecordFailureAsync(user, policy.Current.LockoutThreshold))
+        {
+            await securityLog.WriteAsync(SecurityEventKinds.LockedOut, user.Id, "after failed passkey steps");
+            return PasskeyStep.Refused(PasskeyRefusal.LockedOut);
+        }
+
+        return PasskeyStep.Refused(refusal);
     }
 
     /// <summary>

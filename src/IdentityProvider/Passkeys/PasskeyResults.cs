@@ -26,6 +26,9 @@ public enum PasskeyRefusal
 
     /// <summary>Anything else Identity's checks refused: a bad signature, relying party, flags, format or algorithm.</summary>
     Invalid,
+
+    /// <summary>Refused, and this failure locked the account (the sign-in must end).</summary>
+    LockedOut,
 }
 
 /// <summary>A passkey as the account page lists it; <see cref="Id"/> is the credential id, base64url.</summary>

@@ -1,5 +1,6 @@
 using IdentityProvider.Auditing;
 using IdentityProvider.Passkeys;
+using IdentityProvider.Policy;
 using IdentityProvider.Testing;
 using IdentityProvider.Testing.Stories;
 
@@ -153,6 +154,29 @@ public sealed class PasskeyCeremonyTests(PasskeyFixture fixture) : IClassFixture
 
         Assert.Equal(PasskeyRefusal.NotRegistered, step.Refusal);
         Assert.Equal(0u, Assert.Single(await ListAsync(user.Id)).SignCount);
+    }
+
+    [Fact]
+    public async Task SecondStep_Refusals_CountTowardTheLockout_AndTheLockingOneSaysSo()
+    {
+        var (user, authenticator) = await UserWithPasskeyAsync();
+        using var _ = authenticator;
+        using var stranger = new TestPasskey(PasskeyFixture.Origin);
+        var threshold = await Factory.WithServiceAsync<ICurrentPolicy, int>(policy => Task.FromResult(policy.Current.LockoutThreshold));
+
+        var refusals = new List<PasskeyRefusal>();
+        for (var attempt = 0; attempt < threshold; attempt++)
+        {
+            var ceremony = await Ceremonies(service => service.BeginSecondStepAsync(user.Id));
+            refusals.Add((await Ceremonies(service => service.VerifySecondStepAsync(user.Id, ceremony!.State, stranger.Get(ceremony.OptionsJson)))).Refusal);
+        }
+
+        Assert.All(refusals[..^1], refusal => Assert.Equal(PasskeyRefusal.NotRegistered, refusal));
+        Assert.Equal(PasskeyRefusal.LockedOut, refusals[^1]);
+        var events = await Factory.SecurityEventsAsync(user.Id);
+        Assert.Equal(threshold, events.Count(row => row.Kind == SecurityEventKinds.PasskeyFailed));
+        Assert.Single(events, row => row.Kind == SecurityEventKinds.LockedOut);
+        Assert.True((await Factory.ReadUserAsync(user.Id)).LockoutEnd > Factory.Clock.GetUtcNow());
     }
 
     [Fact]

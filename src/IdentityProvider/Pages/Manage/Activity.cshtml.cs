@@ -43,6 +43,7 @@ public sealed class ActivityModel(UserManager<ApplicationUser> users, SecurityAc
         [SecurityEventKinds.PasskeyAdded] = "Activity.Event.PasskeyAdded",
         [SecurityEventKinds.PasskeyRemoved] = "Activity.Event.PasskeyRemoved",
         [SecurityEventKinds.PasskeyUsed] = "Activity.Event.PasskeyUsed",
+        [SecurityEventKinds.PasskeyFailed] = "Activity.Event.PasskeyFailed",
         [SecurityEventKinds.BrowsersForgotten] = "Activity.Event.BrowsersForgotten",
         [SecurityEventKinds.BrowsersForgottenByAdmin] = "Activity.Event.BrowsersForgottenByAdmin",
         [SecurityEventKinds.RecoveryCodesGenerated] = "Activity.Event.RecoveryCodesGenerated",
