@@ -32,7 +32,7 @@ public sealed class AdminEntry(UserManager<ApplicationUser> users, OtpDevices de
 {
     public async Task<AdminEntryRefusal> ExplainAsync(ClaimsPrincipal principal)
     {
-        if (SessionProof.From(principal)?.Actor is not null)
+        if (ActingAdministrator.From(principal) is not null)
         {
             return new(new Sentence("AdminEntry.SignedInAsUser"), AdminEntryRemedy.None);
         }

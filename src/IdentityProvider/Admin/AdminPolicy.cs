@@ -21,7 +21,7 @@ public static class AdminPolicy
         policy.RequireAuthenticatedUser()
             .RequireRole(roles)
             .RequireClaim(SessionProof.MethodClaim, AuthenticationMethods.MultiFactor)
-            .RequireAssertion(context => SessionProof.From(context.User)?.Actor is null)
+            .RequireAssertion(context => ActingAdministrator.From(context.User) is null)
             .AddRequirements(new RecentSecondStepRequirement(AdminSession.EntryWindow));
 }
 

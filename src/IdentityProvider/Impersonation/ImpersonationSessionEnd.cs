@@ -16,7 +16,7 @@ internal sealed class ImpersonationSessionEnd(ServerSessions serverSessions, Sec
 {
     public async Task SessionEndingAsync(string userId)
     {
-        if (SessionProof.From(httpContextAccessor.HttpContext?.User) is { Actor: { } actor })
+        if (ActingAdministrator.From(httpContextAccessor.HttpContext?.User) is { } actor)
         {
             // The session as the user was ended by the sign-out itself; the administrator's, kept aside, ends with it.
             await serverSessions.EndAsync(actor.SessionId);
@@ -30,7 +30,8 @@ internal sealed class ImpersonationSessionEnd(ServerSessions serverSessions, Sec
     /// </summary>
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
-        if (SessionProof.From(context.Principal) is not { Actor: { } actor } proof)
+        // Note: on every request; the actor's claim alone says whether anything more is to be read.
+        if (ActingAdministrator.From(context.Principal) is null || SessionProof.From(context.Principal) is not { Actor: { } actor } proof)
         {
             return;
         }

@@ -51,6 +51,21 @@ public sealed class Impersonations(
     }
 
     /// <summary>
+    /// Why the pages do not offer <paramref name="administratorId"/> to sign in as the user <paramref name="userId"/> with
+    /// <paramref name="userRoles"/>: the policy, oneself, an administrator (as <see cref="StartAsync"/> refuses); null when they do.
+    /// </summary>
+    public Sentence? NotOffered(string administratorId, string userId, IEnumerable<string> userRoles) =>
+        PolicyRefusal ?? TargetRefusal(administratorId, userId, userRoles);
+
+    private Sentence? PolicyRefusal => policy.Current.SignInAsUserAllowed ? null : new Sentence("Impersonation.Off");
+
+    /// <summary>Never as oneself, never as an administrator.</summary>
+    private static Sentence? TargetRefusal(string administratorId, string userId, IEnumerable<string> userRoles) =>
+        userId == administratorId ? new Sentence("Impersonation.NotOnSelf")
+        : userRoles.Contains(ProviderRoles.Administrator, StringComparer.OrdinalIgnoreCase) ? new Sentence("Impersonation.NotOnAdministrator")
+        : null;
+
+    /// <summary>
     /// Replaces the administrator's session in this browser (<paramref name="session"/>, whose fresh code the admin area
     /// checked) with one as the user <paramref name="userId"/>.
     /// </summary>
@@ -58,9 +73,9 @@ public sealed class Impersonations(
     {
         var administrator = await users.GetUserAsync(session);
         var proof = SessionProof.From(session);
-        if (!policy.Current.SignInAsUserAllowed)
+        if (PolicyRefusal is { } off)
         {
-            return ChangeResult.Forbidden(new Sentence("Impersonation.Off"));
+            return ChangeResult.Forbidden(off);
         }
 
         if (administrator is null || proof is not { SessionId: { } administratorSession, Actor: null }
@@ -79,14 +94,9 @@ public sealed class Impersonations(
             return ChangeResult.NotFound();
         }
 
-        if (user.Id == administrator.Id)
+        if (TargetRefusal(administrator.Id, user.Id, await users.GetRolesAsync(user)) is { } refused)
         {
-            return ChangeResult.Forbidden(new Sentence("Impersonation.NotOnSelf"));
-        }
-
-        if (await users.IsInRoleAsync(user, ProviderRoles.Administrator))
-        {
-            return ChangeResult.Forbidden(new Sentence("Impersonation.NotOnAdministrator"));
+            return ChangeResult.Forbidden(refused);
         }
 
         if (!await signIns.CanSignInAsync(user) || await users.IsLockedOutAsync(user))

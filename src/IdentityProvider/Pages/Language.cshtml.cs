@@ -31,7 +31,7 @@ public sealed class LanguageModel(ProviderSettings settings, UserLanguages userL
                 Secure = settings.Server.RequireHttps || Request.IsHttps,
             });
             // The user's mails stay in the user's language when an administrator signed in as the user switches.
-            if (SessionProof.From(User)?.Actor is null)
+            if (ActingAdministrator.From(User) is null)
             {
                 await userLanguages.RecordChoiceAsync(User, language);
             }

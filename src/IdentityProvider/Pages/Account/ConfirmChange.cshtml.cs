@@ -30,7 +30,7 @@ public sealed class ConfirmChangeModel(UserManager<ApplicationUser> users, Fresh
 
     public IActionResult OnGet()
     {
-        if (SessionProof.From(User)?.Actor is not { } actor)
+        if (ActingAdministrator.From(User) is not { } actor)
         {
             return LocalRedirect(Back);
         }
@@ -41,7 +41,7 @@ public sealed class ConfirmChangeModel(UserManager<ApplicationUser> users, Fresh
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (SessionProof.From(User)?.Actor is not { } actor)
+        if (ActingAdministrator.From(User) is not { } actor)
         {
             return LocalRedirect(Back);
         }

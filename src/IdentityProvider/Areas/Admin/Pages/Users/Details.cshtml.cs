@@ -2,8 +2,8 @@ using IdentityProvider.Admin;
 using IdentityProvider.Admin.Users;
 using IdentityProvider.Areas.Admin.Pages.Shared;
 using IdentityProvider.Data.Entities;
+using IdentityProvider.Impersonation;
 using IdentityProvider.Localization;
-using IdentityProvider.Policy;
 using IdentityProvider.Profiles;
 using IdentityProvider.Users;
 using Microsoft.AspNetCore.Identity;
@@ -22,7 +22,7 @@ namespace IdentityProvider.Areas.Admin.Pages.Users;
 /// </summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class DetailsModel(UserDirectory directory, KnownRoles knownRoles, UserAdministration administration, UserAccess access, UserManager<ApplicationUser> users,
-    ICurrentPolicy policy, IStringLocalizer<AdminText> text, IStringLocalizer<MessageText> messages) : PageModel
+    Impersonations impersonations, IStringLocalizer<AdminText> text, IStringLocalizer<MessageText> messages) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Id { get; set; } = "";
@@ -38,9 +38,8 @@ public sealed class DetailsModel(UserDirectory directory, KnownRoles knownRoles,
     /// <summary>A user-manager reading an administrator's account: nothing here is theirs to change.</summary>
     public bool ReadOnly => UserFacts.ReadOnlyFor(User, Account.Roles);
 
-    /// <summary>Whether "Sign in as this user" is offered: the policy allows it, to an administrator, on anyone but an administrator or oneself.</summary>
-    public bool SignInAsOffered => ByAdministrator && policy.Current.SignInAsUserAllowed
-        && !Account.Roles.Contains(ProviderRoles.Administrator, StringComparer.OrdinalIgnoreCase) && Account.Id != users.GetUserId(User);
+    /// <summary>Whether "Sign in as this user" is offered: to an administrator, where <see cref="Impersonations.NotOffered"/> says nothing.</summary>
+    public bool SignInAsOffered => ByAdministrator && impersonations.NotOffered(users.GetUserId(User) ?? "", Account.Id, Account.Roles) is null;
 
     [TempData]
     public string? StatusMessage { get; set; }

@@ -3,8 +3,6 @@ using IdentityProvider.Admin.Users;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.Impersonation;
 using IdentityProvider.Localization;
-using IdentityProvider.Policy;
-using IdentityProvider.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,7 +16,7 @@ namespace IdentityProvider.Areas.Admin.Pages.Users;
 /// applies to the submit.
 /// </summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class SignInAsModel(UserDirectory directory, Impersonations impersonations, ICurrentPolicy policy, UserManager<ApplicationUser> users,
+public sealed class SignInAsModel(UserDirectory directory, Impersonations impersonations, UserManager<ApplicationUser> users,
     IStringLocalizer<MessageText> messages) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -64,10 +62,7 @@ public sealed class SignInAsModel(UserDirectory directory, Impersonations impers
         }
 
         Account = account;
-        NotOffered = !policy.Current.SignInAsUserAllowed ? new Sentence("Impersonation.Off")
-            : account.Id == users.GetUserId(User) ? new Sentence("Impersonation.NotOnSelf")
-            : account.Roles.Contains(ProviderRoles.Administrator, StringComparer.OrdinalIgnoreCase) ? new Sentence("Impersonation.NotOnAdministrator")
-            : null;
+        NotOffered = impersonations.NotOffered(users.GetUserId(User) ?? "", account.Id, account.Roles);
         return true;
     }
 
