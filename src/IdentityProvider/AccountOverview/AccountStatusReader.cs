@@ -23,6 +23,7 @@ public sealed class AccountStatusReader(
     public async Task<AccountStatus?> ReadAsync(string userId)
     {
         var now = time.GetUtcNow();
+        var activeToken = TokenSummary.ActiveAt(now);
         var row = await db.Users.AsNoTracking()
             .Where(user => user.Id == userId)
             .Select(user => new
@@ -38,8 +39,7 @@ public sealed class AccountStatusReader(
                 RecoveryCodesLeft = db.RecoveryCodes.Count(code => code.UserId == userId && code.SpentAt == null),
                 RecoveryCodesTotal = db.RecoveryCodes.Count(code => code.UserId == userId),
                 RememberedBrowsers = db.RememberedBrowsers.Count(browser => browser.UserId == userId && browser.ExpiresAt > now),
-                ActiveTokens = db.PersonalAccessTokens.Count(token =>
-                    token.UserId == userId && token.RevokedAt == null && (token.ExpiresAt == null || token.ExpiresAt > now)),
+                ActiveTokens = db.PersonalAccessTokens.Where(token => token.UserId == userId).Count(activeToken),
                 NearestTokenExpiry = db.PersonalAccessTokens
                     .Where(token => token.UserId == userId && token.RevokedAt == null && token.ExpiresAt != null && token.ExpiresAt > now)
                     .OrderBy(token => token.ExpiresAt)

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using IdentityProvider.Data.Entities;
 
 namespace IdentityProvider.PersonalAccessTokens;
@@ -21,4 +22,8 @@ public sealed record TokenSummary(
     public bool IsExpired(DateTimeOffset now) => ExpiresAt <= now;
 
     public bool IsActive(DateTimeOffset now) => RevokedAt is null && !IsExpired(now);
+
+    /// <summary>The same rule as a query's condition: not revoked, and without expiry or expiring after <paramref name="now"/>.</summary>
+    public static Expression<Func<PersonalAccessToken, bool>> ActiveAt(DateTimeOffset now) =>
+        token => token.RevokedAt == null && (token.ExpiresAt == null || token.ExpiresAt > now);
 }

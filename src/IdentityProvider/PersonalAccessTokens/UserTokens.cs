@@ -90,8 +90,7 @@ public sealed class UserTokens(
             }
 
             await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable);
-            var duplicate = await db.PersonalAccessTokens.AnyAsync(token =>
-                token.UserId == userId && token.Label == label && token.RevokedAt == null && (token.ExpiresAt == null || token.ExpiresAt > now));
+            var duplicate = await db.PersonalAccessTokens.Where(TokenSummary.ActiveAt(now)).AnyAsync(token => token.UserId == userId && token.Label == label);
             if (duplicate)
             {
                 return ChangeResult.Invalid([new(nameof(NewTokenInput.Label), new Sentence("Tokens.Create.Duplicate", label))]);

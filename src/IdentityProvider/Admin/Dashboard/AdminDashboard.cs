@@ -2,6 +2,7 @@ using IdentityProvider.Admin.Users;
 using IdentityProvider.Auditing;
 using IdentityProvider.Data;
 using IdentityProvider.HardwareTokens;
+using IdentityProvider.PersonalAccessTokens;
 using IdentityProvider.TwoStep;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,6 +43,7 @@ public sealed class AdminDashboard(ApplicationDbContext db, TwoStepPolicy twoSte
         var locked = UserListFilters.Predicate(UserListFilters.Locked, db, twoStepPolicy, now);
         var suspended = UserListFilters.Predicate(UserListFilters.Suspended, db, twoStepPolicy, now);
         var inGrace = UserListFilters.Predicate(UserListFilters.InGrace, db, twoStepPolicy, now);
+        var activeToken = TokenSummary.ActiveAt(now);
         // Note: anchored on the users (grouped into one row); with no user at all, nobody could be reading this.
         var counts = await db.Users.GroupBy(user => 1).Select(users => new
         {
@@ -54,7 +56,7 @@ public sealed class AdminDashboard(ApplicationDbContext db, TwoStepPolicy twoSte
             InStock = db.HardwareTokens.Count(token => token.Status == HardwareTokenStatus.InStock),
             Assigned = db.HardwareTokens.Count(token => token.Status == HardwareTokenStatus.Assigned),
             Lost = db.HardwareTokens.Count(token => token.Status == HardwareTokenStatus.Lost),
-            ActiveTokens = db.PersonalAccessTokens.Count(token => token.RevokedAt == null && (token.ExpiresAt == null || token.ExpiresAt > now)),
+            ActiveTokens = db.PersonalAccessTokens.Count(activeToken),
             ExpiringTokens = db.PersonalAccessTokens.Count(token => token.RevokedAt == null && token.ExpiresAt > now && token.ExpiresAt <= soon),
             Unsent = db.OutboxMails.Count(mail => mail.SentAt == null),
         }).SingleOrDefaultAsync();
