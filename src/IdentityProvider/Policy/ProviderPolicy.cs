@@ -41,6 +41,9 @@ public sealed record ProviderPolicy
 
     public bool RecoveryCodesEnabled { get; init; } = true;
 
+    /// <summary>What passkeys may do: nothing, the second step, or also a sign-in without a password.</summary>
+    public PasskeyUse Passkeys { get; init; } = PasskeyUse.Passwordless;
+
     /// <summary>The provider-wide "Allow sign-in by token"; administrators may override it per user.</summary>
     public bool TokenSignInAllowed { get; init; }
 

@@ -38,15 +38,32 @@ public sealed record SessionProof(
     public static SessionProof FirstStepOnly(string firstStep, DateTimeOffset now) => new([firstStep], now);
 
     /// <summary>Both steps: <paramref name="firstStep"/>, then a one-time password (or recovery code).</summary>
-    public static SessionProof FirstStepAndOtp(string firstStep, DateTimeOffset now) =>
-        new([firstStep, AuthenticationMethods.OneTimePassword, AuthenticationMethods.MultiFactor], now, now);
+    public static SessionProof FirstStepAndOtp(string firstStep, DateTimeOffset now) => BothSteps(firstStep, AuthenticationMethods.OneTimePassword, now);
 
-    /// <summary>What replaced the password step: <c>fed</c> when an external provider did, else <c>pwd</c>.</summary>
-    public string FirstStep => Methods.Contains(AuthenticationMethods.Federated) ? AuthenticationMethods.Federated : AuthenticationMethods.Password;
+    /// <summary>Both steps: <paramref name="firstStep"/>, then a passkey (<c>["pwd","hwk","mfa"]</c>).</summary>
+    public static SessionProof FirstStepAndPasskey(string firstStep, DateTimeOffset now) => BothSteps(firstStep, AuthenticationMethods.HardwareKey, now);
+
+    /// <summary>
+    /// A passwordless sign-in: a passkey whose authenticator verified the user (PIN or biometric) proved possession and
+    /// the user at once, both steps (<c>["hwk","user","mfa"]</c>).
+    /// </summary>
+    public static SessionProof VerifiedPasskey(DateTimeOffset now) => BothSteps(AuthenticationMethods.HardwareKey, AuthenticationMethods.UserPresenceVerified, now);
+
+    private static SessionProof BothSteps(string firstStep, string secondStep, DateTimeOffset now) =>
+        new([firstStep, secondStep, AuthenticationMethods.MultiFactor], now, now);
+
+    /// <summary>What proved the first step: <c>fed</c> (an external provider), <c>hwk</c> (a passkey), else <c>pwd</c>.</summary>
+    public string FirstStep => Methods.FirstOrDefault(AuthenticationMethods.IsFirstStep) ?? AuthenticationMethods.Password;
 
     public bool IsMultiFactor => Methods.Contains(AuthenticationMethods.MultiFactor);
 
-    public string Acr => IsMultiFactor ? AuthenticationMethods.MultiFactorLevel : AuthenticationMethods.PasswordLevel;
+    /// <summary>Both steps, one of them a passkey: a phishing page could not have relayed this sign-in.</summary>
+    public bool IsPhishingResistant => IsMultiFactor && Methods.Contains(AuthenticationMethods.HardwareKey);
+
+    /// <summary><c>phr</c> (a passkey was one of two steps), <c>mfa</c> (two steps), else <c>pwd</c>.</summary>
+    public string Acr => IsPhishingResistant ? AuthenticationMethods.PhishingResistantLevel
+        : IsMultiFactor ? AuthenticationMethods.MultiFactorLevel
+        : AuthenticationMethods.PasswordLevel;
 
     public long AuthTimeSeconds => AuthenticatedAt.ToUnixTimeSeconds();
 

@@ -10,6 +10,7 @@ namespace IdentityProvider.TwoStep;
 /// </summary>
 public sealed class DeviceChanges(
     OtpDevices devices,
+    SecondStepMethods secondSteps,
     RememberedBrowsers rememberedBrowsers,
     RecoveryCodeIssuer recoveryCodes,
     TwoStepPolicy policy,
@@ -22,22 +23,22 @@ public sealed class DeviceChanges(
     {
         await rememberedBrowsers.ForgetAllAsync(userId);
         await securityLog.WriteAsync(SecurityEventKinds.DeviceAdded, userId, occasion is null ? $"\"{deviceName}\"" : $"\"{deviceName}\" {occasion}", administratorId);
-        return await IssueRecoveryCodesForFirstDeviceAsync(userId);
+        return await IssueRecoveryCodesForFirstMethodAsync(userId);
     }
 
     /// <summary>
-    /// A new set when the device just activated is the user's only active one; null when it is not, or when
-    /// recovery codes are turned off. Note: a user who removed every device and adds one again gets a
-    /// fresh set too, as when enabling two-step sign-in the first time.
+    /// A new set when the device or passkey just added is the user's only second-step method; null when it is not, or
+    /// when recovery codes are turned off. Note: a user who removed every one and adds one again gets a fresh set
+    /// too, as when enabling two-step sign-in the first time.
     /// </summary>
-    private async Task<IReadOnlyList<string>?> IssueRecoveryCodesForFirstDeviceAsync(string userId)
+    public async Task<IReadOnlyList<string>?> IssueRecoveryCodesForFirstMethodAsync(string userId)
     {
-        if (!policy.RecoveryCodesEnabled || (await devices.ListActiveAsync(userId)).Count != 1)
+        if (!policy.RecoveryCodesEnabled || await secondSteps.CountAsync(userId) != 1)
         {
             return null;
         }
 
-        return await recoveryCodes.IssueAsync(userId, actorId: null, "first two-step device activated");
+        return await recoveryCodes.IssueAsync(userId, actorId: null, "first two-step method added");
     }
 
     /// <summary>Removes a device; false when it does not exist (any more).</summary>

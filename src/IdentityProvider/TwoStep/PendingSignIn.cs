@@ -9,8 +9,13 @@ namespace IdentityProvider.TwoStep;
 
 /// <summary>A user who passed the first step (password or an external provider) and still owes the OTP step (or enrolment).</summary>
 /// <param name="MfaDemanded">The relying party asked for two steps (acr_values=mfa): enrolment cannot be postponed.</param>
-/// <param name="FirstStep">The <c>amr</c> of the first step: <c>pwd</c>, or <c>fed</c> after an external provider.</param>
-public sealed record PendingUser(ApplicationUser User, bool MfaDemanded, string FirstStep = AuthenticationMethods.Password);
+/// <param name="FirstStep">The <c>amr</c> of the first step: <c>pwd</c>, <c>fed</c> after an external provider, <c>hwk</c> after a passkey without user verification.</param>
+/// <param name="PasskeyDemanded">The relying party asked for a phishing-resistant sign-in (acr_values=phr): only a passkey may be the second step.</param>
+public sealed record PendingUser(ApplicationUser User, bool MfaDemanded, string FirstStep = AuthenticationMethods.Password, bool PasskeyDemanded = false)
+{
+    /// <summary>A passkey may be the second step unless it already was the first (one key is one factor).</summary>
+    public bool PasskeyMayFollow => FirstStep != AuthenticationMethods.HardwareKey;
+}
 
 /// <summary>
 /// The half-finished sign-in between the two steps, kept in Identity's short-lived two-factor cookie.
@@ -24,11 +29,13 @@ public sealed class PendingSignIn(IHttpContextAccessor httpContextAccessor, User
     private const string StartedClaim = "pending_since";
     private const string MfaDemandedClaim = "mfa_demanded";
     private const string FirstStepClaim = "first_step";
+    private const string PasskeyDemandedClaim = "passkey_demanded";
 
     private HttpContext Http => httpContextAccessor.HttpContext ?? throw new InvalidOperationException("No HTTP request.");
 
-    /// <param name="firstStep">What the user proved first: <c>pwd</c>, or <c>fed</c> after an external provider.</param>
-    public Task StartAsync(ApplicationUser user, bool mfaDemanded, string firstStep = AuthenticationMethods.Password)
+    /// <param name="firstStep">What the user proved first: <c>pwd</c>, <c>fed</c> after an external provider, or <c>hwk</c>.</param>
+    /// <param name="passkeyDemanded">Only a passkey may be the second step (acr_values=phr).</param>
+    public Task StartAsync(ApplicationUser user, bool mfaDemanded, string firstStep = AuthenticationMethods.Password, bool passkeyDemanded = false)
     {
         var identity = new ClaimsIdentity(
             [
@@ -36,6 +43,7 @@ public sealed class PendingSignIn(IHttpContextAccessor httpContextAccessor, User
                 new Claim(StartedClaim, time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
                 new Claim(MfaDemandedClaim, mfaDemanded ? "true" : "false"),
                 new Claim(FirstStepClaim, firstStep),
+                new Claim(PasskeyDemandedClaim, passkeyDemanded ? "true" : "false"),
             ],
             IdentityConstants.TwoFactorUserIdScheme);
         return Http.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, new ClaimsPrincipal(identity));
@@ -54,8 +62,9 @@ public sealed class PendingSignIn(IHttpContextAccessor httpContextAccessor, User
         }
 
         var user = await users.FindByIdAsync(principal.FindFirstValue(ClaimTypes.Name) ?? "");
-        var firstStep = principal.FindFirstValue(FirstStepClaim) == AuthenticationMethods.Federated ? AuthenticationMethods.Federated : AuthenticationMethods.Password;
-        return user is null ? null : new PendingUser(user, principal.FindFirstValue(MfaDemandedClaim) == "true", firstStep);
+        var firstStep = principal.FindFirstValue(FirstStepClaim) is { } step && AuthenticationMethods.IsFirstStep(step) ? step : AuthenticationMethods.Password;
+        return user is null ? null : new PendingUser(
+            user, principal.FindFirstValue(MfaDemandedClaim) == "true", firstStep, principal.FindFirstValue(PasskeyDemandedClaim) == "true");
     }
 
     public Task EndAsync() => Http.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);

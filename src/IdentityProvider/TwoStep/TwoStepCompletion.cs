@@ -23,7 +23,14 @@ public sealed class TwoStepCompletion(
     private async Task<int> RememberBrowserDaysAsync(ApplicationUser user) => policy.RememberBrowserDaysFor(await users.GetRolesAsync(user));
 
     /// <param name="method">What proved the second step, for the security log (e.g. "authenticator app").</param>
-    public async Task CompleteAsync(ApplicationUser user, bool rememberBrowser, string method)
+    public Task CompleteAsync(ApplicationUser user, bool rememberBrowser, string method) =>
+        CompleteAsync(user, rememberBrowser, method, SessionProof.FirstStepAndOtp);
+
+    /// <summary>A passkey proved the second step (<c>amr</c> <c>["pwd","hwk","mfa"]</c>).</summary>
+    public Task CompleteWithPasskeyAsync(ApplicationUser user, bool rememberBrowser, string passkeyName) =>
+        CompleteAsync(user, rememberBrowser, $"passkey \"{passkeyName}\"", SessionProof.FirstStepAndPasskey);
+
+    private async Task CompleteAsync(ApplicationUser user, bool rememberBrowser, string method, Func<string, DateTimeOffset, SessionProof> proofOf)
     {
         await users.ResetAccessFailedCountAsync(user);
         if (rememberBrowser && await RememberBrowserDaysAsync(user) is > 0 and var rememberDays)
@@ -31,10 +38,10 @@ public sealed class TwoStepCompletion(
             await rememberedBrowsers.RememberAsync(user, rememberDays);
         }
 
-        // Note: amr names what replaced the password when an external provider did (fed, otp, mfa).
+        // Note: amr names what replaced the password when an external provider (fed) or a passkey (hwk) did.
         var firstStep = (await pending.ReadAsync())?.FirstStep ?? AuthenticationMethods.Password;
         await pending.EndAsync();
-        var proof = SessionProof.FirstStepAndOtp(firstStep, time.GetUtcNow());
+        var proof = proofOf(firstStep, time.GetUtcNow());
         await sessions.SignInAsync(user, proof);
         await securityLog.WriteAsync(SecurityEventKinds.SignInSucceeded, user.Id, $"{TwoStepGate.Describe(firstStep)} and {method}", methods: proof.Methods);
     }

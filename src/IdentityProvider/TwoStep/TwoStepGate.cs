@@ -19,7 +19,7 @@ public enum TwoStepNext
 
 /// <summary>Decides what follows the first step (a correct password, or an external provider): the session, the OTP step, or enrolment.</summary>
 public sealed class TwoStepGate(
-    OtpDevices devices,
+    SecondStepMethods secondSteps,
     RememberedBrowsers rememberedBrowsers,
     TwoStepPolicy policy,
     UserManager<ApplicationUser> users,
@@ -30,8 +30,13 @@ public sealed class TwoStepGate(
 {
     /// <param name="mfaDemanded">The relying party sent acr_values=mfa.</param>
     /// <param name="freshSignIn">prompt=login or max_age: both steps again, a remembered browser does not count.</param>
-    /// <param name="firstStep">What the user proved: <c>pwd</c>, or <c>fed</c> (an external provider replaced the password, never the OTP step).</param>
-    public async Task<TwoStepNext> AfterFirstStepAsync(ApplicationUser user, bool mfaDemanded, bool freshSignIn, string firstStep = AuthenticationMethods.Password)
+    /// <param name="firstStep">
+    /// What the user proved: <c>pwd</c>, <c>fed</c> (an external provider replaced the password, never the second step),
+    /// or <c>hwk</c> (a passkey that did not verify the user).
+    /// </param>
+    /// <param name="passkeyDemanded">The relying party sent acr_values=phr: a user with a passkey is asked for it alone.</param>
+    public async Task<TwoStepNext> AfterFirstStepAsync(
+        ApplicationUser user, bool mfaDemanded, bool freshSignIn, string firstStep = AuthenticationMethods.Password, bool passkeyDemanded = false)
     {
         var proved = Describe(firstStep);
         // Note: an administrator suspended two-step sign-in (lost device): the password alone signs in, and amr
@@ -43,7 +48,7 @@ public sealed class TwoStepGate(
             return TwoStepNext.SignedIn;
         }
 
-        if (await devices.HasActiveAsync(user.Id))
+        if (await secondSteps.HasAnyAsync(user.Id))
         {
             if (!mfaDemanded && !freshSignIn && await rememberedBrowsers.IsRememberedAsync(user))
             {
@@ -52,7 +57,9 @@ public sealed class TwoStepGate(
                 return TwoStepNext.SignedIn;
             }
 
-            await pending.StartAsync(user, mfaDemanded, firstStep);
+            // Note: a user without a passkey who is asked for one proves the OTP step first; the authorization endpoint
+            // then asks them to add one.
+            await pending.StartAsync(user, mfaDemanded, firstStep, passkeyDemanded && await secondSteps.HasPasskeyAsync(user.Id));
             return TwoStepNext.OneTimePassword;
         }
 
@@ -96,7 +103,12 @@ public sealed class TwoStepGate(
     }
 
     /// <summary>The first step as the security log names it.</summary>
-    public static string Describe(string firstStep) => firstStep == AuthenticationMethods.Federated ? "external account" : "password";
+    public static string Describe(string firstStep) => firstStep switch
+    {
+        AuthenticationMethods.Federated => "external account",
+        AuthenticationMethods.HardwareKey => "passkey without user verification",
+        _ => "password",
+    };
 
     /// <summary>Issues the session for a sign-in whose OTP step did not run: amr says ["pwd"] (or ["fed"]), truthfully.</summary>
     private async Task SignInWithFirstStepOnlyAsync(ApplicationUser user, string firstStep, string detail)

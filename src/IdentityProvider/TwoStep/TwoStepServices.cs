@@ -10,6 +10,7 @@ public static class TwoStepServices
             .AddScoped<OtpVerification>()
             .AddScoped<FreshCodeConfirmation>()
             .AddScoped<OtpDevices>()
+            .AddScoped<SecondStepMethods>()
             .AddScoped<OtpEnrolment>()
             .AddScoped<DeviceChanges>()
             .AddScoped<RememberedBrowsers>()

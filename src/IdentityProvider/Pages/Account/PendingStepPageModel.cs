@@ -8,9 +8,9 @@ namespace IdentityProvider.Pages.Account;
 
 /// <summary>
 /// Base of the pages of the second step (OTP, resync, recovery code): each needs a live pending sign-in of
-/// an account that is not locked and has a device; otherwise it sends the user where they belong.
+/// an account that is not locked and has a device or passkey; otherwise it sends the user where they belong.
 /// </summary>
-public abstract class PendingStepPageModel(PendingSignIn pending, UserManager<ApplicationUser> users, OtpDevices devices) : PageModel
+public abstract class PendingStepPageModel(PendingSignIn pending, UserManager<ApplicationUser> users, OtpDevices devices, SecondStepMethods secondSteps) : PageModel
 {
     protected OtpDevices Devices => devices;
 
@@ -40,6 +40,6 @@ public abstract class PendingStepPageModel(PendingSignIn pending, UserManager<Ap
             return ToLogin("locked");
         }
 
-        return await devices.HasActiveAsync(PendingUser.User.Id) ? null : RedirectToPage("/Account/EnrolTwoStep", new { ReturnUrl });
+        return await secondSteps.HasAnyAsync(PendingUser.User.Id) ? null : RedirectToPage("/Account/EnrolTwoStep", new { ReturnUrl });
     }
 }

@@ -20,10 +20,11 @@ public sealed class RecoveryCodeModel(
     PendingSignIn pending,
     UserManager<ApplicationUser> users,
     OtpDevices devices,
+    SecondStepMethods secondSteps,
     RecoveryCodeStore store,
     TwoStepPolicy policy,
     TwoStepCompletion completion,
-    IStringLocalizer<AccountText> text) : PendingStepPageModel(pending, users, devices)
+    IStringLocalizer<AccountText> text) : PendingStepPageModel(pending, users, devices, secondSteps)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();

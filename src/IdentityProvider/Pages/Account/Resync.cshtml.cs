@@ -19,9 +19,10 @@ public sealed class ResyncModel(
     PendingSignIn pending,
     UserManager<ApplicationUser> users,
     OtpDevices devices,
+    SecondStepMethods secondSteps,
     OtpVerification verification,
     TwoStepCompletion completion,
-    IStringLocalizer<AccountText> text) : PendingStepPageModel(pending, users, devices)
+    IStringLocalizer<AccountText> text) : PendingStepPageModel(pending, users, devices, secondSteps)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();

@@ -16,10 +16,11 @@ public sealed class TwoStepModel(
     PendingSignIn pending,
     UserManager<ApplicationUser> users,
     OtpDevices devices,
+    SecondStepMethods secondSteps,
     OtpVerification verification,
     TwoStepCompletion completion,
     IStringLocalizer<AccountText> text,
-    IStringLocalizer<MessageText> messages) : PendingStepPageModel(pending, users, devices)
+    IStringLocalizer<MessageText> messages) : PendingStepPageModel(pending, users, devices, secondSteps)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();

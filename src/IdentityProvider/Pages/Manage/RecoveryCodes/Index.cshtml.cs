@@ -17,7 +17,7 @@ namespace IdentityProvider.Pages.Manage.RecoveryCodes;
 public sealed class IndexModel(
     UserManager<ApplicationUser> users,
     SignInManager<ApplicationUser> signInManager,
-    OtpDevices devices,
+    SecondStepMethods secondSteps,
     RecoveryCodeStore store,
     RecoveryCodeIssuer issuer,
     TwoStepPolicy policy,
@@ -71,7 +71,7 @@ public sealed class IndexModel(
         }
 
         Status = await store.StatusAsync(user.Id);
-        HasDevice = await devices.HasActiveAsync(user.Id);
+        HasDevice = await secondSteps.HasAnyAsync(user.Id);
         return user;
     }
 
