@@ -3,10 +3,10 @@ namespace IdentityProvider.AccountOverview;
 /// <summary>Where two-step sign-in stands for the user.</summary>
 public enum TwoStepState
 {
-    /// <summary>No active device: the password alone signs in.</summary>
+    /// <summary>No active device or usable passkey: the password alone signs in.</summary>
     Off,
 
-    /// <summary>At least one active device: the OTP step follows the password.</summary>
+    /// <summary>At least one active device or passkey: the second step follows the password.</summary>
     On,
 
     /// <summary>An administrator suspended it (lost device): the password alone signs in until it ends.</summary>
@@ -21,6 +21,7 @@ public enum TwoStepState
 /// <param name="RecoveryCodesLeft">Unused codes of the current set.</param>
 /// <param name="RecoveryCodesTotal">Codes in the current set (0: none generated yet).</param>
 /// <param name="RecoveryCodesShown">False when the provider turned recovery codes off.</param>
+/// <param name="Passkeys">The user's passkeys; <paramref name="PasskeysShown"/> is false when the policy turned passkeys off and the user has none.</param>
 /// <param name="TokensShown">Whether the user may use personal access tokens (setting or an administrator's override).</param>
 /// <param name="NearestTokenExpiry">The earliest expiry among the active tokens; null when none expires.</param>
 /// <param name="LinkedProviders">Names of the upstream providers linked to the account, as configured.</param>
@@ -35,6 +36,8 @@ public sealed record AccountStatus(
     int ActiveDevices,
     bool HoldsHardwareToken,
     DateTimeOffset? LastDeviceUse,
+    int Passkeys,
+    bool PasskeysShown,
     bool RecoveryCodesShown,
     int RecoveryCodesLeft,
     int RecoveryCodesTotal,
@@ -50,5 +53,8 @@ public sealed record AccountStatus(
     public const int FewRecoveryCodes = 3;
 
     /// <summary>Warn on the overview: two-step sign-in is on and few codes (or none) are left to fall back on.</summary>
-    public bool RecoveryCodesLow => RecoveryCodesShown && ActiveDevices > 0 && RecoveryCodesLeft <= FewRecoveryCodes;
+    public bool RecoveryCodesLow => RecoveryCodesShown && HasSecondStep && RecoveryCodesLeft <= FewRecoveryCodes;
+
+    /// <summary>A device or passkey can prove the second step (recovery codes are then worth having).</summary>
+    public bool HasSecondStep => ActiveDevices > 0 || Passkeys > 0;
 }

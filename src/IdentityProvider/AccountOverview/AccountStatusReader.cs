@@ -1,6 +1,7 @@
 using IdentityProvider.Auditing;
 using IdentityProvider.Data;
 using IdentityProvider.PersonalAccessTokens;
+using IdentityProvider.Policy;
 using IdentityProvider.Settings;
 using IdentityProvider.TwoStep;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,7 @@ namespace IdentityProvider.AccountOverview;
 public sealed class AccountStatusReader(
     ApplicationDbContext db,
     TwoStepPolicy twoStepPolicy,
+    ICurrentPolicy policy,
     TokenPolicy tokenPolicy,
     ProviderSettings settings,
     TimeProvider time)
@@ -36,6 +38,7 @@ public sealed class AccountStatusReader(
                     .OrderByDescending(device => device.LastUsedAt)
                     .Select(device => device.LastUsedAt)
                     .FirstOrDefault(),
+                Passkeys = db.UserPasskeys.Count(passkey => passkey.UserId == userId),
                 RecoveryCodesLeft = db.RecoveryCodes.Count(code => code.UserId == userId && code.SpentAt == null),
                 RecoveryCodesTotal = db.RecoveryCodes.Count(code => code.UserId == userId),
                 RememberedBrowsers = db.RememberedBrowsers.Count(browser => browser.UserId == userId && browser.ExpiresAt > now),
@@ -67,7 +70,10 @@ public sealed class AccountStatusReader(
             .Where(link => link.UserId == userId).OrderBy(link => link.LinkedAt).Select(link => link.ProviderId).ToListAsync();
         var user = row.User;
         var suspended = TwoStepSuspension.IsActive(user, now);
-        var twoStep = suspended ? TwoStepState.Suspended : row.ActiveDevices > 0 ? TwoStepState.On : TwoStepState.Off;
+        var passkeysOn = policy.Current.Passkeys != PasskeyUse.Off;
+        var twoStep = suspended ? TwoStepState.Suspended
+            : row.ActiveDevices > 0 || (passkeysOn && row.Passkeys > 0) ? TwoStepState.On
+            : TwoStepState.Off;
         return new AccountStatus(
             user.DisplayName,
             user.Email ?? "",
@@ -78,6 +84,8 @@ public sealed class AccountStatusReader(
             row.ActiveDevices,
             row.HardwareTokens > 0,
             row.LastDeviceUse,
+            row.Passkeys,
+            passkeysOn || row.Passkeys > 0,
             twoStepPolicy.RecoveryCodesEnabled,
             row.RecoveryCodesLeft,
             row.RecoveryCodesTotal,

@@ -28,6 +28,7 @@ internal static class AuthorizationEndpoint
         IAntiforgery antiforgery,
         SecurityLog securityLog,
         PendingSignIn pending,
+        SecondStepMethods secondSteps,
         TimeProvider time)
     {
         var request = context.GetOpenIddictServerRequest()
@@ -55,9 +56,27 @@ internal static class AuthorizationEndpoint
                 return OpenIddictResults.Error(Errors.LoginRequired, "The relying party requires two-step sign-in.");
             }
 
-            // Step-up: the first step was proved by this session, so only the OTP step is asked for.
-            await pending.StartAsync(user, mfaDemanded: true, proof.FirstStep);
-            return Results.Redirect("/Account/TwoStep?ReturnUrl=" + Uri.EscapeDataString(AuthorizationRequests.ReturnUrl(context, afterFreshSignIn: false)));
+            // Step-up: the first step was proved by this session, so only the second step is asked for (the passkey alone for phr).
+            var passkeyDemanded = AuthorizationRequests.DemandsPasskey(request) && await secondSteps.HasPasskeyAsync(user.Id);
+            await pending.StartAsync(user, mfaDemanded: true, proof.FirstStep, passkeyDemanded);
+            return Results.Redirect(SecondStepUrl(context));
+        }
+
+        if (AuthorizationRequests.DemandsPasskey(request) && !proof.IsPhishingResistant)
+        {
+            if (request.HasPromptValue(PromptValues.None))
+            {
+                return OpenIddictResults.Error(Errors.UnmetAuthenticationRequirements, "The relying party requires a sign-in with a passkey.");
+            }
+
+            // Two steps without a passkey: the passkey as the second step now, or (without one) adding one first, then back here.
+            if (await secondSteps.HasPasskeyAsync(user.Id))
+            {
+                await pending.StartAsync(user, mfaDemanded: true, proof.FirstStep, passkeyDemanded: true);
+                return Results.Redirect(SecondStepUrl(context));
+            }
+
+            return Results.Redirect("/Manage/Passkeys?Demanded=true&ReturnUrl=" + Uri.EscapeDataString(AuthorizationRequests.ReturnUrl(context, afterFreshSignIn: false)));
         }
 
         var application = await applications.FindByClientIdAsync(request.ClientId!)
@@ -113,6 +132,9 @@ internal static class AuthorizationEndpoint
 
         return OpenIddictResults.SignIn(principal);
     }
+
+    private static string SecondStepUrl(HttpContext context) =>
+        "/Account/TwoStep?ReturnUrl=" + Uri.EscapeDataString(AuthorizationRequests.ReturnUrl(context, afterFreshSignIn: false));
 
     /// <summary>The consent page's decision, accepted only from a form carrying a valid antiforgery token.</summary>
     private static async Task<string?> ReadConsentDecisionAsync(HttpContext context, IAntiforgery antiforgery)

@@ -17,8 +17,12 @@ internal static class AuthorizationRequests
         request.HasPromptValue(PromptValues.Login)
         || (request.MaxAge is { } maxAge && now - proof.AuthenticatedAt > TimeSpan.FromSeconds(maxAge));
 
-    /// <summary>Whether the relying party demands both steps (<c>acr_values=mfa</c>).</summary>
-    public static bool DemandsMultiFactor(OpenIddictRequest request) => AsksFor(request, AuthenticationMethods.MultiFactorLevel);
+    /// <summary>Whether the relying party demands both steps (<c>acr_values=mfa</c>, or <c>phr</c>, which is two steps too).</summary>
+    public static bool DemandsMultiFactor(OpenIddictRequest request) =>
+        AsksFor(request, AuthenticationMethods.MultiFactorLevel) || DemandsPasskey(request);
+
+    /// <summary>Whether the relying party demands a phishing-resistant sign-in (<c>acr_values=phr</c>): a passkey as one of two steps.</summary>
+    public static bool DemandsPasskey(OpenIddictRequest request) => AsksFor(request, AuthenticationMethods.PhishingResistantLevel);
 
     /// <summary>Whether the relying party wants the user in person (<c>acr_values=in-person</c>), not an administrator signed in as the user.</summary>
     public static bool DemandsUserInPerson(OpenIddictRequest request) => AsksFor(request, AuthenticationMethods.InPersonLevel);
@@ -29,6 +33,10 @@ internal static class AuthorizationRequests
     /// <summary>The same, read from the authorize URL a sign-in page will return to.</summary>
     public static bool DemandsMultiFactor(string? returnUrl) =>
         FromReturnUrl(returnUrl) is { } request && DemandsMultiFactor(request);
+
+    /// <summary>The same, read from the authorize URL a sign-in page will return to.</summary>
+    public static bool DemandsPasskey(string? returnUrl) =>
+        FromReturnUrl(returnUrl) is { } request && DemandsPasskey(request);
 
     /// <summary>The address the relying party already knows (<c>login_hint</c>), for the sign-in page's e-mail field.</summary>
     public static string? LoginHint(string? returnUrl) =>

@@ -1,6 +1,6 @@
 using IdentityProvider.Auditing;
 using IdentityProvider.Data.Entities;
-using IdentityProvider.Policy;
+using IdentityProvider.TwoStep;
 using IdentityProvider.Users;
 using Microsoft.AspNetCore.Identity;
 
@@ -15,7 +15,8 @@ namespace IdentityProvider.Passkeys;
 /// </summary>
 public sealed class PasskeyCeremonies(
     ClockedUserManager users,
-    ICurrentPolicy policy,
+    TwoStepPolicy policy,
+    SignInManager<ApplicationUser> signIns,
     IPasskeyHandler<ApplicationUser> handler,
     PasskeyCeremonyState ceremonyState,
     SecurityLog securityLog,
@@ -79,7 +80,8 @@ public sealed class PasskeyCeremonies(
     }
 
     /// <summary>Request options for a second step with one of the user's passkeys; null when the user has none.</summary>
-    public async Task<PasskeyCeremony?> BeginSecondStepAsync(string userId)
+    /// <param name="binding">The pending sign-in's id: the answer is accepted from that sign-in only.</param>
+    public async Task<PasskeyCeremony?> BeginSecondStepAsync(string userId, string? binding = null)
     {
         if (await users.FindByIdAsync(userId) is not { } user || (await users.GetPasskeysAsync(user)).Count == 0)
         {
@@ -87,7 +89,7 @@ public sealed class PasskeyCeremonies(
         }
 
         var options = await handler.MakeRequestOptionsAsync(user, HttpContext);
-        return new PasskeyCeremony(options.RequestOptionsJson, await ceremonyState.KeepAsync(PasskeyCeremonyState.Request, user.Id, StateOf(options.AssertionState)));
+        return new PasskeyCeremony(options.RequestOptionsJson, await ceremonyState.KeepAsync(PasskeyCeremonyState.Request, user.Id, StateOf(options.AssertionState), binding));
     }
 
     /// <summary>
@@ -97,14 +99,14 @@ public sealed class PasskeyCeremonies(
     /// answer for a known user counts toward the lockout as a failed second step (<c>sign-in.passkey-failed</c>), and the
     /// failure that locks the account says so (<see cref="PasskeyRefusal.LockedOut"/>, <c>sign-in.locked-out</c>).
     /// </summary>
-    public async Task<PasskeyStep> VerifySecondStepAsync(string userId, string? state, string credentialJson)
+    public async Task<PasskeyStep> VerifySecondStepAsync(string userId, string? state, string credentialJson, string? binding = null)
     {
         if (await users.FindByIdAsync(userId) is not { } user)
         {
             return PasskeyStep.Refused(PasskeyRefusal.CeremonyExpired);
         }
 
-        if (await ceremonyState.SpendAsync(state, PasskeyCeremonyState.Request, userId) is not { } assertionState)
+        if (await ceremonyState.SpendAsync(state, PasskeyCeremonyState.Request, userId, binding) is not { } assertionState)
         {
             return await FailedAsync(user, PasskeyRefusal.CeremonyExpired);
         }
@@ -130,21 +132,78 @@ public sealed class PasskeyCeremonies(
             return await FailedAsync(user, refusal);
         }
 
-        var stored = await users.AddOrUpdatePasskeyAsync(user, result.Passkey);
+        await StoreUseAsync(user, result.Passkey);
+        return new PasskeyStep(PasskeySummary.Of(result.Passkey), PasskeyRefusal.None);
+    }
+
+    /// <summary>
+    /// Request options for a sign-in without a password: no user is named, so the browser offers the discoverable passkeys
+    /// it holds for this relying party (the button, or the e-mail field's autofill).
+    /// </summary>
+    /// <param name="binding">Something only the browser that asked holds (a cookie): the answer is accepted from it only.</param>
+    public async Task<PasskeyCeremony> BeginPasswordlessAsync(string? binding = null)
+    {
+        var options = await handler.MakeRequestOptionsAsync(user: null, HttpContext);
+        return new PasskeyCeremony(options.RequestOptionsJson, await ceremonyState.KeepAsync(PasskeyCeremonyState.Request, AnyUser, StateOf(options.AssertionState), binding));
+    }
+
+    /// <summary>
+    /// Checks a passwordless assertion: the challenge of <paramref name="state"/> (once), this origin, a credential of some
+    /// account whose user handle matches, a counter that moved on. The account must be able to sign in (not locked or
+    /// disabled). A refused answer for a credential that names an account counts toward that account's lockout; an
+    /// unknown credential counts toward nothing (there is nobody to lock), and the page's rate limit holds it back.
+    /// </summary>
+    public async Task<PasskeyPasswordless> VerifyPasswordlessAsync(string? state, string credentialJson, string? binding = null)
+    {
+        if (await ceremonyState.SpendAsync(state, PasskeyCeremonyState.Request, AnyUser, binding) is not { } assertionState)
+        {
+            return PasskeyPasswordless.Refused(PasskeyRefusal.CeremonyExpired);
+        }
+
+        var result = await handler.PerformAssertionAsync(new PasskeyAssertionContext
+        {
+            HttpContext = HttpContext,
+            CredentialJson = credentialJson,
+            AssertionState = assertionState,
+        });
+        if (!result.Succeeded)
+        {
+            var refusal = Classify(result.Failure);
+            logger.LogInformation("Passwordless passkey assertion refused: {Reason}", result.Failure?.Message);
+            return CredentialIds.Decode(AssertionFlags.CredentialIdOf(credentialJson)) is { } credentialId
+                && await users.FindByPasskeyIdAsync(credentialId) is { } owner
+                ? PasskeyPasswordless.Refused((await FailedAsync(owner, refusal)).Refusal)
+                : PasskeyPasswordless.Refused(refusal);
+        }
+
+        var user = result.User;
+        if (await users.IsLockedOutAsync(user) || !await signIns.CanSignInAsync(user))
+        {
+            await securityLog.WriteAsync(SecurityEventKinds.PasskeyFailed, user.Id, user.IsDisabled ? "account disabled" : "account locked");
+            return PasskeyPasswordless.Refused(PasskeyRefusal.Unavailable);
+        }
+
+        await StoreUseAsync(user, result.Passkey);
+        return new PasskeyPasswordless(user, PasskeySummary.Of(result.Passkey), AssertionFlags.UserVerified(credentialJson), PasskeyRefusal.None);
+    }
+
+    /// <summary>The passkey's new counter and backup state, and the use in the security log.</summary>
+    private async Task StoreUseAsync(ApplicationUser user, UserPasskeyInfo passkey)
+    {
+        var stored = await users.AddOrUpdatePasskeyAsync(user, passkey);
         if (!stored.Succeeded)
         {
             throw new InvalidOperationException($"Updating a passkey failed: {string.Join(", ", stored.Errors.Select(error => error.Code))}.");
         }
 
-        await securityLog.WriteAsync(SecurityEventKinds.PasskeyUsed, user.Id, $"\"{result.Passkey.Name}\"");
-        return new PasskeyStep(PasskeySummary.Of(result.Passkey), PasskeyRefusal.None);
+        await securityLog.WriteAsync(SecurityEventKinds.PasskeyUsed, user.Id, $"\"{passkey.Name}\"");
     }
 
     /// <summary>A refused second step: logged and counted toward the lockout, as a wrong one-time password is.</summary>
     private async Task<PasskeyStep> FailedAsync(ApplicationUser user, PasskeyRefusal refusal)
     {
         await securityLog.WriteAsync(SecurityEventKinds.PasskeyFailed, user.Id, refusal.ToString());
-        if (await users.RecordFailureAsync(user, policy.Current.LockoutThreshold))
+        if (await users.RecordFailureAsync(user, policy.MaxFailedAttempts))
         {
             await securityLog.WriteAsync(SecurityEventKinds.LockedOut, user.Id, "after failed passkey steps");
             return PasskeyStep.Refused(PasskeyRefusal.LockedOut);
@@ -165,6 +224,9 @@ public sealed class PasskeyCeremonies(
             || message.Contains("user handle", StringComparison.Ordinal) => PasskeyRefusal.NotRegistered,
         _ => PasskeyRefusal.Invalid,
     };
+
+    /// <summary>The ceremony state's user for a passwordless sign-in, where the passkey names the account.</summary>
+    private const string AnyUser = "";
 
     /// <summary>Identity's handler always returns the state its checks need.</summary>
     private static string StateOf(string? identityState) =>

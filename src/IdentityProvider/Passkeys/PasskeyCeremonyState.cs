@@ -15,7 +15,8 @@ namespace IdentityProvider.Passkeys;
 /// instance can read too but nothing spends: a replayed cookie with its answer would pass again for an authenticator
 /// whose signature counter stays 0 (synced passkeys). So the handler is called directly, and the state names a
 /// single-use ticket row (<see cref="ShowOnceTicket"/>), spent by one conditional DELETE: a challenge is used once and
-/// only for <see cref="Lifetime"/>.
+/// only for <see cref="Lifetime"/>. A ceremony may also be bound to the browser that began it (the pending sign-in's id,
+/// a cookie): an answer and state carried to another browser are then refused there, even for the same account.
 /// </summary>
 public sealed class PasskeyCeremonyState(ApplicationDbContext db, IDataProtectionProvider dataProtection, TimeProvider time)
 {
@@ -28,23 +29,24 @@ public sealed class PasskeyCeremonyState(ApplicationDbContext db, IDataProtectio
     private readonly IDataProtector protector = dataProtection.CreateProtector("IdentityProvider.Passkeys.CeremonyState");
 
     /// <summary>Keeps Identity's state for one ceremony of <paramref name="userId"/>; the string the caller carries.</summary>
-    public async Task<string> KeepAsync(string ceremony, string userId, string identityState)
+    /// <param name="binding">What the finishing request must show again (e.g. the pending sign-in's id); null for none.</param>
+    public async Task<string> KeepAsync(string ceremony, string userId, string identityState, string? binding = null)
     {
         var now = time.GetUtcNow();
         await db.ShowOnceTickets.Where(ticket => ticket.ExpiresAt < now).ExecuteDeleteAsync();
         var ticket = new ShowOnceTicket { Id = Guid.NewGuid(), ExpiresAt = now + Lifetime };
         db.ShowOnceTickets.Add(ticket);
         await db.SaveChangesAsync();
-        return protector.Protect(JsonSerializer.Serialize(new Kept(ticket.Id, ceremony, userId, identityState)));
+        return protector.Protect(JsonSerializer.Serialize(new Kept(ticket.Id, ceremony, userId, identityState, binding)));
     }
 
     /// <summary>
     /// Identity's state for this ceremony of this user, once: null when the string was forged or altered, belongs to
-    /// another ceremony or user, was already spent, or is older than <see cref="Lifetime"/>.
+    /// another ceremony, user or binding, was already spent, or is older than <see cref="Lifetime"/>.
     /// </summary>
-    public async Task<string?> SpendAsync(string? state, string ceremony, string userId)
+    public async Task<string?> SpendAsync(string? state, string ceremony, string userId, string? binding = null)
     {
-        if (Read(state) is not { } kept || kept.Ceremony != ceremony || kept.UserId != userId)
+        if (Read(state) is not { } kept || kept.Ceremony != ceremony || kept.UserId != userId || kept.Binding != binding)
         {
             return null;
         }
@@ -71,5 +73,5 @@ public sealed class PasskeyCeremonyState(ApplicationDbContext db, IDataProtectio
         }
     }
 
-    private sealed record Kept(Guid Ticket, string Ceremony, string UserId, string IdentityState);
+    private sealed record Kept(Guid Ticket, string Ceremony, string UserId, string IdentityState, string? Binding);
 }

@@ -1,3 +1,4 @@
+using IdentityProvider.Data.Entities;
 using IdentityProvider.Text;
 using Microsoft.AspNetCore.Identity;
 
@@ -29,6 +30,9 @@ public enum PasskeyRefusal
 
     /// <summary>Refused, and this failure locked the account (the sign-in must end).</summary>
     LockedOut,
+
+    /// <summary>A passwordless sign-in for an account that is locked or disabled.</summary>
+    Unavailable,
 }
 
 /// <summary>A passkey as the account page lists it; <see cref="Id"/> is the credential id, base64url.</summary>
@@ -52,6 +56,14 @@ public sealed record PasskeyStep(PasskeySummary? Passkey, PasskeyRefusal Refusal
     public bool Succeeded => Refusal == PasskeyRefusal.None;
 
     public static PasskeyStep Refused(PasskeyRefusal refusal) => new(null, refusal);
+}
+
+/// <summary>What a passwordless sign-in came to: the account and passkey, and whether the authenticator verified the user.</summary>
+public sealed record PasskeyPasswordless(ApplicationUser? User, PasskeySummary? Passkey, bool UserVerified, PasskeyRefusal Refusal)
+{
+    public bool Succeeded => Refusal == PasskeyRefusal.None;
+
+    public static PasskeyPasswordless Refused(PasskeyRefusal refusal) => new(null, null, false, refusal);
 }
 
 /// <summary>A ceremony begun: the options for <c>navigator.credentials.create()</c>/<c>get()</c>, and the state to hand back.</summary>

@@ -16,6 +16,7 @@ public static class PasskeyServices
         services.TryAddScoped<IPasskeyHandler<Data.Entities.ApplicationUser>, PasskeyHandler<Data.Entities.ApplicationUser>>();
         return services.AddScoped<PasskeyCeremonyState>()
             .AddScoped<PasskeyCeremonies>()
-            .AddScoped<UserPasskeys>();
+            .AddScoped<UserPasskeys>()
+            .AddScoped<PasswordlessSignIn>();
     }
 }

@@ -11,7 +11,8 @@ namespace IdentityProvider.TwoStep;
 /// <param name="MfaDemanded">The relying party asked for two steps (acr_values=mfa): enrolment cannot be postponed.</param>
 /// <param name="FirstStep">The <c>amr</c> of the first step: <c>pwd</c>, <c>fed</c> after an external provider, <c>hwk</c> after a passkey without user verification.</param>
 /// <param name="PasskeyDemanded">The relying party asked for a phishing-resistant sign-in (acr_values=phr): only a passkey may be the second step.</param>
-public sealed record PendingUser(ApplicationUser User, bool MfaDemanded, string FirstStep = AuthenticationMethods.Password, bool PasskeyDemanded = false)
+/// <param name="Id">This pending sign-in (one browser's), to bind a passkey ceremony to it.</param>
+public sealed record PendingUser(ApplicationUser User, bool MfaDemanded, string FirstStep = AuthenticationMethods.Password, bool PasskeyDemanded = false, string Id = "")
 {
     /// <summary>A passkey may be the second step unless it already was the first (one key is one factor).</summary>
     public bool PasskeyMayFollow => FirstStep != AuthenticationMethods.HardwareKey;
@@ -30,6 +31,7 @@ public sealed class PendingSignIn(IHttpContextAccessor httpContextAccessor, User
     private const string MfaDemandedClaim = "mfa_demanded";
     private const string FirstStepClaim = "first_step";
     private const string PasskeyDemandedClaim = "passkey_demanded";
+    private const string IdClaim = "pending_id";
 
     private HttpContext Http => httpContextAccessor.HttpContext ?? throw new InvalidOperationException("No HTTP request.");
 
@@ -44,6 +46,7 @@ public sealed class PendingSignIn(IHttpContextAccessor httpContextAccessor, User
                 new Claim(MfaDemandedClaim, mfaDemanded ? "true" : "false"),
                 new Claim(FirstStepClaim, firstStep),
                 new Claim(PasskeyDemandedClaim, passkeyDemanded ? "true" : "false"),
+                new Claim(IdClaim, Guid.NewGuid().ToString("N")),
             ],
             IdentityConstants.TwoFactorUserIdScheme);
         return Http.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, new ClaimsPrincipal(identity));
@@ -64,7 +67,8 @@ public sealed class PendingSignIn(IHttpContextAccessor httpContextAccessor, User
         var user = await users.FindByIdAsync(principal.FindFirstValue(ClaimTypes.Name) ?? "");
         var firstStep = principal.FindFirstValue(FirstStepClaim) is { } step && AuthenticationMethods.IsFirstStep(step) ? step : AuthenticationMethods.Password;
         return user is null ? null : new PendingUser(
-            user, principal.FindFirstValue(MfaDemandedClaim) == "true", firstStep, principal.FindFirstValue(PasskeyDemandedClaim) == "true");
+            user, principal.FindFirstValue(MfaDemandedClaim) == "true", firstStep, principal.FindFirstValue(PasskeyDemandedClaim) == "true",
+            principal.FindFirstValue(IdClaim) ?? "");
     }
 
     public Task EndAsync() => Http.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);

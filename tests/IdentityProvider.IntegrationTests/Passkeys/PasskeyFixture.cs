@@ -3,7 +3,7 @@ using IdentityProvider.Testing;
 namespace IdentityProvider.IntegrationTests.Passkeys;
 
 /// <summary>The provider with an issuer of its own, whose host is the passkeys' relying party id.</summary>
-public sealed class PasskeyFixture : ProviderFixture
+public class PasskeyFixture : ProviderFixture
 {
     public const string Origin = "https://id.example.test";
 

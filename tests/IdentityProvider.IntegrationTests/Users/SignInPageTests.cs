@@ -19,7 +19,8 @@ public class SignInPageTests(ProviderFixture provider) : IClassFixture<ProviderF
         var page = await LoginPage.OpenAsync(client);
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Equal("username", page.EmailInput.GetAttribute("autocomplete"));
+        // "webauthn": the browser's passkeys are offered in the field's autofill (passwordless sign-in is on by default).
+        Assert.Equal("username webauthn", page.EmailInput.GetAttribute("autocomplete"));
         var password = page.PasswordInput;
         Assert.Equal("current-password", password.GetAttribute("autocomplete"));
         Assert.Equal("password", password.GetAttribute("type"));

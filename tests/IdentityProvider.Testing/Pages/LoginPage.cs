@@ -19,6 +19,29 @@ public sealed class LoginPage(ProviderPage page) : PageObject(page), IPageObject
 
     public IElement EmailInput => Input("Input.Email");
 
+    private const string PasskeyForm = "passkey-sign-in";
+
+    /// <summary>"Sign in with a passkey" is offered.</summary>
+    public bool OffersPasskey => PasskeyForms.IsOn(Page, PasskeyForm);
+
+    /// <summary>The e-mail field offers the browser's passkeys in its autofill (conditional UI).</summary>
+    public bool OffersPasskeyAutofill => EmailInput.GetAttribute("autocomplete")?.Split(' ').Contains("webauthn") == true;
+
+    /// <summary>"Sign in with a passkey" with <paramref name="answer"/> (an authenticator's answer to the options); where that leads.</summary>
+    public Task<ProviderPage> SignInWithPasskeyAsync(Func<string, string> answer) => PasskeyForms.AnswerAsync(Page, PasskeyForm, answer);
+
+    /// <summary>The request options and state "Sign in with a passkey" gets, for a test that answers them itself.</summary>
+    public Task<(string OptionsJson, string State)> BeginPasskeyAsync() => PasskeyForms.BeginAsync(Page, PasskeyForm);
+
+    /// <summary>Asks for passwordless options where the page offers none (a forged post with the password form's token): the status.</summary>
+    public async Task<System.Net.HttpStatusCode> ForgePasskeyOptionsAsync()
+    {
+        using var response = await PostAsync(action: Path + "?handler=PasskeyOptions");
+        return response.StatusCode;
+    }
+
+    public Task<ProviderPage> PostPasskeyAnswerAsync(string credentialJson, string state) => PasskeyForms.PostAnswerAsync(Page, PasskeyForm, credentialJson, state);
+
     public IElement PasswordInput => Input("Input.Password");
 
     /// <summary>The items of the validation summary, one per refused field.</summary>

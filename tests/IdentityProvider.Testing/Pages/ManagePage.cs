@@ -10,6 +10,7 @@ public sealed class ManagePage(ProviderPage page) : PageObject(page), IPageObjec
 
     public const string TwoStepLink = "Two-step sign-in";
     public const string RecoveryCodesLink = "Recovery codes";
+    public const string PasskeysLink = "Passkeys";
     public const string RememberedBrowsersLink = "Remembered browsers";
     public const string TokensLink = "Manage tokens";
     public const string ChangePasswordLink = "Change password";
@@ -73,6 +74,11 @@ public sealed class ManagePage(ProviderPage page) : PageObject(page), IPageObjec
     public bool ShowsRecoveryCodesWarning => Page.Document.QuerySelector("#recovery-codes-warning") is not null;
 
     public Task<RecoveryCodesPage> GenerateRecoveryCodesAsync() => FollowLinkAsync(GenerateRecoveryCodesLink).As<RecoveryCodesPage>();
+
+    /// <summary>How many passkeys the overview counts; -1 when it has no passkeys section (turned off, none added).</summary>
+    public int Passkeys => Page.Document.QuerySelector("#passkeys-count") is null ? -1 : Number("passkeys-count");
+
+    public Task<PasskeysPage> OpenPasskeysAsync() => FollowLinkAsync(PasskeysLink).As<PasskeysPage>();
 
     public int RememberedBrowsers => Number("remembered-browsers-count");
 

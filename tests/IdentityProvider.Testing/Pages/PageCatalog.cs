@@ -21,7 +21,8 @@ public static class PageCatalog
 
     /// <summary>
     /// The address of a page object's page; a <c>PathFor</c> takes the fixture's value named like its parameter
-    /// (<c>userId</c>, <c>clientId</c>, <c>name</c> of a scope, <c>serial</c>; a Guid id is unknown: the page's not-found answer).
+    /// (<c>userId</c>, <c>clientId</c>, <c>name</c> of a scope, <c>serial</c>; a Guid id or a passkey's <c>credentialId</c> is
+    /// unknown: the page's not-found answer).
     /// </summary>
     public static string PathOf(Type pageObject, IReadOnlyDictionary<string, string> ids)
     {
@@ -33,11 +34,14 @@ public static class PageCatalog
         var pathFor = pageObject.GetMethod("PathFor", BindingFlags.Public | BindingFlags.Static)
             ?? throw new InvalidOperationException($"{pageObject.Name} has neither a Path constant nor a PathFor method.");
         var parameter = pathFor.GetParameters().Single();
-        object argument = parameter.ParameterType == typeof(Guid)
-            ? Guid.Empty
+        object argument = parameter.ParameterType == typeof(Guid) ? Guid.Empty
+            : parameter.Name == UnknownCredential.Key ? UnknownCredential.Value
             : ids.TryGetValue(parameter.Name!, out var id) ? id : throw new InvalidOperationException($"No value for {pageObject.Name}.PathFor({parameter.Name}).");
         return (string)pathFor.Invoke(null, [argument])!;
     }
+
+    /// <summary>A credential id (base64url) no passkey has.</summary>
+    private static readonly KeyValuePair<string, string> UnknownCredential = new("credentialId", "AAAAAAAAAAAAAAAAAAAAAA");
 
     /// <summary>Who may open a page: the account pages need a signed-in user, the admin area an administrator.</summary>
     public static Visitor VisitorOf(string path) =>

@@ -56,15 +56,16 @@ public sealed class TestPasskey : IDisposable
 
     /// <summary>
     /// The answer to <c>navigator.credentials.get(options)</c>, signed with this key; <paramref name="signCount"/> overrides
-    /// the counter (a clone's), <paramref name="origin"/> the origin (a phishing page's).
+    /// the counter (a clone's), <paramref name="origin"/> the origin (a phishing page's); <paramref name="userVerified"/>
+    /// false is a security key touched without its PIN.
     /// </summary>
-    public string Get(string requestOptionsJson, string? origin = null, uint? signCount = null)
+    public string Get(string requestOptionsJson, string? origin = null, uint? signCount = null, bool userVerified = true)
     {
         var options = JsonNode.Parse(requestOptionsJson)!;
         var rpId = options["rpId"]!.GetValue<string>();
         var clientData = ClientData("webauthn.get", options["challenge"]!.GetValue<string>(), origin ?? Origin);
         SignCount = signCount ?? SignCount + 1;
-        var authenticatorData = AuthenticatorData(rpId, UserPresent | UserVerified, []);
+        var authenticatorData = AuthenticatorData(rpId, userVerified ? (byte)(UserPresent | UserVerified) : UserPresent, []);
         byte[] signed = [.. authenticatorData, .. SHA256.HashData(clientData)];
         var signature = key.SignData(signed, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
         var response = new JsonObject

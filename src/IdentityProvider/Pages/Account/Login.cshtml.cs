@@ -3,6 +3,8 @@ using IdentityProvider.Connect;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.ExternalSignIn;
 using IdentityProvider.Localization;
+using IdentityProvider.Pages.Shared;
+using IdentityProvider.Passkeys;
 using IdentityProvider.Settings;
 using IdentityProvider.TwoStep;
 using IdentityProvider.Users;
@@ -16,13 +18,15 @@ namespace IdentityProvider.Pages.Account;
 
 /// <summary>
 /// The password step. Failures count toward Identity's lockout; the message never tells whether the e-mail
-/// exists. A correct password leads on to the OTP step or enrolment when the user owes one.
+/// exists. A correct password leads on to the OTP step or enrolment when the user owes one. When the policy allows,
+/// "Sign in with a passkey" (and the e-mail field's autofill) signs in without a password (<see cref="PasswordlessSignIn"/>).
 /// </summary>
 [AllowAnonymous]
 public sealed class LoginModel(
     UserManager<ApplicationUser> users,
     PasswordStep passwordStep,
     TwoStepGate twoStepGate,
+    PasswordlessSignIn passwordless,
     ProviderSettings settings,
     IStringLocalizer<AccountText> text) : PageModel
 {
@@ -41,6 +45,18 @@ public sealed class LoginModel(
     public string? Reason { get; set; }
 
     public string? ErrorMessage { get; private set; }
+
+    [BindProperty]
+    public PasskeyAnswer Passkey { get; set; } = new();
+
+    /// <summary>"Sign in with a passkey", offered when the policy allows passwordless sign-in.</summary>
+    public PasskeyForm? PasskeyForm => passwordless.IsOffered
+        ? new("passkey-sign-in", "get", Url.Page(null, "PasskeyOptions")!, Url.Page(null, "Passkey")!, text["Login.Passkey.Button"])
+        {
+            ReturnUrl = ReturnUrl,
+            Conditional = true,
+        }
+        : null;
 
     /// <summary>The upstream providers offered below the password form ("Sign in with {Name}").</summary>
     public IReadOnlyList<ExternalProvider> ExternalProviders => settings.ExternalProviders;
@@ -94,14 +110,47 @@ public sealed class LoginModel(
             return Page();
         }
 
-        var next = await twoStepGate.AfterFirstStepAsync(user!, AuthorizationRequests.DemandsMultiFactor(ReturnUrl), Fresh);
-        return next switch
-        {
-            TwoStepNext.OneTimePassword => RedirectToPage("/Account/TwoStep", new { ReturnUrl }),
-            TwoStepNext.Enrolment => RedirectToPage("/Account/EnrolTwoStep", new { ReturnUrl }),
-            _ => LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/Manage"),
-        };
+        var next = await twoStepGate.AfterFirstStepAsync(
+            user!, AuthorizationRequests.DemandsMultiFactor(ReturnUrl), Fresh, passkeyDemanded: AuthorizationRequests.DemandsPasskey(ReturnUrl));
+        return After(next);
     }
+
+    /// <summary>The request options for a passwordless sign-in (passkeys.js asks, then runs the browser's dialog or autofill).</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync() =>
+        await passwordless.BeginAsync(HttpContext) is { } ceremony ? PasskeyCeremonyAnswer.Of(ceremony) : NotFound();
+
+    /// <summary>The browser's answer to a passwordless sign-in.</summary>
+    public async Task<IActionResult> OnPostPasskeyAsync()
+    {
+        ModelState.Clear();
+        if (Passkey.CredentialJson is not { } credential)
+        {
+            ErrorMessage = text["Login.Passkey.Refused"];
+            return Page();
+        }
+
+        var (next, refusal) = await passwordless.SignInAsync(HttpContext, Passkey.State, credential, AuthorizationRequests.DemandsMultiFactor(ReturnUrl), Fresh);
+        if (refusal != PasskeyRefusal.None)
+        {
+            ErrorMessage = text[refusal switch
+            {
+                PasskeyRefusal.CeremonyExpired => "Login.Passkey.Expired",
+                PasskeyRefusal.LockedOut or PasskeyRefusal.Unavailable => "Login.Passkey.Unavailable",
+                _ => "Login.Passkey.Refused",
+            }];
+            return Page();
+        }
+
+        return After(next);
+    }
+
+    /// <summary>Where the first step leads: the second step, enrolment, or (signed in) the return address.</summary>
+    private IActionResult After(TwoStepNext next) => next switch
+    {
+        TwoStepNext.OneTimePassword => RedirectToPage("/Account/TwoStep", new { ReturnUrl }),
+        TwoStepNext.Enrolment => RedirectToPage("/Account/EnrolTwoStep", new { ReturnUrl }),
+        _ => LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/Manage"),
+    };
 
     /// <summary>
     /// Warning: the one answer to every failed password step (unknown e-mail, wrong password, locked or disabled

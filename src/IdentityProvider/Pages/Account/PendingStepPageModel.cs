@@ -14,6 +14,8 @@ public abstract class PendingStepPageModel(PendingSignIn pending, UserManager<Ap
 {
     protected OtpDevices Devices => devices;
 
+    protected SecondStepMethods SecondSteps => secondSteps;
+
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
