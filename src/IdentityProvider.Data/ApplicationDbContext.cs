@@ -55,6 +55,8 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 
     public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
 
+    public DbSet<PasskeyLastUse> PasskeyLastUses => Set<PasskeyLastUse>();
+
     /// <summary>
     /// Warning: without the application's services Identity would build its version 1 model, without passkeys, and the
     /// migrations would drop the table; such a context gets services that only name the schema version.

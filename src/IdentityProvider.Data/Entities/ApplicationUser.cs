@@ -34,6 +34,9 @@ public sealed class ApplicationUser : IdentityUser
     /// <summary>When a policy first required two-step sign-in of this user without a device: the grace period starts here.</summary>
     public DateTimeOffset? TwoStepGraceStartedAt { get; set; }
 
+    /// <summary>When a policy first required a passkey of this user without one: the same grace period starts here.</summary>
+    public DateTimeOffset? PasskeyGraceStartedAt { get; set; }
+
     /// <summary>An administrator suspended two-step sign-in (lost device): password alone until this moment.</summary>
     public DateTimeOffset? TwoStepDisabledUntil { get; set; }
 

@@ -84,6 +84,9 @@ namespace IdentityProvider.Migrations.Postgres.Migrations
                     b.Property<bool>("OptionalNotificationsOff")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("PasskeyGraceStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
 
@@ -398,6 +401,20 @@ namespace IdentityProvider.Migrations.Postgres.Migrations
                     b.HasIndex("UserId", "Kind", "CreatedAt");
 
                     b.ToTable("OutboxMails", (string)null);
+                });
+
+            modelBuilder.Entity("IdentityProvider.Data.Entities.PasskeyLastUse", b =>
+                {
+                    b.Property<byte[]>("CredentialId")
+                        .HasMaxLength(1024)
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("CredentialId");
+
+                    b.ToTable("PasskeyLastUses", (string)null);
                 });
 
             modelBuilder.Entity("IdentityProvider.Data.Entities.PersonalAccessToken", b =>
@@ -1077,6 +1094,15 @@ namespace IdentityProvider.Migrations.Postgres.Migrations
                     b.HasOne("IdentityProvider.Data.Entities.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IdentityProvider.Data.Entities.PasskeyLastUse", b =>
+                {
+                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityUserPasskey<string>", null)
+                        .WithOne()
+                        .HasForeignKey("IdentityProvider.Data.Entities.PasskeyLastUse", "CredentialId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -79,6 +79,9 @@ namespace IdentityProvider.Migrations.Sqlite.Migrations
                     b.Property<bool>("OptionalNotificationsOff")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("PasskeyGraceStartedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
 
@@ -393,6 +396,20 @@ namespace IdentityProvider.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId", "Kind", "CreatedAt");
 
                     b.ToTable("OutboxMails", (string)null);
+                });
+
+            modelBuilder.Entity("IdentityProvider.Data.Entities.PasskeyLastUse", b =>
+                {
+                    b.Property<byte[]>("CredentialId")
+                        .HasMaxLength(1024)
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("LastUsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CredentialId");
+
+                    b.ToTable("PasskeyLastUses", (string)null);
                 });
 
             modelBuilder.Entity("IdentityProvider.Data.Entities.PersonalAccessToken", b =>
@@ -1064,6 +1081,15 @@ namespace IdentityProvider.Migrations.Sqlite.Migrations
                     b.HasOne("IdentityProvider.Data.Entities.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IdentityProvider.Data.Entities.PasskeyLastUse", b =>
+                {
+                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityUserPasskey<string>", null)
+                        .WithOne()
+                        .HasForeignKey("IdentityProvider.Data.Entities.PasskeyLastUse", "CredentialId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

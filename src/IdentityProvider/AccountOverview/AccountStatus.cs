@@ -22,6 +22,7 @@ public enum TwoStepState
 /// <param name="RecoveryCodesTotal">Codes in the current set (0: none generated yet).</param>
 /// <param name="RecoveryCodesShown">False when the provider turned recovery codes off.</param>
 /// <param name="Passkeys">The user's passkeys; <paramref name="PasskeysShown"/> is false when the policy turned passkeys off and the user has none.</param>
+/// <param name="PasskeyRequiredBy">The policy requires a passkey of the user, who has none: applications ask for it from then on.</param>
 /// <param name="TokensShown">Whether the user may use personal access tokens (setting or an administrator's override).</param>
 /// <param name="NearestTokenExpiry">The earliest expiry among the active tokens; null when none expires.</param>
 /// <param name="LinkedProviders">Names of the upstream providers linked to the account, as configured.</param>
@@ -38,6 +39,7 @@ public sealed record AccountStatus(
     DateTimeOffset? LastDeviceUse,
     int Passkeys,
     bool PasskeysShown,
+    DateTimeOffset? PasskeyRequiredBy,
     bool RecoveryCodesShown,
     int RecoveryCodesLeft,
     int RecoveryCodesTotal,

@@ -17,6 +17,7 @@ public sealed class AccountStatusReader(
     ApplicationDbContext db,
     TwoStepPolicy twoStepPolicy,
     ICurrentPolicy policy,
+    PasskeyRequirement passkeyRequirement,
     TokenPolicy tokenPolicy,
     ProviderSettings settings,
     TimeProvider time)
@@ -86,6 +87,7 @@ public sealed class AccountStatusReader(
             row.LastDeviceUse,
             row.Passkeys,
             passkeysOn || row.Passkeys > 0,
+            (await passkeyRequirement.ForAsync(user)).GraceEndsAt,
             twoStepPolicy.RecoveryCodesEnabled,
             row.RecoveryCodesLeft,
             row.RecoveryCodesTotal,

@@ -29,6 +29,7 @@ internal static class AuthorizationEndpoint
         SecurityLog securityLog,
         PendingSignIn pending,
         SecondStepMethods secondSteps,
+        PasskeyRequirement passkeyRequirement,
         TimeProvider time)
     {
         var request = context.GetOpenIddictServerRequest()
@@ -49,7 +50,9 @@ internal static class AuthorizationEndpoint
                 AuthorizationRequests.ReturnUrl(context, afterFreshSignIn: true), fresh: freshSignInNeeded));
         }
 
-        if (AuthorizationRequests.DemandsMultiFactor(request) && !proof.IsMultiFactor)
+        // A passkey as one of the two steps: asked by the relying party (acr_values=phr), or required of the user's role.
+        var passkeyDemanded = AuthorizationRequests.DemandsPasskey(request) || (await passkeyRequirement.ForAsync(user)).Demanded;
+        if ((AuthorizationRequests.DemandsMultiFactor(request) || passkeyDemanded) && !proof.IsMultiFactor)
         {
             if (request.HasPromptValue(PromptValues.None))
             {
@@ -57,16 +60,15 @@ internal static class AuthorizationEndpoint
             }
 
             // Step-up: the first step was proved by this session, so only the second step is asked for (the passkey alone for phr).
-            var passkeyDemanded = AuthorizationRequests.DemandsPasskey(request) && await secondSteps.HasPasskeyAsync(user.Id);
-            await pending.StartAsync(user, mfaDemanded: true, proof.FirstStep, passkeyDemanded);
+            await pending.StartAsync(user, mfaDemanded: true, proof.FirstStep, passkeyDemanded && await secondSteps.HasPasskeyAsync(user.Id));
             return Results.Redirect(SecondStepUrl(context));
         }
 
-        if (AuthorizationRequests.DemandsPasskey(request) && !proof.IsPhishingResistant)
+        if (passkeyDemanded && !proof.IsPhishingResistant)
         {
             if (request.HasPromptValue(PromptValues.None))
             {
-                return OpenIddictResults.Error(Errors.UnmetAuthenticationRequirements, "The relying party requires a sign-in with a passkey.");
+                return OpenIddictResults.Error(Errors.UnmetAuthenticationRequirements, "A sign-in with a passkey is required.");
             }
 
             // Two steps without a passkey: the passkey as the second step now, or (without one) adding one first, then back here.

@@ -19,6 +19,7 @@ public sealed class PasskeyCeremonies(
     SignInManager<ApplicationUser> signIns,
     IPasskeyHandler<ApplicationUser> handler,
     PasskeyCeremonyState ceremonyState,
+    UserPasskeys userPasskeys,
     SecurityLog securityLog,
     IHttpContextAccessor httpContextAccessor,
     ILogger<PasskeyCeremonies> logger)
@@ -196,6 +197,7 @@ public sealed class PasskeyCeremonies(
             throw new InvalidOperationException($"Updating a passkey failed: {string.Join(", ", stored.Errors.Select(error => error.Code))}.");
         }
 
+        await userPasskeys.RecordUseAsync(passkey.CredentialId);
         await securityLog.WriteAsync(SecurityEventKinds.PasskeyUsed, user.Id, $"\"{passkey.Name}\"");
     }
 

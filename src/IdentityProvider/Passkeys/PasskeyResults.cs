@@ -36,10 +36,13 @@ public enum PasskeyRefusal
 }
 
 /// <summary>A passkey as the account page lists it; <see cref="Id"/> is the credential id, base64url.</summary>
-public sealed record PasskeySummary(string Id, string Name, DateTimeOffset CreatedAt, bool IsBackedUp, bool IsUserVerified, uint SignCount)
+/// <param name="IsBackedUp">The authenticator says the passkey is synced (backed up), not bound to one device.</param>
+/// <param name="LastUsedAt">When it last proved a sign-in; null when never.</param>
+public sealed record PasskeySummary(
+    string Id, string Name, DateTimeOffset CreatedAt, bool IsBackedUp, bool IsUserVerified, uint SignCount, DateTimeOffset? LastUsedAt = null)
 {
-    public static PasskeySummary Of(UserPasskeyInfo passkey) =>
-        new(CredentialIds.Encode(passkey.CredentialId), passkey.Name ?? "", passkey.CreatedAt, passkey.IsBackedUp, passkey.IsUserVerified, passkey.SignCount);
+    public static PasskeySummary Of(UserPasskeyInfo passkey, DateTimeOffset? lastUsedAt = null) =>
+        new(CredentialIds.Encode(passkey.CredentialId), passkey.Name ?? "", passkey.CreatedAt, passkey.IsBackedUp, passkey.IsUserVerified, passkey.SignCount, lastUsedAt);
 }
 
 /// <summary>What adding a passkey came to: the passkey stored, or why not.</summary>

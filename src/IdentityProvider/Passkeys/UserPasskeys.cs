@@ -1,12 +1,14 @@
 using IdentityProvider.Auditing;
+using IdentityProvider.Data;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.Text;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace IdentityProvider.Passkeys;
 
-/// <summary>A user's passkeys: the list, a new name, removal (logged as <c>passkey.removed</c>).</summary>
-public sealed class UserPasskeys(UserManager<ApplicationUser> users, SecurityLog securityLog)
+/// <summary>A user's passkeys: the list (with each one's last use), a new name, removal (logged as <c>passkey.removed</c>).</summary>
+public sealed class UserPasskeys(UserManager<ApplicationUser> users, ApplicationDbContext db, SecurityLog securityLog, TimeProvider time)
 {
     public const int MaxNameLength = 64;
 
@@ -27,7 +29,30 @@ public sealed class UserPasskeys(UserManager<ApplicationUser> users, SecurityLog
             return [];
         }
 
-        return [.. (await users.GetPasskeysAsync(user)).OrderBy(passkey => passkey.CreatedAt).Select(PasskeySummary.Of)];
+        var passkeys = await users.GetPasskeysAsync(user);
+        var ids = passkeys.Select(passkey => passkey.CredentialId).ToList();
+        var uses = await db.PasskeyLastUses.AsNoTracking().Where(use => ids.Contains(use.CredentialId)).ToListAsync();
+        return [.. passkeys.OrderBy(passkey => passkey.CreatedAt).Select(passkey =>
+            PasskeySummary.Of(passkey, uses.FirstOrDefault(use => use.CredentialId.AsSpan().SequenceEqual(passkey.CredentialId))?.LastUsedAt))];
+    }
+
+    /// <summary>Records that the passkey just proved a sign-in (its row is deleted with the passkey).</summary>
+    public async Task RecordUseAsync(byte[] credentialId)
+    {
+        var now = time.GetUtcNow();
+        if (await db.PasskeyLastUses.Where(use => use.CredentialId == credentialId).ExecuteUpdateAsync(use => use.SetProperty(row => row.LastUsedAt, now)) == 0)
+        {
+            // Note: a concurrent first use may insert the row between the two statements; the later time then wins on the next use.
+            db.PasskeyLastUses.Add(new PasskeyLastUse { CredentialId = credentialId, LastUsedAt = now });
+            try
+            {
+                await db.SaveChangesAsync();
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     /// <summary>Gives one of the user's passkeys a new name; false when it is not theirs, the error when the name is refused.</summary>

@@ -44,6 +44,12 @@ public sealed record ProviderPolicy
     /// <summary>What passkeys may do: nothing, the second step, or also a sign-in without a password.</summary>
     public PasskeyUse Passkeys { get; init; } = PasskeyUse.Passwordless;
 
+    /// <summary>
+    /// Roles whose members must sign in with a passkey as one of the two steps (after <see cref="GracePeriodDays"/> for
+    /// those without one); ignored while passkeys are off.
+    /// </summary>
+    public string[] PasskeyRequiredForRoles { get; init; } = [];
+
     /// <summary>The provider-wide "Allow sign-in by token"; administrators may override it per user.</summary>
     public bool TokenSignInAllowed { get; init; }
 
@@ -117,7 +123,8 @@ public sealed record ProviderPolicy
             }
         }
 
-        if (TwoStepRequiredForRoles.Any(string.IsNullOrWhiteSpace) || TokenScopes.Any(scope => string.IsNullOrWhiteSpace(scope) || scope.Contains(' ')))
+        if (TwoStepRequiredForRoles.Concat(PasskeyRequiredForRoles).Any(string.IsNullOrWhiteSpace)
+            || TokenScopes.Any(scope => string.IsNullOrWhiteSpace(scope) || scope.Contains(' ')))
         {
             problems.Add(new(nameof(TwoStepRequiredForRoles), new Sentence("Policy.NamesWithoutSpaces")));
         }

@@ -20,6 +20,7 @@ public enum TwoStepNext
 /// <summary>Decides what follows the first step (a correct password, or an external provider): the session, the OTP step, or enrolment.</summary>
 public sealed class TwoStepGate(
     SecondStepMethods secondSteps,
+    PasskeyRequirement passkeyRequirement,
     RememberedBrowsers rememberedBrowsers,
     TwoStepPolicy policy,
     UserManager<ApplicationUser> users,
@@ -46,6 +47,13 @@ public sealed class TwoStepGate(
         {
             await SignInWithFirstStepOnlyAsync(user, firstStep, $"{proved}; two-step sign-in suspended by an administrator");
             return TwoStepNext.SignedIn;
+        }
+
+        // A role that requires a passkey asks for it as acr_values=phr does (a user without one adds it at the authorization endpoint).
+        if ((await passkeyRequirement.ForAsync(user)).Demanded)
+        {
+            mfaDemanded = true;
+            passkeyDemanded = true;
         }
 
         if (await secondSteps.HasAnyAsync(user.Id))

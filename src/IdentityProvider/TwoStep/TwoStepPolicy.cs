@@ -35,6 +35,10 @@ public sealed class TwoStepPolicy(ICurrentPolicy store, ProviderSettings setting
     public bool IsRequiredFor(IEnumerable<string> roles) =>
         Current.TwoStepRequiredForEveryone || roles.Any(role => Current.TwoStepRequiredForRoles.Contains(role, StringComparer.OrdinalIgnoreCase));
 
+    /// <summary>Whether a user with <paramref name="roles"/> must sign in with a passkey (passkeys on, a role that requires them).</summary>
+    public bool IsPasskeyRequiredFor(IEnumerable<string> roles) =>
+        Current.Passkeys != PasskeyUse.Off && roles.Any(role => Current.PasskeyRequiredForRoles.Contains(role, StringComparer.OrdinalIgnoreCase));
+
     /// <summary>
     /// The users inside a grace period at <paramref name="now"/>, as a query's condition: two-step sign-in required of them
     /// (<see cref="IsRequiredFor"/>), no active device, the grace period started (the gate starts it) and not over

@@ -11,6 +11,7 @@ public static class TwoStepServices
             .AddScoped<FreshCodeConfirmation>()
             .AddScoped<OtpDevices>()
             .AddScoped<SecondStepMethods>()
+            .AddScoped<PasskeyRequirement>()
             .AddScoped<OtpEnrolment>()
             .AddScoped<DeviceChanges>()
             .AddScoped<RememberedBrowsers>()

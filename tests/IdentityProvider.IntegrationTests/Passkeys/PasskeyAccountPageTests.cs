@@ -28,6 +28,7 @@ public sealed class PasskeyAccountPageTests(PasskeyFixture fixture) : IClassFixt
 
         Assert.Equal([passkey.Id], listed.PasskeyIds);
         Assert.StartsWith("Work laptop", Assert.Single(listed.PasskeyRows), StringComparison.Ordinal);
+        Assert.Contains("Not used yet", Assert.Single(listed.PasskeyRows), StringComparison.Ordinal);
         var overview = (await ManagePage.OpenAsync(client)).As<ManagePage>();
         Assert.Equal("On", overview.TwoStepState);
         Assert.Equal(1, overview.Passkeys);
@@ -108,6 +109,5 @@ public sealed class PasskeyAccountPageTests(PasskeyFixture fixture) : IClassFixt
     }
 
     private async Task<IReadOnlyList<string>> PasskeyRowsOfAsync(string userId) =>
-        (await Factory.WithServiceAsync<IdentityProvider.Passkeys.UserPasskeys, IReadOnlyList<IdentityProvider.Passkeys.PasskeySummary>>(
-            service => service.ListAsync(userId))).Select(passkey => passkey.Name).ToList();
+        (await PasskeyStories.ListAsync(Factory, userId)).Select(passkey => passkey.Name).ToList();
 }

@@ -37,6 +37,8 @@ public sealed class PasskeySignInTests(PasskeyFixture fixture) : IClassFixture<P
         Assert.Equal("phr", tokens.Acr);
         var signIn = Assert.Single(await Factory.SecurityEventsAsync(user.Id), row => row.Kind == SecurityEventKinds.SignInSucceeded);
         Assert.Equal("password and passkey \"Laptop\"", signIn.Detail);
+        var lastUsed = Assert.Single(await PasskeyStories.ListAsync(Factory, user.Id)).LastUsedAt;
+        Assert.Equal(Factory.Clock.GetUtcNow(), lastUsed!.Value, TimeSpan.FromMilliseconds(1));
     }
 
     [Fact]

@@ -78,6 +78,9 @@ public sealed class ManagePage(ProviderPage page) : PageObject(page), IPageObjec
     /// <summary>How many passkeys the overview counts; -1 when it has no passkeys section (turned off, none added).</summary>
     public int Passkeys => Page.Document.QuerySelector("#passkeys-count") is null ? -1 : Number("passkeys-count");
 
+    /// <summary>"Your organisation requires a passkey … from {date}": the policy requires one, the user has none, the grace period runs.</summary>
+    public bool SaysPasskeyRequired => Page.Document.QuerySelector("#passkey-required") is not null;
+
     public Task<PasskeysPage> OpenPasskeysAsync() => FollowLinkAsync(PasskeysLink).As<PasskeysPage>();
 
     public int RememberedBrowsers => Number("remembered-browsers-count");

@@ -16,6 +16,10 @@ public static class PasskeyStories
         return authenticator;
     }
 
+    /// <summary>The user's passkeys as the provider lists them (name, counter, last use).</summary>
+    public static Task<IReadOnlyList<PasskeySummary>> ListAsync(ProviderFactory factory, string userId) =>
+        factory.WithServiceAsync<UserPasskeys, IReadOnlyList<PasskeySummary>>(service => service.ListAsync(userId));
+
     /// <summary>The password at the relying party's request, then "Use your passkey" on the second step's page; where that leads.</summary>
     public static async Task<ProviderPage> SignInWithPasswordAndPasskeyAsync(ProviderClient client, AuthorizationRequest request, TestUser user, TestPasskey passkey) =>
         await (await UserStories.PasswordToOtpPageAsync(client, request, user)).UsePasskeyAsync(options => passkey.Get(options));
