@@ -96,7 +96,11 @@ public sealed class ClientCache(ClientCacheEntries entries, IOpenIddictApplicati
 /// <summary>The entries behind <see cref="ClientCache"/>: one set per instance.</summary>
 public sealed class ClientCacheEntries(TimeProvider time)
 {
-    /// <summary>How long a registration changed elsewhere may still be served by this instance.</summary>
+    /// <summary>
+    /// How long a registration may be served without reading it again. Note: a change made on another instance clears
+    /// the cache sooner, once announced (<see cref="ClientCacheOnClientChange"/>, within 2 seconds); this bounds only a
+    /// change made in the database by hand.
+    /// </summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
     private readonly ConcurrentDictionary<string, Entry> byId = new(StringComparer.Ordinal);
@@ -135,6 +139,13 @@ public sealed class ClientCacheEntries(TimeProvider time)
         {
             idByClientId[application.ClientId] = application.Id;
         }
+    }
+
+    /// <summary>Forgets every registration (a change announced by another instance, <see cref="ClientCacheOnClientChange"/>).</summary>
+    public void Clear()
+    {
+        byId.Clear();
+        idByClientId.Clear();
     }
 
     public void Remove(string? id)

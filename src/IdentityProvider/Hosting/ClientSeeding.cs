@@ -1,4 +1,5 @@
 using IdentityProvider.Admin.Api;
+using IdentityProvider.Changes;
 using IdentityProvider.Clients;
 using IdentityProvider.Localization;
 using IdentityProvider.Settings;
@@ -13,6 +14,7 @@ namespace IdentityProvider.Hosting;
 internal sealed class ClientSeeding(
     IOpenIddictApplicationManager applications,
     IOpenIddictScopeManager scopes,
+    ChangeAnnouncer changes,
     ILogger<ClientSeeding> logger)
 {
     public async Task SeedAsync(IReadOnlyList<SeedClient> clients)
@@ -36,10 +38,7 @@ internal sealed class ClientSeeding(
         {
             foreach (var scope in client.Scopes.Except(StandardScopes.All))
             {
-                if (await scopes.FindByNameAsync(scope) is null)
-                {
-                    await scopes.CreateAsync(new OpenIddictScopeDescriptor { Name = scope, DisplayName = scope });
-                }
+                await SeedScopeAsync(scope, scope, description: null);
             }
 
             if (await applications.FindByClientIdAsync(client.ClientId) is null)
@@ -50,11 +49,13 @@ internal sealed class ClientSeeding(
         }
     }
 
-    private async Task SeedScopeAsync(string name, string displayName, string description)
+    /// <summary>Registers the scope when missing; the instances already running list it in discovery once told (<see cref="ChangeAnnouncer"/>).</summary>
+    private async Task SeedScopeAsync(string name, string displayName, string? description)
     {
         if (await scopes.FindByNameAsync(name) is null)
         {
             await scopes.CreateAsync(new OpenIddictScopeDescriptor { Name = name, DisplayName = displayName, Description = description });
+            await changes.AnnounceAsync(ChangeKinds.Scopes, "seeding");
         }
     }
 

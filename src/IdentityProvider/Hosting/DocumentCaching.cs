@@ -1,3 +1,4 @@
+using IdentityProvider.Changes;
 using IdentityProvider.Clients;
 using IdentityProvider.Connect;
 
@@ -13,14 +14,13 @@ public static class DocumentCaching
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
     public static IServiceCollection AddDocumentCaching(this IServiceCollection services) =>
-        services.AddOutputCache(options =>
+        services.AddSingleton<IChangeListener, DiscoveryOnScopeChange>().AddOutputCache(options =>
         {
             // Note: entries vary by host (the issuer may come from it); a small store bounds what junk Host
             // headers can take: once full, documents are served uncached, never refused.
             options.SizeLimit = 1024 * 1024;
             // Note: discovery lists the registered scopes. A scope change evicts the tag on the instance that made it
-            // (Admin/ScopeAdministration); other instances keep their copy at most Lifetime, the bound on how long
-            // their discovery document can lag behind.
+            // (Admin/ScopeAdministration) and, once announced, on every other (DiscoveryOnScopeChange, within 2 seconds).
             options.AddBasePolicy(policy => policy.With(context => IsDocument(context.HttpContext.Request)).Expire(Lifetime).Tag(DiscoveryCache.Tag));
         });
 

@@ -1,3 +1,4 @@
+using IdentityProvider.Changes;
 using IdentityProvider.Clients;
 using IdentityProvider.Connect;
 using IdentityProvider.Data;
@@ -98,7 +99,8 @@ public static class OpenIddictSetup
 
         // Replaces OpenIddict's per-request cache of clients (a closed type wins over its open generic).
         services.AddSingleton<ClientCacheEntries>()
-            .AddScoped<IOpenIddictApplicationCache<OpenIddictEntityFrameworkCoreApplication>, ClientCache>();
+            .AddScoped<IOpenIddictApplicationCache<OpenIddictEntityFrameworkCoreApplication>, ClientCache>()
+            .AddSingleton<IChangeListener, ClientCacheOnClientChange>();
         services.AddSingleton<SigningKeys>();
         services.AddOptions<OpenIddictServerOptions>()
             .Configure<SigningKeys>((options, keys) => keys.Apply(options));

@@ -2,6 +2,7 @@ using IdentityProvider.AccountOverview;
 using IdentityProvider.Admin;
 using IdentityProvider.Admin.Api;
 using IdentityProvider.Auditing;
+using IdentityProvider.Changes;
 using IdentityProvider.Connect;
 using IdentityProvider.Email;
 using IdentityProvider.ExternalSignIn;
@@ -39,6 +40,7 @@ public static class ServiceRegistration
         services.AddProviderRateLimiting(settings.RateLimiting);
         services.AddSeeding();
         services.AddPolicy();
+        services.AddChangeWatching();
         services.AddTwoStep();
         services.AddPasskeys(settings.Server);
         services.AddRecoveryCodes();

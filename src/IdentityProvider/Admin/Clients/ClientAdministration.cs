@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using IdentityProvider.Admin.Scopes;
 using IdentityProvider.Auditing;
+using IdentityProvider.Changes;
 using IdentityProvider.Clients;
 using IdentityProvider.Localization;
 using Microsoft.AspNetCore.WebUtilities;
@@ -10,12 +11,14 @@ namespace IdentityProvider.Admin.Clients;
 
 /// <summary>
 /// The relying parties (admin pages and API): list, create, edit, delete, rotate the secret. Through OpenIddict's
-/// application manager, which validates too, hashes secrets and tells this instance's client cache at once
-/// (other instances see a change within <c>ClientCacheEntries.Lifetime</c>). Every change is logged with the actor.
+/// application manager, which validates too, hashes secrets and tells this instance's client cache at once; a change or
+/// deletion is announced to the other instances (<see cref="ChangeAnnouncer"/>: their caches forget it within 2 seconds).
+/// Every change is logged with the actor.
 /// </summary>
 public sealed class ClientAdministration(
     IOpenIddictApplicationManager applications,
     ScopeAdministration scopes,
+    ChangeAnnouncer changes,
     SecurityLog securityLog)
 {
     public async Task<IReadOnlyList<ClientRegistration>> ListAsync()
@@ -103,6 +106,7 @@ public sealed class ClientAdministration(
             return Refused(exception);
         }
 
+        await changes.AnnounceAsync(ChangeKinds.Clients, actorId);
         await securityLog.WriteAsync(SecurityEventKinds.ClientUpdated, null, $"{Describe(before)} -> {Describe(client)}", actorId, clientId);
         return ChangeResult.Done();
     }
@@ -117,6 +121,7 @@ public sealed class ClientAdministration(
 
         var before = await RegistrationOfAsync(application);
         await applications.DeleteAsync(application);
+        await changes.AnnounceAsync(ChangeKinds.Clients, actorId);
         await securityLog.WriteAsync(SecurityEventKinds.ClientDeleted, null, Describe(before), actorId, clientId);
         return ChangeResult.Done();
     }
@@ -137,6 +142,7 @@ public sealed class ClientAdministration(
         var secret = NewSecret();
         // Warning: the secret goes to OpenIddict only, which stores its hash; the log says that it changed, never what it is.
         await applications.UpdateAsync(application, secret);
+        await changes.AnnounceAsync(ChangeKinds.Clients, actorId);
         await securityLog.WriteAsync(SecurityEventKinds.ClientSecretRotated, null, "new client secret", actorId, clientId);
         return ChangeResult.Done(secret);
     }

@@ -1,4 +1,5 @@
 using IdentityProvider.Auditing;
+using IdentityProvider.Changes;
 using IdentityProvider.Clients;
 using IdentityProvider.Localization;
 using Microsoft.AspNetCore.OutputCaching;
@@ -15,6 +16,7 @@ public sealed class ScopeAdministration(
     IOpenIddictScopeManager scopes,
     IOpenIddictApplicationManager applications,
     IOutputCacheStore outputCache,
+    ChangeAnnouncer changes,
     SecurityLog securityLog)
 {
     public async Task<IReadOnlyList<ScopeRegistration>> ListAsync()
@@ -120,12 +122,13 @@ public sealed class ScopeAdministration(
     }
 
     /// <summary>
-    /// Logs the change and evicts this instance's discovery document, which lists the scopes. Note: other instances
-    /// serve theirs until its output-cache lifetime (5 minutes, Hosting/DocumentCaching) ends.
+    /// Logs the change and evicts this instance's discovery document, which lists the scopes, at once; the other
+    /// instances evict theirs once the change is announced (within 2 seconds, Hosting/DiscoveryOnScopeChange).
     /// </summary>
     private async Task ChangedAsync(string kind, string detail, string actorId)
     {
         await outputCache.EvictByTagAsync(DiscoveryCache.Tag, CancellationToken.None);
+        await changes.AnnounceAsync(ChangeKinds.Scopes, actorId);
         await securityLog.WriteAsync(kind, null, detail, actorId);
     }
 
