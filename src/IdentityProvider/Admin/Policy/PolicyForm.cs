@@ -68,6 +68,10 @@ public sealed class PolicyForm
     [Display(Name = "Policy.Field.RecoveryCodesEnabled")]
     public bool RecoveryCodesEnabled { get; set; }
 
+    /// <summary>One of three radio buttons; null when none was chosen (a hand-made request).</summary>
+    [Display(Name = "Policy.Field.Passkeys")]
+    public PasskeyUse? Passkeys { get; set; }
+
     [Display(Name = "Policy.Field.TokenSignInAllowed")]
     public bool TokenSignInAllowed { get; set; }
 
@@ -99,6 +103,7 @@ public sealed class PolicyForm
         RememberBrowserDaysByRole = policy.RememberBrowserDaysByRole.ToDictionary(
             pair => pair.Key, pair => (string?)pair.Value.ToString(CultureInfo.InvariantCulture), StringComparer.OrdinalIgnoreCase),
         RecoveryCodesEnabled = policy.RecoveryCodesEnabled,
+        Passkeys = policy.Passkeys,
         TokenSignInAllowed = policy.TokenSignInAllowed,
         TokenDefaultLifetimeDays = policy.TokenDefaultLifetimeDays,
         TokenMaxLifetimeDays = policy.TokenMaxLifetimeDays,
@@ -120,6 +125,12 @@ public sealed class PolicyForm
             return value ?? 0;
         }
 
+        // Note: a choice that is none of the three is the policy's own rule to refuse (the API can send one too).
+        if (Passkeys is null)
+        {
+            found.Add(new(nameof(Passkeys), new Sentence("Policy.Missing.Passkeys")));
+        }
+
         var policy = new ProviderPolicy
         {
             TwoStepRequiredForEveryone = TwoStepRequiredForEveryone,
@@ -134,6 +145,7 @@ public sealed class PolicyForm
             RememberBrowserDays = Number(RememberBrowserDays, nameof(RememberBrowserDays)),
             RememberBrowserDaysByRole = RoleDays(RememberBrowserDaysByRole, found),
             RecoveryCodesEnabled = RecoveryCodesEnabled,
+            Passkeys = Passkeys ?? default,
             TokenSignInAllowed = TokenSignInAllowed,
             TokenDefaultLifetimeDays = Number(TokenDefaultLifetimeDays, nameof(TokenDefaultLifetimeDays)),
             TokenMaxLifetimeDays = Number(TokenMaxLifetimeDays, nameof(TokenMaxLifetimeDays)),
