@@ -1,5 +1,4 @@
 using IdentityProvider.IntegrationTests.Passkeys;
-using IdentityProvider.Passkeys;
 using IdentityProvider.Testing;
 using IdentityProvider.Testing.Stories;
 
@@ -8,18 +7,10 @@ namespace IdentityProvider.IntegrationTests.Admin;
 /// <summary>What the admin passkey tests share: a user given a passkey the way the account page adds one.</summary>
 internal static class AdminPasskeySteps
 {
-    /// <summary>
-    /// Adds a passkey to the user through <see cref="PasskeyCeremonies"/> (the software authenticator answering for the
-    /// issuer's origin); its credential id as the provider lists it.
-    /// </summary>
+    /// <summary>Adds a passkey to the user (<see cref="PasskeyStories.AddPasskeyAsync"/>); its credential id as the provider lists it.</summary>
     public static async Task<string> AddPasskeyAsync(ProviderFactory factory, string userId, string name = "Work laptop")
     {
-        using var authenticator = new TestPasskey(PasskeyFixture.Origin);
-        var ceremony = await factory.WithServiceAsync<PasskeyCeremonies, PasskeyCeremony?>(service => service.BeginAddingAsync(userId));
-        Assert.NotNull(ceremony);
-        var added = await factory.WithServiceAsync<PasskeyCeremonies, PasskeyAdding>(service =>
-            service.FinishAddingAsync(userId, ceremony.State, authenticator.Create(ceremony.OptionsJson), name));
-        Assert.True(added.Succeeded, added.Refusal.ToString());
+        using var authenticator = await PasskeyStories.AddPasskeyAsync(factory, userId, PasskeyFixture.Origin, name);
         return authenticator.Id;
     }
 

@@ -1,10 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using IdentityProvider.Admin.Api;
 using IdentityProvider.Admin.Users;
 using IdentityProvider.Auditing;
+using IdentityProvider.IntegrationTests.Passkeys;
 using IdentityProvider.Localization;
-using IdentityProvider.Passkeys;
 using IdentityProvider.Policy;
 using IdentityProvider.Testing;
 using IdentityProvider.Testing.Pages;
@@ -129,11 +130,32 @@ public sealed class AdminPasskeyTests(AdminPasskeyFixture fixture) : IClassFixtu
         var listed = Assert.Single(body.GetProperty("passkeys").EnumerateArray());
         Assert.Equal(passkeyId, listed.GetProperty("id").GetString());
         Assert.Equal("Work laptop", listed.GetProperty("name").GetString());
-        var stored = Assert.Single(await Factory.WithServiceAsync<UserPasskeys, IReadOnlyList<PasskeySummary>>(passkeys => passkeys.ListAsync(user.Id)));
-        Assert.Equal(stored.CreatedAt, listed.GetProperty("createdAt").GetDateTimeOffset());
+        Assert.Equal(Assert.Single(await PasskeyStories.ListAsync(Factory, user.Id)).CreatedAt, listed.GetProperty("createdAt").GetDateTimeOffset());
+        Assert.Equal(JsonValueKind.Null, listed.GetProperty("lastUsedAt").ValueKind);
         Assert.False(listed.GetProperty("backedUp").GetBoolean());
         Assert.True(listed.GetProperty("userVerified").GetBoolean());
         Assert.DoesNotContain("publicKey", body.GetRawText(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task TabAndApi_ShowWhenThePasskeyLastSignedIn()
+    {
+        var user = await UserStories.CreateUserAsync(Factory);
+        using var passkey = await PasskeyStories.AddPasskeyAsync(Factory, user.Id, PasskeyFixture.Origin);
+        using var client = (await UserStories.SignedInAdminAsync(fixture)).Client;
+        using var http = await ServiceApiClientAsync(Factory);
+        Assert.Contains("Not used yet", Assert.Single((await AdminUserTwoStepPage.OpenAsync(client, user.Id)).PasskeyRows));
+
+        Factory.Clock.Advance(TimeSpan.FromMinutes(5));
+        using var userClient = fixture.CreateClient();
+        var request = UserStories.WebRequest();
+        var tokens = await UserStories.ExchangeCodeAsync(userClient, request, await PasskeyStories.SignInWithPasswordAndPasskeyAsync(userClient, request, user, passkey));
+        var tab = await AdminUserTwoStepPage.OpenAsync(client, user.Id);
+        var listed = (await (await http.GetAsync(PasskeysPath(user.Id))).JsonAsync()).GetProperty("passkeys")[0];
+
+        Assert.Contains("hwk", tokens.Amr);
+        Assert.DoesNotContain("Not used yet", Assert.Single(tab.PasskeyRows));
+        Assert.Equal(Factory.Clock.GetUtcNow(), listed.GetProperty("lastUsedAt").GetDateTimeOffset(), TimeSpan.FromSeconds(5));
     }
 
     [Fact]

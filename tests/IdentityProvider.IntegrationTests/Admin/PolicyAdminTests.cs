@@ -108,6 +108,7 @@ public sealed class PolicyAdminTests(TwoInstanceFixture fixture) : IClassFixture
     [InlineData(nameof(ProviderPolicy.RememberBrowserDaysByRole), "admin=400", "from 0 to 365")]
     [InlineData(nameof(ProviderPolicy.TwoStepRequiredForRoles), "ops\u0001x", "control characters")]
     [InlineData(nameof(ProviderPolicy.TokenScopes), "api\u001b", "control characters")]
+    [InlineData(nameof(ProviderPolicy.PasskeyRequiredForRoles), "ops\u0001x", "control characters")]
     [InlineData(nameof(ProviderPolicy.Passkeys), "Sometimes", "not valid")]
     [InlineData(nameof(ProviderPolicy.Passkeys), "7", "valid value")]
     [InlineData(nameof(ProviderPolicy.Passkeys), "", "what passkeys may be used for")]
@@ -125,7 +126,7 @@ public sealed class PolicyAdminTests(TwoInstanceFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task PolicyPage_PasskeyChoice_ThreeRadioButtons_SavedAsChosen_AndLogged()
+    public async Task PolicyPage_PasskeyChoiceAndRoles_SavedAsChosen_AndLogged()
     {
         var (adminClient, admin) = await UserStories.SignedInAdminAsync(fixture);
         using var client = adminClient;
@@ -133,11 +134,18 @@ public sealed class PolicyAdminTests(TwoInstanceFixture fixture) : IClassFixture
         Assert.Equal(Enum.GetNames<PasskeyUse>(), page.Choices(nameof(ProviderPolicy.Passkeys)));
         Assert.Equal(nameof(PasskeyUse.Passwordless), page.Value(nameof(ProviderPolicy.Passkeys)));
 
-        var saved = await page.SaveAsync(new Dictionary<string, string> { [nameof(ProviderPolicy.Passkeys)] = nameof(PasskeyUse.SecondStep) }).As<AdminPolicyPage>();
+        var saved = await page.SaveAsync(new Dictionary<string, string>
+        {
+            [nameof(ProviderPolicy.Passkeys)] = nameof(PasskeyUse.SecondStep),
+            [nameof(ProviderPolicy.PasskeyRequiredForRoles)] = "ops, auditors",
+        }).As<AdminPolicyPage>();
 
         Assert.Contains("saved", saved.StatusMessage);
         Assert.Equal(nameof(PasskeyUse.SecondStep), saved.Value(nameof(ProviderPolicy.Passkeys)));
-        Assert.Equal(PasskeyUse.SecondStep, fixture.A.Services.GetRequiredService<PolicyStore>().Current.Passkeys);
+        Assert.Equal("auditors, ops", saved.Value(nameof(ProviderPolicy.PasskeyRequiredForRoles)));
+        var stored = fixture.A.Services.GetRequiredService<PolicyStore>().Current;
+        Assert.Equal(PasskeyUse.SecondStep, stored.Passkeys);
+        Assert.Equal(["auditors", "ops"], stored.PasskeyRequiredForRoles.Order());
         var logged = await fixture.A.QueryAsync(db => db.SecurityEvents.AsNoTracking()
             .Where(row => row.Kind == SecurityEventKinds.PolicyChanged && row.ActorId == admin.Id).ToListAsync());
         Assert.Contains("passkeys \"Passwordless\" -> \"SecondStep\"", Assert.Single(logged).Detail, StringComparison.Ordinal);

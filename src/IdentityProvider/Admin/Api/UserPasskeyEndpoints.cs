@@ -14,7 +14,7 @@ public static class UserPasskeyEndpoints
     {
         var user = api.MapGroup("/users/{id}").WithTags("User two-step sign-in");
         user.MapGet("/passkeys", ListAsync)
-            .WithSummary("The user's passkeys, oldest first (never a key): id, name, when added, whether synced (backed up) and whether it verified the user.")
+            .WithSummary("The user's passkeys, oldest first (never a key): id, name, when added and last used, whether synced (backed up) and whether it verified the user.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         user.MapDelete("/passkeys/{passkeyId}", RemoveAsync)
             .WithSummary("Removes one of the user's passkeys: it no longer signs in; the user gets a mail.")
@@ -37,9 +37,11 @@ public static class UserPasskeyEndpoints
     /// <param name="Id">The credential id, base64url: what <c>DELETE …/passkeys/{passkeyId}</c> takes.</param>
     /// <param name="BackedUp">Synced: the authenticator keeps a copy elsewhere (a platform's passkey manager), so it may sign in on other devices too.</param>
     /// <param name="UserVerified">The authenticator verified the user (PIN or biometric) when it was added.</param>
-    public sealed record PasskeyDocument(string Id, string Name, DateTimeOffset CreatedAt, bool BackedUp, bool UserVerified)
+    /// <param name="LastUsedAt">When it last proved a sign-in; null when never.</param>
+    public sealed record PasskeyDocument(string Id, string Name, DateTimeOffset CreatedAt, bool BackedUp, bool UserVerified, DateTimeOffset? LastUsedAt)
     {
-        public static PasskeyDocument Of(PasskeySummary passkey) => new(passkey.Id, passkey.Name, passkey.CreatedAt, passkey.IsBackedUp, passkey.IsUserVerified);
+        public static PasskeyDocument Of(PasskeySummary passkey) =>
+            new(passkey.Id, passkey.Name, passkey.CreatedAt, passkey.IsBackedUp, passkey.IsUserVerified, passkey.LastUsedAt);
     }
 
     public sealed record PasskeysDocument(string UserId, IReadOnlyList<PasskeyDocument> Passkeys);

@@ -24,12 +24,12 @@ public sealed class AdminPolicyPage(ProviderPage page) : PageObject(page), IPage
 
     /// <summary>
     /// A field's value as the form shows it, by policy property name (e.g. <c>LockoutThreshold</c>); the ticked roles as
-    /// "a, b" (<c>TwoStepRequiredForRoles</c>), the days per role as lines <c>role=days</c> (<c>RememberBrowserDaysByRole</c>),
+    /// "a, b" (<c>TwoStepRequiredForRoles</c>, <c>PasskeyRequiredForRoles</c>), the days per role as lines <c>role=days</c> (<c>RememberBrowserDaysByRole</c>),
     /// the chosen radio button's value for a choice (<c>Passkeys</c>: "Off", "SecondStep" or "Passwordless"; "" when none is).
     /// </summary>
     public string Value(string property) => property switch
     {
-        RequiredRoles => string.Join(", ", AdminForms.Checked(Page, Field(RequiredRoles))),
+        RequiredRoles or PasskeyRoles => string.Join(", ", AdminForms.Checked(Page, Field(property))),
         DaysByRole => string.Join("\n", DaysInputs.Where(input => (input.GetAttribute("value") ?? "").Length > 0)
             .Select(input => $"{RoleOf(input)}={input.GetAttribute("value")}")),
         _ => Page.Document.QuerySelector($"{Form} [name='{Field(property)}']") is { } field
@@ -63,7 +63,7 @@ public sealed class AdminPolicyPage(ProviderPage page) : PageObject(page), IPage
             var value = input.GetAttribute("type") switch
             {
                 "radio" => input.HasAttribute("checked") ? input.GetAttribute("value") : null,
-                "checkbox" when name == Field(RequiredRoles) => input.HasAttribute("checked") ? input.GetAttribute("value") : null,
+                "checkbox" when name == Field(RequiredRoles) || name == Field(PasskeyRoles) => input.HasAttribute("checked") ? input.GetAttribute("value") : null,
                 "checkbox" => input.HasAttribute("checked") ? "true" : "false",
                 _ => input.GetAttribute("value") ?? "",
             };
@@ -79,8 +79,8 @@ public sealed class AdminPolicyPage(ProviderPage page) : PageObject(page), IPage
             shown.RemoveAll(field => property == DaysByRole ? field.Key.StartsWith(replaced, StringComparison.Ordinal) : field.Key == replaced);
             shown.AddRange(property switch
             {
-                RequiredRoles => value.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                    .Select(role => new KeyValuePair<string, string>(Field(RequiredRoles), role)),
+                RequiredRoles or PasskeyRoles => value.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Select(role => new KeyValuePair<string, string>(Field(property), role)),
                 DaysByRole => value.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     .Select(line => line.Split('=', 2))
                     .Select(pair => new KeyValuePair<string, string>($"{Field(DaysByRole)}[{pair[0]}]", pair.Length > 1 ? pair[1] : "")),
@@ -92,6 +92,7 @@ public sealed class AdminPolicyPage(ProviderPage page) : PageObject(page), IPage
     }
 
     private const string RequiredRoles = "TwoStepRequiredForRoles";
+    private const string PasskeyRoles = "PasskeyRequiredForRoles";
     private const string DaysByRole = "RememberBrowserDaysByRole";
 
     private IEnumerable<AngleSharp.Dom.IElement> DaysInputs =>
