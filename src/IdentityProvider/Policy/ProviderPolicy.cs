@@ -85,6 +85,9 @@ public sealed record ProviderPolicy
         SignInAsUserAllowed = settings.Administration.SignInAsUser,
     };
 
+    /// <summary>What refuses a passkey choice that is none of <see cref="PasskeyUse"/>'s: the names it may take.</summary>
+    public static readonly Sentence PasskeyChoices = new("Policy.Passkeys.Unknown", string.Join(", ", Enum.GetNames<PasskeyUse>()));
+
     /// <summary>Every rule broken, as (field, message); empty when the policy may be saved.</summary>
     public IReadOnlyList<FieldProblem> Problems()
     {
@@ -108,6 +111,12 @@ public sealed record ProviderPolicy
         if (!TotpAllowed && !HotpAllowed)
         {
             problems.Add(new(nameof(TotpAllowed), new Sentence("Policy.NoAppKind")));
+        }
+
+        // Note: JSON may carry a number for the choice; only a named one is a choice.
+        if (!Enum.IsDefined(Passkeys))
+        {
+            problems.Add(new(nameof(Passkeys), PasskeyChoices));
         }
 
         if (TokenMaxLifetimeDays > 0 && TokenDefaultLifetimeDays > TokenMaxLifetimeDays)

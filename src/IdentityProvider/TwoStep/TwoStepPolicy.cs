@@ -3,6 +3,7 @@ using IdentityProvider.Data;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.Policy;
 using IdentityProvider.Settings;
+using IdentityProvider.Users;
 
 namespace IdentityProvider.TwoStep;
 
@@ -39,10 +40,24 @@ public sealed class TwoStepPolicy(ICurrentPolicy store, ProviderSettings setting
     public bool IsPasskeyRequiredFor(IEnumerable<string> roles) =>
         Current.Passkeys != PasskeyUse.Off && roles.Any(role => Current.PasskeyRequiredForRoles.Contains(role, StringComparer.OrdinalIgnoreCase));
 
+    /// <summary>Whether passkeys count as a second step now: the policy lets them be used (<see cref="SecondStepMethods"/> asks the same).</summary>
+    public bool PasskeysInUse => Current.Passkeys != PasskeyUse.Off;
+
+    /// <summary>
+    /// The users who have a second step, as a query's condition: an active OTP device, or a passkey while the policy lets
+    /// passkeys be used. <see cref="SecondStepMethods.HasAnyAsync"/> for many users at once (the users list, the dashboard).
+    /// </summary>
+    public Expression<Func<ApplicationUser, bool>> HasSecondStep(ApplicationDbContext db)
+    {
+        var passkeys = PasskeysInUse;
+        return user => db.OtpDevices.Any(device => device.UserId == user.Id && device.IsActive)
+            || (passkeys && db.UserPasskeys.Any(passkey => passkey.UserId == user.Id));
+    }
+
     /// <summary>
     /// The users inside a grace period at <paramref name="now"/>, as a query's condition: two-step sign-in required of them
-    /// (<see cref="IsRequiredFor"/>), no active device, the grace period started (the gate starts it) and not over
-    /// (<see cref="GraceEndsAt"/>). The gate's rule for many users at once (the admin dashboard counts them).
+    /// (<see cref="IsRequiredFor"/>), no second step (<see cref="HasSecondStep"/>), the grace period started (the gate starts
+    /// it) and not over (<see cref="GraceEndsAt"/>). The gate's rule for many users at once (the admin dashboard counts them).
     /// </summary>
     public Expression<Func<ApplicationUser, bool>> InGracePeriod(ApplicationDbContext db, DateTimeOffset now)
     {
@@ -51,10 +66,10 @@ public sealed class TwoStepPolicy(ICurrentPolicy store, ProviderSettings setting
         var required = policy.TwoStepRequiredForRoles.Select(role => role.ToUpperInvariant()).ToList();
         var everyone = policy.TwoStepRequiredForEveryone;
         var startedAfter = now - TimeSpan.FromDays(policy.GracePeriodDays);
-        return user => (everyone || db.UserRoles.Any(link => link.UserId == user.Id
+        Expression<Func<ApplicationUser, bool>> requiredAndRunning = user => (everyone || db.UserRoles.Any(link => link.UserId == user.Id
                 && db.Roles.Any(role => role.Id == link.RoleId && role.NormalizedName != null && required.Contains(role.NormalizedName))))
-            && !db.OtpDevices.Any(device => device.UserId == user.Id && device.IsActive)
             && user.TwoStepGraceStartedAt != null && user.TwoStepGraceStartedAt > startedAfter;
+        return requiredAndRunning.And(HasSecondStep(db).Not());
     }
 
     /// <summary>How long a browser may skip the OTP step: the shortest period among the user's roles; 0 = not offered.</summary>

@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using IdentityProvider.Admin.Api;
 using IdentityProvider.Auditing;
 using IdentityProvider.Policy;
@@ -105,6 +108,10 @@ public sealed class PolicyAdminTests(TwoInstanceFixture fixture) : IClassFixture
     [InlineData(nameof(ProviderPolicy.RememberBrowserDaysByRole), "admin=400", "from 0 to 365")]
     [InlineData(nameof(ProviderPolicy.TwoStepRequiredForRoles), "ops\u0001x", "control characters")]
     [InlineData(nameof(ProviderPolicy.TokenScopes), "api\u001b", "control characters")]
+    [InlineData(nameof(ProviderPolicy.PasskeyRequiredForRoles), "ops\u0001x", "control characters")]
+    [InlineData(nameof(ProviderPolicy.Passkeys), "Sometimes", "not valid")]
+    [InlineData(nameof(ProviderPolicy.Passkeys), "7", "valid value")]
+    [InlineData(nameof(ProviderPolicy.Passkeys), "", "what passkeys may be used for")]
     public async Task PolicyPage_BadInput_ShowsAMessageAndSavesNothing(string field, string value, string message)
     {
         var (adminClient, _) = await UserStories.SignedInAdminAsync(fixture);
@@ -116,6 +123,33 @@ public sealed class PolicyAdminTests(TwoInstanceFixture fixture) : IClassFixture
 
         Assert.Contains(message, answer.Alerts, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(version, await StoredVersionAsync());
+    }
+
+    [Fact]
+    public async Task PolicyPage_PasskeyChoiceAndRoles_SavedAsChosen_AndLogged()
+    {
+        var (adminClient, admin) = await UserStories.SignedInAdminAsync(fixture);
+        using var client = adminClient;
+        var page = await AdminPolicyPage.OpenAsync(client);
+        Assert.Equal(Enum.GetNames<PasskeyUse>(), page.Choices(nameof(ProviderPolicy.Passkeys)));
+        Assert.Equal(nameof(PasskeyUse.Passwordless), page.Value(nameof(ProviderPolicy.Passkeys)));
+
+        var saved = await page.SaveAsync(new Dictionary<string, string>
+        {
+            [nameof(ProviderPolicy.Passkeys)] = nameof(PasskeyUse.SecondStep),
+            [nameof(ProviderPolicy.PasskeyRequiredForRoles)] = "ops, auditors",
+        }).As<AdminPolicyPage>();
+
+        Assert.Contains("saved", saved.StatusMessage);
+        Assert.Equal(nameof(PasskeyUse.SecondStep), saved.Value(nameof(ProviderPolicy.Passkeys)));
+        Assert.Equal("auditors, ops", saved.Value(nameof(ProviderPolicy.PasskeyRequiredForRoles)));
+        var stored = fixture.A.Services.GetRequiredService<PolicyStore>().Current;
+        Assert.Equal(PasskeyUse.SecondStep, stored.Passkeys);
+        Assert.Equal(["auditors", "ops"], stored.PasskeyRequiredForRoles.Order());
+        var logged = await fixture.A.QueryAsync(db => db.SecurityEvents.AsNoTracking()
+            .Where(row => row.Kind == SecurityEventKinds.PolicyChanged && row.ActorId == admin.Id).ToListAsync());
+        Assert.Contains("passkeys \"Passwordless\" -> \"SecondStep\"", Assert.Single(logged).Detail, StringComparison.Ordinal);
+        await RestoreDefaultsAsync();
     }
 
     [Fact]
@@ -193,6 +227,58 @@ public sealed class PolicyAdminTests(TwoInstanceFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task PolicyApi_Passkeys_ReadAndReplaced_AndAnUnknownChoiceIs400NamingTheField()
+    {
+        using var http = await ServiceApiClientAsync(fixture.A);
+        var current = (await http.GetFromJsonAsync<PolicyEndpoints.PolicyDocument>(PolicyPath))!;
+        var read = await (await http.GetAsync(PolicyPath)).JsonAsync();
+        var version = await StoredVersionAsync();
+
+        var refused = new List<HttpResponseMessage>();
+        foreach (var choice in new[] { "\"Sometimes\"", "7", "null", "\"\"" })
+        {
+            refused.Add(await PutWithPasskeysAsync(http, current, choice));
+        }
+
+        using var withoutPolicy = await http.PutAsync(PolicyPath, new StringContent("{\"version\": null}", Encoding.UTF8, "application/json"));
+        using var notJson = await http.PutAsync(PolicyPath, new StringContent("passkeys=Off", Encoding.UTF8, "text/plain"));
+
+        Assert.Equal(nameof(PasskeyUse.Passwordless), read.GetProperty("policy").GetProperty("passkeys").GetString());
+        foreach (var response in refused)
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            var message = (await response.JsonAsync()).GetProperty("errors").GetProperty("passkeys")[0].GetString();
+            Assert.Contains("Off, SecondStep, Passwordless", message, StringComparison.Ordinal);
+            response.Dispose();
+        }
+
+        Assert.Equal(HttpStatusCode.BadRequest, withoutPolicy.StatusCode);
+        Assert.True((await withoutPolicy.JsonAsync()).GetProperty("errors").TryGetProperty("policy", out _));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, notJson.StatusCode);
+        Assert.Equal(version, await StoredVersionAsync());
+
+        using var saved = await PutWithPasskeysAsync(http, current, "\"SecondStep\"");
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal(nameof(PasskeyUse.SecondStep), (await saved.JsonAsync()).GetProperty("policy").GetProperty("passkeys").GetString());
+        await RestoreDefaultsAsync();
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_DescribesThePolicyBody_WithThePasskeyChoices()
+    {
+        using var http = fixture.A.CreateClient();
+
+        var document = await (await http.GetAsync("/openapi/v1.json")).JsonAsync();
+
+        var body = document.GetProperty("paths").GetProperty(PolicyPath).GetProperty("put").GetProperty("requestBody").GetProperty("content");
+        Assert.True(body.TryGetProperty("application/json", out _), body.ToString());
+        var choices = document.GetProperty("components").GetProperty("schemas").GetProperty(nameof(PasskeyUse)).GetProperty("enum");
+        Assert.Equal(Enum.GetNames<PasskeyUse>(), choices.EnumerateArray().Select(choice => choice.GetString()));
+    }
+
+    [Fact]
     public async Task PolicyPage_NonAdministrator_IsRefused_AndTheApiWithoutScopeToo()
     {
         var (_, userClient) = await UserStories.SignedInUserAsync(fixture);
@@ -207,6 +293,14 @@ public sealed class PolicyAdminTests(TwoInstanceFixture fixture) : IClassFixture
         Assert.False(answer.Is<AdminPolicyPage>());
         Assert.Equal(HttpStatusCode.Forbidden, byScopeless.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, byAnonymous.StatusCode);
+    }
+
+    /// <summary>PUTs the policy read with its <c>passkeys</c> replaced by <paramref name="json"/> as written (any JSON value).</summary>
+    private static Task<HttpResponseMessage> PutWithPasskeysAsync(HttpClient http, PolicyEndpoints.PolicyDocument read, string json)
+    {
+        var document = JsonSerializer.SerializeToNode(read, JsonSerializerOptions.Web)!;
+        document["policy"]!["passkeys"] = JsonNode.Parse(json);
+        return http.PutAsync(PolicyPath, new StringContent(document.ToJsonString(), Encoding.UTF8, "application/json"));
     }
 
     private Task<long> StoredVersionAsync() =>

@@ -1,3 +1,4 @@
+using IdentityProvider.Admin.Dashboard;
 using IdentityProvider.Admin.SecurityEvents;
 using IdentityProvider.Auditing;
 using IdentityProvider.Clients;
@@ -60,11 +61,23 @@ public sealed class ProblemSentencesTests
     public void EverySecurityEventKind_HasItsWordsForAdministrators()
     {
         var keys = SecurityEventKinds.All.Select(kind => new SecurityEventRow(0, default, kind, null, null, null, null, null, null, null).WordsKey)
-            .Append(new SecurityEventRow(0, default, SecurityEventKinds.SignInSucceeded, null, null, null, null, null, null, null, "pwd otp mfa").WordsKey);
+            .Concat(new[] { "pwd otp mfa", "pwd hwk mfa", "hwk user mfa" }
+                .Select(methods => new SecurityEventRow(0, default, SecurityEventKinds.SignInSucceeded, null, null, null, null, null, null, null, methods).WordsKey));
         var missing = keys
             .SelectMany(key => UiSettings.Translated.Where(language => !ResourceKeysTests.Has(language, "AdminText", key)).Select(language => $"{key} ({language})"))
             .ToList();
         Assert.True(missing.Count == 0, "Event types without words: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void EveryDashboardSeries_HasItsWordsForAdministrators()
+    {
+        var keys = AdminDashboard.SignInMethods.Select(method => $"Dashboard.Method.{method}")
+            .Concat(AdminDashboard.FailureKinds.Select(failure => $"Dashboard.Failure.{failure.Key}"));
+        var missing = keys
+            .SelectMany(key => UiSettings.Translated.Where(language => !ResourceKeysTests.Has(language, "AdminText", key)).Select(language => $"{key} ({language})"))
+            .ToList();
+        Assert.True(missing.Count == 0, "Dashboard series without words: " + string.Join(", ", missing));
     }
 
     private static void AssertInResources(IEnumerable<Sentence> sentences)

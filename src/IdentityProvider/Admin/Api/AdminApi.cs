@@ -16,6 +16,7 @@ public static class AdminApi
         var users = root.MapGroup("").RequireAuthorization(AdminApiAccess.UsersPolicyName);
         api.MapUserEndpoints(users);
         users.MapUserTwoStepEndpoints();
+        users.MapUserPasskeyEndpoints();
         users.MapUserTokenEndpoints();
         api.MapClientEndpoints();
         api.MapScopeEndpoints();

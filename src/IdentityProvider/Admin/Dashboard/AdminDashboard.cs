@@ -3,6 +3,7 @@ using IdentityProvider.Auditing;
 using IdentityProvider.Data;
 using IdentityProvider.HardwareTokens;
 using IdentityProvider.PersonalAccessTokens;
+using IdentityProvider.Sessions;
 using IdentityProvider.TwoStep;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +24,8 @@ public sealed class AdminDashboard(ApplicationDbContext db, TwoStepPolicy twoSte
     public static readonly TimeSpan ExpiringWithin = TimeSpan.FromDays(14);
 
     /// <summary>How sign-ins are told apart (by their <c>amr</c>), in the charts' order.</summary>
-    public static IReadOnlyList<string> SignInMethods { get; } = ["password", "password-otp", "external", "external-otp", "other"];
+    public static IReadOnlyList<string> SignInMethods { get; } =
+        ["password", "password-otp", "password-passkey", "external", "external-otp", "external-passkey", "passkey", "other"];
 
     /// <summary>The failures counted, in the charts' order: the series' key of each security event kind.</summary>
     public static IReadOnlyList<(string Kind, string Key)> FailureKinds { get; } =
@@ -31,6 +33,7 @@ public sealed class AdminDashboard(ApplicationDbContext db, TwoStepPolicy twoSte
         (SecurityEventKinds.PasswordFailed, "password"),
         (SecurityEventKinds.OtpFailed, "otp"),
         (SecurityEventKinds.RecoveryCodeFailed, "recovery-code"),
+        (SecurityEventKinds.PasskeyFailed, "passkey"),
         (SecurityEventKinds.LockedOut, "lockout"),
     ];
 
@@ -43,12 +46,13 @@ public sealed class AdminDashboard(ApplicationDbContext db, TwoStepPolicy twoSte
         var locked = UserListFilters.Predicate(UserListFilters.Locked, db, twoStepPolicy, now);
         var suspended = UserListFilters.Predicate(UserListFilters.Suspended, db, twoStepPolicy, now);
         var inGrace = UserListFilters.Predicate(UserListFilters.InGrace, db, twoStepPolicy, now);
+        var hasSecondStep = twoStepPolicy.HasSecondStep(db);
         var activeToken = TokenSummary.ActiveAt(now);
         // Note: anchored on the users (grouped into one row); with no user at all, nobody could be reading this.
         var counts = await db.Users.GroupBy(user => 1).Select(users => new
         {
             Total = users.Count(),
-            WithDevice = db.Users.Count(user => db.OtpDevices.Any(device => device.UserId == user.Id && device.IsActive)),
+            WithSecondStep = db.Users.Count(hasSecondStep),
             TwoStepOff = db.Users.Count(twoStepOff),
             InGrace = db.Users.Count(inGrace),
             Locked = db.Users.Count(locked),
@@ -63,9 +67,9 @@ public sealed class AdminDashboard(ApplicationDbContext db, TwoStepPolicy twoSte
         var roles = await db.Roles.AsNoTracking().OrderBy(role => role.Name).Select(role => new RoleAdoption(
                 role.Name ?? "",
                 db.UserRoles.Count(link => link.RoleId == role.Id),
-                db.UserRoles.Count(link => link.RoleId == role.Id && db.OtpDevices.Any(device => device.UserId == link.UserId && device.IsActive))))
+                db.Users.Where(hasSecondStep).Count(user => db.UserRoles.Any(link => link.UserId == user.Id && link.RoleId == role.Id))))
             .ToListAsync();
-        var users = new UserNumbers(counts?.Total ?? 0, counts?.WithDevice ?? 0, counts?.TwoStepOff ?? 0, counts?.InGrace ?? 0,
+        var users = new UserNumbers(counts?.Total ?? 0, counts?.WithSecondStep ?? 0, counts?.TwoStepOff ?? 0, counts?.InGrace ?? 0,
             counts?.Locked ?? 0, counts?.Suspended ?? 0, roles);
         var hardware = new HardwareTokenNumbers(counts?.InStock ?? 0, counts?.Assigned ?? 0, counts?.Lost ?? 0);
         if (rights != AdminRights.Everything)
@@ -85,14 +89,21 @@ public sealed class AdminDashboard(ApplicationDbContext db, TwoStepPolicy twoSte
         return [.. Enumerable.Range(1 - ChartDays, ChartDays).Select(today.AddDays)];
     }
 
-    /// <summary>How a sign-in is counted, from what it proved (<c>amr</c>, separated by spaces): one of <see cref="SignInMethods"/>.</summary>
+    /// <summary>
+    /// How a sign-in is counted, from what it proved (<c>amr</c>, separated by spaces): one of <see cref="SignInMethods"/>. A
+    /// passkey after a password or an external account is its second step; a passkey alone is the sign-in without a password.
+    /// </summary>
     public static string SignInMethodOf(string? methods)
     {
         var values = (methods ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var first = values.Contains(Sessions.AuthenticationMethods.Federated) ? "external"
-            : values.Contains(Sessions.AuthenticationMethods.Password) ? "password"
+        var first = values.Contains(AuthenticationMethods.Federated) ? "external"
+            : values.Contains(AuthenticationMethods.Password) ? "password"
             : null;
-        return first is null ? "other" : values.Contains(Sessions.AuthenticationMethods.OneTimePassword) ? first + "-otp" : first;
+        var passkey = values.Contains(AuthenticationMethods.HardwareKey);
+        return first is null ? passkey ? "passkey" : "other"
+            : values.Contains(AuthenticationMethods.OneTimePassword) ? first + "-otp"
+            : passkey ? first + "-passkey"
+            : first;
     }
 
     private async Task<(DailyChart SignIns, DailyChart Failures)> ChartsAsync(DateTimeOffset now)

@@ -12,28 +12,28 @@ public sealed record DashboardNumbers(
     DailyChart? SignIns,
     DailyChart? Failures);
 
-/// <param name="WithDevice">Users with at least one active OTP device (two-step adoption).</param>
-/// <param name="TwoStepOff">No active device and not suspended (<see cref="Users.UserListFilters.TwoStepOff"/>).</param>
-/// <param name="InGracePeriod">Required to use two-step sign-in, without a device, inside the grace period.</param>
+/// <param name="WithSecondStep">Users with a second step: an active OTP device or a passkey the policy lets be used (two-step adoption).</param>
+/// <param name="TwoStepOff">No second step and not suspended (<see cref="Users.UserListFilters.TwoStepOff"/>).</param>
+/// <param name="InGracePeriod">Required to use two-step sign-in, without a second step, inside the grace period.</param>
 /// <param name="ByRole">Adoption among each role's members, by role name.</param>
 public sealed record UserNumbers(
     int Total,
-    int WithDevice,
+    int WithSecondStep,
     int TwoStepOff,
     int InGracePeriod,
     int Locked,
     int Suspended,
     IReadOnlyList<RoleAdoption> ByRole)
 {
-    /// <summary>The share of users with a device, 0 to 100, rounded down (0 without users).</summary>
-    public int AdoptionPercent => Percent(WithDevice, Total);
+    /// <summary>The share of users with a second step, 0 to 100, rounded down (0 without users).</summary>
+    public int AdoptionPercent => Percent(WithSecondStep, Total);
 
     internal static int Percent(int part, int whole) => whole == 0 ? 0 : (int)(100L * part / whole);
 }
 
-public sealed record RoleAdoption(string Role, int Members, int WithDevice)
+public sealed record RoleAdoption(string Role, int Members, int WithSecondStep)
 {
-    public int AdoptionPercent => UserNumbers.Percent(WithDevice, Members);
+    public int AdoptionPercent => UserNumbers.Percent(WithSecondStep, Members);
 }
 
 /// <param name="Active">Not revoked and not expired.</param>

@@ -6,9 +6,9 @@ using IdentityProvider.Policy;
 namespace IdentityProvider.Admin.Policy;
 
 /// <summary>
-/// The admin Policy page's form: every field of <see cref="ProviderPolicy"/> (the roles that must use two-step sign-in
-/// ticked, remember-browser days typed per role, the token scopes as text separated by commas or spaces), and the
-/// version it was read at. Property names match the policy's, so its problems land on the right field.
+/// The admin Policy page's form: every field of <see cref="ProviderPolicy"/> (the roles that must use two-step sign-in,
+/// and those that must use a passkey, ticked; the passkey choice as radio buttons; remember-browser days typed per role;
+/// the token scopes as text separated by commas or spaces), and the version it was read at. Property names match the policy's, so its problems land on the right field.
 /// </summary>
 public sealed class PolicyForm
 {
@@ -56,17 +56,28 @@ public sealed class PolicyForm
     /// <summary>The roles the form offers: the known ones and any the policy names.</summary>
     public IReadOnlyList<string> RolesOffered(IEnumerable<string> known) =>
         [.. known.Union(TwoStepRequiredForRoles ?? [], StringComparer.OrdinalIgnoreCase)
+            .Union(PasskeyRequiredForRoles ?? [], StringComparer.OrdinalIgnoreCase)
             .Union(RememberBrowserDaysByRole?.Keys ?? Enumerable.Empty<string>(), StringComparer.OrdinalIgnoreCase)
             .Order(StringComparer.OrdinalIgnoreCase)];
 
     /// <summary>Whether <paramref name="role"/> is ticked as required to use two-step sign-in.</summary>
     public bool Requires(string role) => TwoStepRequiredForRoles?.Contains(role, StringComparer.OrdinalIgnoreCase) == true;
 
+    /// <summary>Whether <paramref name="role"/> is ticked as required to sign in with a passkey.</summary>
+    public bool RequiresPasskey(string role) => PasskeyRequiredForRoles?.Contains(role, StringComparer.OrdinalIgnoreCase) == true;
+
     /// <summary>The days typed for <paramref name="role"/>, or blank.</summary>
     public string? DaysFor(string role) => RememberBrowserDaysByRole?.GetValueOrDefault(role);
 
     [Display(Name = "Policy.Field.RecoveryCodesEnabled")]
     public bool RecoveryCodesEnabled { get; set; }
+
+    /// <summary>One of three radio buttons; null when none was chosen (a hand-made request).</summary>
+    [Display(Name = "Policy.Field.Passkeys")]
+    public PasskeyUse? Passkeys { get; set; }
+
+    [Display(Name = "Policy.Field.PasskeyRequiredForRoles")]
+    public string[]? PasskeyRequiredForRoles { get; set; }
 
     [Display(Name = "Policy.Field.TokenSignInAllowed")]
     public bool TokenSignInAllowed { get; set; }
@@ -99,6 +110,8 @@ public sealed class PolicyForm
         RememberBrowserDaysByRole = policy.RememberBrowserDaysByRole.ToDictionary(
             pair => pair.Key, pair => (string?)pair.Value.ToString(CultureInfo.InvariantCulture), StringComparer.OrdinalIgnoreCase),
         RecoveryCodesEnabled = policy.RecoveryCodesEnabled,
+        Passkeys = policy.Passkeys,
+        PasskeyRequiredForRoles = policy.PasskeyRequiredForRoles,
         TokenSignInAllowed = policy.TokenSignInAllowed,
         TokenDefaultLifetimeDays = policy.TokenDefaultLifetimeDays,
         TokenMaxLifetimeDays = policy.TokenMaxLifetimeDays,
@@ -120,6 +133,12 @@ public sealed class PolicyForm
             return value ?? 0;
         }
 
+        // Note: a choice that is none of the three is the policy's own rule to refuse (the API can send one too).
+        if (Passkeys is null)
+        {
+            found.Add(new(nameof(Passkeys), new Sentence("Policy.Missing.Passkeys")));
+        }
+
         var policy = new ProviderPolicy
         {
             TwoStepRequiredForEveryone = TwoStepRequiredForEveryone,
@@ -134,6 +153,8 @@ public sealed class PolicyForm
             RememberBrowserDays = Number(RememberBrowserDays, nameof(RememberBrowserDays)),
             RememberBrowserDaysByRole = RoleDays(RememberBrowserDaysByRole, found),
             RecoveryCodesEnabled = RecoveryCodesEnabled,
+            Passkeys = Passkeys ?? default,
+            PasskeyRequiredForRoles = Names(PasskeyRequiredForRoles ?? [], nameof(PasskeyRequiredForRoles), found),
             TokenSignInAllowed = TokenSignInAllowed,
             TokenDefaultLifetimeDays = Number(TokenDefaultLifetimeDays, nameof(TokenDefaultLifetimeDays)),
             TokenMaxLifetimeDays = Number(TokenMaxLifetimeDays, nameof(TokenMaxLifetimeDays)),

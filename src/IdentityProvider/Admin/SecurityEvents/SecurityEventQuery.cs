@@ -21,10 +21,17 @@ public sealed record SecurityEventRow(
     string? Detail,
     string? Methods = null)
 {
-    /// <summary>The resource key of the event's words (<c>Event.{kind}</c>); a sign-in names its second step too.</summary>
-    public string WordsKey => Kind == SecurityEventKinds.SignInSucceeded && Methods?.Split(' ').Contains(AuthenticationMethods.OneTimePassword) == true
-        ? $"Event.{Kind}.two-step"
-        : $"Event.{Kind}";
+    /// <summary>
+    /// The resource key of the event's words (<c>Event.{kind}</c>); a sign-in names its second step too: a one-time password
+    /// (<c>.two-step</c>), a passkey after the first step (<c>.passkey</c>), or a passkey alone, without a password (<c>.passwordless</c>).
+    /// </summary>
+    public string WordsKey => Kind == SecurityEventKinds.SignInSucceeded ? $"Event.{Kind}{SignInVariant(Methods?.Split(' ') ?? [])}" : $"Event.{Kind}";
+
+    private static string SignInVariant(string[] methods) =>
+        methods.Contains(AuthenticationMethods.OneTimePassword) ? ".two-step"
+        : !methods.Contains(AuthenticationMethods.HardwareKey) ? ""
+        : methods.Any(method => method is AuthenticationMethods.Password or AuthenticationMethods.Federated) ? ".passkey"
+        : ".passwordless";
 }
 
 /// <summary>One page of the filtered security log, newest first.</summary>

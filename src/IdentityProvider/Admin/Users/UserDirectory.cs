@@ -61,6 +61,13 @@ public sealed class UserDirectory(ApplicationDbContext db, ILookupNormalizer nor
             .GroupBy(device => device.UserId)
             .Select(group => new { UserId = group.Key, Count = group.Count() })
             .ToDictionaryAsync(row => row.UserId, row => row.Count);
+        // Note: as the sign-in's gate counts them, only while the policy lets passkeys be used.
+        var passkeyCounts = twoStep.PasskeysInUse
+            ? await db.UserPasskeys.Where(passkey => ids.Contains(passkey.UserId))
+                .GroupBy(passkey => passkey.UserId)
+                .Select(group => new { UserId = group.Key, Count = group.Count() })
+                .ToDictionaryAsync(row => row.UserId, row => row.Count)
+            : [];
         var roles = (await db.UserRoles.Where(link => ids.Contains(link.UserId))
                 .Join(db.Roles, link => link.RoleId, role => role.Id, (link, role) => new { link.UserId, role.Name })
                 .ToListAsync())
@@ -72,6 +79,7 @@ public sealed class UserDirectory(ApplicationDbContext db, ILookupNormalizer nor
             user.DisplayName,
             [.. roles[user.Id].Order(StringComparer.OrdinalIgnoreCase)],
             deviceCounts.GetValueOrDefault(user.Id),
+            passkeyCounts.GetValueOrDefault(user.Id),
             TwoStepSuspension.IsActive(user, now),
             user.LockoutEnabled && user.LockoutEnd > now ? user.LockoutEnd : null,
             user.IsDisabled,

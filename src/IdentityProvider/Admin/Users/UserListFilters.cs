@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using IdentityProvider.Data;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.TwoStep;
+using IdentityProvider.Users;
 
 namespace IdentityProvider.Admin.Users;
 
@@ -11,7 +12,7 @@ namespace IdentityProvider.Admin.Users;
 /// </summary>
 public static class UserListFilters
 {
-    /// <summary>No active device and two-step sign-in not suspended: the list's "Off".</summary>
+    /// <summary>No second step (an active device, or a passkey the policy lets be used) and not suspended: the list's "Off".</summary>
     public const string TwoStepOff = "two-step-off";
 
     /// <summary>A lockout not over yet (an administrator's until unlocked, or the failed attempts').</summary>
@@ -20,7 +21,7 @@ public static class UserListFilters
     /// <summary>Two-step sign-in suspended by an administrator, for some days or indefinitely.</summary>
     public const string Suspended = "suspended";
 
-    /// <summary>Required by the policy to use two-step sign-in, no device yet, the grace period running (<see cref="TwoStepPolicy.InGracePeriod"/>).</summary>
+    /// <summary>Required by the policy to use two-step sign-in, no second step yet, the grace period running (<see cref="TwoStepPolicy.InGracePeriod"/>).</summary>
     public const string InGrace = "in-grace";
 
     public static IReadOnlyList<string> All { get; } = [TwoStepOff, InGrace, Locked, Suspended];
@@ -46,11 +47,13 @@ public static class UserListFilters
     public static Expression<Func<ApplicationUser, bool>> Predicate(string filter, ApplicationDbContext db, TwoStepPolicy twoStep, DateTimeOffset now) => filter switch
     {
         InGrace => twoStep.InGracePeriod(db, now),
-        // Note: TwoStepSuspension.IsActive and UserDirectory's rows say the same in C#.
-        TwoStepOff => user => !db.OtpDevices.Any(device => device.UserId == user.Id && device.IsActive)
-            && !(user.TwoStepDisabledIndefinitely || user.TwoStepDisabledUntil > now),
+        TwoStepOff => twoStep.HasSecondStep(db).Not().And(SuspendedAt(now).Not()),
         Locked => user => user.LockoutEnabled && user.LockoutEnd > now,
-        Suspended => user => user.TwoStepDisabledIndefinitely || user.TwoStepDisabledUntil > now,
+        Suspended => SuspendedAt(now),
         _ => throw new ArgumentOutOfRangeException(nameof(filter), filter, "Not a users list filter."),
     };
+
+    /// <summary>Two-step sign-in suspended at <paramref name="now"/>. Note: TwoStepSuspension.IsActive and UserDirectory's rows say the same in C#.</summary>
+    private static Expression<Func<ApplicationUser, bool>> SuspendedAt(DateTimeOffset now) =>
+        user => user.TwoStepDisabledIndefinitely || user.TwoStepDisabledUntil > now;
 }

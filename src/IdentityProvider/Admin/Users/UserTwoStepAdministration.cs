@@ -2,6 +2,7 @@ using IdentityProvider.Auditing;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.HardwareTokens;
 using IdentityProvider.Localization;
+using IdentityProvider.Passkeys;
 using IdentityProvider.RecoveryCodes;
 using IdentityProvider.Text;
 using IdentityProvider.TwoStep;
@@ -10,13 +11,14 @@ using Microsoft.AspNetCore.Identity;
 namespace IdentityProvider.Admin.Users;
 
 /// <summary>
-/// A user's two-step sign-in as the admin page and the admin API see and change it: status, devices, a new
-/// recovery-code set, suspension and restoration, device removal, forgetting remembered browsers. Every
+/// A user's two-step sign-in as the admin page and the admin API see and change it: status, devices and passkeys, a new
+/// recovery-code set, suspension and restoration, device and passkey removal, forgetting remembered browsers. Every
 /// change is written to the security log with the one acting; a user-manager's change to an administrator is refused.
 /// </summary>
 public sealed class UserTwoStepAdministration(
     UserManager<ApplicationUser> users,
     OtpDevices devices,
+    UserPasskeys passkeys,
     DeviceChanges deviceChanges,
     HardwareTokenAssignment hardwareTokens,
     RecoveryCodeStore codes,
@@ -38,8 +40,9 @@ public sealed class UserTwoStepAdministration(
         }
 
         var active = await devices.ListActiveAsync(user.Id);
+        var userPasskeys = await passkeys.ListAsync(user.Id);
         var remembered = await rememberedBrowsers.ListAsync(user.Id);
-        return UserTwoStepState.Of(user, active, await codes.StatusAsync(user.Id), remembered.Count, time.GetUtcNow());
+        return UserTwoStepState.Of(user, active, userPasskeys, policy.PasskeysInUse, await codes.StatusAsync(user.Id), remembered.Count, time.GetUtcNow());
     }
 
     /// <param name="days">1 to 365, or null for indefinitely.</param>
@@ -121,6 +124,37 @@ public sealed class UserTwoStepAdministration(
             ? await deviceChanges.RemoveAsync(user.Id, device.Id, device.Name, actor.Id)
             : (await hardwareTokens.UnassignDeviceAsync(user.Id, device.Id, actor.Id)).Succeeded;
         return removed ? ChangeResult.Done(device.Name) : ChangeResult.NotFound();
+    }
+
+    /// <summary>The user's passkeys, oldest first; null when there is no such user.</summary>
+    public async Task<IReadOnlyList<PasskeySummary>?> ListPasskeysAsync(string userId) =>
+        await users.FindByIdAsync(userId) is { } user ? await passkeys.ListAsync(user.Id) : null;
+
+    /// <summary>
+    /// Removes one of the user's passkeys (<paramref name="passkeyId"/>: its credential id, base64url); the name removed, or
+    /// NotFound (no such user or passkey, or an id that is not one). Note: <see cref="UserPasskeys.RemoveAsync"/> logs it with
+    /// the one acting, and that log row is what mails the owner (Email's observer): nothing is sent from here.
+    /// </summary>
+    public async Task<ChangeResult<string>> RemovePasskeyAsync(string userId, string? passkeyId, AdminActor actor)
+    {
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return ChangeResult.NotFound();
+        }
+
+        if (await users.RefusalAsync(actor, user) is { } refused)
+        {
+            return refused;
+        }
+
+        // Note: the id as the list gives it, whatever spelling of the same bytes was sent.
+        var id = CredentialIds.Decode(passkeyId) is { } bytes ? CredentialIds.Encode(bytes) : null;
+        if ((await passkeys.ListAsync(user.Id)).FirstOrDefault(candidate => candidate.Id == id) is not { } passkey)
+        {
+            return ChangeResult.NotFound();
+        }
+
+        return await passkeys.RemoveAsync(user.Id, passkey.Id, actor.Id) ? ChangeResult.Done(passkey.Name) : ChangeResult.NotFound();
     }
 
     /// <summary>Forgets every browser remembered for the user: the OTP step is asked again on each.</summary>

@@ -24,17 +24,23 @@ public sealed class AdminPolicyPage(ProviderPage page) : PageObject(page), IPage
 
     /// <summary>
     /// A field's value as the form shows it, by policy property name (e.g. <c>LockoutThreshold</c>); the ticked roles as
-    /// "a, b" (<c>TwoStepRequiredForRoles</c>), the days per role as lines <c>role=days</c> (<c>RememberBrowserDaysByRole</c>).
+    /// "a, b" (<c>TwoStepRequiredForRoles</c>, <c>PasskeyRequiredForRoles</c>), the days per role as lines <c>role=days</c> (<c>RememberBrowserDaysByRole</c>),
+    /// the chosen radio button's value for a choice (<c>Passkeys</c>: "Off", "SecondStep" or "Passwordless"; "" when none is).
     /// </summary>
     public string Value(string property) => property switch
     {
-        RequiredRoles => string.Join(", ", AdminForms.Checked(Page, Field(RequiredRoles))),
+        RequiredRoles or PasskeyRoles => string.Join(", ", AdminForms.Checked(Page, Field(property))),
         DaysByRole => string.Join("\n", DaysInputs.Where(input => (input.GetAttribute("value") ?? "").Length > 0)
             .Select(input => $"{RoleOf(input)}={input.GetAttribute("value")}")),
         _ => Page.Document.QuerySelector($"{Form} [name='{Field(property)}']") is { } field
-            ? field.LocalName == "textarea" ? field.TextContent : field.GetAttribute("value") ?? ""
+            ? field.LocalName == "textarea" ? field.TextContent
+                : field.GetAttribute("type") == "radio" ? AdminForms.Checked(Page, Field(property)).FirstOrDefault() ?? ""
+                : field.GetAttribute("value") ?? ""
             : throw new Xunit.Sdk.XunitException($"No policy field {property} on {Page.Uri}"),
     };
+
+    /// <summary>The values a choice's radio buttons offer (<c>Passkeys</c>: "Off", "SecondStep", "Passwordless").</summary>
+    public IReadOnlyList<string> Choices(string property) => AdminForms.Offered(Page, Field(property));
 
     /// <summary>The roles the form offers (a box to require two steps, a field for remembered days).</summary>
     public IReadOnlyList<string> OfferedRoles => AdminForms.Offered(Page, Field(RequiredRoles));
@@ -44,9 +50,9 @@ public sealed class AdminPolicyPage(ProviderPage page) : PageObject(page), IPage
 
     /// <summary>
     /// Saves the form with the given changes (policy property name → value as typed; "true"/"false" for a checkbox; roles
-    /// as "a, b" and days per role as lines <c>role=days</c>, as <see cref="Value"/> reads them; a role the form does not
-    /// offer is posted anyway, as a hand-made request would), every other field as shown. Ends on this page: saved, or
-    /// the form with its messages.
+    /// as "a, b", days per role as lines <c>role=days</c> and a choice by its value, as <see cref="Value"/> reads them; a role
+    /// or choice the form does not offer is posted anyway, as a hand-made request would), every other field as shown. Ends on
+    /// this page: saved, or the form with its messages.
     /// </summary>
     public Task<ProviderPage> SaveAsync(IReadOnlyDictionary<string, string> changes)
     {
@@ -54,9 +60,13 @@ public sealed class AdminPolicyPage(ProviderPage page) : PageObject(page), IPage
         foreach (var input in Page.Document.QuerySelectorAll($"{Form} input:not([type=hidden])"))
         {
             var name = input.GetAttribute("name")!;
-            var value = input.GetAttribute("type") != "checkbox" ? input.GetAttribute("value") ?? ""
-                : name == Field(RequiredRoles) ? (input.HasAttribute("checked") ? input.GetAttribute("value") : null)
-                : input.HasAttribute("checked") ? "true" : "false";
+            var value = input.GetAttribute("type") switch
+            {
+                "radio" => input.HasAttribute("checked") ? input.GetAttribute("value") : null,
+                "checkbox" when name == Field(RequiredRoles) || name == Field(PasskeyRoles) => input.HasAttribute("checked") ? input.GetAttribute("value") : null,
+                "checkbox" => input.HasAttribute("checked") ? "true" : "false",
+                _ => input.GetAttribute("value") ?? "",
+            };
             if (value is not null)
             {
                 shown.Add(new(name, value));
@@ -69,8 +79,8 @@ public sealed class AdminPolicyPage(ProviderPage page) : PageObject(page), IPage
             shown.RemoveAll(field => property == DaysByRole ? field.Key.StartsWith(replaced, StringComparison.Ordinal) : field.Key == replaced);
             shown.AddRange(property switch
             {
-                RequiredRoles => value.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                    .Select(role => new KeyValuePair<string, string>(Field(RequiredRoles), role)),
+                RequiredRoles or PasskeyRoles => value.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Select(role => new KeyValuePair<string, string>(Field(property), role)),
                 DaysByRole => value.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     .Select(line => line.Split('=', 2))
                     .Select(pair => new KeyValuePair<string, string>($"{Field(DaysByRole)}[{pair[0]}]", pair.Length > 1 ? pair[1] : "")),
@@ -82,6 +92,7 @@ public sealed class AdminPolicyPage(ProviderPage page) : PageObject(page), IPage
     }
 
     private const string RequiredRoles = "TwoStepRequiredForRoles";
+    private const string PasskeyRoles = "PasskeyRequiredForRoles";
     private const string DaysByRole = "RememberBrowserDaysByRole";
 
     private IEnumerable<AngleSharp.Dom.IElement> DaysInputs =>

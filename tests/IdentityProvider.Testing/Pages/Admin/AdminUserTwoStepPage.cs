@@ -2,7 +2,7 @@ namespace IdentityProvider.Testing.Pages.Admin;
 
 /// <summary>
 /// <c>/admin/users/{id}/two-step</c>: for a user who lost the device: new recovery codes (shown once to the
-/// administrator), suspend or restore two-step sign-in, remove a device.
+/// administrator), suspend or restore two-step sign-in, remove a device or (once confirmed) a passkey.
 /// </summary>
 public sealed class AdminUserTwoStepPage(ProviderPage page) : PageObject(page), IPageObject<AdminUserTwoStepPage>
 {
@@ -12,6 +12,9 @@ public sealed class AdminUserTwoStepPage(ProviderPage page) : PageObject(page), 
     private const string RemoveDeviceForm = "form.remove-device";
     private const string ForgetBrowsersForm = "form#forget-browsers";
     private const string DeviceIdField = "DeviceId";
+    private const string RemovePasskeyForm = "form.remove-passkey";
+    private const string PasskeyIdField = "PasskeyId";
+    private const string ConfirmedField = "Confirmed";
 
     public static string PathFor(string userId) => $"/admin/users/{Uri.EscapeDataString(userId)}/two-step";
 
@@ -60,6 +63,35 @@ public sealed class AdminUserTwoStepPage(ProviderPage page) : PageObject(page), 
     /// <summary>The ids of the devices listed with a Remove button.</summary>
     public IReadOnlyList<Guid> DeviceIds =>
         Page.Document.QuerySelectorAll($"{RemoveDeviceForm} input[name='{DeviceIdField}']").Select(input => Guid.Parse(input.GetAttribute("value")!)).ToList();
+
+    /// <summary>"No passkey."</summary>
+    public bool SaysNoPasskeys => Page.Document.QuerySelector("#no-passkeys") is not null;
+
+    /// <summary>The text of each listed passkey's row (name, added, synced).</summary>
+    public IReadOnlyList<string> PasskeyRows => Page.Document.QuerySelectorAll("#passkeys tbody tr").Select(row => row.TextContent.Trim()).ToList();
+
+    /// <summary>The ids of the passkeys listed (credential ids, base64url), with or without a Remove button.</summary>
+    public IReadOnlyList<string> PasskeyIds =>
+        Page.Document.QuerySelectorAll("#passkeys tbody tr[data-passkey-id]").Select(row => row.GetAttribute("data-passkey-id")!).ToList();
+
+    /// <summary>Whether any passkey is listed with a Remove button.</summary>
+    public bool OffersPasskeyRemoval => Page.Document.QuerySelector(RemovePasskeyForm) is not null;
+
+    /// <summary>Remove on the passkey's row: the tab again, asking to confirm (<see cref="AdminConfirmStep"/>), or with a refusal.</summary>
+    public Task<ProviderPage> AskToRemovePasskeyAsync(string passkeyId) =>
+        SubmitAsync(new Dictionary<string, string> { [PasskeyIdField] = passkeyId }, formSelector: RemovePasskeyForm);
+
+    /// <summary>Remove on the passkey's row, then confirms; where that leads.</summary>
+    public async Task<ProviderPage> RemovePasskeyAsync(string passkeyId) => await AdminConfirmStep.ConfirmAsync(await AskToRemovePasskeyAsync(passkeyId));
+
+    /// <summary>Posts Remove for <paramref name="passkeyId"/> (not yet confirmed) even when the page does not offer it.</summary>
+    public Task<ProviderPage> ForgeAskToRemovePasskeyAsync(string passkeyId) =>
+        AdminForgery.PostAsync(Page, PathFor(UserId), "RemovePasskey", new Dictionary<string, string> { [PasskeyIdField] = passkeyId });
+
+    /// <summary>Posts a confirmed removal of <paramref name="passkeyId"/> even when the page does not offer it.</summary>
+    public Task<ProviderPage> ForgeRemovePasskeyAsync(string passkeyId) =>
+        AdminForgery.PostAsync(Page, PathFor(UserId), "RemovePasskey",
+            new Dictionary<string, string> { [PasskeyIdField] = passkeyId, [ConfirmedField] = "true" });
 
     /// <summary>"Generate new recovery codes"; the set is shown once on the page that follows.</summary>
     public Task<ProviderPage> GenerateAsync() => SubmitAsync(formSelector: GenerateForm);

@@ -1,4 +1,5 @@
 using IdentityProvider.Admin.Users;
+using IdentityProvider.Areas.Admin.Pages.Shared;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.Localization;
 using IdentityProvider.RecoveryCodes;
@@ -11,10 +12,10 @@ using Microsoft.Extensions.Localization;
 namespace IdentityProvider.Areas.Admin.Pages.Users;
 
 /// <summary>
-/// A user's "Two-step sign-in" tab, for a user who lost the device: the status, the devices (remove one), a new
-/// recovery-code set shown once to the administrator, suspending two-step sign-in (N days or indefinitely,
-/// with a reason) and restoring it, and forgetting remembered browsers. Note: the same service as the admin
-/// API (<see cref="UserTwoStepAdministration"/>), which logs every action with the administrator as the actor.
+/// A user's "Two-step sign-in" tab, for a user who lost the device: the status, the devices (remove one), the passkeys
+/// (remove one, once confirmed), a new recovery-code set shown once to the administrator, suspending two-step sign-in
+/// (N days or indefinitely, with a reason) and restoring it, and forgetting remembered browsers. Note: the same service as
+/// the admin API (<see cref="UserTwoStepAdministration"/>), which logs every action with the administrator as the actor.
 /// </summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class TwoStepModel(UserTwoStepAdministration administration, UserManager<ApplicationUser> users, IssuedRecoveryCodes issuedCodes, IStringLocalizer<AdminText> text, IStringLocalizer<MessageText> messages) : PageModel
@@ -27,6 +28,17 @@ public sealed class TwoStepModel(UserTwoStepAdministration administration, UserM
 
     [BindProperty]
     public Guid DeviceId { get; set; }
+
+    /// <summary>The passkey to remove: its credential id, base64url.</summary>
+    [BindProperty]
+    public string? PasskeyId { get; set; }
+
+    /// <summary>Set by the confirmation step's form: the removal was confirmed.</summary>
+    [BindProperty]
+    public bool Confirmed { get; set; }
+
+    /// <summary>The confirmation a passkey's removal asks for first; null otherwise.</summary>
+    public ConfirmStep? Confirming { get; private set; }
 
     [TempData]
     public string? StatusMessage { get; set; }
@@ -88,6 +100,47 @@ public sealed class TwoStepModel(UserTwoStepAdministration administration, UserM
         return result.Succeeded || result.Outcome == ChangeOutcome.Forbidden
             ? await AfterAsync(result, text["TwoStep.Device.Removed", result.Value ?? ""])
             : await AfterAsync(ChangeResult.Invalid("", new Sentence("TwoStep.Device.Unknown")), null);
+    }
+
+    /// <summary>Removes a passkey once confirmed: the user can no longer sign in with it (the log's row mails them).</summary>
+    public async Task<IActionResult> OnPostRemovePasskeyAsync()
+    {
+        if (!Confirmed)
+        {
+            return await ConfirmRemovalAsync();
+        }
+
+        var result = await administration.RemovePasskeyAsync(Id, PasskeyId, Actor);
+        // An unknown user still ends in 404 (AfterAsync loads the user first); an unknown passkey gets a message.
+        return result.Succeeded || result.Outcome == ChangeOutcome.Forbidden
+            ? await AfterAsync(result, text["TwoStep.Passkey.Removed", result.Value ?? ""])
+            : await AfterAsync(UnknownPasskey, null);
+    }
+
+    private static ChangeResult UnknownPasskey => ChangeResult.Invalid("", new Sentence("TwoStep.Passkey.Unknown"));
+
+    /// <summary>The tab again, asking to confirm the passkey's removal; the refusal instead when it could not be removed.</summary>
+    private async Task<IActionResult> ConfirmRemovalAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        if (ReadOnly)
+        {
+            return await AfterAsync(ChangeResult.Forbidden(AdministratorTargets.NotOnAdministrator), null);
+        }
+
+        if (State.Passkeys.FirstOrDefault(passkey => passkey.Id == PasskeyId) is not { } passkey)
+        {
+            return await AfterAsync(UnknownPasskey, null);
+        }
+
+        Confirming = new ConfirmStep("RemovePasskey", "confirm-remove-passkey", text["TwoStep.Passkey.Question", passkey.Name, State.User.Email ?? State.User.Id],
+            text["TwoStep.Passkey.Consequence"], text["TwoStep.Passkey.Remove"], Url.Page("/Users/TwoStep", new { area = "Admin", id = Id }) ?? "",
+            new Dictionary<string, string> { [nameof(PasskeyId)] = passkey.Id });
+        return Page();
     }
 
     public async Task<IActionResult> OnPostForgetBrowsersAsync()

@@ -21,10 +21,11 @@ public static class UserFacts
         { } end => text["Users.Lock.Until", times.Format(end)],
     };
 
+    /// <summary>"Suspended", "Off", "On (2 devices)", or with passkeys "On (devices: 1, passkeys: 1)".</summary>
     public static string TwoStep(IStringLocalizer text, UserRow row) =>
-        row.TwoStepSuspended
-            ? text["Users.TwoStep.Suspended"]
-            : row.Devices switch { 0 => text["Users.TwoStep.Off"], 1 => text["Users.TwoStep.OnOne"], var count => text["Users.TwoStep.On", count] };
+        row.TwoStepSuspended ? text["Users.TwoStep.Suspended"]
+        : row.Passkeys > 0 ? text["Users.TwoStep.OnWithPasskeys", row.Devices, row.Passkeys]
+        : row.Devices switch { 0 => text["Users.TwoStep.Off"], 1 => text["Users.TwoStep.OnOne"], var count => text["Users.TwoStep.On", count] };
 
     public static string LastSignIn(IStringLocalizer text, LocalTimes times, UserRow row) =>
         row.LastSignInAt is { } moment ? times.Format(moment) : text["Common.Never"];
