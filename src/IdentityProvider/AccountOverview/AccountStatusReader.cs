@@ -1,7 +1,6 @@
 using IdentityProvider.Auditing;
 using IdentityProvider.Data;
 using IdentityProvider.PersonalAccessTokens;
-using IdentityProvider.Policy;
 using IdentityProvider.Settings;
 using IdentityProvider.TwoStep;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +15,6 @@ namespace IdentityProvider.AccountOverview;
 public sealed class AccountStatusReader(
     ApplicationDbContext db,
     TwoStepPolicy twoStepPolicy,
-    ICurrentPolicy policy,
     PasskeyRequirement passkeyRequirement,
     TokenPolicy tokenPolicy,
     ProviderSettings settings,
@@ -71,7 +69,7 @@ public sealed class AccountStatusReader(
             .Where(link => link.UserId == userId).OrderBy(link => link.LinkedAt).Select(link => link.ProviderId).ToListAsync();
         var user = row.User;
         var suspended = TwoStepSuspension.IsActive(user, now);
-        var passkeysOn = policy.Current.Passkeys != PasskeyUse.Off;
+        var passkeysOn = twoStepPolicy.PasskeysInUse;
         var twoStep = suspended ? TwoStepState.Suspended
             : row.ActiveDevices > 0 || (passkeysOn && row.Passkeys > 0) ? TwoStepState.On
             : TwoStepState.Off;

@@ -38,14 +38,14 @@ public sealed class TwoStepPolicy(ICurrentPolicy store, ProviderSettings setting
 
     /// <summary>Whether a user with <paramref name="roles"/> must sign in with a passkey (passkeys on, a role that requires them).</summary>
     public bool IsPasskeyRequiredFor(IEnumerable<string> roles) =>
-        Current.Passkeys != PasskeyUse.Off && roles.Any(role => Current.PasskeyRequiredForRoles.Contains(role, StringComparer.OrdinalIgnoreCase));
+        PasskeysInUse && roles.Any(role => Current.PasskeyRequiredForRoles.Contains(role, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>Whether passkeys count as a second step now: the policy lets them be used (<see cref="SecondStepMethods"/> asks the same).</summary>
     public bool PasskeysInUse => Current.Passkeys != PasskeyUse.Off;
 
     /// <summary>
     /// The users who have a second step, as a query's condition: an active OTP device, or a passkey while the policy lets
-    /// passkeys be used. <see cref="SecondStepMethods.HasAnyAsync"/> for many users at once (the users list, the dashboard).
+    /// passkeys be used: <see cref="SecondStepMethods.HasAnyAsync"/> for one user, and the users list and the dashboard for many.
     /// </summary>
     public Expression<Func<ApplicationUser, bool>> HasSecondStep(ApplicationDbContext db)
     {
