@@ -91,7 +91,7 @@ public sealed class PageChecks
                     const password = e.type === 'password' && /password/i.test(e.name);
                     if (password && !['current-password', 'new-password'].includes(auto)) problems.push(`${describe(e)} autocomplete="${auto}" (a password: current-password or new-password)`);
                     if (e.type === 'password' && !password && !['off', 'new-password'].includes(auto)) problems.push(`${describe(e)} autocomplete="${auto}" (a secret: off)`);
-                    if (e.type === 'email' && !['username', 'email', 'off'].includes(auto)) problems.push(`${describe(e)} autocomplete="${auto}" (an e-mail: username or email)`);
+                    if (e.type === 'email' && !['username', 'username webauthn', 'email', 'off'].includes(auto)) problems.push(`${describe(e)} autocomplete="${auto}" (an e-mail: username, username webauthn or email)`);
                     // Note: a field that also takes a recovery code (letters) keeps the full keyboard; an administrator
                     // typing a token's codes turns autofill off.
                     if (e.getAttribute('inputmode') === 'numeric' && !['one-time-code', 'off'].includes(auto) && /code/i.test(e.name)) problems.push(`${describe(e)} is a numeric code without autocomplete="one-time-code"`);

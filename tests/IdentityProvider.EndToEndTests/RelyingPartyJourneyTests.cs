@@ -59,8 +59,8 @@ public class RelyingPartyJourneyTests(BrowserJourneyFixture fixture) : IClassFix
 
             var login = await relyingParty.SignInAsync(provider);
 
-            // The HTML contract password managers rely on.
-            await Expect(login.Email).ToHaveAttributeAsync("autocomplete", "username");
+            // The HTML contract password managers rely on (the e-mail field also offers passkeys: passwordless is allowed).
+            await Expect(login.Email).ToHaveAttributeAsync("autocomplete", "username webauthn");
             await Expect(login.Password).ToHaveAttributeAsync("autocomplete", "current-password");
             await Expect(login.Password).ToHaveAttributeAsync("type", "password");
 

@@ -59,7 +59,7 @@ internal static class RelyingPartyAuthentication
 
                 options.Events.OnRedirectToIdentityProvider = context =>
                 {
-                    if (rp.AcrValues is { } acrValues)
+                    if ((context.Properties.Items.TryGetValue(RelyingPartyHost.AcrValuesItem, out var asked) ? asked : rp.AcrValues) is { } acrValues)
                     {
                         context.ProtocolMessage.AcrValues = acrValues;
                     }

@@ -26,6 +26,9 @@ public sealed class RelyingPartyHost : IAsyncDisposable
 
     public static string PostLogoutPath => "/signout-callback-oidc";
 
+    /// <summary>The query parameter of <c>/login</c> (and the challenge's item) with acr_values for that sign-in only.</summary>
+    public const string AcrValuesItem = "acr_values";
+
     public static async Task<RelyingPartyHost> StartAsync(RelyingPartyOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

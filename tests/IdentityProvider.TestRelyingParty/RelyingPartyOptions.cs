@@ -9,7 +9,7 @@ public sealed record RelyingPartyOptions(Uri Authority, string ClientId, string?
 {
     public string[] Scopes { get; init; } = ["openid", "profile", "email", "offline_access"];
 
-    /// <summary>Sent as acr_values on every challenge when set, e.g. "mfa".</summary>
+    /// <summary>Sent as acr_values on every challenge when set, e.g. "mfa" (a sign-in by <c>/login?acr_values=…</c> sends its own).</summary>
     public string? AcrValues { get; init; }
 
     public bool UsePkce { get; init; } = true;

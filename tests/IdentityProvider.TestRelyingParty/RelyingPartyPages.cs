@@ -17,9 +17,17 @@ internal static class RelyingPartyPages
     {
         app.MapGet("/", (ClaimsPrincipal user) => Page(user.Identity?.IsAuthenticated == true ? SignedIn(user) : NotSignedIn));
 
-        app.MapGet("/login", () => Results.Challenge(
-            new AuthenticationProperties { RedirectUri = "/" },
-            [OpenIdConnectDefaults.AuthenticationScheme]));
+        // ?acr_values=phr asks for that sign-in only, as an app's "sign in with a passkey" link would.
+        app.MapGet("/login", (HttpContext context) =>
+        {
+            var properties = new AuthenticationProperties { RedirectUri = "/" };
+            if (context.Request.Query[RelyingPartyHost.AcrValuesItem].ToString() is { Length: > 0 } acrValues)
+            {
+                properties.Items[RelyingPartyHost.AcrValuesItem] = acrValues;
+            }
+
+            return Results.Challenge(properties, [OpenIdConnectDefaults.AuthenticationScheme]);
+        });
 
         // Signing out of the OIDC scheme redirects to end_session with id_token_hint and post_logout_redirect_uri.
         app.MapGet("/logout", () => Results.SignOut(

@@ -22,7 +22,7 @@ public sealed class RelyingPartyRig : IAsyncDisposable
 
     public ProviderFactory Provider { get; }
 
-    /// <summary>The provider's base address, also its issuer, e.g. http://127.0.0.1:41234/.</summary>
+    /// <summary>The provider's base address, also its issuer, e.g. http://127.0.0.1:41234/ (http://localhost:41234/ for passkeys).</summary>
     public Uri ProviderAddress { get; }
 
     public RelyingPartyHost RelyingParty { get; }
@@ -30,7 +30,13 @@ public sealed class RelyingPartyRig : IAsyncDisposable
     public Uri RelyingPartyAddress => RelyingParty.BaseAddress;
 
     /// <param name="extraSettings">More provider settings (e.g. a mail server), added to the rig's own.</param>
-    public static async Task<RelyingPartyRig> StartAsync(DatabaseProvider database, IReadOnlyDictionary<string, string?>? extraSettings = null)
+    /// <param name="providerOnLocalhost">
+    /// The provider at http://localhost:{port}/ (listening on both loopback addresses) rather than 127.0.0.1: its issuer's
+    /// host is the passkeys' relying party id, which WebAuthn refuses to be an IP address, and Chromium counts localhost as
+    /// a secure context over plain http. The relying party stays on 127.0.0.1, another site than the provider's.
+    /// </param>
+    public static async Task<RelyingPartyRig> StartAsync(
+        DatabaseProvider database, IReadOnlyDictionary<string, string?>? extraSettings = null, bool providerOnLocalhost = false)
     {
         // Why: a free port can be taken by another process before we bind it; a fresh pair of ports
         // (and a fresh database, since the client's URIs are seeded once) covers that race.
@@ -41,7 +47,7 @@ public sealed class RelyingPartyRig : IAsyncDisposable
             {
                 var providerPort = FreePort.Next();
                 var relyingPartyPort = FreePort.Next();
-                var providerAddress = new Uri($"http://127.0.0.1:{providerPort}/");
+                var providerAddress = new Uri($"http://{(providerOnLocalhost ? "localhost" : "127.0.0.1")}:{providerPort}/");
                 var relyingPartyAddress = new Uri($"http://127.0.0.1:{relyingPartyPort}/");
 
                 var settings = Settings(providerAddress, relyingPartyAddress);
@@ -51,7 +57,18 @@ public sealed class RelyingPartyRig : IAsyncDisposable
                 }
 
                 provider = new ProviderFactory(database, await NewDatabaseAsync(database), settings);
-                provider.UseKestrel(options => options.Listen(IPAddress.Loopback, providerPort));
+                provider.UseKestrel(options =>
+                {
+                    if (providerOnLocalhost)
+                    {
+                        // Why: a browser may try ::1 before 127.0.0.1 for localhost.
+                        options.ListenLocalhost(providerPort);
+                    }
+                    else
+                    {
+                        options.Listen(IPAddress.Loopback, providerPort);
+                    }
+                });
                 provider.StartServer();
 
                 var relyingParty = await RelyingPartyHost.StartAsync(

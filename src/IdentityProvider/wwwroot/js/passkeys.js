@@ -1,7 +1,7 @@
 // Passkey forms (Pages/Shared/_PasskeyForm): a <form data-passkey="create|get"> asks its data-passkey-options address
 // (a POST with the form's own fields, antiforgery token included) for the ceremony's options and state, lets the browser
 // run the ceremony, puts the answer in the form's hidden fields and submits it; the server checks everything.
-// data-passkey-conditional also offers the passkeys in the e-mail field's autofill as soon as the page opens.
+// data-passkey-conditional="true" also offers the passkeys in the e-mail field's autofill as soon as the page opens.
 // A file rather than inline script, because the CSP allows scripts from 'self' only.
 (() => {
     const supported = typeof window.PublicKeyCredential === 'function'
@@ -96,7 +96,7 @@
             }
         });
 
-        if (form.dataset.passkeyConditional !== undefined && typeof PublicKeyCredential.isConditionalMediationAvailable === 'function') {
+        if (form.dataset.passkeyConditional === 'true' && typeof PublicKeyCredential.isConditionalMediationAvailable === 'function') {
             PublicKeyCredential.isConditionalMediationAvailable().then(async (available) => {
                 if (!available) {
                     return;

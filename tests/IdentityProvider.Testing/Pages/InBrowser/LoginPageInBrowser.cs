@@ -8,6 +8,10 @@ public sealed class LoginPageInBrowser(IPage page, Uri site) : PageInBrowser(pag
     /// <summary>The page's address at <paramref name="site"/>, with no query.</summary>
     public static string AddressAt(Uri site) => At(site, LoginPage.Path);
 
+    /// <summary>Whether <paramref name="request"/> posts a passkey's answer (the button's or the autofill's) to the sign-in page of <paramref name="site"/>.</summary>
+    public static bool PostsPasskeyAnswer(IRequest request, Uri site) =>
+        request.Method == "POST" && request.Url.Equals(AddressAt(site) + "?handler=Passkey", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Opens the sign-in page directly, with no relying party waiting.</summary>
     public static async Task<LoginPageInBrowser> OpenAsync(IPage page, Uri site)
     {
@@ -25,6 +29,12 @@ public sealed class LoginPageInBrowser(IPage page, Uri site) : PageInBrowser(pag
     public ILocator Email => Field("E-mail");
 
     public ILocator Password => Field("Password");
+
+    /// <summary>"Sign in with a passkey": hidden until the script finds WebAuthn in the browser.</summary>
+    public ILocator PasskeyButton => Button("Sign in with a passkey");
+
+    /// <summary>Presses "Sign in with a passkey": the browser's dialog asks the authenticator; the caller waits for where that leads.</summary>
+    public Task SignInWithPasskeyAsync() => PasskeyButton.ClickAsync();
 
     /// <summary>Types e-mail and password into the labelled fields and presses "Sign in"; the caller waits for where that leads.</summary>
     public async Task SubmitAsync(string email, string password)

@@ -1,3 +1,4 @@
+using IdentityProvider.TestRelyingParty;
 using Microsoft.Playwright;
 
 namespace IdentityProvider.Testing.Pages.InBrowser;
@@ -32,6 +33,9 @@ public sealed class RelyingPartyPageInBrowser(IPage page, Uri site) : PageInBrow
     /// <summary>The amr values the relying party received, space-separated.</summary>
     public ILocator Amr => Page.Locator("#amr");
 
+    /// <summary>The acr the relying party received.</summary>
+    public ILocator Acr => Page.Locator("#acr");
+
     /// <summary>The name the relying party received.</summary>
     public ILocator Name => Page.Locator("#name");
 
@@ -45,10 +49,31 @@ public sealed class RelyingPartyPageInBrowser(IPage page, Uri site) : PageInBrow
         return await ReachedAsync(Page, Site);
     }
 
+    /// <summary>
+    /// Follows "Sign in" where the browser signs in by itself at the sign-in page of <paramref name="provider"/>: the
+    /// passkey the e-mail field's autofill offers, taken at once. Waits for its answer to be posted there (no password
+    /// typed, no button pressed), then for the way back here.
+    /// </summary>
+    public async Task<RelyingPartyPageInBrowser> SignInByPasskeyAutofillAsync(Uri provider)
+    {
+        await Page.RunAndWaitForRequestAsync(() => Link("Sign in").ClickAsync(), request => LoginPageInBrowser.PostsPasskeyAnswer(request, provider));
+        return await ReachedAsync(Page, Site);
+    }
+
     /// <summary>Follows "Sign in" and waits for the sign-in page of <paramref name="provider"/>.</summary>
     public async Task<LoginPageInBrowser> SignInAsync(Uri provider)
     {
         await Link("Sign in").ClickAsync();
+        return await LoginPageInBrowser.ReachedAsync(Page, provider);
+    }
+
+    /// <summary>
+    /// Signs in asking the provider for <paramref name="acrValues"/> (e.g. <c>phr</c>, as an app's "sign in with a
+    /// passkey" would) and waits for the sign-in page of <paramref name="provider"/>.
+    /// </summary>
+    public async Task<LoginPageInBrowser> SignInAskingForAsync(string acrValues, Uri provider)
+    {
+        await Page.GotoAsync(new Uri(Site, $"login?{RelyingPartyHost.AcrValuesItem}={Uri.EscapeDataString(acrValues)}").ToString());
         return await LoginPageInBrowser.ReachedAsync(Page, provider);
     }
 

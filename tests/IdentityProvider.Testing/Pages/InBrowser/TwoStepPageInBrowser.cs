@@ -2,10 +2,10 @@ using Microsoft.Playwright;
 
 namespace IdentityProvider.Testing.Pages.InBrowser;
 
-/// <summary><see cref="TwoStepPage"/> in the browser: the one-time password step after the password.</summary>
+/// <summary><see cref="TwoStepPage"/> in the browser: the second step after the password, a passkey or a one-time password.</summary>
 public sealed class TwoStepPageInBrowser(IPage page, Uri site) : PageInBrowser(page, site)
 {
-    /// <summary>Waits until the browser shows the OTP step of <paramref name="site"/>.</summary>
+    /// <summary>Waits until the browser shows the second step of <paramref name="site"/>.</summary>
     public static async Task<TwoStepPageInBrowser> ReachedAsync(IPage page, Uri site)
     {
         await WaitForPathAsync(page, site, TwoStepPage.Path);
@@ -14,6 +14,15 @@ public sealed class TwoStepPageInBrowser(IPage page, Uri site) : PageInBrowser(p
 
     /// <summary>The "One-time password" field.</summary>
     public ILocator Code => Field("One-time password");
+
+    /// <summary>"Use your passkey": hidden until the script finds WebAuthn in the browser.</summary>
+    public ILocator PasskeyButton => Button("Use your passkey");
+
+    /// <summary>"The application you are signing in to asks for your passkey" (acr_values=phr): only the passkey is offered.</summary>
+    public ILocator PasskeyDemanded => Page.Locator("#passkey-demanded");
+
+    /// <summary>Presses "Use your passkey": the browser's dialog asks the authenticator; the caller waits for where that leads.</summary>
+    public Task UsePasskeyAsync() => PasskeyButton.ClickAsync();
 
     /// <summary>Types <paramref name="code"/> into the "One-time password" field and presses Enter; the caller waits for where that leads.</summary>
     public async Task EnterCodeAsync(string code)
