@@ -285,7 +285,7 @@ public abstract class BasicPlan(SuiteProvider provider)
 
         var page = await run.AuthorizeExpectingPageAsync(request);
         // Beyond the suite (it asks only that the request works): the hint fills the e-mail field.
-        Assert.Equal(run.User.Email, await page.Page.InputValueAsync("input[autocomplete=username]"));
+        Assert.Equal(run.User.Email, await page.Page.InputValueAsync("input[autocomplete~=username]"));
         await run.SignInStepsAsync();
         await run.FinishAsync(await run.Browser.NextCallbackAsync(), request);
     }

@@ -1,7 +1,9 @@
 using IdentityProvider.Settings;
 using IdentityProvider.Testing;
 using IdentityProvider.Testing.Pages.InBrowser;
+using IdentityProvider.Testing.Pages.InBrowser.Admin;
 using IdentityProvider.Testing.Stories;
+using IdentityProvider.Users;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -44,7 +46,7 @@ public sealed class PasskeyJourneyFixture : IAsyncLifetime
 /// Passkeys in Chromium, whose own WebAuthn dialog a virtual authenticator (DevTools protocol) answers as a laptop's
 /// fingerprint reader would: added on the account page (the first brings the recovery codes), used as the second step
 /// after the password, used alone (the e-mail field's autofill, "Sign in with a passkey"), demanded alone by a relying
-/// party (acr_values=phr), and removed; the relying party shows the amr and acr it received.
+/// party (acr_values=phr), and removed by the user and by an administrator; the relying party shows the amr and acr it received.
 /// </summary>
 public class PasskeyJourneyTests(PasskeyJourneyFixture fixture) : IClassFixture<PasskeyJourneyFixture>
 {
@@ -148,6 +150,31 @@ public class PasskeyJourneyTests(PasskeyJourneyFixture fixture) : IClassFixture<
     /// Signs in with the password (the user has no second step yet), adds a passkey on the account page through the
     /// browser's dialog, is shown the first recovery codes once, and lands on the list, which names it.
     /// </summary>
+    [Fact]
+    public async Task Journey_AnAdministratorRemovesAUsersPasskey_AfterConfirming()
+    {
+        var provider = fixture.Rig.ProviderAddress;
+        var admin = await UserStories.CreateUserAsync(fixture.Rig.Provider, role: ProviderRoles.Administrator, displayName: "Ada Admin");
+        var adminDevice = await UserStories.EnrolTotpAsync(fixture.Rig.Provider, admin.Id);
+        var user = await UserStories.CreateUserAsync(fixture.Rig.Provider, displayName: "Lee Lostkey");
+        using var _ = await PasskeyStories.AddPasskeyAsync(fixture.Rig.Provider, user.Id, provider.GetLeftPart(UriPartial.Authority), "Lost phone");
+        await BrowserJourney.RunAsync(fixture.Browser, async journey =>
+        {
+            var page = await journey.NewTabAsync();
+            await BrowserSteps.SignInAdministratorAsync(page, provider, admin, adminDevice, fixture.Rig.Provider.Clock);
+            var twoStep = await AdminUserTwoStepPageInBrowser.OpenAsync(page, provider, user.Id);
+            await Expect(twoStep.Passkeys.Filter(new() { HasText = "Lost phone" })).ToHaveCountAsync(1);
+
+            await twoStep.AskToRemovePasskeyAsync("Lost phone");
+            await Expect(twoStep.ConfirmQuestion).ToContainTextAsync($"Remove the passkey \"Lost phone\" of {user.Email}?");
+            await twoStep.ConfirmPasskeyRemovalAsync();
+
+            await Expect(twoStep.StatusMessage).ToContainTextAsync("The passkey \"Lost phone\" was removed.");
+            await Expect(twoStep.NoPasskeys).ToBeVisibleAsync();
+        });
+        Assert.Empty(await PasskeyStories.ListAsync(fixture.Rig.Provider, user.Id));
+    }
+
     private static async Task<PasskeysPageInBrowser> AddPasskeyAsync(IPage page, Uri provider, TestUser user)
     {
         await (await LoginPageInBrowser.OpenAsync(page, provider)).SubmitAsync(user.Email, user.Password);

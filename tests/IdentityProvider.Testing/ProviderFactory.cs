@@ -14,6 +14,13 @@ public sealed class ProviderFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings;
 
+    /// <summary>
+    /// Note: each provider's configuration would watch its appsettings files for changes, one inotify instance each; a
+    /// test run keeps dozens of providers at once and the machine allows 128 instances per user (Chromium takes some
+    /// too), so the watching is turned off for every host the test process builds. The settings never change mid-test.
+    /// </summary>
+    static ProviderFactory() => Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+
     public ProviderFactory(DatabaseProvider provider, string connectionString, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         settings = new Dictionary<string, string?>(TestData.Settings)

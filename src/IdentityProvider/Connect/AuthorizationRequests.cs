@@ -17,12 +17,24 @@ internal static class AuthorizationRequests
         request.HasPromptValue(PromptValues.Login)
         || (request.MaxAge is { } maxAge && now - proof.AuthenticatedAt > TimeSpan.FromSeconds(maxAge));
 
-    /// <summary>Whether the relying party demands both steps (<c>acr_values=mfa</c>, or <c>phr</c>, which is two steps too).</summary>
-    public static bool DemandsMultiFactor(OpenIddictRequest request) =>
-        AsksFor(request, AuthenticationMethods.MultiFactorLevel) || DemandsPasskey(request);
+    /// <summary>The levels <c>acr_values</c> may ask for, weakest first.</summary>
+    private static readonly string[] Levels =
+        [AuthenticationMethods.PasswordLevel, AuthenticationMethods.MultiFactorLevel, AuthenticationMethods.PhishingResistantLevel];
 
-    /// <summary>Whether the relying party demands a phishing-resistant sign-in (<c>acr_values=phr</c>): a passkey as one of two steps.</summary>
-    public static bool DemandsPasskey(OpenIddictRequest request) => AsksFor(request, AuthenticationMethods.PhishingResistantLevel);
+    /// <summary>
+    /// Whether the relying party demands both steps: every level it listed in <c>acr_values</c> is <c>mfa</c> or <c>phr</c>.
+    /// Note: acr_values lists the values the relying party accepts (OpenID Connect Core 3.1.2.1), so the weakest of them
+    /// is what it demands; <c>phr mfa pwd</c> demands nothing. Values that are not levels (<c>in-person</c>) do not count.
+    /// </summary>
+    public static bool DemandsMultiFactor(OpenIddictRequest request) => WeakestLevelAsked(request) >= 1;
+
+    /// <summary>Whether the relying party demands a phishing-resistant sign-in: <c>phr</c> is the only level it listed (a passkey as one of two steps).</summary>
+    public static bool DemandsPasskey(OpenIddictRequest request) => WeakestLevelAsked(request) == 2;
+
+    /// <summary>The index in <see cref="Levels"/> of the weakest level listed; -1 when none is.</summary>
+    private static int WeakestLevelAsked(OpenIddictRequest request) =>
+        (request.AcrValues?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [])
+            .Select(value => Array.IndexOf(Levels, value)).Where(level => level >= 0).DefaultIfEmpty(-1).Min();
 
     /// <summary>Whether the relying party wants the user in person (<c>acr_values=in-person</c>), not an administrator signed in as the user.</summary>
     public static bool DemandsUserInPerson(OpenIddictRequest request) => AsksFor(request, AuthenticationMethods.InPersonLevel);

@@ -44,11 +44,15 @@ public sealed class AdminUsersPageInBrowser(IPage page, Uri site) : PageInBrowse
                     return box !== null && getComputedStyle(box).overflowX === 'auto' && box.scrollWidth > box.clientWidth; }
             """);
 
-    /// <summary>Types into "Search by e-mail address or name" and presses "Search".</summary>
+    /// <summary>
+    /// Types into "Search by e-mail address or name", presses "Search" and waits for the results. Note: without the wait, a
+    /// user listed before the search could be clicked on the old page and the search's answer would then replace the user's page.
+    /// </summary>
     public async Task SearchAsync(string search)
     {
         await Field("Search by e-mail address or name").FillAsync(search);
         await Button("Search").ClickAsync();
+        await Page.WaitForURLAsync(url => url.Contains("search=", StringComparison.Ordinal));
     }
 
     /// <summary>Follows the listed user's e-mail address and waits for the page of user <paramref name="userId"/>.</summary>
