@@ -1,11 +1,9 @@
-using System.ComponentModel.DataAnnotations;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.Localization;
 using IdentityProvider.Passkeys;
 using IdentityProvider.TwoStep;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Pages.Manage.Passkeys;
@@ -16,14 +14,11 @@ public sealed class RemoveModel(
     SignInManager<ApplicationUser> signInManager,
     UserPasskeys userPasskeys,
     SecondStepMethods secondSteps,
-    IStringLocalizer<ManageText> text) : PageModel
+    IStringLocalizer<ManageText> text) : PasswordConfirmedPageModel(signInManager, text)
 {
     /// <summary>The credential id (base64url).</summary>
     [BindProperty(SupportsGet = true)]
     public string? Id { get; set; }
-
-    [BindProperty]
-    public InputModel Input { get; set; } = new();
 
     public string PasskeyName { get; private set; } = "";
 
@@ -39,19 +34,13 @@ public sealed class RemoveModel(
             return NotFound();
         }
 
-        if (!ModelState.IsValid)
+        if (!await PasswordConfirmedAsync(user))
         {
-            return Page();
-        }
-
-        if (await PasswordReentry.CheckAsync(signInManager, user, Input.Password) is { } error)
-        {
-            ModelState.AddModelError("Input.Password", text[error]);
             return Page();
         }
 
         await userPasskeys.RemoveAsync(user.Id, Id!);
-        TempData["StatusMessage"] = text["Passkeys.Removed", PasskeyName].Value;
+        TempData["StatusMessage"] = Text["Passkeys.Removed", PasskeyName].Value;
         return RedirectToPage("Index");
     }
 
@@ -66,13 +55,5 @@ public sealed class RemoveModel(
         PasskeyName = passkey.Name;
         IsLastMethod = await secondSteps.CountAsync(user.Id) == 1;
         return user;
-    }
-
-    public sealed class InputModel
-    {
-        [Required(ErrorMessage = "Common.Password.Required")]
-        [StringLength(1024, ErrorMessage = "Common.Password.TooLong")]
-        [Display(Name = "Common.YourPassword")]
-        public string Password { get; set; } = "";
     }
 }

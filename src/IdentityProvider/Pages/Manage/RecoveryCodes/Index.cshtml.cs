@@ -1,11 +1,9 @@
-using System.ComponentModel.DataAnnotations;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.Localization;
 using IdentityProvider.RecoveryCodes;
 using IdentityProvider.TwoStep;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Pages.Manage.RecoveryCodes;
@@ -22,11 +20,8 @@ public sealed class IndexModel(
     RecoveryCodeIssuer issuer,
     TwoStepPolicy policy,
     IssuedRecoveryCodes issuedCodes,
-    IStringLocalizer<ManageText> text) : PageModel
+    IStringLocalizer<ManageText> text) : PasswordConfirmedPageModel(signInManager, text)
 {
-    [BindProperty]
-    public InputModel Input { get; set; } = new();
-
     public RecoveryCodeStatus Status { get; private set; } = new(0, 0);
 
     public bool HasDevice { get; private set; }
@@ -42,18 +37,12 @@ public sealed class IndexModel(
 
         if (!HasDevice)
         {
-            ModelState.AddModelError(string.Empty, text["RecoveryCodes.NoDevice.Error"]);
+            ModelState.AddModelError(string.Empty, Text["RecoveryCodes.NoDevice.Error"]);
             return Page();
         }
 
-        if (!ModelState.IsValid)
+        if (!await PasswordConfirmedAsync(user))
         {
-            return Page();
-        }
-
-        if (await PasswordReentry.CheckAsync(signInManager, user, Input.Password) is { } error)
-        {
-            ModelState.AddModelError("Input.Password", text[error]);
             return Page();
         }
 
@@ -73,13 +62,5 @@ public sealed class IndexModel(
         Status = await store.StatusAsync(user.Id);
         HasDevice = await secondSteps.HasAnyAsync(user.Id);
         return user;
-    }
-
-    public sealed class InputModel
-    {
-        [Required(ErrorMessage = "Common.Password.Required")]
-        [StringLength(1024, ErrorMessage = "Common.Password.TooLong")]
-        [Display(Name = "Common.YourPassword")]
-        public string Password { get; set; } = "";
     }
 }

@@ -1,10 +1,8 @@
-using System.ComponentModel.DataAnnotations;
 using IdentityProvider.Data.Entities;
 using IdentityProvider.Localization;
 using IdentityProvider.TwoStep;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 namespace IdentityProvider.Pages.Manage.TwoStep;
@@ -17,13 +15,10 @@ public sealed class RemoveModel(
     SignInManager<ApplicationUser> signInManager,
     OtpDevices devices,
     DeviceChanges deviceChanges,
-    IStringLocalizer<ManageText> text) : PageModel
+    IStringLocalizer<ManageText> text) : PasswordConfirmedPageModel(signInManager, text)
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
-
-    [BindProperty]
-    public InputModel Input { get; set; } = new();
 
     public string DeviceName { get; private set; } = "";
 
@@ -38,19 +33,13 @@ public sealed class RemoveModel(
             return NotFound();
         }
 
-        if (!ModelState.IsValid)
+        if (!await PasswordConfirmedAsync(user))
         {
-            return Page();
-        }
-
-        if (await PasswordReentry.CheckAsync(signInManager, user, Input.Password) is { } error)
-        {
-            ModelState.AddModelError("Input.Password", text[error]);
             return Page();
         }
 
         await deviceChanges.RemoveAsync(user.Id, Id, DeviceName);
-        TempData["StatusMessage"] = text["Devices.Removed", DeviceName].Value;
+        TempData["StatusMessage"] = Text["Devices.Removed", DeviceName].Value;
         return RedirectToPage("Index");
     }
 
@@ -68,13 +57,5 @@ public sealed class RemoveModel(
         DeviceName = device.Name;
         IsLastDevice = active.Count == 1;
         return user;
-    }
-
-    public sealed class InputModel
-    {
-        [Required(ErrorMessage = "Common.Password.Required")]
-        [StringLength(1024, ErrorMessage = "Common.Password.TooLong")]
-        [Display(Name = "Common.YourPassword")]
-        public string Password { get; set; } = "";
     }
 }
