@@ -73,25 +73,25 @@ public sealed class UserPasskeys(UserManager<ApplicationUser> users, Application
         return (stored.Succeeded, default);
     }
 
-    /// <summary>Removes one of the user's passkeys, logged; false when it is not theirs.</summary>
-    public async Task<bool> RemoveAsync(string userId, string passkeyId, string? administratorId = null)
+    /// <summary>Removes one of the user's passkeys, logged; its name, or null when it is not theirs (or not an id at all).</summary>
+    public async Task<string?> RemoveAsync(string userId, string? passkeyId, string? administratorId = null)
     {
         if (await FindAsync(userId, passkeyId) is not var (user, passkey))
         {
-            return false;
+            return null;
         }
 
         var removed = await users.RemovePasskeyAsync(user, passkey.CredentialId);
         if (!removed.Succeeded)
         {
-            return false;
+            return null;
         }
 
         await securityLog.WriteAsync(SecurityEventKinds.PasskeyRemoved, user.Id, $"\"{passkey.Name}\"", administratorId);
-        return true;
+        return passkey.Name ?? "";
     }
 
-    private async Task<(ApplicationUser User, UserPasskeyInfo Passkey)?> FindAsync(string userId, string passkeyId)
+    private async Task<(ApplicationUser User, UserPasskeyInfo Passkey)?> FindAsync(string userId, string? passkeyId)
     {
         if (CredentialIds.Decode(passkeyId) is not { } credentialId || await users.FindByIdAsync(userId) is not { } user
             || await users.GetPasskeyAsync(user, credentialId) is not { } passkey)

@@ -21,7 +21,9 @@ public sealed class PasskeyRequirement(TwoStepPolicy policy, SecondStepMethods s
     public async Task<PasskeyDemand> ForAsync(ApplicationUser user)
     {
         // Note: an administrator's suspension (a lost passkey or device) lets the password alone in, the requirement included.
-        if (TwoStepSuspension.IsActive(user, time.GetUtcNow()) || !policy.IsPasskeyRequiredFor(await users.GetRolesAsync(user)))
+        // Asked at every authorization request: the user's roles are read only when the policy names some.
+        if (!policy.PasskeyRequiredForSomeRole || TwoStepSuspension.IsActive(user, time.GetUtcNow())
+            || !policy.IsPasskeyRequiredFor(await users.GetRolesAsync(user)))
         {
             return PasskeyDemand.None;
         }

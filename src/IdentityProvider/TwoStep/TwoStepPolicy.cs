@@ -36,6 +36,9 @@ public sealed class TwoStepPolicy(ICurrentPolicy store, ProviderSettings setting
     public bool IsRequiredFor(IEnumerable<string> roles) =>
         Current.TwoStepRequiredForEveryone || roles.Any(role => Current.TwoStepRequiredForRoles.Contains(role, StringComparer.OrdinalIgnoreCase));
 
+    /// <summary>Whether any role must sign in with a passkey (passkeys on, roles named): when not, nobody's roles need reading.</summary>
+    public bool PasskeyRequiredForSomeRole => PasskeysInUse && Current.PasskeyRequiredForRoles.Length > 0;
+
     /// <summary>Whether a user with <paramref name="roles"/> must sign in with a passkey (passkeys on, a role that requires them).</summary>
     public bool IsPasskeyRequiredFor(IEnumerable<string> roles) =>
         PasskeysInUse && roles.Any(role => Current.PasskeyRequiredForRoles.Contains(role, StringComparer.OrdinalIgnoreCase));

@@ -176,7 +176,7 @@ public sealed class AdministrativeChangeTests(TwoInstances instances) : IClassFi
         var removed = instances.Service<UserPasskeys>(instances.A, out var removeScope);
         using (removeScope)
         {
-            Assert.True(await removed.RemoveAsync(user.Id, CredentialIds.Encode([1, 2, 3, 4]), "test-admin"));
+            Assert.Equal("Phone", await removed.RemoveAsync(user.Id, CredentialIds.Encode([1, 2, 3, 4]), "test-admin"));
         }
 
         Assert.False(await HasPasskeyOnBAsync(user.Id));

@@ -147,14 +147,7 @@ public sealed class UserTwoStepAdministration(
             return refused;
         }
 
-        // Note: the id as the list gives it, whatever spelling of the same bytes was sent.
-        var id = CredentialIds.Decode(passkeyId) is { } bytes ? CredentialIds.Encode(bytes) : null;
-        if ((await passkeys.ListAsync(user.Id)).FirstOrDefault(candidate => candidate.Id == id) is not { } passkey)
-        {
-            return ChangeResult.NotFound();
-        }
-
-        return await passkeys.RemoveAsync(user.Id, passkey.Id, actor.Id) ? ChangeResult.Done(passkey.Name) : ChangeResult.NotFound();
+        return await passkeys.RemoveAsync(user.Id, passkeyId, actor.Id) is { } name ? ChangeResult.Done(name) : ChangeResult.NotFound();
     }
 
     /// <summary>Forgets every browser remembered for the user: the OTP step is asked again on each.</summary>
